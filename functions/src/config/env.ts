@@ -1,0 +1,52 @@
+/**
+ * Environment read once at cold start. A missing variable fails loudly at import time
+ * instead of surfacing as an odd error on some request later.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Missing required environment variable ${name}`);
+  }
+  return value;
+}
+
+export type Stage = 'local' | 'prod' | 'test';
+
+export interface Env {
+  stage: Stage;
+  tableName: string;
+  /** AWS: Secrets Manager secret ids. Local: keys in the JSON file at `secretsFile`. */
+  signingKeySecretId: string;
+  wechatSecretId: string;
+  wechatAppId: string;
+  /** https://api.weixin.qq.com in AWS; a fake server on loopback in tests. */
+  wechatApiBase: string;
+  /** Local stage only: the generated secrets file under the data folder. */
+  secretsFile?: string;
+  /** Local: the dynalite endpoint. Unset in AWS. */
+  dynamoEndpoint?: string;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const stage = requireEnv('STAGE');
+  if (stage !== 'local' && stage !== 'prod' && stage !== 'test') throw new Error(`Unknown STAGE ${stage}`);
+  cached = {
+    stage,
+    tableName: requireEnv('TABLE_NAME'),
+    signingKeySecretId: requireEnv('SIGNING_KEY_SECRET_ID'),
+    wechatSecretId: requireEnv('WECHAT_SECRET_ID'),
+    wechatAppId: requireEnv('WECHAT_APP_ID'),
+    wechatApiBase: requireEnv('WECHAT_API_BASE'),
+    secretsFile: process.env.SECRETS_FILE || undefined,
+    dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,
+  };
+  return cached;
+}
+
+/** Tests that start several stacks in one process reset the cache between them. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The public HTTP contract: every route, the handler module that serves it and whether it
+ * needs a session token. The local server and the CDK stack both read this table, so a route
+ * exists in exactly one place. Handler modules live in `handlers/<handler>.ts` and export
+ * `handler`. This file must stay free of runtime dependencies beyond the shared schemas.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/api/v1/members/{memberId}`. */
+  path: string;
+  /** Module name under `handlers/`. */
+  handler: string;
+  /** `public` routes need no token; `token` routes verify the bearer token in the handler. */
+  auth: 'public' | 'token';
+  /** Exists only on the local stage; the CDK stacks never deploy it. */
+  localOnly?: boolean;
+  summary: string;
+}
+
+export const apiPrefix = '/api/v1';
+
+export const routes: readonly RouteSpec[] = [
+  { method: 'GET', path: '/api/v1/health', handler: 'health', auth: 'public', summary: '健康检查' },
+  { method: 'POST', path: '/api/v1/auth/wechat', handler: 'auth-wechat', auth: 'public', summary: '微信登录' },
+  { method: 'POST', path: '/api/v1/auth/dev-login', handler: 'auth-dev-login', auth: 'public', localOnly: true, summary: '本地演示账号登录' },
+  { method: 'GET', path: '/api/v1/auth/demo-accounts', handler: 'auth-demo-accounts', auth: 'public', localOnly: true, summary: '本地演示账号列表' },
+  { method: 'GET', path: '/api/v1/me', handler: 'me-get', auth: 'token', summary: '当前用户' },
+  { method: 'GET', path: '/api/v1/orgs/{orgId}/branches', handler: 'branches-list', auth: 'token', summary: '组织下的支部' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}', handler: 'branch-get', auth: 'token', summary: '支部详情' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/members', handler: 'members-list', auth: 'token', summary: '支部党员名单' },
+  { method: 'POST', path: '/api/v1/branches/{branchId}/members', handler: 'member-create', auth: 'token', summary: '新增党员' },
+  { method: 'GET', path: '/api/v1/members/{memberId}', handler: 'member-get', auth: 'token', summary: '党员详情' },
+  { method: 'PATCH', path: '/api/v1/members/{memberId}', handler: 'member-update', auth: 'token', summary: '修改党员信息（联系人修改需书记审核）' },
+  { method: 'POST', path: '/api/v1/members/{memberId}/invites', handler: 'invite-create', auth: 'token', summary: '生成绑定邀请码' },
+  {
+    method: 'POST',
+    path: '/api/v1/members/{memberId}/changes/{changeId}/approve',
+    handler: 'member-change-approve',
+    auth: 'token',
+    summary: '书记审核通过联系人的修改',
+  },
+  { method: 'POST', path: '/api/v1/bindings', handler: 'binding-create', auth: 'token', summary: '用邀请码绑定微信' },
+];
+
+/** Routes the cloud deployment serves: everything but the local-only ones. */
+export const deployedRoutes = routes.filter((r) => !r.localOnly);

@@ -1,0 +1,82 @@
+import type { Actor } from './roles';
+
+/**
+ * The single place that decides who may do what. Every handler asks `decide` (through the
+ * functions' `authorize` helper); nothing else compares roles.
+ */
+export type Resource =
+  | { type: 'org'; orgId: string }
+  | { type: 'branch'; orgId: string; branchId: string }
+  | { type: 'member'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null };
+
+export const actions = [
+  'org.listBranches',
+  'branch.read',
+  'branch.listMembers',
+  'member.create',
+  'member.read',
+  'member.readSensitive',
+  'member.readPhone',
+  'member.update',
+  'member.proposeUpdate',
+  'member.approveChange',
+  'member.invite',
+] as const;
+export type Action = (typeof actions)[number];
+
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+
+const inOrg = (a: Actor, orgId: string) => a.orgId === orgId;
+const inBranch = (a: Actor, r: { orgId: string; branchId: string }) => inOrg(a, r.orgId) && a.branchId === r.branchId;
+
+/**
+ * Whether the actor may know the resource exists at all. What they cannot see answers 404,
+ * so that another branch's records do not leak even their existence.
+ */
+export function canSee(actor: Actor, resource: Resource): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'inspector':
+      return inOrg(actor, resource.orgId);
+    case 'secretary':
+      return resource.type === 'org' ? false : inBranch(actor, resource);
+    case 'contact':
+      if (resource.type === 'org') return false;
+      if (resource.type === 'branch') return inBranch(actor, resource);
+      return inBranch(actor, resource) && resource.contactUserId === actor.userId;
+    case 'member':
+    case 'proxy':
+      if (resource.type === 'org') return false;
+      if (resource.type === 'branch') return inBranch(actor, resource);
+      return inBranch(actor, resource) && resource.memberId === actor.memberId;
+    case 'visitor':
+      return false;
+  }
+}
+
+/** Roles allowed each action, given that the resource is visible to them. */
+const allowedRoles: Record<Action, readonly Actor['role'][]> = {
+  'org.listBranches': ['admin', 'inspector'],
+  'branch.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
+  'branch.listMembers': ['admin', 'inspector', 'secretary', 'contact'],
+  'member.create': ['secretary'],
+  'member.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
+  // Health and care notes: the member, their proxy, the branch secretary and the paired contact only.
+  'member.readSensitive': ['secretary', 'contact', 'member', 'proxy'],
+  // Full phone number: the secretary and the member (the proxy acts as the member).
+  'member.readPhone': ['secretary', 'member', 'proxy'],
+  'member.update': ['secretary'],
+  // A contact's change to a profile waits for the secretary's approval.
+  'member.proposeUpdate': ['contact'],
+  'member.approveChange': ['secretary'],
+  'member.invite': ['secretary'],
+};
+
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  if (!canSee(actor, resource)) return 'not_found';
+  return allowedRoles[action].includes(actor.role) ? 'allow' : 'forbidden';
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource) === 'allow';
+}

@@ -1,0 +1,26 @@
+/** Who a signed-in person is, as carried in the session token. */
+export const roles = ['member', 'proxy', 'secretary', 'contact', 'inspector', 'admin', 'visitor'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  member: '党员',
+  proxy: '家属代办',
+  secretary: '支部书记',
+  contact: '结对联系人',
+  inspector: '督导',
+  admin: '管理员',
+  visitor: '未绑定用户',
+};
+
+/**
+ * The actor of a request. `visitor` is a WeChat identity not yet bound to a member record:
+ * it may only bind itself with an invite code.
+ */
+export interface Actor {
+  userId: string;
+  role: Role;
+  orgId?: string;
+  branchId?: string;
+  /** member: themselves; proxy: the one member they act for. */
+  memberId?: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Error codes shared by the API and the mini-program, each with its HTTP status and the
+ * Chinese sentence a user sees. Handlers never write their own messages: they throw an
+ * error carrying one of these codes and the HTTP layer renders it in one place.
+ */
+export const errorCatalog = {
+  MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  VALIDATION_FAILED: { status: 422, message: '填写的内容有误，请按提示修改' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
+  NOT_FOUND: { status: 404, message: '没有找到该记录' },
+  ROUTE_NOT_FOUND: { status: 404, message: '没有这个接口' },
+  CONFLICT: { status: 409, message: '记录已被他人修改，请刷新后重试' },
+  ALREADY_BOUND: { status: 409, message: '该微信已绑定过党员档案' },
+  INVITE_INVALID: { status: 404, message: '邀请码无效或已过期，请向支部书记索取新的邀请码' },
+  WECHAT_LOGIN_FAILED: { status: 401, message: '微信登录失败，请重试' },
+  HEALTH_CONSENT_REQUIRED: { status: 422, message: '保存健康信息前需要本人同意' },
+  INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `care.emergencyContacts.0.phone`. */
+  path: string;
+  /** Chinese message naming the field. */
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+}
