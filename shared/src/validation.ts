@@ -1,8 +1,29 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors';
 
-// Chinese wording for every built-in zod message, set once for whoever imports the schemas.
+// Chinese wording for every built-in zod message, set once for whoever imports the schemas:
+// plain sentences for the common cases, zod's own zh-CN locale for the rest.
 z.config(z.locales.zhCN());
+z.config({ customError: plainChinese });
+
+function plainChinese(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '必须填写' : '格式不正确';
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
+      if (issue.origin === 'array') return `至少 ${issue.minimum} 项`;
+      return `不能小于 ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `最多 ${issue.maximum} 个字`;
+      if (issue.origin === 'array') return `最多 ${issue.maximum} 项`;
+      return `不能大于 ${issue.maximum}`;
+    case 'invalid_value':
+      return '请从给出的选项中选择';
+    default:
+      return undefined;
+  }
+}
 
 /** The Chinese title declared on the schema at `path` (via `.meta({ title })`), if any. */
 export function titleAt(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
@@ -11,9 +32,25 @@ export function titleAt(schema: z.ZodType, path: readonly PropertyKey[]): string
   for (const key of path) {
     node = node && childOf(node, key);
     if (!node) break;
-    title = (node.meta()?.title as string | undefined) ?? title;
+    title = titleOf(node) ?? title;
   }
   return title;
+}
+
+/** The title on a schema or on what it wraps (`.optional()` and the like carry no meta of their own). */
+function titleOf(schema: z.ZodType): string | undefined {
+  for (let node: z.ZodType | undefined = schema; node; node = inner(node)) {
+    const title = node.meta()?.title;
+    if (typeof title === 'string') return title;
+  }
+  return undefined;
+}
+
+function inner(schema: z.ZodType): z.ZodType | undefined {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  return ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional'].includes(def.type as string)
+    ? (def.innerType as z.ZodType)
+    : undefined;
 }
 
 function childOf(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {

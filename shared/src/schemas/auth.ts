@@ -13,7 +13,7 @@ export const DevLoginInput = z
 export type DevLoginInput = z.infer<typeof DevLoginInput>;
 
 export const BindingInput = z
-  .object({ inviteCode: z.string().trim().regex(/^[A-Z0-9]{6}$/, '邀请码为 6 位字母或数字').meta({ title: '邀请码' }) })
+  .object({ inviteCode: z.string().trim().regex(/^[A-Z0-9]{6}$/, '应为 6 位字母或数字').meta({ title: '邀请码' }) })
   .strict();
 export type BindingInput = z.infer<typeof BindingInput>;
 

@@ -95,7 +95,7 @@ function requireConsentAndCity(
   ctx: z.RefinementCtx,
 ) {
   if (v.sensitive !== undefined && v.healthConsent !== true) {
-    ctx.addIssue({ code: 'custom', path: ['healthConsent'], message: '保存健康信息前需要本人同意' });
+    ctx.addIssue({ code: 'custom', path: ['healthConsent'], message: '保存健康信息前需要本人同意，请勾选“本人已同意”' });
   }
   if (v.livingSituation === 'elsewhere' && !v.livingCity) {
     ctx.addIssue({ code: 'custom', path: ['livingCity'], message: '异地居住时请填写居住城市' });
@@ -110,13 +110,13 @@ export const MemberCreateInput = z
 export type MemberCreateInput = z.infer<typeof MemberCreateInput>;
 
 export const MemberPatchInput = z
-  .object({
-    ...Object.fromEntries(Object.entries(memberFields).map(([k, v]) => [k, v.optional()])),
+  .object(memberFields)
+  .partial()
+  .extend({
     ...consentField,
     /** The version the editor saw; a stale version answers 409 instead of overwriting. */
     expectedVersion: z.number().int().min(1).meta({ title: '版本' }),
-  } as typeof memberFields & typeof consentField & { expectedVersion: z.ZodNumber })
-  .partial({ name: true, gender: true, birthDate: true, joinedPartyOn: true, livingSituation: true })
+  })
   .strict()
   .superRefine(requireConsentAndCity)
   .meta({ title: '修改党员信息' });

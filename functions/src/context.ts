@@ -1,0 +1,49 @@
+import { env } from './config/env';
+import { createDocumentClient } from './db/client';
+import { DynamoAuditRepository } from './repositories/audit-repository';
+import { DynamoMemberRepository } from './repositories/member-repository';
+import { DynamoOrgRepository } from './repositories/org-repository';
+import { DynamoUserRepository } from './repositories/user-repository';
+import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
+import { AuthService } from './services/auth-service';
+import { MemberService } from './services/member-service';
+import { OrgService } from './services/org-service';
+import { TokenService } from './services/tokens';
+import { HttpWechatClient } from './wechat/wechat-client';
+
+/** Everything a handler needs, built once per cold start from the environment. */
+export interface AppContext {
+  stage: ReturnType<typeof env>['stage'];
+  tokens: TokenService;
+  members: MemberService;
+  orgs: OrgService;
+  auth: AuthService;
+}
+
+let current: AppContext | undefined;
+
+export function appContext(): AppContext {
+  if (current) return current;
+  const e = env();
+  const db = createDocumentClient(e.dynamoEndpoint);
+  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  const members = new DynamoMemberRepository(db, e.tableName);
+  const orgs = new DynamoOrgRepository(db, e.tableName);
+  const users = new DynamoUserRepository(db, e.tableName);
+  const audit = new DynamoAuditRepository(db, e.tableName);
+  const tokens = new TokenService(() => secrets.get(e.signingKeySecretId));
+  const wechat = new HttpWechatClient({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) });
+  current = {
+    stage: e.stage,
+    tokens,
+    members: new MemberService(members, orgs, users, audit),
+    orgs: new OrgService(orgs),
+    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: e.wechatAppId }),
+  };
+  return current;
+}
+
+/** Tests that start a fresh stack in the same process drop the cached context. */
+export function resetAppContext(): void {
+  current = undefined;
+}

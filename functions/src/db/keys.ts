@@ -1,0 +1,30 @@
+/**
+ * Every key template, declared once. `docs/data-model.md` lists the access patterns that use them.
+ */
+export const keys = {
+  org: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+
+  branch: (branchId: string) => ({ pk: `BRANCH#${branchId}`, sk: 'BRANCH' }),
+  /** gsi1: branches of an organisation, by name. */
+  branchesOfOrg: (orgId: string) => `ORG#${orgId}#BRANCHES`,
+
+  member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' }),
+  /** gsi1: members of a branch, by name. */
+  membersOfBranch: (branchId: string) => `BRANCH#${branchId}#MEMBERS`,
+  /** gsi2: members paired with a contact, by name. */
+  membersOfContact: (contactUserId: string) => `CONTACT#${contactUserId}#MEMBERS`,
+  memberSortKey: (name: string, memberId: string) => `${name}#${memberId}`,
+
+  pendingChange: (memberId: string, changeId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CHANGE#${changeId}` }),
+  pendingChangePrefix: 'CHANGE#',
+
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
+  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+
+  /** Local stage only: the demo accounts the login page lists. */
+  demoAccounts: 'DEMO#ACCOUNTS',
+
+  /** Audit trail of a branch (or of an organisation), newest last. */
+  audit: (scope: string) => `AUDIT#${scope}`,
+} as const;

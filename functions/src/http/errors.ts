@@ -1,0 +1,71 @@
+import { errorCatalog, type ErrorCode, type FieldIssue } from '@ltx/shared/errors';
+
+/**
+ * Every expected failure is one of these. The HTTP layer (http/route.ts) turns them into
+ * responses in one place; anything else is an unexpected fault and answers a generic 500.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldIssue[],
+  ) {
+    super(errorCatalog[code].message);
+    this.status = errorCatalog[code].status;
+    this.name = new.target.name;
+  }
+}
+
+export class MalformedJsonError extends AppError {
+  constructor() {
+    super('MALFORMED_JSON');
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(fields: FieldIssue[]) {
+    super('VALIDATION_FAILED', fields);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor() {
+    super('FORBIDDEN');
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND');
+  }
+}
+
+export class RouteNotFoundError extends AppError {
+  constructor() {
+    super('ROUTE_NOT_FOUND');
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: 'CONFLICT' | 'ALREADY_BOUND' = 'CONFLICT') {
+    super(code);
+  }
+}
+
+export class InviteInvalidError extends AppError {
+  constructor() {
+    super('INVITE_INVALID');
+  }
+}
+
+export class WechatLoginError extends AppError {
+  constructor() {
+    super('WECHAT_LOGIN_FAILED');
+  }
+}

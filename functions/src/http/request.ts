@@ -1,0 +1,31 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { validate } from '@ltx/shared/validation';
+import { MalformedJsonError, ValidationError } from './errors';
+
+/** The JSON body, validated by its shared schema. Bad JSON answers 400, a bad shape 422. */
+export function parseBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+    raw = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new MalformedJsonError();
+  }
+  const result = validate(schema, raw);
+  if (!result.ok) throw new ValidationError(result.issues);
+  return result.value;
+}
+
+export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.pathParameters?.[name];
+  // Path parameters are ids: anything else cannot name a record, so it is not found.
+  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new ValidationError([{ path: name, message: `${name}：编号格式不正确` }]);
+  return value;
+}
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+}

@@ -1,0 +1,180 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
+import type { MemberRecord, PendingChangeRecord } from './records';
+
+export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
+
+export interface MemberRepository {
+  create(member: MemberRecord): Promise<WriteResult>;
+  get(memberId: string, options: { withSensitive: boolean }): Promise<MemberRecord | undefined>;
+  listByBranch(branchId: string): Promise<MemberRecord[]>;
+  listByContact(contactUserId: string): Promise<MemberRecord[]>;
+  /** Replaces the record if its stored version is still `expectedVersion`. */
+  replace(next: MemberRecord, expectedVersion: number): Promise<WriteResult>;
+  markBound(memberId: string): Promise<void>;
+  putChange(change: PendingChangeRecord): Promise<void>;
+  listPendingChanges(memberId: string): Promise<PendingChangeRecord[]>;
+  getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined>;
+  /** Marks a pending change approved; `conflict` if it was already resolved. */
+  approveChange(memberId: string, changeId: string, by: string, at: string): Promise<WriteResult>;
+}
+
+/** Attributes a list may carry: everything but health and care data. */
+const summaryAttributes = [
+  'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone',
+  'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound',
+  'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+];
+const summaryProjection = {
+  ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(summaryAttributes.map((a, i) => [`#a${i}`, a])),
+};
+
+function toItem(m: MemberRecord) {
+  const sortKey = keys.memberSortKey(m.name, m.id);
+  return {
+    ...keys.member(m.id),
+    gsi1pk: keys.membersOfBranch(m.branchId),
+    gsi1sk: sortKey,
+    ...(m.contactUserId ? { gsi2pk: keys.membersOfContact(m.contactUserId), gsi2sk: sortKey } : {}),
+    type: 'Member',
+    ...m,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): MemberRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, ...rest } = item;
+  return rest as unknown as MemberRecord;
+}
+
+export class DynamoMemberRepository implements MemberRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(member: MemberRecord): Promise<WriteResult> {
+    try {
+      await this.db.send(
+        new PutCommand({ TableName: this.table, Item: toItem(member), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return { kind: 'ok' };
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return { kind: 'conflict' };
+      throw error;
+    }
+  }
+
+  async get(memberId: string, { withSensitive }: { withSensitive: boolean }): Promise<MemberRecord | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.member(memberId), ...(withSensitive ? {} : summaryProjection) }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async listByBranch(branchId: string): Promise<MemberRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: '#pk = :pk',
+      ...summaryProjection,
+      ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi1pk' },
+      ExpressionAttributeValues: { ':pk': keys.membersOfBranch(branchId) },
+    });
+    return items.map(fromItem);
+  }
+
+  async listByContact(contactUserId: string): Promise<MemberRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: '#pk = :pk',
+      ...summaryProjection,
+      ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi2pk' },
+      ExpressionAttributeValues: { ':pk': keys.membersOfContact(contactUserId) },
+    });
+    return items.map(fromItem);
+  }
+
+  async replace(next: MemberRecord, expectedVersion: number): Promise<WriteResult> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: toItem(next),
+          ConditionExpression: '#v = :expected',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+      return { kind: 'ok' };
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return { kind: 'conflict' };
+      throw error;
+    }
+  }
+
+  async markBound(memberId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.member(memberId),
+        UpdateExpression: 'SET bound = :t',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    );
+  }
+
+  async putChange(change: PendingChangeRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.pendingChange(change.memberId, change.id), type: 'PendingChange', ...change },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async listPendingChanges(memberId: string): Promise<PendingChangeRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.member(memberId).pk, ':prefix': keys.pendingChangePrefix, ':pending': 'pending' },
+    });
+    return items.map(stripKeys) as unknown as PendingChangeRecord[];
+  }
+
+  async getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.pendingChange(memberId, changeId) }));
+    return Item ? (stripKeys(Item) as unknown as PendingChangeRecord) : undefined;
+  }
+
+  async approveChange(memberId: string, changeId: string, by: string, at: string): Promise<WriteResult> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.pendingChange(memberId, changeId),
+          UpdateExpression: 'SET #s = :approved, resolvedBy = :by, resolvedAt = :at',
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':by': by, ':at': at },
+        }),
+      );
+      return { kind: 'ok' };
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return { kind: 'conflict' };
+      throw error;
+    }
+  }
+}
+
+function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, type: _t, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,121 @@
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
+import type { BranchRecord, OrgRecord } from './records';
+
+export interface OrgRepository {
+  putOrg(org: OrgRecord): Promise<void>;
+  getOrg(orgId: string): Promise<OrgRecord | undefined>;
+  putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts'>): Promise<void>;
+  getBranch(branchId: string): Promise<BranchRecord | undefined>;
+  listBranches(orgId: string): Promise<BranchRecord[]>;
+  /** Adds to the branch's counters; ADD is exact under concurrent writers. */
+  adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void>;
+  /** Names of orgs and branches in one request, for the `me` view. */
+  namesOf(orgId?: string, branchId?: string): Promise<{ orgName?: string; branchName?: string; secretaryName?: string }>;
+}
+
+const healthPrefix = 'hc_';
+
+function branchFromItem(item: Record<string, unknown>): BranchRecord {
+  const healthClassCounts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(item)) if (k.startsWith(healthPrefix)) healthClassCounts[k.slice(healthPrefix.length)] = Number(v);
+  return {
+    id: item.id as string,
+    orgId: item.orgId as string,
+    name: item.name as string,
+    secretaryName: item.secretaryName as string | undefined,
+    memberCount: Number(item.memberCount ?? 0),
+    healthClassCounts,
+  };
+}
+
+export class DynamoOrgRepository implements OrgRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putOrg(org: OrgRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.org(org.id), type: 'Org', ...org } }));
+  }
+
+  async getOrg(orgId: string): Promise<OrgRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.org(orgId) }));
+    return Item ? { id: Item.id, name: Item.name } : undefined;
+  }
+
+  async putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts'>): Promise<void> {
+    // Update, not Put: the counters beside the branch must survive a rename.
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.branch(branch.id),
+        UpdateExpression: 'SET #type = :type, id = :id, orgId = :org, #name = :name, secretaryName = :sec, gsi1pk = :g1, gsi1sk = :name',
+        ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':type': 'Branch',
+          ':id': branch.id,
+          ':org': branch.orgId,
+          ':name': branch.name,
+          ':sec': branch.secretaryName ?? null,
+          ':g1': keys.branchesOfOrg(branch.orgId),
+        },
+      }),
+    );
+  }
+
+  async getBranch(branchId: string): Promise<BranchRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.branch(branchId) }));
+    return Item ? branchFromItem(Item) : undefined;
+  }
+
+  async listBranches(orgId: string): Promise<BranchRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.branchesOfOrg(orgId) },
+    });
+    return items.map(branchFromItem);
+  }
+
+  async adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void> {
+    const names: Record<string, string> = {};
+    const values: Record<string, number> = {};
+    const parts: string[] = [];
+    if (deltas.members) {
+      names['#m'] = 'memberCount';
+      values[':m'] = deltas.members;
+      parts.push('#m :m');
+    }
+    Object.entries(deltas.healthClass ?? {}).forEach(([cls, delta], i) => {
+      if (!delta) return;
+      names[`#h${i}`] = `${healthPrefix}${cls}`;
+      values[`:h${i}`] = delta;
+      parts.push(`#h${i} :h${i}`);
+    });
+    if (parts.length === 0) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.branch(branchId),
+        UpdateExpression: `ADD ${parts.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  async namesOf(orgId?: string, branchId?: string) {
+    const wanted = [orgId && keys.org(orgId), branchId && keys.branch(branchId)].filter(Boolean) as { pk: string; sk: string }[];
+    if (wanted.length === 0) return {};
+    const result = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: wanted, ProjectionExpression: 'pk, #n, secretaryName', ExpressionAttributeNames: { '#n': 'name' } } } }),
+    );
+    const items = result.Responses?.[this.table] ?? [];
+    const org = items.find((i) => String(i.pk).startsWith('ORG#'));
+    const branch = items.find((i) => String(i.pk).startsWith('BRANCH#'));
+    return { orgName: org?.name, branchName: branch?.name, secretaryName: branch?.secretaryName ?? undefined };
+  }
+}

@@ -1,0 +1,105 @@
+import type { AttendanceMode, CareNotes, EmergencyContact, HealthClass, LivingSituation } from '@ltx/shared/schemas/member';
+import type { Role } from '@ltx/shared/domain/roles';
+
+/** Shapes as stored. The API views in `shared/` are derived from these by the services. */
+
+export interface SensitiveRecord {
+  healthClass: HealthClass;
+  careNotes: CareNotes;
+  emergencyContacts: EmergencyContact[];
+  consentRecordedAt: string;
+  consentRecordedBy: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  orgId: string;
+  branchId: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  joinedPartyOn: string;
+  partyGroup?: string;
+  phone?: string;
+  livingSituation: LivingSituation;
+  livingCity?: string;
+  attendanceModeOverride?: AttendanceMode | null;
+  /** The effective mode: the override, or what the health class and living situation suggest. */
+  attendanceMode: AttendanceMode;
+  contactUserId?: string | null;
+  bound: boolean;
+  /** Health and care data: read only when the actor may (see `member.readSensitive`). */
+  sensitive?: SensitiveRecord;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface PendingChangeRecord {
+  id: string;
+  memberId: string;
+  branchId: string;
+  proposedBy: string;
+  proposedAt: string;
+  patch: Record<string, unknown>;
+  status: 'pending' | 'approved';
+  resolvedBy?: string;
+  resolvedAt?: string;
+}
+
+export interface OrgRecord {
+  id: string;
+  name: string;
+}
+
+export interface BranchRecord {
+  id: string;
+  orgId: string;
+  name: string;
+  secretaryName?: string;
+  memberCount: number;
+  /** Members per health class, kept as counters (`hc_<class>`) beside the branch. */
+  healthClassCounts: Record<string, number>;
+}
+
+export interface UserRecord {
+  id: string;
+  role: Role;
+  displayName: string;
+  orgId?: string;
+  branchId?: string;
+  memberId?: string;
+  createdAt: string;
+}
+
+export interface InviteRecord {
+  code: string;
+  memberId: string;
+  orgId: string;
+  branchId: string;
+  kind: 'self' | 'proxy';
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+export interface DemoAccountRecord {
+  account: string;
+  label: string;
+  role: Role;
+  userId: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorUserId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** Names of the fields changed: never their values, which may be personal data. */
+  fields?: string[];
+}

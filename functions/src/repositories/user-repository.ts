@@ -1,0 +1,114 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
+import { keys } from '../db/keys';
+import type { DemoAccountRecord, InviteRecord, UserRecord } from './records';
+
+export interface UserRepository {
+  putUser(user: UserRecord): Promise<void>;
+  getUser(userId: string): Promise<UserRecord | undefined>;
+  /** The user a WeChat identity is bound to, if any. */
+  userIdForWechat(openid: string): Promise<string | undefined>;
+  /** Links a WeChat identity to a user; `conflict` if it is already linked to another. */
+  linkWechat(openid: string, userId: string): Promise<'ok' | 'conflict'>;
+  putInvite(invite: InviteRecord): Promise<void>;
+  getInvite(code: string): Promise<InviteRecord | undefined>;
+  /** Marks an invite used by `userId`: `ok` also when that same user already used it (a retry). */
+  useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'>;
+  putDemoAccount(account: DemoAccountRecord): Promise<void>;
+  listDemoAccounts(): Promise<DemoAccountRecord[]>;
+  getDemoAccount(account: string): Promise<DemoAccountRecord | undefined>;
+}
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, type: _t, ...rest } = item;
+  return rest as T;
+}
+
+export class DynamoUserRepository implements UserRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putUser(user: UserRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.user(user.id), type: 'User', ...user } }));
+  }
+
+  async getUser(userId: string): Promise<UserRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.user(userId) }));
+    return Item ? strip<UserRecord>(Item) : undefined;
+  }
+
+  async userIdForWechat(openid: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.wechatIdentity(openid) }));
+    return Item?.userId as string | undefined;
+  }
+
+  async linkWechat(openid: string, userId: string): Promise<'ok' | 'conflict'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.wechatIdentity(openid), type: 'WechatIdentity', userId },
+          ConditionExpression: 'attribute_not_exists(pk) OR userId = :u',
+          ExpressionAttributeValues: { ':u': userId },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async putInvite(invite: InviteRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.invite(invite.code), type: 'Invite', ...invite },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getInvite(code: string): Promise<InviteRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.invite(code) }));
+    return Item ? strip<InviteRecord>(Item) : undefined;
+  }
+
+  async useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.invite(code),
+          UpdateExpression: 'SET usedBy = :u, usedAt = if_not_exists(usedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(usedBy) OR usedBy = :u)',
+          ExpressionAttributeValues: { ':u': userId, ':at': at },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'used';
+      throw error;
+    }
+  }
+
+  async putDemoAccount(account: DemoAccountRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { pk: keys.demoAccounts, sk: account.account, type: 'DemoAccount', ...account } }),
+    );
+  }
+
+  async listDemoAccounts(): Promise<DemoAccountRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.demoAccounts } }),
+    );
+    return (Items ?? []).map((i) => strip<DemoAccountRecord>(i));
+  }
+
+  async getDemoAccount(account: string): Promise<DemoAccountRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: keys.demoAccounts, sk: account } }));
+    return Item ? strip<DemoAccountRecord>(Item) : undefined;
+  }
+}

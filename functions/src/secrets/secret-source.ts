@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+
+/** Where secrets come from: Secrets Manager in AWS, a generated file under the data folder locally. */
+export interface SecretSource {
+  get(id: string): Promise<string>;
+}
+
+export class FileSecretSource implements SecretSource {
+  private values?: Promise<Record<string, string>>;
+  constructor(private readonly file: string) {}
+
+  async get(id: string): Promise<string> {
+    this.values ??= readFile(this.file, 'utf8').then((text) => JSON.parse(text) as Record<string, string>);
+    const value = (await this.values)[id];
+    if (!value) throw new Error(`Secret ${id} missing from the local secrets file`);
+    return value;
+  }
+}
+
+export class SecretsManagerSource implements SecretSource {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  async get(id: string): Promise<string> {
+    let value = this.cache.get(id);
+    if (!value) {
+      value = this.fetch(id);
+      this.cache.set(id, value);
+      // A failed fetch must not be cached: the next request tries again.
+      value.catch(() => this.cache.delete(id));
+    }
+    return value;
+  }
+
+  private async fetch(id: string): Promise<string> {
+    // Loaded only in AWS, so the local stack never pulls in this client.
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: id }));
+    if (!out.SecretString) throw new Error(`Secret ${id} has no string value`);
+    return out.SecretString;
+  }
+}

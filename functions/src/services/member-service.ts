@@ -1,0 +1,189 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { can, decide } from '@ltx/shared/domain/authz';
+import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
+import type { Actor } from '@ltx/shared/domain/roles';
+import type { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import type { AuditRepository } from '../repositories/audit-repository';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { OrgRepository } from '../repositories/org-repository';
+import type { MemberRecord, SensitiveRecord } from '../repositories/records';
+import type { UserRepository } from '../repositories/user-repository';
+import { authorize } from './authorize';
+import { memberResource, toDetail, toSummary } from './member-views';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
+
+export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 'pending'; pendingChangeId: string };
+
+const inviteAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: read aloud over the phone
+const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
+const unknownHealth = 'unknown';
+
+export class MemberService {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly orgs: OrgRepository,
+    private readonly users: UserRepository,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async list(actor: Actor, branchId: string): Promise<MemberSummary[]> {
+    const branch = await this.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'branch.listMembers', { type: 'branch', orgId: branch.orgId, branchId });
+    // A contact sees only the members paired with them.
+    const records = actor.role === 'contact' ? await this.members.listByContact(actor.userId) : await this.members.listByBranch(branchId);
+    const today = this.clock.now();
+    return records.filter((m) => m.branchId === branchId).map((m) => toSummary(m, today));
+  }
+
+  async get(actor: Actor, memberId: string): Promise<MemberDetail> {
+    const member = await this.load(actor, memberId, 'member.read');
+    const pending = can(actor, 'member.approveChange', memberResource(member)) ? await this.members.listPendingChanges(memberId) : undefined;
+    return toDetail(member, actor, this.clock.now(), pending);
+  }
+
+  async create(actor: Actor, branchId: string, input: MemberCreateInput): Promise<MemberDetail> {
+    const branch = await this.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, branchId });
+    if (input.contactUserId) await this.assertContact(input.contactUserId, branchId);
+    const now = this.clock.now().toISOString();
+    const { sensitive, healthConsent: _consent, ...fields } = input;
+    const record: MemberRecord = {
+      ...fields,
+      id: randomUUID(),
+      orgId: branch.orgId,
+      branchId,
+      attendanceMode: input.attendanceModeOverride ?? deriveAttendanceMode(sensitive?.healthClass, input.livingSituation),
+      bound: false,
+      ...(sensitive ? { sensitive: this.withConsent(sensitive, actor, now) } : {}),
+      version: 1,
+      createdAt: now,
+      createdBy: actor.userId,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    };
+    const written = await this.members.create(record);
+    if (written.kind === 'conflict') throw new ConflictError();
+    await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [sensitive?.healthClass ?? unknownHealth]: 1 } });
+    await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id });
+    return toDetail(record, actor, this.clock.now(), []);
+  }
+
+  /** The secretary's edit applies at once; a paired contact's waits for the secretary's approval. */
+  async update(actor: Actor, memberId: string, patch: MemberPatchInput): Promise<UpdateOutcome> {
+    const member = await this.load(actor, memberId, 'member.read');
+    const resource = memberResource(member);
+    const { expectedVersion, ...changes } = patch;
+    if (can(actor, 'member.update', resource)) {
+      if (member.version !== expectedVersion) throw new ConflictError();
+      return { kind: 'applied', member: await this.apply(actor, member, changes) };
+    }
+    if (decide(actor, 'member.proposeUpdate', resource) === 'allow') {
+      if (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined) throw new ForbiddenError();
+      const now = this.clock.now().toISOString();
+      const id = randomUUID();
+      await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
+      await this.audit.append(member.branchId, {
+        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes),
+      });
+      return { kind: 'pending', pendingChangeId: id };
+    }
+    throw new ForbiddenError();
+  }
+
+  async approveChange(actor: Actor, memberId: string, changeId: string): Promise<MemberDetail> {
+    const member = await this.load(actor, memberId, 'member.approveChange');
+    const change = await this.members.getChange(memberId, changeId);
+    if (!change) throw new NotFoundError();
+    if (change.status !== 'pending') throw new ConflictError();
+    // Apply first, then mark approved: a crash in between leaves the change pending, and approving it again is harmless.
+    const detail = await this.apply(actor, member, change.patch as MemberChanges);
+    const marked = await this.members.approveChange(memberId, changeId, actor.userId, this.clock.now().toISOString());
+    if (marked.kind === 'conflict') throw new ConflictError();
+    return { ...detail, pendingChanges: (detail.pendingChanges ?? []).filter((c) => c.id !== changeId) };
+  }
+
+  async createInvite(actor: Actor, memberId: string, input: InviteCreateInput): Promise<Invite> {
+    const member = await this.load(actor, memberId, 'member.invite');
+    const now = this.clock.now();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = Array.from({ length: 6 }, () => inviteAlphabet[randomInt(inviteAlphabet.length)]).join('');
+      const invite = {
+        code,
+        memberId,
+        orgId: member.orgId,
+        branchId: member.branchId,
+        kind: input.kind,
+        expiresAt: new Date(now.getTime() + inviteLifetimeMs).toISOString(),
+        createdBy: actor.userId,
+        createdAt: now.toISOString(),
+      };
+      try {
+        await this.users.putInvite(invite);
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') continue; // code taken: draw again
+        throw error;
+      }
+      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId });
+      return { code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
+    }
+    throw new ConflictError();
+  }
+
+  private async load(actor: Actor, memberId: string, action: Parameters<typeof authorize>[1]): Promise<MemberRecord> {
+    const member = await this.members.get(memberId, { withSensitive: true });
+    if (!member) throw new NotFoundError();
+    authorize(actor, action, memberResource(member));
+    return member;
+  }
+
+  private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges): Promise<MemberDetail> {
+    if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.branchId);
+    const now = this.clock.now().toISOString();
+    const { sensitive, healthConsent: _consent, ...fields } = changes;
+    const next: MemberRecord = { ...member, ...definedOnly(fields) };
+    if (changes.contactUserId === null) delete next.contactUserId;
+    if (sensitive) next.sensitive = this.withConsent(sensitive, actor, now);
+    if (next.livingSituation === 'elsewhere' && !next.livingCity) {
+      throw new ValidationError([{ path: 'livingCity', message: '居住城市：异地居住时请填写居住城市' }]);
+    }
+    next.attendanceMode = next.attendanceModeOverride ?? deriveAttendanceMode(next.sensitive?.healthClass, next.livingSituation);
+    next.version = member.version + 1;
+    next.updatedAt = now;
+    next.updatedBy = actor.userId;
+    const written = await this.members.replace(next, member.version);
+    if (written.kind === 'conflict') throw new ConflictError();
+    const before = member.sensitive?.healthClass ?? unknownHealth;
+    const after = next.sensitive?.healthClass ?? unknownHealth;
+    if (before !== after) await this.orgs.adjustCounts(member.branchId, { healthClass: { [before]: -1, [after]: 1 } });
+    await this.audit.append(member.branchId, {
+      at: now, actorUserId: actor.userId, action: 'member.update', targetType: 'member', targetId: member.id, fields: Object.keys(changes),
+    });
+    const pending = await this.members.listPendingChanges(member.id);
+    return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);
+  }
+
+  private withConsent(s: NonNullable<MemberCreateInput['sensitive']>, actor: Actor, at: string): SensitiveRecord {
+    return { healthClass: s.healthClass, careNotes: s.careNotes, emergencyContacts: s.emergencyContacts, consentRecordedAt: at, consentRecordedBy: actor.userId };
+  }
+
+  private async assertContact(userId: string, branchId: string): Promise<void> {
+    const user = await this.users.getUser(userId);
+    if (!user || user.role !== 'contact' || user.branchId !== branchId) {
+      throw new ValidationError([{ path: 'contactUserId', message: '结对联系人：不是本支部的联系人' }]);
+    }
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
