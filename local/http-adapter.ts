@@ -1,0 +1,108 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { errorResponse } from '../functions/src/http/route';
+import { MalformedJsonError, RouteNotFoundError } from '../functions/src/http/errors';
+import type { RouteSpec } from '../functions/src/routes';
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface CompiledRoute {
+  spec: RouteSpec;
+  pattern: RegExp;
+  params: string[];
+  load: () => Promise<Handler>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * Turns a node:http request into the API Gateway HTTP API v2 event that the deployed
+ * handlers receive, and calls the very handler module CDK bundles for that route.
+ */
+export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (name: string) => Promise<Handler>) {
+  const compiled: CompiledRoute[] = routes.map((spec) => {
+    const params: string[] = [];
+    const source = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      params.push(name);
+      return '([^/]+)';
+    });
+    let cached: Promise<Handler> | undefined;
+    return { spec, pattern: new RegExp(`^${source}$`), params, load: () => (cached ??= loadHandler(spec.handler)) };
+  });
+
+  return async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    let result: APIGatewayProxyStructuredResultV2;
+    try {
+      const body = await readBody(req);
+      const match = findRoute(compiled, method, url.pathname);
+      if (!match) throw new RouteNotFoundError();
+      const handler = await match.route.load();
+      result = await handler(toEvent(req, url, method, body, match));
+    } catch (error) {
+      result = errorResponse(error);
+    }
+    res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+    res.end(result.body ?? '');
+  };
+}
+
+function findRoute(routes: CompiledRoute[], method: string, path: string) {
+  for (const route of routes) {
+    if (route.spec.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (m) {
+      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1] ?? '')]));
+      return { route, pathParameters };
+    }
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new MalformedJsonError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  body: string,
+  match: { route: CompiledRoute; pathParameters: Record<string, string> },
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: `${method} ${match.route.spec.path}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+    pathParameters: Object.keys(match.pathParameters).length ? match.pathParameters : undefined,
+    body: body === '' ? undefined : body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: `${method} ${match.route.spec.path}`,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+  };
+}

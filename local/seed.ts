@@ -1,0 +1,43 @@
+import type { Actor } from '@ltx/shared/domain/roles';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAuditRepository } from '../functions/src/repositories/audit-repository';
+import { DynamoMemberRepository } from '../functions/src/repositories/member-repository';
+import { DynamoOrgRepository } from '../functions/src/repositories/org-repository';
+import { DynamoUserRepository } from '../functions/src/repositories/user-repository';
+import { MemberService } from '../functions/src/services/member-service';
+import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
+
+/**
+ * Seeds the demo organisation once (skipped when it exists). Members go through the real
+ * MemberService so that counters and the audit trail are exactly what the product writes.
+ */
+export async function seedDemoData(db: DynamoDBDocumentClient, table: string): Promise<'seeded' | 'present'> {
+  const orgs = new DynamoOrgRepository(db, table);
+  if (await orgs.getOrg(demoOrg.id)) return 'present';
+  const users = new DynamoUserRepository(db, table);
+  const members = new DynamoMemberRepository(db, table);
+  const service = new MemberService(members, orgs, users, new DynamoAuditRepository(db, table));
+  const now = new Date().toISOString();
+
+  for (const branch of demoBranches) await orgs.putBranch(branch);
+  for (const u of demoUsers.filter((u) => !u.memberKey)) {
+    await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: demoOrg.id, ...(u.branchId ? { branchId: u.branchId } : {}), createdAt: now });
+  }
+  const contact = demoUsers.find((u) => u.role === 'contact')!;
+  const memberIds = new Map<string, string>();
+  for (const m of demoMembers) {
+    const secretary = demoUsers.find((u) => u.role === 'secretary' && u.branchId === m.branchId)!;
+    const actor: Actor = { userId: secretary.userId, role: 'secretary', orgId: demoOrg.id, branchId: m.branchId };
+    const created = await service.create(actor, m.branchId, { ...m.input, ...(m.contact ? { contactUserId: contact.userId } : {}) });
+    memberIds.set(m.key, created.id);
+  }
+  for (const u of demoUsers.filter((u) => u.memberKey)) {
+    const memberId = memberIds.get(u.memberKey!)!;
+    await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: demoOrg.id, branchId: u.branchId, memberId, createdAt: now });
+    await members.markBound(memberId);
+  }
+  for (const u of demoUsers) await users.putDemoAccount({ account: u.account, label: u.label, role: u.role, userId: u.userId });
+  // Written last: its presence means the whole seed finished.
+  await orgs.putOrg(demoOrg);
+  return 'seeded';
+}

@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { routes, apiPrefix } from '../functions/src/routes';
+import { createDocumentClient } from '../functions/src/db/client';
+import { ensureTable, startEmbeddedDynamo } from './embedded-dynamodb';
+import { createApiDispatcher } from './http-adapter';
+import { ensureLocalSecrets, localSecretIds } from './local-secrets';
+import { seedDemoData } from './seed';
+import { createStaticHandler } from './static-files';
+
+export interface LocalStackOptions {
+  /** Where dynalite keeps its data and the generated secrets live. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The H5 build to serve at `/`; omitted in API-only tests. */
+  staticDir?: string;
+  seed?: boolean;
+  /** WeChat's API, or a fake on loopback in tests. */
+  wechatApiBase?: string;
+  stage?: 'local' | 'test';
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  seeded: 'seeded' | 'present' | 'skipped';
+  close(): Promise<void>;
+}
+
+export const localTableName = 'ltx-local';
+
+/**
+ * The whole product on one machine: dynalite, the real handlers behind a node:http server
+ * speaking API Gateway v2 events, and the H5 build. One stack per process: the handlers read
+ * their environment once, at first use.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const dynamo = await startEmbeddedDynamo(resolve(dataDir, 'dynamodb'));
+  await ensureTable(dynamo.endpoint, localTableName);
+  const secretsFile = await ensureLocalSecrets(dataDir);
+
+  Object.assign(process.env, {
+    STAGE: options.stage ?? 'local',
+    TABLE_NAME: localTableName,
+    DYNAMO_ENDPOINT: dynamo.endpoint,
+    SECRETS_FILE: secretsFile,
+    SIGNING_KEY_SECRET_ID: localSecretIds.signingKey,
+    WECHAT_SECRET_ID: localSecretIds.wechat,
+    WECHAT_APP_ID: process.env.WECHAT_APP_ID || 'wx0000000000000000',
+    WECHAT_API_BASE: options.wechatApiBase ?? 'https://api.weixin.qq.com',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'WARN',
+  });
+
+  let seeded: LocalStack['seeded'] = 'skipped';
+  if (options.seed !== false) {
+    const db = createDocumentClient(dynamo.endpoint);
+    seeded = await seedDemoData(db, localTableName);
+    db.destroy();
+  }
+
+  const api = createApiDispatcher(routes, async (name) => {
+    const mod = (await import(`../functions/src/handlers/${name}.ts`)) as { handler: Parameters<typeof createApiDispatcher>[1] extends (n: string) => Promise<infer H> ? H : never };
+    return mod.handler;
+  });
+  const files = options.staticDir ? createStaticHandler(resolve(options.staticDir)) : undefined;
+
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || !files) {
+      void api(req, res);
+    } else {
+      files(req, res).catch(() => res.writeHead(500).end());
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dynamoEndpoint: dynamo.endpoint,
+    tableName: localTableName,
+    seeded,
+    close: async () => {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      await dynamo.close();
+    },
+  };
+}
