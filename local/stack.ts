@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { routes, apiPrefix } from '../functions/src/routes';
 import { createDocumentClient } from '../functions/src/db/client';
+import { logger } from '../functions/src/http/logger';
+import { resetEnvForTests } from '../functions/src/config/env';
+import { resetAppContext } from '../functions/src/context';
 import { ensureTable, startEmbeddedDynamo } from './embedded-dynamodb';
 import { createApiDispatcher } from './http-adapter';
 import { ensureLocalSecrets, localSecretIds } from './local-secrets';
@@ -54,8 +57,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     WECHAT_SECRET_ID: localSecretIds.wechat,
     WECHAT_APP_ID: process.env.WECHAT_APP_ID || 'wx0000000000000000',
     WECHAT_API_BASE: options.wechatApiBase ?? 'https://api.weixin.qq.com',
-    LOG_LEVEL: process.env.LOG_LEVEL || 'WARN',
   });
+
+  // A second stack in the same process (tests) must not reuse the first one's environment.
+  resetEnvForTests();
+  resetAppContext();
+
+  // Request lines are for CloudWatch; on a developer's terminal only warnings and faults.
+  logger.setLogLevel((process.env.LOG_LEVEL as 'WARN' | undefined) ?? 'WARN');
 
   let seeded: LocalStack['seeded'] = 'skipped';
   if (options.seed !== false) {

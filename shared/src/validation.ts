@@ -7,11 +7,12 @@ z.config(z.locales.zhCN());
 z.config({ customError: plainChinese });
 
 function plainChinese(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return '必须填写';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '必须填写' : '格式不正确';
+      return '格式不正确';
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
+      if (issue.origin === 'string') return issue.input === '' || Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
       if (issue.origin === 'array') return `至少 ${issue.minimum} 项`;
       return `不能小于 ${issue.minimum}`;
     case 'too_big':

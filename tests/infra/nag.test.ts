@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { BranchStack } from '../../infra/src/stacks/branch-stack';
+import { acknowledgements, buildStack, type Acknowledgement } from './helpers';
+
+let stack: BranchStack;
+let acks: Acknowledgement[];
+
+/** cdk-nag's report with the acknowledgements ignored: every finding the rules raise. */
+function rawFindings(scope: BranchStack): PolicyValidationPluginReport {
+  const pack = new AwsSolutionsChecks();
+  (pack as unknown as { isAcknowledged: () => boolean }).isAcknowledged = () => false;
+  return pack.validateScope(scope);
+}
+
+const summary = (report: PolicyValidationPluginReport) =>
+  report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`));
+
+beforeAll(() => {
+  ({ stack } = buildStack());
+  acks = acknowledgements(stack);
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged finding (errors or warnings)', () => {
+    const report = new AwsSolutionsChecks(stack).validateScope(stack);
+    expect(summary(report)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('really checks this stack: without the acknowledgements it does report findings', () => {
+    const raw = rawFindings(stack);
+    expect(raw.success).toBe(false);
+    expect(raw.violations.map((v) => v.ruleName)).toContain('AwsSolutions-APIG4');
+  });
+
+  it('acknowledges only the expected rules', () => {
+    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-SMG4']);
+  });
+
+  it('gives every acknowledgement a real reason', () => {
+    expect(acks.length).toBeGreaterThan(0);
+    for (const a of acks) {
+      expect(a.reason.trim(), `${a.id} at ${a.path}`).not.toBe('');
+      expect(a.reason.trim().length, `${a.id} at ${a.path}`).toBeGreaterThan(20);
+    }
+  });
+
+  it('has no stale acknowledgement: each one silences a finding the rules really raise there', () => {
+    const raw = rawFindings(stack);
+    for (const a of acks) {
+      const hit = raw.violations.some(
+        (v) => v.ruleName === a.id && v.violatingResources.some((r) => r.constructPath === a.path || r.constructPath?.startsWith(`${a.path}/`)),
+      );
+      expect(hit, `${a.id} at ${a.path}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { actions, decide, type Action, type Resource } from '@ltx/shared/domain/authz';
+import { roles, type Actor, type Role } from '@ltx/shared/domain/roles';
+
+/**
+ * The whole matrix, written out by hand: role x action x (own branch, other branch of the same
+ * organisation). A = allow, F = forbidden (403), N = not found (404: its existence must not leak).
+ * Changing a permission means changing this table on purpose.
+ */
+const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'}`>> = {
+  'org.listBranches':     { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'branch.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'branch.listMembers':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'member.readSensitive': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'member.readPhone':     { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'member.update':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.proposeUpdate': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.approveChange': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.invite':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+};
+
+const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
+
+function actorFor(role: Role): Actor {
+  const base = { userId: `u-${role}`, role, orgId: 'o1' };
+  switch (role) {
+    case 'admin':
+    case 'inspector':
+      return base;
+    case 'member':
+    case 'proxy':
+      return { ...base, branchId: 'b1', memberId: 'm1' };
+    case 'visitor':
+      return { userId: 'v-1', role };
+    default:
+      return { ...base, branchId: 'b1' };
+  }
+}
+
+/** The own resource: in b1, paired with the contact, and the member's own record. */
+function resources(action: Action): { own: Resource; other: Resource } {
+  if (action.startsWith('org.')) return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
+  if (action.startsWith('branch.') || action === 'member.create') {
+    return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
+  }
+  return {
+    own: { type: 'member', orgId: 'o1', branchId: 'b1', memberId: 'm1', contactUserId: 'u-contact' },
+    other: { type: 'member', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
+  };
+}
+
+describe('authorisation matrix', () => {
+  it('covers every action and role', () => {
+    expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+    for (const row of Object.values(expected)) expect(Object.keys(row).sort()).toEqual([...roles].sort());
+  });
+
+  for (const action of actions) {
+    for (const role of roles) {
+      const [own, other] = expected[action][role].split('') as ('A' | 'F' | 'N')[];
+      it(`${role} ${action}: own ${own}, other branch ${other}`, () => {
+        const { own: ownResource, other: otherResource } = resources(action);
+        expect(decide(actorFor(role), action, ownResource)).toBe(decisionOf[own!]);
+        expect(decide(actorFor(role), action, otherResource)).toBe(decisionOf[other!]);
+      });
+    }
+  }
+
+  it('hides members of the same branch that are neither oneself nor paired', () => {
+    const unpaired: Resource = { type: 'member', orgId: 'o1', branchId: 'b1', memberId: 'm2', contactUserId: null };
+    expect(decide(actorFor('member'), 'member.read', unpaired)).toBe('not_found');
+    expect(decide(actorFor('proxy'), 'member.read', unpaired)).toBe('not_found');
+    expect(decide(actorFor('contact'), 'member.read', unpaired)).toBe('not_found');
+    expect(decide(actorFor('secretary'), 'member.read', unpaired)).toBe('allow');
+  });
+
+  it('hides everything of another organisation, even from its inspectors and admins', () => {
+    const foreign: Resource = { type: 'member', orgId: 'o2', branchId: 'b7', memberId: 'm7' };
+    for (const role of roles) for (const action of actions.filter((a) => a.startsWith('member.') && a !== 'member.create')) {
+      expect(decide(actorFor(role), action, foreign)).toBe('not_found');
+    }
+  });
+});
