@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/src/routes';
+import { startTestStack, type TestStack } from './support/stack';
+
+let stack: TestStack;
+let secretary: string;
+let boundMember: string;
+let memberId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  secretary = await stack.login('secretary-1');
+  const list = await stack.call('GET', '/branches/br-1/members', { token: secretary });
+  memberId = list.body.items[0].id;
+  boundMember = (await stack.call('POST', '/auth/dev-login', { body: { account: 'member-wang' } })).body.token;
+});
+afterAll(() => stack?.stop());
+
+/** Anything JSON can carry, plus near-misses of the real shapes. */
+const anyBody = fc.oneof(
+  fc.jsonValue(),
+  fc.record({ name: fc.string(), gender: fc.string(), birthDate: fc.string(), expectedVersion: fc.anything() }, { requiredKeys: [] }),
+  fc.record({ inviteCode: fc.string(), kind: fc.string(), code: fc.string(), account: fc.string() }, { requiredKeys: [] }),
+  fc.dictionary(fc.string(), fc.anything().map((v) => (typeof v === 'bigint' ? String(v) : v))),
+);
+const rawBody = fc.oneof(
+  anyBody.map((b) => { try { return JSON.stringify(b) ?? 'null'; } catch { return '{'; } }),
+  fc.string(),
+);
+
+const writeRoutes = routes.filter((r) => r.method !== 'GET');
+const concrete = (path: string) => path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope');
+
+describe('bad input gets a clear 4xx and changes nothing', () => {
+  it('covers every write route', () => {
+    expect(writeRoutes.map((r) => r.handler).sort()).toEqual(
+      ['auth-wechat', 'auth-dev-login', 'member-create', 'member-update', 'invite-create', 'member-change-approve', 'binding-create'].sort(),
+    );
+  });
+
+  for (const route of writeRoutes) {
+    it(`${route.method} ${route.path}: 500 random bodies, only 4xx`, async () => {
+      const before = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
+      const token = route.handler === 'binding-create' ? boundMember : secretary;
+      await fc.assert(
+        fc.asyncProperty(rawBody, async (body) => {
+          const { status, body: answer } = await stack.call(route.method, concrete(route.path).replace('/api/v1', ''), { token, rawBody: body });
+          // A random body may happen to be valid for a route without required fields; it must still never fail inside.
+          expect(status).toBeLessThan(500);
+          if (status >= 400) {
+            expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/);
+            for (const f of answer.error.fields ?? []) expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
+          }
+        }),
+        { numRuns: 500 },
+      );
+      const after = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
+      if (route.handler !== 'member-create') expect(after).toBe(before);
+    });
+  }
+
+  it('never creates a member from a random body', async () => {
+    const before = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
+    await fc.assert(
+      fc.asyncProperty(anyBody, async (body) => {
+        const { status } = await stack.call('POST', '/branches/br-1/members', { token: secretary, body });
+        expect([400, 422]).toContain(status);
+      }),
+      { numRuns: 200 },
+    );
+    expect((await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount).toBe(before);
+  });
+});
