@@ -64,11 +64,11 @@ export const demoMembers: DemoMember[] = [
 export const demoUsers: {
   account: string; label: string; userId: string; role: Role; displayName: string; branchId?: string; memberKey?: string;
 }[] = [
-  { account: 'member-wang', label: '党员 王建国（82岁，第一支部）', userId: 'u-demo-wang', role: 'member', displayName: '王建国', branchId: 'br-1', memberKey: 'wang' },
-  { account: 'proxy-liu', label: '家属 刘芳（代母亲李秀英办理）', userId: 'u-demo-liu', role: 'proxy', displayName: '刘芳', branchId: 'br-1', memberKey: 'li' },
-  { account: 'secretary-1', label: '支部书记 张卫东（第一支部）', userId: 'u-demo-sec1', role: 'secretary', displayName: '张卫东', branchId: 'br-1' },
-  { account: 'secretary-2', label: '支部书记 陈丽华（第二支部）', userId: 'u-demo-sec2', role: 'secretary', displayName: '陈丽华', branchId: 'br-2' },
-  { account: 'contact-1', label: '结对联系人 林小红（第一支部）', userId: 'u-demo-contact1', role: 'contact', displayName: '林小红', branchId: 'br-1' },
-  { account: 'inspector', label: '督导 周明（党工委）', userId: 'u-demo-inspector', role: 'inspector', displayName: '周明' },
-  { account: 'admin', label: '管理员（党工委）', userId: 'u-demo-admin', role: 'admin', displayName: '党工委管理员' },
+  { account: 'member-wang', label: '王建国（82岁，第一支部）', userId: 'u-demo-wang', role: 'member', displayName: '王建国', branchId: 'br-1', memberKey: 'wang' },
+  { account: 'proxy-liu', label: '刘芳（代母亲李秀英办理）', userId: 'u-demo-liu', role: 'proxy', displayName: '刘芳', branchId: 'br-1', memberKey: 'li' },
+  { account: 'secretary-1', label: '张卫东（第一支部）', userId: 'u-demo-sec1', role: 'secretary', displayName: '张卫东', branchId: 'br-1' },
+  { account: 'secretary-2', label: '陈丽华（第二支部）', userId: 'u-demo-sec2', role: 'secretary', displayName: '陈丽华', branchId: 'br-2' },
+  { account: 'contact-1', label: '林小红（第一支部）', userId: 'u-demo-contact1', role: 'contact', displayName: '林小红', branchId: 'br-1' },
+  { account: 'inspector', label: '周明（党工委）', userId: 'u-demo-inspector', role: 'inspector', displayName: '周明' },
+  { account: 'admin', label: '党工委管理员', userId: 'u-demo-admin', role: 'admin', displayName: '党工委管理员' },
 ];

@@ -36,7 +36,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string): P
     await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: demoOrg.id, branchId: u.branchId, memberId, createdAt: now });
     await members.markBound(memberId);
   }
-  for (const u of demoUsers) await users.putDemoAccount({ account: u.account, label: u.label, role: u.role, userId: u.userId });
+  for (const [order, u] of demoUsers.entries()) await users.putDemoAccount({ order, account: u.account, label: u.label, role: u.role, userId: u.userId });
   // Written last: its presence means the whole seed finished.
   await orgs.putOrg(demoOrg);
   return 'seeded';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
 import { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';

@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
+// The one locale by its own path: `z.locales` would bundle all of them into every Lambda.
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { FieldIssue } from './errors';
 
 // Chinese wording for every built-in zod message, set once for whoever imports the schemas:
 // plain sentences for the common cases, zod's own zh-CN locale for the rest.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 z.config({ customError: plainChinese });
 
 function plainChinese(issue: z.core.$ZodRawIssue): string | undefined {

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { tableDefinition } from '../../functions/src/db/table-definition';
 import { deployedRoutes, routes } from '../../functions/src/routes';
 import { LAMBDA_RUNTIME, WECHAT_API_BASE } from '../../infra/src/constructs/api';
 import type { BranchStack } from '../../infra/src/stacks/branch-stack';
@@ -21,7 +24,8 @@ beforeAll(() => {
   );
 });
 
-const ref = (construct: { node: { defaultChild?: unknown } }) => ({ Ref: stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) });
+const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
 
 describe('HTTP API routes', () => {
   it('deploys every route of deployedRoutes as METHOD path, and nothing else', () => {
@@ -51,7 +55,7 @@ describe('HTTP API routes', () => {
       const integrationId = (route.Properties.Target['Fn::Join'][1][1] as { Ref: string }).Ref;
       const uri = integrations[integrationId]!.Properties.IntegrationUri;
       const fn = stack.api.functions.get(r.handler)!;
-      expect(uri).toEqual({ 'Fn::GetAtt': [stack.resolve((fn.node.defaultChild as { logicalId: string }).logicalId), 'Arn'] });
+      expect(uri).toEqual({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] });
       expect(route.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
     }
   });
@@ -130,6 +134,22 @@ describe('Lambda functions', () => {
           expect([st.Resource].flat()).toEqual(secretRefs);
         }
       }
+    }
+  });
+
+  it('grants each role item access on the table and Query on each named index, never Scan', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] };
+    const indexArns = tableDefinition.globalSecondaryIndexes.map((g) => ({ 'Fn::Join': ['', [tableArn, `/index/${g.indexName}`]] }));
+    const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+    expect(policies).toHaveLength(Object.keys(lambdas).length);
+    for (const policy of policies) {
+      const statements = policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
+      const dynamo = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')));
+      const actions = dynamo.flatMap((st) => [st.Action].flat());
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
+      expect(dynamo.find((st) => JSON.stringify(st.Resource) === JSON.stringify(tableArn))).toBeDefined();
+      expect(dynamo.find((st) => JSON.stringify([st.Resource].flat()) === JSON.stringify(indexArns))?.Action).toBe('dynamodb:Query');
     }
   });
 });

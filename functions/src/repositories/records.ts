@@ -88,6 +88,8 @@ export interface InviteRecord {
 }
 
 export interface DemoAccountRecord {
+  /** Position on the login page: the elderly member first. */
+  order: number;
   account: string;
   label: string;
   role: Role;

@@ -104,7 +104,7 @@ export class DynamoUserRepository implements UserRepository {
     const { Items } = await this.db.send(
       new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.demoAccounts } }),
     );
-    return (Items ?? []).map((i) => strip<DemoAccountRecord>(i));
+    return (Items ?? []).map((i) => strip<DemoAccountRecord>(i)).sort((a, b) => a.order - b.order);
   }
 
   async getDemoAccount(account: string): Promise<DemoAccountRecord | undefined> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Opaque identifiers made by the server (UUID v4 or demo ids such as `m-001`). */
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '格式不正确');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDate, Phone, Timestamp } from './common';
 
 export const healthClasses = ['healthy', 'minor_illness', 'chronic_self_reliant', 'not_self_reliant'] as const;

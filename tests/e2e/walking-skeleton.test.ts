@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../integration/support/stack';
+import { openPhone } from './support/browser';
+import { elderAudit } from './support/elder-audit';
+
+const h5 = 'miniapp/dist/h5';
+let stack: TestStack;
+let phone: Awaited<ReturnType<typeof openPhone>>;
+
+beforeAll(async () => {
+  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
+  stack = await startTestStack({ staticDir: h5 });
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await stack?.stop();
+});
+
+async function signInAs(label: string) {
+  const { page } = phone;
+  await page.goto(`${stack.url}/`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${stack.url}/`);
+  await page.getByText(label).first().click();
+}
+
+/** A labelled text box of the member form. */
+const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).locator('input');
+
+describe('the walking skeleton in a real browser', () => {
+  it('lets the secretary open the member list and add a member', async () => {
+    const { page } = phone;
+    await signInAs('张卫东（第一支部）');
+    await expect.poll(() => page.getByText('新增党员').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect(page.getByText('王建国').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('李秀英').first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'docs/screenshots/secretary-member-list.png', fullPage: false });
+
+    await page.getByText('新增党员').first().click();
+    await field('姓名').waitFor();
+    // Saving an empty form shows Chinese messages under the fields and creates nothing.
+    await page.getByText('保存', { exact: false }).last().click();
+    await expect.poll(() => page.getByText(/姓名：/).first().isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await field('姓名').fill('孔繁荣');
+    await page.getByText('女', { exact: true }).click();
+    const birth = page.locator('.field').filter({ hasText: '出生日期' }).locator('input');
+    await birth.nth(0).fill('1947');
+    await birth.nth(1).fill('3');
+    await birth.nth(2).fill('8');
+    const joined = page.locator('.field').filter({ hasText: '入党日期' }).locator('input');
+    await joined.nth(0).fill('1970');
+    await joined.nth(1).fill('7');
+    await joined.nth(2).fill('1');
+    await field('手机号').fill('13812340000');
+    await page.getByText('与家人同住', { exact: true }).click();
+    await page.screenshot({ path: 'docs/screenshots/secretary-member-form.png', fullPage: false });
+    await page.getByText('保存', { exact: false }).last().click();
+
+    // The new member's detail page opens, and the list now holds her.
+    await expect.poll(() => page.getByText('孔繁荣').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    const token = await stack.login('secretary-1');
+    const list = await stack.call('GET', '/branches/br-1/members', { token });
+    expect(list.body.items.map((m: { name: string }) => m.name)).toContain('孔繁荣');
+    expect(list.body.items.find((m: { name: string }) => m.name === '孔繁荣').phoneMasked).toBe('138****0000');
+  });
+
+  it('shows an elderly member their home page in large type', async () => {
+    const { page } = phone;
+    await signInAs('王建国（82岁，第一支部）');
+    await expect.poll(() => page.getByText('第一离退休干部党支部').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect(page.getByText(/张卫东/).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/到场参加集中学习/).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'docs/screenshots/member-home.png', fullPage: false });
+
+    // Body text of at least 18 CSS px (one CSS px is one pt at this width).
+    const smallest = await page.evaluate(() => {
+      let min = Infinity;
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
+        const box = (el as HTMLElement).getBoundingClientRect();
+        if (text && box.width > 0 && box.height > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(18);
+
+    const audit = await elderAudit([page.url()], { token: await page.evaluate(() => localStorage.getItem('token') ?? '') });
+    if (audit.available) expect(audit.status, audit.output).toBe(0);
+  });
+
+  it('shows a family proxy whom they act for', async () => {
+    const { page } = phone;
+    await signInAs('刘芳（代母亲李秀英办理）');
+    await expect.poll(() => page.getByText(/您在代/).first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.screenshot({ path: 'docs/screenshots/proxy-home.png', fullPage: false });
+    await expect(page.getByText(/送学上门/).first().isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the inspector the branches with counts only', async () => {
+    const { page } = phone;
+    await signInAs('周明（党工委）');
+    await expect.poll(() => page.getByText('第二离退休干部党支部').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.screenshot({ path: 'docs/screenshots/inspector-branches.png', fullPage: false });
+    expect(await page.getByText('王建国').count()).toBe(0);
+  });
+});
