@@ -1,0 +1,23 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { BranchStack } from './stacks/branch-stack.js';
+
+const app = new App();
+
+const wechatAppId = String(app.node.tryGetContext('wechatAppId') ?? 'wx0000000000000000');
+const stackName = String(app.node.tryGetContext('stackName') ?? 'LtxBranch');
+// Optional: bundle handlers from another folder (used to try bundling before all handlers exist).
+const handlersDir = app.node.tryGetContext('handlersDir') as string | undefined;
+
+new BranchStack(app, stackName, {
+  description: '离退休干部党支部 mini-program back end (Lambda + DynamoDB + HTTP API)',
+  wechatAppId,
+  handlersDir,
+  // Unset offline: the stack is environment-agnostic until deployed with credentials.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+});
+
+Tags.of(app).add('project', 'ltx-branch');
+
+// cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails the synth.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

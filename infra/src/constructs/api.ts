@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { RouteSpec } from '@ltx/functions/routes';
+import type { DataTable } from './data-table.js';
+import { defaultHandlersDir, repoRoot, rootLockFile } from '../paths.js';
+
+/** Newest Node.js runtime aws-cdk-lib 2.276 knows (cdk-nag L1 compares against Runtime.ALL). */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
+export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
+
+/**
+ * ESM bundles cannot call `require`, but CommonJS code that esbuild bundles into an ESM file still
+ * does (`__require("crypto")`). Give the module a real `require`. `__dirname` is deliberately not
+ * shimmed: a bundled ESM dependency declaring its own top-level `__dirname` would then clash.
+ */
+const ESM_REQUIRE_SHIM = "import { createRequire as __ltxCreateRequire } from 'node:module'; const require = __ltxCreateRequire(import.meta.url);";
+
+export interface ApiProps {
+  /** The routes to deploy: `deployedRoutes` (never the local-only ones). */
+  routes: readonly RouteSpec[];
+  data: DataTable;
+  signingKeySecret: ISecret;
+  wechatSecret: ISecret;
+  wechatAppId: string;
+  /** Folder holding `<handler>.ts`; defaults to functions/src/handlers. */
+  handlersDir?: string;
+  /** Stage-wide throttling (requests per second, burst). */
+  throttle?: { rateLimit: number; burstLimit: number };
+  logRetention?: RetentionDays;
+}
+
+const pascal = (s: string) => s.replace(/(^|[-_/{}.])+([a-z0-9])/gi, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+
+/**
+ * One HTTP API, one Lambda per handler module in the route table. Token checks happen inside the
+ * handlers (the same code runs locally), so routes carry no API Gateway authoriser.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const handlersDir = props.handlersDir ?? defaultHandlersDir;
+    const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
+
+    const localOnly = props.routes.filter((r) => r.localOnly);
+    if (localOnly.length > 0) {
+      throw new Error(`Local-only routes must never be deployed: ${localOnly.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+    }
+
+    // Everything the handlers read through functions/src/config/env.ts. SECRETS_FILE and
+    // DYNAMO_ENDPOINT are local-only and deliberately absent.
+    const environment: Record<string, string> = {
+      STAGE: 'prod',
+      TABLE_NAME: props.data.table.tableName,
+      SIGNING_KEY_SECRET_ID: props.signingKeySecret.secretArn,
+      WECHAT_SECRET_ID: props.wechatSecret.secretArn,
+      WECHAT_APP_ID: props.wechatAppId,
+      WECHAT_API_BASE,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: '离退休干部党支部 mini-program API',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integration.latency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const functions = new Map<string, NodejsFunction>();
+    const functionFor = (handler: string): NodejsFunction => {
+      const existing = functions.get(handler);
+      if (existing) return existing;
+      const name = pascal(handler);
+      const logGroup = new LogGroup(this, `${name}Logs`, { retention: logRetention });
+      // An own role instead of the AWSLambdaBasicExecutionRole managed policy: logs go to this
+      // function's log group only.
+      const role = new Role(this, `${name}Role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `Runs the ${handler} handler`,
+      });
+      logGroup.grantWrite(role);
+      props.data.grantReadWriteData(role);
+      props.signingKeySecret.grantRead(role);
+      props.wechatSecret.grantRead(role);
+
+      const fn = new NodejsFunction(this, `${name}Fn`, {
+        entry: path.join(handlersDir, `${handler}.ts`),
+        handler: 'handler',
+        runtime: LAMBDA_RUNTIME,
+        architecture: LAMBDA_ARCHITECTURE,
+        memorySize: 512,
+        timeout: Duration.seconds(10),
+        role,
+        logGroup,
+        environment,
+        projectRoot: repoRoot,
+        depsLockFilePath: rootLockFile,
+        bundling: {
+          format: OutputFormat.ESM,
+          minify: true,
+          sourceMap: true,
+          sourcesContent: false,
+          mainFields: ['module', 'main'],
+          banner: ESM_REQUIRE_SHIM,
+          externalModules: ['@aws-sdk/*'],
+        },
+      });
+
+      functions.set(handler, fn);
+      return fn;
+    };
+
+    for (const route of props.routes) {
+      const fn = functionFor(route.handler);
+      const method = HttpMethod[route.method];
+      const httpRoute = new HttpRoute(this, `Route${route.method}${pascal(route.path)}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, method),
+        integration: new HttpLambdaIntegration(`${pascal(route.handler)}Integration`, fn),
+      });
+      const reason =
+        route.auth === 'public'
+          ? `${route.method} ${route.path} is public by design (${route.summary}); it needs no session.`
+          : `${route.method} ${route.path} requires a session token, verified inside the handler (shared with the local stack) rather than by an API Gateway authoriser.`;
+      // Only APIG4 fires on HTTP API routes; cdk-nag's COG4 checks REST API methods only, so
+      // acknowledging it here would be a stale acknowledgement (tests/infra/nag.test.ts fails on those).
+      Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+    }
+    this.functions = functions;
+
+  }
+}
