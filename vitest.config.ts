@@ -18,14 +18,27 @@ export default defineConfig({
             { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
             { find: /^@tarojs\/taro$/, replacement: '@tarojs/plugin-platform-h5/dist/runtime/apis' },
             { find: /^@\//, replacement: r('./miniapp/src/') },
+            // The root holds React 19 (for @testing-library); the mini-program runs React 18 from
+            // miniapp/node_modules. Two copies in one render break hooks, so all use the app's.
+            { find: /^react(\/.*)?$/, replacement: r('./miniapp/node_modules/react') + '$1' },
+            { find: /^react-dom(\/.*)?$/, replacement: r('./miniapp/node_modules/react-dom') + '$1' },
+            // Its ES build, run through vite (see server.deps.inline), so the two aliases above reach it.
+            { find: /^@testing-library\/react$/, replacement: r('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js') },
           ],
         },
-        define: { 'process.env.TARO_ENV': '"h5"', DEPRECATED_ADAPTER_COMPONENT: 'false' },
+        define: {
+          'process.env.TARO_ENV': '"h5"',
+          // As Taro's H5 build defines it: skips the mini-program-only DOM extensions in @tarojs/runtime.
+          'process.env.TARO_PLATFORM': '"web"',
+          DEPRECATED_ADAPTER_COMPONENT: 'false',
+        },
         test: {
           name: 'dom',
           include: ['tests/unit/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['tests/unit/miniapp/setup.ts'],
+          // Run these through vite so the React aliases above apply inside them too.
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } },

@@ -13,7 +13,8 @@ export function buildOpenApi() {
     const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
-      operationId: route.handler,
+      // One handler may serve two methods (PATCH, and POST for wx.request): operation ids stay unique.
+      operationId: routes.filter((r) => r.handler === route.handler).length > 1 ? `${route.handler}-${route.method.toLowerCase()}` : route.handler,
       summary: route.summary,
       ...(route.localOnly ? { description: '仅本地运行时存在，云端部署不包含此接口。' } : {}),
       ...(route.auth === 'token' ? { security: [{ bearer: [] }] } : {}),

@@ -33,6 +33,8 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/branches/{branchId}/members', handler: 'member-create', auth: 'token', summary: '新增党员' },
   { method: 'GET', path: '/api/v1/members/{memberId}', handler: 'member-get', auth: 'token', summary: '党员详情' },
   { method: 'PATCH', path: '/api/v1/members/{memberId}', handler: 'member-update', auth: 'token', summary: '修改党员信息（联系人修改需书记审核）' },
+  // wx.request cannot send PATCH: the mini-program posts the same body here (X-HTTP-Method-Override: PATCH).
+  { method: 'POST', path: '/api/v1/members/{memberId}', handler: 'member-update', auth: 'token', summary: '修改党员信息（微信小程序用 POST）' },
   { method: 'POST', path: '/api/v1/members/{memberId}/invites', handler: 'invite-create', auth: 'token', summary: '生成绑定邀请码' },
   {
     method: 'POST',

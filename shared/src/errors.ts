@@ -15,6 +15,9 @@ export const errorCatalog = {
   INVITE_INVALID: { status: 404, message: '邀请码无效或已过期，请向支部书记索取新的邀请码' },
   WECHAT_LOGIN_FAILED: { status: 401, message: '微信登录失败，请重试' },
   HEALTH_CONSENT_REQUIRED: { status: 422, message: '保存健康信息前需要本人同意' },
+  SESSION_CLOSED: { status: 409, message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' },
+  NOT_EXPECTED: { status: 422, message: '该党员不在这次会议的应到名单中' },
+  UPLOAD_INVALID: { status: 422, message: '附件无效：请重新上传（只收 JPG、PNG 或 PDF，不超过 10 MB）' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

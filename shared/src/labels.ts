@@ -1,4 +1,5 @@
 import type { AttendanceMode, HealthClass, LivingSituation } from './schemas/member';
+import type { AttendanceStatus, Frequency, SessionKind } from './schemas/session';
 
 /**
  * Chinese words for the member enums. Kept free of zod (types only) so the mini-program can
@@ -25,3 +26,24 @@ export const attendanceModeLabels: Record<AttendanceMode, string> = {
 };
 
 export const genderLabels = { male: '男', female: '女' } as const;
+
+export const sessionKindLabels: Record<SessionKind, string> = {
+  branch_general_meeting: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  theme_day: '主题党日',
+  collective_study: '集中学习',
+  organisational_life_meeting: '组织生活会',
+  democratic_appraisal: '民主评议党员',
+};
+
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  present: '出席',
+  excused: '请假',
+  absent: '缺席',
+  home_delivered: '送学上门',
+  online: '网上自学',
+};
+
+export const frequencyLabels: Record<Frequency, string> = { monthly: '每月', quarterly: '每季度', yearly: '每年' };

@@ -35,7 +35,7 @@ const concrete = (path: string) => path.replace('{branchId}', 'br-1').replace('{
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it('covers every write route', () => {
     expect(writeRoutes.map((r) => r.handler).sort()).toEqual(
-      ['auth-wechat', 'auth-dev-login', 'member-create', 'member-update', 'invite-create', 'member-change-approve', 'binding-create'].sort(),
+      ['auth-wechat', 'auth-dev-login', 'member-create', 'member-update', 'member-update', 'invite-create', 'member-change-approve', 'binding-create'].sort(),
     );
   });
 

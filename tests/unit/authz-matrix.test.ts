@@ -19,6 +19,15 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.proposeUpdate': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.approveChange': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.invite':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'rules.read':           { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'rules.edit':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'session.list':         { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'session.read':         { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'session.write':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'attendance.mark':      { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'upload.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -41,8 +50,11 @@ function actorFor(role: Role): Actor {
 
 /** The own resource: in b1, paired with the contact, and the member's own record. */
 function resources(action: Action): { own: Resource; other: Resource } {
-  if (action.startsWith('org.')) return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
-  if (action.startsWith('branch.') || action === 'member.create') {
+  if (action.startsWith('org.') || action.startsWith('rules.')) return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
+  if (action.startsWith('session.') || action === 'attendance.mark') {
+    return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
+  }
+  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {
@@ -78,7 +90,7 @@ describe('authorisation matrix', () => {
 
   it('hides everything of another organisation, even from its inspectors and admins', () => {
     const foreign: Resource = { type: 'member', orgId: 'o2', branchId: 'b7', memberId: 'm7' };
-    for (const role of roles) for (const action of actions.filter((a) => a.startsWith('member.') && a !== 'member.create')) {
+    for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || a === 'attendance.markOwn')) {
       expect(decide(actorFor(role), action, foreign)).toBe('not_found');
     }
   });

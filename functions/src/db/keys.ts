@@ -22,6 +22,21 @@ export const keys = {
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
 
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  /** gsi1: sessions of a branch, by start time. */
+  sessionsOfBranch: (branchId: string) => `BRANCH#${branchId}#SESSIONS`,
+  sessionSortKey: (startsAt: string, sessionId: string) => `${startsAt}#${sessionId}`,
+  amendment: (sessionId: string, at: string, id: string) => ({ pk: `SESSION#${sessionId}`, sk: `AMEND#${at}#${id}` }),
+  amendmentPrefix: 'AMEND#',
+
+  frequencyRules: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'RULES#FREQUENCY' }),
+
+  upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+
+  /** Reminders waiting to go out, by due day (for the sender) and by branch (gsi1, for the secretary). */
+  outboxDay: (day: string) => `OUTBOX#${day}`,
+  outboxOfBranch: (branchId: string) => `BRANCH#${branchId}#OUTBOX`,
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

@@ -69,3 +69,21 @@ export class WechatLoginError extends AppError {
     super('WECHAT_LOGIN_FAILED');
   }
 }
+
+export class SessionClosedError extends AppError {
+  constructor() {
+    super('SESSION_CLOSED');
+  }
+}
+
+export class NotExpectedError extends AppError {
+  constructor() {
+    super('NOT_EXPECTED');
+  }
+}
+
+export class UploadInvalidError extends AppError {
+  constructor(fields?: FieldIssue[]) {
+    super('UPLOAD_INVALID', fields);
+  }
+}

@@ -14,6 +14,12 @@ export interface MemberRepository {
   /** Replaces the record if its stored version is still `expectedVersion`. */
   replace(next: MemberRecord, expectedVersion: number): Promise<WriteResult>;
   markBound(memberId: string): Promise<void>;
+  /**
+   * System updates beside the profile. Each bumps `version`, so a profile edit made from an older read
+   * answers 409 instead of writing the old value back.
+   */
+  setLastParticipation(memberId: string, at: string | null): Promise<void>;
+  setSubscriptions(memberId: string, kinds: string[]): Promise<void>;
   putChange(change: PendingChangeRecord): Promise<void>;
   listPendingChanges(memberId: string): Promise<PendingChangeRecord[]>;
   getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined>;
@@ -23,8 +29,8 @@ export interface MemberRepository {
 
 /** Attributes a list may carry: everything but health and care data. */
 const summaryAttributes = [
-  'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone',
-  'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound',
+  'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone',
+  'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound', 'lastParticipatedAt', 'subscriptions',
   'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
 ];
 const summaryProjection = {
@@ -121,9 +127,36 @@ export class DynamoMemberRepository implements MemberRepository {
       new UpdateCommand({
         TableName: this.table,
         Key: keys.member(memberId),
-        UpdateExpression: 'SET bound = :t',
+        UpdateExpression: 'SET bound = :t ADD #v :one',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':t': true },
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':t': true, ':one': 1 },
+      }),
+    );
+  }
+
+  async setLastParticipation(memberId: string, at: string | null): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.member(memberId),
+        UpdateExpression: at ? 'SET lastParticipatedAt = :at ADD #v :one' : 'REMOVE lastParticipatedAt ADD #v :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':one': 1, ...(at ? { ':at': at } : {}) },
+      }),
+    );
+  }
+
+  async setSubscriptions(memberId: string, kinds: string[]): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.member(memberId),
+        UpdateExpression: 'SET subscriptions = :k ADD #v :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':k': kinds, ':one': 1 },
       }),
     );
   }

@@ -20,6 +20,7 @@ export interface MemberRecord {
   birthDate: string;
   joinedPartyOn: string;
   partyGroup?: string;
+  committeeRole?: string;
   phone?: string;
   livingSituation: LivingSituation;
   livingCity?: string;
@@ -28,6 +29,10 @@ export interface MemberRecord {
   attendanceMode: AttendanceMode;
   contactUserId?: string | null;
   bound: boolean;
+  /** Kept by the attendance service: the latest session the member took part in. */
+  lastParticipatedAt?: string;
+  /** Reminder kinds the member agreed to receive as WeChat subscription messages. */
+  subscriptions?: string[];
   /** Health and care data: read only when the actor may (see `member.readSensitive`). */
   sensitive?: SensitiveRecord;
   version: number;
@@ -104,4 +109,79 @@ export interface AuditEntry {
   targetId: string;
   /** Names of the fields changed: never their values, which may be personal data. */
   fields?: string[];
+}
+
+export interface AttendanceRecord {
+  status: import('@ltx/shared/schemas/session').AttendanceStatus;
+  reason?: string;
+  reflection?: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** The 送学上门 visit that delivered this study, once that work links it. */
+  visitRequestId?: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  orgId: string;
+  branchId: string;
+  kind: import('@ltx/shared/schemas/session').SessionKind;
+  topic: string;
+  startsAt: string;
+  place: string;
+  hostName: string;
+  recorderName: string;
+  materialText?: string;
+  attachments: { uploadId: string; name: string }[];
+  onlineOffered: boolean;
+  partyGroup?: string;
+  /** Who is expected, fixed when the session is planned (names kept for the minutes). */
+  expected: { memberId: string; name: string }[];
+  /** One line per member who has a status; the whole session and its attendance are one item. */
+  attendance: Record<string, AttendanceRecord>;
+  minutes?: { agenda: string; content: string; decisions: string; votes: string; photos: { uploadId: string; name: string }[] };
+  status: 'open' | 'closed';
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  closedAt?: string;
+  closedBy?: string;
+}
+
+export interface AmendmentRecord {
+  id: string;
+  sessionId: string;
+  at: string;
+  by: string;
+  reason: string;
+  note?: string;
+  attendance?: { memberId: string; status: import('@ltx/shared/schemas/session').AttendanceStatus; reason?: string };
+}
+
+export interface UploadRecord {
+  id: string;
+  key: string;
+  orgId: string;
+  branchId: string;
+  contentType: string;
+  maxBytes: number;
+  name: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface OutboxRecord {
+  id: string;
+  branchId: string;
+  memberId: string;
+  memberName: string;
+  sessionId: string;
+  kind: 'session_tomorrow' | 'material_published';
+  dueAt: string;
+  /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
+  channel: 'wechat' | 'none';
+  status: 'pending' | 'sent' | 'skipped';
+  text: string;
 }

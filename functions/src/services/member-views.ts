@@ -17,6 +17,8 @@ export function toSummary(m: MemberRecord, today: Date): MemberSummary {
     gender: m.gender,
     age: ageOn(m.birthDate, today),
     ...(m.partyGroup ? { partyGroup: m.partyGroup } : {}),
+    ...(m.committeeRole ? { committeeRole: m.committeeRole } : {}),
+    ...(m.lastParticipatedAt ? { lastParticipatedAt: m.lastParticipatedAt } : {}),
     ...(m.phone ? { phoneMasked: maskPhone(m.phone) } : {}),
     livingSituation: m.livingSituation,
     attendanceMode: m.attendanceMode,

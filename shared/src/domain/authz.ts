@@ -7,7 +7,8 @@ import type { Actor } from './roles';
 export type Resource =
   | { type: 'org'; orgId: string }
   | { type: 'branch'; orgId: string; branchId: string }
-  | { type: 'member'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null };
+  | { type: 'member'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null }
+  | { type: 'session'; orgId: string; branchId: string };
 
 export const actions = [
   'org.listBranches',
@@ -21,6 +22,15 @@ export const actions = [
   'member.proposeUpdate',
   'member.approveChange',
   'member.invite',
+  'rules.read',
+  'rules.edit',
+  'session.list',
+  'session.read',
+  'session.write',
+  'attendance.mark',
+  'attendance.markOwn',
+  'upload.create',
+  'outbox.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -42,12 +52,12 @@ export function canSee(actor: Actor, resource: Resource): boolean {
       return resource.type === 'org' ? false : inBranch(actor, resource);
     case 'contact':
       if (resource.type === 'org') return false;
-      if (resource.type === 'branch') return inBranch(actor, resource);
+      if (resource.type !== 'member') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.contactUserId === actor.userId;
     case 'member':
     case 'proxy':
       if (resource.type === 'org') return false;
-      if (resource.type === 'branch') return inBranch(actor, resource);
+      if (resource.type !== 'member') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.memberId === actor.memberId;
     case 'visitor':
       return false;
@@ -70,6 +80,18 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.proposeUpdate': ['contact'],
   'member.approveChange': ['secretary'],
   'member.invite': ['secretary'],
+  // Frequency rules of an organisation (resource: org).
+  'rules.read': ['admin', 'inspector'],
+  'rules.edit': ['admin'],
+  // Sessions (resource: branch for list/create, session otherwise). Members see only their own attendance line.
+  'session.list': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
+  'session.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
+  'session.write': ['secretary'],
+  'attendance.mark': ['secretary'],
+  // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy.
+  'attendance.markOwn': ['member', 'proxy'],
+  'upload.create': ['secretary', 'contact'],
+  'outbox.read': ['secretary'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

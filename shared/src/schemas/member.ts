@@ -1,37 +1,21 @@
 import * as z from 'zod';
 import { Id, IsoDate, Phone, Timestamp } from './common';
 
+export { attendanceModeLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
+
 export const healthClasses = ['healthy', 'minor_illness', 'chronic_self_reliant', 'not_self_reliant'] as const;
 export const HealthClass = z.enum(healthClasses).meta({ title: '健康状况' });
 export type HealthClass = z.infer<typeof HealthClass>;
-export const healthClassLabels: Record<HealthClass, string> = {
-  healthy: '健康',
-  minor_illness: '患小病',
-  chronic_self_reliant: '慢性病能自理',
-  not_self_reliant: '不能自理',
-};
 
 export const livingSituations = ['with_family', 'alone', 'widowed', 'elsewhere'] as const;
 export const LivingSituation = z.enum(livingSituations).meta({ title: '居住情况' });
 export type LivingSituation = z.infer<typeof LivingSituation>;
-export const livingSituationLabels: Record<LivingSituation, string> = {
-  with_family: '与家人同住',
-  alone: '独居',
-  widowed: '丧偶',
-  elsewhere: '异地居住',
-};
 
 export const attendanceModes = ['in_person', 'home_delivered', 'online'] as const;
 export const AttendanceMode = z.enum(attendanceModes).meta({ title: '参学方式' });
 export type AttendanceMode = z.infer<typeof AttendanceMode>;
-export const attendanceModeLabels: Record<AttendanceMode, string> = {
-  in_person: '到场参加集中学习',
-  home_delivered: '送学上门',
-  online: '网上自学',
-};
 
 export const Gender = z.enum(['male', 'female']).meta({ title: '性别' });
-export const genderLabels = { male: '男', female: '女' } as const;
 
 const ShortText = (title: string, max = 50) => z.string().trim().max(max).meta({ title });
 
@@ -77,6 +61,8 @@ const memberFields = {
   birthDate: IsoDate.meta({ title: '出生日期' }),
   joinedPartyOn: IsoDate.meta({ title: '入党日期' }),
   partyGroup: z.string().trim().max(20).meta({ title: '党小组' }).optional(),
+  /** 书记、组织委员……: members of the branch committee are expected at 支委会. */
+  committeeRole: z.string().trim().max(10).meta({ title: '支委职务' }).optional(),
   phone: Phone.meta({ title: '手机号' }).optional(),
   livingSituation: LivingSituation,
   livingCity: z.string().trim().max(20).meta({ title: '居住城市' }).optional(),
@@ -129,10 +115,13 @@ export const MemberSummary = z.object({
   gender: Gender,
   age: z.number().int(),
   partyGroup: z.string().optional(),
+  committeeRole: z.string().optional(),
   phoneMasked: z.string().optional(),
   livingSituation: LivingSituation,
   attendanceMode: AttendanceMode,
   bound: z.boolean().meta({ description: 'A WeChat identity (the member or a proxy) is bound to this record.' }),
+  /** When the member last took part (present, excused, home-delivered or online). */
+  lastParticipatedAt: Timestamp.optional(),
 });
 export type MemberSummary = z.infer<typeof MemberSummary>;
 

@@ -1,0 +1,52 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
+import type { OutboxRecord } from './records';
+
+/** Reminders computed when sessions are planned; sent by a scheduled job in AWS, shown to the secretary locally. */
+export interface OutboxRepository {
+  /** Idempotent: the ids are deterministic, so computing the same reminders twice writes the same items. */
+  putAll(records: OutboxRecord[]): Promise<void>;
+  listByBranch(branchId: string, fromIso: string): Promise<OutboxRecord[]>;
+}
+
+export class DynamoOutboxRepository implements OutboxRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putAll(records: OutboxRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += 25) {
+      let pending = records.slice(i, i + 25).map((r) => ({
+        PutRequest: {
+          Item: {
+            pk: keys.outboxDay(r.dueAt.slice(0, 10)),
+            sk: `${r.dueAt}#${r.id}`,
+            gsi1pk: keys.outboxOfBranch(r.branchId),
+            gsi1sk: `${r.dueAt}#${r.id}`,
+            type: 'Outbox',
+            ...r,
+          },
+        },
+      }));
+      // BatchWrite may hand back unprocessed items under load: retry them, never drop them.
+      for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (out.UnprocessedItems?.[this.table] ?? []) as typeof pending;
+        if (pending.length) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
+      }
+      if (pending.length) throw new Error('Outbox write left unprocessed items');
+    }
+  }
+
+  async listByBranch(branchId: string, fromIso: string): Promise<OutboxRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+      ExpressionAttributeValues: { ':pk': keys.outboxOfBranch(branchId), ':from': fromIso },
+    });
+    return items.map(({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest }) => rest as unknown as OutboxRecord);
+  }
+}

@@ -1,0 +1,26 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { defaultFrequencyRules } from '@ltx/shared/domain/session-rules';
+import type { FrequencyRules } from '@ltx/shared/schemas/session';
+import { keys } from '../db/keys';
+
+/** An organisation's rules as data; the defaults stand until its admin saves its own. */
+export interface RulesRepository {
+  frequency(orgId: string): Promise<FrequencyRules>;
+  saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void>;
+}
+
+export class DynamoRulesRepository implements RulesRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async frequency(orgId: string): Promise<FrequencyRules> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.frequencyRules(orgId) }));
+    return { ...defaultFrequencyRules, ...((Item?.rules as Partial<FrequencyRules> | undefined) ?? {}) };
+  }
+
+  async saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.frequencyRules(orgId), type: 'FrequencyRules', rules, updatedBy: by, updatedAt: at } }));
+  }
+}

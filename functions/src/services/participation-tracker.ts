@@ -1,0 +1,44 @@
+import { isParticipation } from '@ltx/shared/domain/session-rules';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { AttendanceRecord, SessionRecord } from '../repositories/records';
+import type { SessionRepository } from '../repositories/session-repository';
+
+/** Something that reacts to an attendance line changing: participation dates now, points later. */
+export interface AttendanceListener {
+  attendanceChanged(session: SessionRecord, memberId: string, before: AttendanceRecord | undefined, after: AttendanceRecord): Promise<void>;
+}
+
+const lookBackMs = 400 * 24 * 3600 * 1000;
+
+/**
+ * Keeps each member's `lastParticipatedAt`, which the early warning (five quiet months) reads
+ * with one Query over the branch's members instead of a read per member.
+ */
+export class ParticipationTracker implements AttendanceListener {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async attendanceChanged(session: SessionRecord, memberId: string, before: AttendanceRecord | undefined, after: AttendanceRecord): Promise<void> {
+    const was = isParticipation(before?.status);
+    const is = isParticipation(after.status);
+    if (was === is) return;
+    const member = await this.members.get(memberId, { withSensitive: false });
+    if (!member) return;
+    if (is) {
+      if (!member.lastParticipatedAt || member.lastParticipatedAt < session.startsAt) await this.members.setLastParticipation(memberId, session.startsAt);
+      return;
+    }
+    // A line taken back: the latest other session the member took part in, from one Query.
+    const to = new Date(Date.now() + lookBackMs).toISOString();
+    const from = new Date(Date.now() - lookBackMs).toISOString();
+    const recent = await this.sessions.listByBranch(session.branchId, from, to);
+    const latest = recent
+      .filter((s) => s.id !== session.id && isParticipation(s.attendance?.[memberId]?.status))
+      .map((s) => s.startsAt)
+      .sort()
+      .at(-1);
+    await this.members.setLastParticipation(memberId, latest ?? null);
+  }
+}

@@ -1,0 +1,24 @@
+/** Where attachment files live: S3 in AWS, a folder under the data folder locally. Same flow for both. */
+export interface UploadSpec {
+  key: string;
+  contentType: string;
+  maxBytes: number;
+  expiresAt: Date;
+}
+
+export interface PresignedForm {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface UploadStore {
+  /** A form upload whose policy enforces the content type and the size limit. */
+  presign(spec: UploadSpec): Promise<PresignedForm>;
+  /** What was stored under the key, if anything. */
+  head(key: string): Promise<{ size: number; contentType: string } | undefined>;
+  /** A short-lived link to read the file. */
+  downloadUrl(key: string): Promise<string>;
+}
+
+export const allowedUploadTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export const maxUploadBytes = 10 * 1024 * 1024;

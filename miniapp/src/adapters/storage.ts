@@ -1,0 +1,23 @@
+import Taro from '@tarojs/taro';
+
+const TOKEN_KEY = 'token';
+
+export function getToken(): string {
+  const stored: unknown = Taro.getStorageSync(TOKEN_KEY);
+  if (typeof stored === 'string' && stored) return stored;
+  // On H5 Taro wraps stored values as {"data": ...}; a token put into localStorage by hand
+  // (a test or the elder-audit tool's --storage token=...) is read as it is.
+  if (process.env.TARO_ENV === 'h5' && typeof localStorage !== 'undefined') {
+    const raw = localStorage.getItem(TOKEN_KEY);
+    if (raw && !raw.startsWith('{')) return raw;
+  }
+  return '';
+}
+
+export function setToken(token: string): void {
+  Taro.setStorageSync(TOKEN_KEY, token);
+}
+
+export function clearToken(): void {
+  Taro.removeStorageSync(TOKEN_KEY);
+}

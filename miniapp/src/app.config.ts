@@ -1,0 +1,18 @@
+export default defineAppConfig({
+  // The first page is where every session starts: it signs in and routes by role.
+  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index'],
+  subPackages: [
+    {
+      root: 'packages/branch',
+      pages: ['pages/members/index', 'pages/member-detail/index', 'pages/member-edit/index'],
+    },
+    { root: 'packages/inspector', pages: ['pages/branches/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#a31515',
+    navigationBarTitleText: '支部之家',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#ffffff',
+  },
+});

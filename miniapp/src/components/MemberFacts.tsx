@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components';
+import type { MemberDetail } from '@/services/types';
+import { attendanceText, dateText, dateTimeText, genderText, healthText, livingText, yesNo } from '@/services/format';
+import { InfoRow } from './InfoRow';
+
+/** Everything the API let this person see about a member, in words. */
+export function MemberFacts({ member }: { member: MemberDetail }) {
+  const notes = member.sensitive?.careNotes;
+  return (
+    <View>
+      <InfoRow label='性别' value={genderText(member.gender)} />
+      <InfoRow label='年龄' value={`${member.age} 岁`} />
+      <InfoRow label='出生日期' value={dateText(member.birthDate)} />
+      <InfoRow label='入党日期' value={dateText(member.joinedPartyOn)} />
+      <InfoRow label='党小组' value={member.partyGroup || '未分组'} />
+      <InfoRow label='手机号' value={member.phone ?? member.phoneMasked ?? '未填写'} />
+      <InfoRow label='居住情况' value={livingText(member.livingSituation)} />
+      {member.livingCity ? <InfoRow label='居住城市' value={member.livingCity} /> : null}
+      <InfoRow
+        label='参学方式'
+        value={`${attendanceText(member.attendanceMode)}${member.attendanceModeOverride ? '（书记指定）' : ''}`}
+      />
+      <InfoRow label='微信绑定' value={member.bound ? '已绑定' : '未绑定'} />
+      {member.sensitive ? (
+        <View>
+          <Text className='h2'>健康与照护</Text>
+          <InfoRow label='健康状况' value={healthText(member.sensitive.healthClass)} />
+          {notes?.bestVisitTime ? <InfoRow label='方便探访时间' value={notes.bestVisitTime} /> : null}
+          {notes?.hearing ? <InfoRow label='听力' value={notes.hearing} /> : null}
+          {notes?.eyesight ? <InfoRow label='视力' value={notes.eyesight} /> : null}
+          <InfoRow label='需要大字' value={yesNo(notes?.largePrint)} />
+          <InfoRow label='需要读给他听' value={yesNo(notes?.readAloud)} />
+          {notes?.dialect ? <InfoRow label='方言' value={notes.dialect} /> : null}
+          {notes?.other ? <InfoRow label='其他照护说明' value={notes.other} /> : null}
+          {member.sensitive.emergencyContacts.length === 0 ? <InfoRow label='紧急联系人' value='未填写' /> : null}
+          {member.sensitive.emergencyContacts.map((c, i) => (
+            <InfoRow key={`${c.name}-${i}`} label={`紧急联系人 ${i + 1}`} value={`${c.name}（${c.relation}）${c.phone}`} />
+          ))}
+          <Text className='text text--muted'>本人同意记录于 {dateTimeText(member.sensitive.consentRecordedAt)}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

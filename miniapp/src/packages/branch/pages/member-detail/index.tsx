@@ -1,0 +1,107 @@
+import { Text } from '@tarojs/components';
+import { useState } from 'react';
+import { openPage } from '@/adapters/navigation';
+import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
+import { BigButton } from '@/components/BigButton';
+import { ElderPage } from '@/components/ElderPage';
+import { InviteCode } from '@/components/InviteCode';
+import { LoadState } from '@/components/LoadState';
+import { MemberFacts } from '@/components/MemberFacts';
+import { Message } from '@/components/Message';
+import { PendingChangeCard } from '@/components/PendingChangeCard';
+import { useApi } from '@/hooks/api-context';
+import { useMe } from '@/hooks/use-me';
+import { useMember } from '@/hooks/use-member';
+import { messageOf } from '@/services/api-error';
+import { pages, withQuery } from '@/services/routes';
+import type { Invite } from '@/services/types';
+
+/** One member: facts in words; for the secretary also invite codes and changes to approve. */
+export default function MemberDetailPage() {
+  const api = useApi();
+  const id = usePageParam('id');
+  const me = useMe();
+  const member = useMember(id);
+  useReloadOnReturn(member.reload);
+  const [invite, setInvite] = useState<Invite | undefined>();
+  const [inviteBusy, setInviteBusy] = useState(false);
+  const [inviteError, setInviteError] = useState<string | undefined>();
+  const [approving, setApproving] = useState<string | undefined>();
+  const [approveError, setApproveError] = useState<{ id: string; text: string } | undefined>();
+  const [approved, setApproved] = useState<string | undefined>();
+
+  const role = me.data?.role;
+  const isSecretary = role === 'secretary';
+  const canEdit = isSecretary || role === 'contact';
+
+  const makeInvite = async (kind: Invite['kind']) => {
+    if (!id) return;
+    setInviteBusy(true);
+    setInviteError(undefined);
+    try {
+      setInvite(await api.createInvite(id, kind));
+    } catch (e) {
+      setInviteError(messageOf(e));
+    } finally {
+      setInviteBusy(false);
+    }
+  };
+
+  const approve = async (changeId: string) => {
+    if (!id) return;
+    setApproving(changeId);
+    setApproveError(undefined);
+    setApproved(undefined);
+    try {
+      await api.approveChange(id, changeId);
+      setApproved('已同意这项修改，信息已更新。');
+      member.reload();
+    } catch (e) {
+      setApproveError({ id: changeId, text: messageOf(e) });
+    } finally {
+      setApproving(undefined);
+    }
+  };
+
+  if (!id) return <ElderPage title='党员详情'><Message kind='error' text='没有指定党员。请返回名单重新选择。' /></ElderPage>;
+  const m = member.data;
+  return (
+    <ElderPage title={m ? m.name : '党员详情'}>
+      <LoadState loading={member.loading && !m} error={member.error} onRetry={member.reload} />
+      {m ? <MemberFacts member={m} /> : null}
+      {m && canEdit ? (
+        <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id }))}>
+          修改{isSecretary ? '' : '（需支部书记审核）'}
+        </BigButton>
+      ) : null}
+
+      {m && isSecretary ? (
+        <>
+          <Text className='h2'>微信绑定邀请码</Text>
+          <Text className='text text--muted'>生成后把邀请码告诉党员本人或家属，在“绑定”页面输入。</Text>
+          <BigButton onClick={() => void makeInvite('self')} disabled={inviteBusy}>
+            生成邀请码（党员本人）
+          </BigButton>
+          <BigButton variant='secondary' onClick={() => void makeInvite('proxy')} disabled={inviteBusy}>
+            生成邀请码（家属代办）
+          </BigButton>
+          <Message kind='error' text={inviteError} />
+          {invite ? <InviteCode invite={invite} /> : null}
+
+          <Text className='h2'>待审核的修改</Text>
+          <Message kind='ok' text={approved} />
+          {(m.pendingChanges ?? []).length === 0 ? <Text className='text'>没有待审核的修改。</Text> : null}
+          {(m.pendingChanges ?? []).map((c) => (
+            <PendingChangeCard
+              key={c.id}
+              change={c}
+              busy={approving === c.id}
+              onApprove={() => void approve(c.id)}
+              error={approveError?.id === c.id ? approveError.text : undefined}
+            />
+          ))}
+        </>
+      ) : null}
+    </ElderPage>
+  );
+}

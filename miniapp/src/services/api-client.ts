@@ -1,0 +1,83 @@
+import type { Branch, DemoAccount, Invite, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary, Me, Session } from '@ltx/shared';
+import { ApiError, networkError, toApiError } from './api-error';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Sends one request; resolves for every HTTP status and rejects only when nothing came back. */
+export type RequestFn = (request: HttpRequest) => Promise<HttpResponse>;
+
+export interface ApiClientOptions {
+  request: RequestFn;
+  /** '' on H5 (same origin), the API origin on the mini-program. */
+  baseUrl: string;
+  getToken: () => string | null | undefined;
+  /** Called when a request that carried a token answers 401: the session is gone. */
+  onUnauthorized?: () => void;
+}
+
+/** What saving a member's changes led to. */
+export type MemberUpdateResult =
+  | { kind: 'saved'; member: MemberDetail }
+  /** A paired contact's change waits for the secretary's approval. */
+  | { kind: 'pending'; pendingChangeId: string };
+
+const seg = encodeURIComponent;
+
+export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: ApiClientOptions) {
+  async function send(method: HttpMethod, path: string, body?: unknown): Promise<HttpResponse> {
+    const token = getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response: HttpResponse;
+    try {
+      response = await request({ method, url: `${baseUrl}/api/v1${path}`, headers, body });
+    } catch {
+      throw networkError();
+    }
+    if (response.status >= 200 && response.status < 300) return response;
+    // A 401 without a token is a failed login (e.g. a bad WeChat code), not an expired session.
+    if (response.status === 401 && token) onUnauthorized?.();
+    throw toApiError(response.status, response.body);
+  }
+
+  async function call<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    return (await send(method, path, body)).body as T;
+  }
+
+  return {
+    demoAccounts: async () => (await call<{ items: DemoAccount[] }>('GET', '/auth/demo-accounts')).items,
+    devLogin: (account: string) => call<Session>('POST', '/auth/dev-login', { account }),
+    wechatLogin: (code: string) => call<Session>('POST', '/auth/wechat', { code }),
+    bind: (inviteCode: string) => call<Session>('POST', '/bindings', { inviteCode }),
+    me: () => call<Me>('GET', '/me'),
+    branches: async (orgId: string) => (await call<{ items: Branch[] }>('GET', `/orgs/${seg(orgId)}/branches`)).items,
+    branch: (branchId: string) => call<Branch>('GET', `/branches/${seg(branchId)}`),
+    members: async (branchId: string) => (await call<{ items: MemberSummary[] }>('GET', `/branches/${seg(branchId)}/members`)).items,
+    createMember: (branchId: string, input: MemberCreateInput) => call<MemberDetail>('POST', `/branches/${seg(branchId)}/members`, input),
+    member: (memberId: string) => call<MemberDetail>('GET', `/members/${seg(memberId)}`),
+    async updateMember(memberId: string, patch: MemberPatchInput): Promise<MemberUpdateResult> {
+      const res = await send('PATCH', `/members/${seg(memberId)}`, patch);
+      if (res.status === 202) return { kind: 'pending', pendingChangeId: (res.body as { pendingChangeId: string }).pendingChangeId };
+      return { kind: 'saved', member: res.body as MemberDetail };
+    },
+    createInvite: (memberId: string, kind: Invite['kind']) => call<Invite>('POST', `/members/${seg(memberId)}/invites`, { kind }),
+    approveChange: (memberId: string, changeId: string) =>
+      call<MemberDetail>('POST', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+export { ApiError };

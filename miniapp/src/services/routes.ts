@@ -1,0 +1,38 @@
+import type { Role } from '@ltx/shared/domain/roles';
+
+/** Every page of the app, by what it is for. Subpackage pages live under /packages. */
+export const pages = {
+  login: '/pages/login/index',
+  home: '/pages/home/index',
+  bind: '/pages/bind/index',
+  members: '/packages/branch/pages/members/index',
+  memberDetail: '/packages/branch/pages/member-detail/index',
+  memberEdit: '/packages/branch/pages/member-edit/index',
+  branches: '/packages/inspector/pages/branches/index',
+} as const;
+
+export type PagePath = (typeof pages)[keyof typeof pages];
+
+/** Where a signed-in person starts: members see their own page, the branch's people its roll. */
+export function homeFor(role: Role): PagePath {
+  switch (role) {
+    case 'member':
+    case 'proxy':
+      return pages.home;
+    case 'secretary':
+    case 'contact':
+      return pages.members;
+    case 'inspector':
+    case 'admin':
+      return pages.branches;
+    case 'visitor':
+      return pages.bind;
+  }
+}
+
+export function withQuery(path: PagePath, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((e): e is [string, string] => e[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}

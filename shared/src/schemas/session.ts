@@ -1,0 +1,215 @@
+import * as z from 'zod';
+import { Id, IsoDate, Timestamp } from './common';
+
+export const sessionKinds = [
+  'branch_general_meeting',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'collective_study',
+  'organisational_life_meeting',
+  'democratic_appraisal',
+] as const;
+export const SessionKind = z.enum(sessionKinds).meta({ title: '会议类型' });
+export type SessionKind = z.infer<typeof SessionKind>;
+
+export const frequencies = ['monthly', 'quarterly', 'yearly'] as const;
+export const Frequency = z.enum(frequencies).meta({ title: '频次' });
+export type Frequency = z.infer<typeof Frequency>;
+
+export const FrequencyRules = z
+  .object(Object.fromEntries(sessionKinds.map((k) => [k, Frequency.nullable()])) as Record<SessionKind, z.ZodNullable<typeof Frequency>>)
+  .strict()
+  .meta({ title: '组织生活频次要求' });
+export type FrequencyRules = z.infer<typeof FrequencyRules>;
+
+export const attendanceStatuses = ['present', 'excused', 'absent', 'home_delivered', 'online'] as const;
+export const AttendanceStatus = z.enum(attendanceStatuses).meta({ title: '出席情况' });
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+
+const Text = (title: string, max: number) => z.string().trim().min(1).max(max).meta({ title });
+
+export const Attachment = z
+  .object({
+    uploadId: Id.meta({ title: '附件' }),
+    name: Text('附件名称', 80),
+  })
+  .strict();
+export type Attachment = z.infer<typeof Attachment>;
+
+export const SessionCreateInput = z
+  .object({
+    kind: SessionKind,
+    topic: Text('主题', 80),
+    startsAt: Timestamp.meta({ title: '开始时间' }),
+    place: Text('地点', 80),
+    hostName: Text('主持人', 20),
+    recorderName: Text('记录人', 20),
+    materialText: z.string().trim().max(5000).meta({ title: '学习材料' }).optional(),
+    attachments: z.array(Attachment).max(10).meta({ title: '附件' }).default([]),
+    onlineOffered: z.boolean().meta({ title: '可网上参学' }).default(false),
+    /** 党小组会: which group is expected. */
+    partyGroup: z.string().trim().max(20).meta({ title: '党小组' }).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === 'group_meeting' && !v.partyGroup) ctx.addIssue({ code: 'custom', path: ['partyGroup'], message: '党小组会请选择党小组' });
+  })
+  .meta({ title: '新建组织生活' });
+export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
+
+export const SessionPatchInput = z
+  .object({
+    topic: Text('主题', 80).optional(),
+    startsAt: Timestamp.meta({ title: '开始时间' }).optional(),
+    place: Text('地点', 80).optional(),
+    hostName: Text('主持人', 20).optional(),
+    recorderName: Text('记录人', 20).optional(),
+    materialText: z.string().trim().max(5000).meta({ title: '学习材料' }).optional(),
+    attachments: z.array(Attachment).max(10).meta({ title: '附件' }).optional(),
+    onlineOffered: z.boolean().meta({ title: '可网上参学' }).optional(),
+    expectedVersion: z.number().int().min(1).meta({ title: '版本' }),
+  })
+  .strict()
+  .meta({ title: '修改组织生活' });
+export type SessionPatchInput = z.infer<typeof SessionPatchInput>;
+
+export const AttendanceInput = z
+  .object({
+    status: AttendanceStatus,
+    reason: z.string().trim().max(200).meta({ title: '请假原因' }).optional(),
+    reflection: z.string().trim().max(500).meta({ title: '学习体会' }).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.status === 'excused' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请假需要填写原因' });
+  })
+  .meta({ title: '出席登记' });
+export type AttendanceInput = z.infer<typeof AttendanceInput>;
+
+export const BulkAttendanceInput = z
+  .object({
+    entries: z
+      .array(z.object({ memberId: Id.meta({ title: '党员' }), status: AttendanceStatus, reason: z.string().trim().max(200).meta({ title: '请假原因' }).optional() }).strict())
+      .min(1)
+      .max(500)
+      .meta({ title: '出席登记' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    v.entries.forEach((e, i) => {
+      if (e.status === 'excused' && !e.reason) ctx.addIssue({ code: 'custom', path: ['entries', i, 'reason'], message: '请假需要填写原因' });
+    });
+  });
+export type BulkAttendanceInput = z.infer<typeof BulkAttendanceInput>;
+
+export const MinutesInput = z
+  .object({
+    agenda: z.string().trim().max(2000).meta({ title: '议程' }).default(''),
+    content: z.string().trim().max(10000).meta({ title: '会议内容' }).default(''),
+    decisions: z.string().trim().max(5000).meta({ title: '决议' }).default(''),
+    votes: z.string().trim().max(2000).meta({ title: '表决情况' }).default(''),
+    photos: z.array(Attachment).max(20).meta({ title: '影像资料' }).default([]),
+  })
+  .strict()
+  .meta({ title: '会议记录' });
+export type MinutesInput = z.infer<typeof MinutesInput>;
+
+export const AmendmentInput = z
+  .object({
+    reason: Text('更正原因', 500),
+    /** A correction of the minutes' text, written as a note appended to the record. */
+    note: z.string().trim().max(5000).meta({ title: '更正内容' }).optional(),
+    /** Or a correction of one member's attendance. */
+    attendance: z.object({ memberId: Id.meta({ title: '党员' }), status: AttendanceStatus, reason: z.string().trim().max(200).optional() }).strict().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.note && !v.attendance) ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写更正内容' });
+  })
+  .meta({ title: '更正' });
+export type AmendmentInput = z.infer<typeof AmendmentInput>;
+
+export const UploadInput = z
+  .object({
+    contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf']).meta({ title: '文件类型' }),
+    size: z.number().int().min(1).max(10 * 1024 * 1024).meta({ title: '文件大小' }),
+    name: Text('文件名', 80),
+  })
+  .strict()
+  .meta({ title: '上传文件' });
+export type UploadInput = z.infer<typeof UploadInput>;
+
+/**
+ * A presigned form upload: POST multipart to `url` with `fields` and the file under `fileField`
+ * (what `wx.uploadFile` sends). The policy limits the size and the content type.
+ */
+export const UploadTicket = z.object({
+  uploadId: Id,
+  url: z.string(),
+  method: z.literal('POST'),
+  fields: z.record(z.string(), z.string()),
+  fileField: z.literal('file'),
+  expiresAt: Timestamp,
+});
+export type UploadTicket = z.infer<typeof UploadTicket>;
+
+export const AttendanceEntry = z.object({
+  memberId: Id,
+  memberName: z.string(),
+  status: AttendanceStatus.nullable(),
+  reason: z.string().optional(),
+  reflection: z.string().optional(),
+  recordedBy: Id.optional(),
+  recordedAt: Timestamp.optional(),
+});
+export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
+
+export const Quorum = z.object({ entitled: z.number().int(), present: z.number().int(), met: z.boolean() });
+
+export const Amendment = z.object({ id: Id, at: Timestamp, by: Id, reason: z.string(), note: z.string().optional(), attendance: AmendmentInput.shape.attendance });
+
+export const SessionSummary = z.object({
+  id: Id,
+  branchId: Id,
+  kind: SessionKind,
+  topic: z.string(),
+  startsAt: Timestamp,
+  place: z.string(),
+  status: z.enum(['open', 'closed']),
+  onlineOffered: z.boolean(),
+  expectedCount: z.number().int(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const SessionDetail = SessionSummary.extend({
+  hostName: z.string(),
+  recorderName: z.string(),
+  materialText: z.string().optional(),
+  attachments: z.array(Attachment.extend({ url: z.string() })),
+  partyGroup: z.string().optional(),
+  /** Everyone expected, with their attendance; a member sees only their own line. */
+  attendance: z.array(AttendanceEntry),
+  quorum: Quorum.optional(),
+  minutes: MinutesInput.extend({ photos: z.array(Attachment.extend({ url: z.string() })) }).optional(),
+  amendments: z.array(Amendment),
+  version: z.number().int(),
+  closedAt: Timestamp.optional(),
+  closedBy: Id.optional(),
+  createdBy: Id,
+});
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+/** A member's view of a session: the session and their own attendance. */
+export const MemberSession = SessionSummary.extend({
+  materialText: z.string().optional(),
+  attachments: z.array(Attachment.extend({ url: z.string() })),
+  myStatus: AttendanceStatus.nullable(),
+});
+export type MemberSession = z.infer<typeof MemberSession>;
+
+export const SessionListQuery = z
+  .object({ from: IsoDate.meta({ title: '开始日期' }).optional(), to: IsoDate.meta({ title: '结束日期' }).optional(), kind: SessionKind.optional() })
+  .strict();
+export type SessionListQuery = z.infer<typeof SessionListQuery>;
