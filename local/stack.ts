@@ -12,6 +12,8 @@ import { createApiDispatcher } from './http-adapter';
 import { ensureLocalSecrets, localSecretIds } from './local-secrets';
 import { seedDemoData } from './seed';
 import { createStaticHandler } from './static-files';
+import { createUploadsEndpoint } from './uploads-endpoint';
+import { FileSecretSource } from '../functions/src/secrets/secret-source';
 
 export interface LocalStackOptions {
   /** Where dynalite keeps its data and the generated secrets live. */
@@ -57,6 +59,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     WECHAT_SECRET_ID: localSecretIds.wechat,
     WECHAT_APP_ID: process.env.WECHAT_APP_ID || 'wx0000000000000000',
     WECHAT_API_BASE: options.wechatApiBase ?? 'https://api.weixin.qq.com',
+    UPLOADS_DIR: resolve(dataDir, 'uploads'),
   });
 
   // A second stack in the same process (tests) must not reuse the first one's environment.
@@ -78,13 +81,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return mod.handler;
   });
   const files = options.staticDir ? createStaticHandler(resolve(options.staticDir)) : undefined;
+  const secrets = new FileSecretSource(secretsFile);
+  const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey));
 
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
-    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || !files) {
+    const fail = () => res.headersSent || res.writeHead(500).end();
+    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`)) {
       void api(req, res);
+    } else if (path === '/local-uploads' && req.method === 'POST') {
+      uploads.upload(req, res).catch(fail);
+    } else if (path.startsWith('/local-files/')) {
+      uploads.download(req, res, decodeURIComponent(path.slice('/local-files/'.length).split('?')[0] ?? '')).catch(fail);
+    } else if (files) {
+      files(req, res).catch(fail);
     } else {
-      files(req, res).catch(() => res.writeHead(500).end());
+      void api(req, res);
     }
   });
   server.keepAliveTimeout = 5000;
@@ -93,6 +105,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as AddressInfo;
+  // Upload links point back at this server; the handlers read it at their first request.
+  process.env.UPLOADS_BASE_URL = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
 import { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';
+import {
+  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
+  SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
+} from '@ltx/shared/schemas/session';
 
 /**
  * Request and response shapes per handler, for the API document (docs/openapi.json). The
@@ -24,4 +28,20 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'invite-create': { request: InviteCreateInput, response: Invite, status: 201 },
   'member-change-approve': { response: MemberDetail },
   'binding-create': { request: BindingInput, response: Session },
+  'rules-get': { response: FrequencyRules },
+  'rules-put': { request: FrequencyRules, response: FrequencyRules },
+  'sessions-list': { response: items(SessionSummary) },
+  'session-create': { request: SessionCreateInput, response: SessionDetail, status: 201 },
+  'branch-overview': { response: BranchOverview },
+  'outbox-list': { response: items(OutboxEntry) },
+  'session-get': { response: SessionDetail },
+  'session-update': { request: SessionPatchInput, response: SessionDetail },
+  'attendance-bulk': { request: BulkAttendanceInput, response: SessionDetail },
+  'attendance-put': { request: AttendanceInput, response: SessionDetail },
+  'minutes-put': { request: MinutesInput, response: SessionDetail },
+  'session-close': { response: SessionDetail },
+  'amendment-create': { request: AmendmentInput, response: SessionDetail, status: 201 },
+  'member-sessions': { response: items(MemberSession) },
+  'subscriptions-put': { request: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }) },
+  'upload-create': { request: UploadInput, response: UploadTicket, status: 201 },
 };

@@ -10,6 +10,16 @@ import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
 import { HttpWechatClient } from './wechat/wechat-client';
+import { DynamoOutboxRepository } from './repositories/outbox-repository';
+import { DynamoRulesRepository } from './repositories/rules-repository';
+import { DynamoSessionRepository } from './repositories/session-repository';
+import { DynamoUploadRepository } from './repositories/upload-repository';
+import { BranchOverviewService } from './services/branch-overview-service';
+import { ParticipationTracker } from './services/participation-tracker';
+import { SessionService } from './services/session-service';
+import { UploadService } from './services/upload-service';
+import { LocalUploadStore } from './uploads/local-upload-store';
+import { S3UploadStore } from './uploads/s3-upload-store';
 
 /** Everything a handler needs, built once per cold start from the environment. */
 export interface AppContext {
@@ -18,6 +28,9 @@ export interface AppContext {
   members: MemberService;
   orgs: OrgService;
   auth: AuthService;
+  sessions: SessionService;
+  uploads: UploadService;
+  overview: BranchOverviewService;
 }
 
 let current: AppContext | undefined;
@@ -33,8 +46,17 @@ export function appContext(): AppContext {
   const audit = new DynamoAuditRepository(db, e.tableName);
   const tokens = new TokenService(() => secrets.get(e.signingKeySecretId));
   const wechat = new HttpWechatClient({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) });
+  const sessions = new DynamoSessionRepository(db, e.tableName);
+  const outbox = new DynamoOutboxRepository(db, e.tableName);
+  const rules = new DynamoRulesRepository(db, e.tableName);
+  const store =
+    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
+  const uploads = new UploadService(new DynamoUploadRepository(db, e.tableName), store, orgs);
   current = {
     stage: e.stage,
+    uploads,
+    sessions: new SessionService({ sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions)] }),
+    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules }),
     tokens,
     members: new MemberService(members, orgs, users, audit),
     orgs: new OrgService(orgs),

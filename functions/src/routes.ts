@@ -4,7 +4,7 @@
  * exists in exactly one place. Handler modules live in `handlers/<handler>.ts` and export
  * `handler`. This file must stay free of runtime dependencies beyond the shared schemas.
  */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -44,6 +44,25 @@ export const routes: readonly RouteSpec[] = [
     summary: '书记审核通过联系人的修改',
   },
   { method: 'POST', path: '/api/v1/bindings', handler: 'binding-create', auth: 'token', summary: '用邀请码绑定微信' },
+
+  // Organisational life (三会一课、主题党日).
+  { method: 'GET', path: '/api/v1/orgs/{orgId}/session-rules', handler: 'rules-get', auth: 'token', summary: '组织生活频次要求' },
+  { method: 'PUT', path: '/api/v1/orgs/{orgId}/session-rules', handler: 'rules-put', auth: 'token', summary: '修改组织生活频次要求（管理员）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/sessions', handler: 'sessions-list', auth: 'token', summary: '支部的组织生活（可按 from、to、kind 筛选）' },
+  { method: 'POST', path: '/api/v1/branches/{branchId}/sessions', handler: 'session-create', auth: 'token', summary: '按模板新建组织生活' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/overview', handler: 'branch-overview', auth: 'token', summary: '书记首页：预警与近期会议' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/outbox', handler: 'outbox-list', auth: 'token', summary: '待发提醒' },
+  { method: 'GET', path: '/api/v1/sessions/{sessionId}', handler: 'session-get', auth: 'token', summary: '会议详情、出席与记录' },
+  { method: 'PATCH', path: '/api/v1/sessions/{sessionId}', handler: 'session-update', auth: 'token', summary: '修改会议安排' },
+  { method: 'POST', path: '/api/v1/sessions/{sessionId}', handler: 'session-update', auth: 'token', summary: '修改会议安排（微信小程序用 POST）' },
+  { method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance', handler: 'attendance-bulk', auth: 'token', summary: '批量登记出席（一键全部出席）' },
+  { method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', handler: 'attendance-put', auth: 'token', summary: '登记一人出席情况' },
+  { method: 'PUT', path: '/api/v1/sessions/{sessionId}/minutes', handler: 'minutes-put', auth: 'token', summary: '填写会议记录' },
+  { method: 'POST', path: '/api/v1/sessions/{sessionId}/close', handler: 'session-close', auth: 'token', summary: '结束归档会议记录' },
+  { method: 'POST', path: '/api/v1/sessions/{sessionId}/amendments', handler: 'amendment-create', auth: 'token', summary: '追加更正说明' },
+  { method: 'GET', path: '/api/v1/members/{memberId}/sessions', handler: 'member-sessions', auth: 'token', summary: '党员本人的学习安排' },
+  { method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', handler: 'subscriptions-put', auth: 'token', summary: '订阅提醒' },
+  { method: 'POST', path: '/api/v1/uploads', handler: 'upload-create', auth: 'token', summary: '申请上传附件（预签名表单）' },
 ];
 
 /** Routes the cloud deployment serves: everything but the local-only ones. */

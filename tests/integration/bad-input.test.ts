@@ -7,12 +7,19 @@ let stack: TestStack;
 let secretary: string;
 let boundMember: string;
 let memberId: string;
+let sessionId: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
   secretary = await stack.login('secretary-1');
   const list = await stack.call('GET', '/branches/br-1/members', { token: secretary });
   memberId = list.body.items[0].id;
+  sessionId = (
+    await stack.call('POST', '/branches/br-1/sessions', {
+      token: secretary,
+      body: { kind: 'theme_day', topic: '模糊测试', startsAt: new Date().toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    })
+  ).body.id;
   boundMember = (await stack.call('POST', '/auth/dev-login', { body: { account: 'member-wang' } })).body.token;
 });
 afterAll(() => stack?.stop());
@@ -29,13 +36,19 @@ const rawBody = fc.oneof(
   fc.string(),
 );
 
-const writeRoutes = routes.filter((r) => r.method !== 'GET');
-const concrete = (path: string) => path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope');
+// Closing needs no body, so the first random call closes the fuzzed session: it goes last.
+const writeRoutes = routes.filter((r) => r.method !== 'GET').sort((a, b) => Number(a.handler === 'session-close') - Number(b.handler === 'session-close'));
+const concrete = (path: string) =>
+  path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan');
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it('covers every write route', () => {
     expect(writeRoutes.map((r) => r.handler).sort()).toEqual(
-      ['auth-wechat', 'auth-dev-login', 'member-create', 'member-update', 'member-update', 'invite-create', 'member-change-approve', 'binding-create'].sort(),
+      [
+        'auth-wechat', 'auth-dev-login', 'member-create', 'member-update', 'member-update', 'invite-create', 'member-change-approve', 'binding-create',
+        'rules-put', 'session-create', 'session-update', 'session-update', 'attendance-bulk', 'attendance-put', 'minutes-put', 'session-close',
+        'amendment-create', 'subscriptions-put', 'upload-create',
+      ].sort(),
     );
   });
 

@@ -25,6 +25,8 @@ export interface Env {
   secretsFile?: string;
   /** Local: the dynalite endpoint. Unset in AWS. */
   dynamoEndpoint?: string;
+  /** Attachments: an S3 bucket in AWS, or a folder and the local server's address locally. */
+  uploads: { kind: 's3'; bucket: string } | { kind: 'local'; dir: string; baseUrl: string };
 }
 
 let cached: Env | undefined;
@@ -42,6 +44,7 @@ export function env(): Env {
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
     secretsFile: process.env.SECRETS_FILE || undefined,
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,
+    uploads: stage === 'prod' ? { kind: 's3', bucket: requireEnv('UPLOAD_BUCKET') } : { kind: 'local', dir: requireEnv('UPLOADS_DIR'), baseUrl: requireEnv('UPLOADS_BASE_URL') },
   };
   return cached;
 }

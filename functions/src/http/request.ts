@@ -29,3 +29,10 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === wanted) return v;
   return undefined;
 }
+
+/** Query-string parameters, validated by their shared schema (422 with Chinese messages otherwise). */
+export function parseQuery<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+  const result = validate(schema, event.queryStringParameters ?? {});
+  if (!result.ok) throw new ValidationError(result.issues);
+  return result.value;
+}

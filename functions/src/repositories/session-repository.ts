@@ -93,7 +93,7 @@ export class DynamoSessionRepository implements SessionRepository {
   }
 
   async setAttendance(sessionId: string, lines: Record<string, AttendanceRecord>, options: { allowClosed: boolean; by: string; at: string }): Promise<SessionWrite> {
-    const names: Record<string, string> = { '#a': 'attendance', '#v': 'version', '#s': 'status' };
+    const names: Record<string, string> = { '#a': 'attendance', '#v': 'version', ...(options.allowClosed ? {} : { '#s': 'status' }) };
     const values: Record<string, unknown> = { ':one': 1, ':by': options.by, ':at': options.at };
     const sets = Object.entries(lines).map(([memberId, line], i) => {
       names[`#m${i}`] = memberId;

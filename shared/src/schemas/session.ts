@@ -213,3 +213,35 @@ export const SessionListQuery = z
   .object({ from: IsoDate.meta({ title: '开始日期' }).optional(), to: IsoDate.meta({ title: '结束日期' }).optional(), kind: SessionKind.optional() })
   .strict();
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
+
+export const reminderKinds = ['session_tomorrow', 'material_published'] as const;
+export const SubscriptionsInput = z
+  .object({ kinds: z.array(z.enum(reminderKinds)).max(reminderKinds.length).meta({ title: '订阅的提醒' }) })
+  .strict()
+  .meta({ title: '订阅提醒' });
+export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
+
+export const OutboxEntry = z.object({
+  id: z.string(),
+  memberId: Id,
+  memberName: z.string(),
+  sessionId: Id,
+  kind: z.enum(reminderKinds),
+  dueAt: Timestamp,
+  channel: z.enum(['wechat', 'none']),
+  status: z.enum(['pending', 'sent', 'skipped']),
+  text: z.string(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const QuietMember = z.object({ memberId: Id, name: z.string(), lastParticipatedAt: Timestamp.nullable(), quietMonths: z.number().int() });
+export type QuietMember = z.infer<typeof QuietMember>;
+
+/** What the secretary's home shows first. */
+export const BranchOverview = z.object({
+  branchId: Id,
+  /** No participation for five months or more: call or visit before the six-month rule bites. */
+  quietMembers: z.array(QuietMember),
+  nextSessions: z.array(SessionSummary),
+});
+export type BranchOverview = z.infer<typeof BranchOverview>;

@@ -1,0 +1,13 @@
+import { MinutesInput } from '@ltx/shared/schemas/session';
+import { appContext } from '../context';
+import { requireActor } from '../http/auth';
+import { parseBody, pathParam } from '../http/request';
+import { ok, route } from '../http/route';
+
+export const handler = route(async (event) => {
+  const ctx = appContext();
+  const actor = await requireActor(event, ctx.tokens);
+  const sessionId = pathParam(event, 'sessionId');
+  const input = parseBody(event, MinutesInput);
+  return ok(await ctx.sessions.writeMinutes(actor, sessionId, input));
+});

@@ -1,0 +1,77 @@
+import type { Actor } from '@ltx/shared/domain/roles';
+import { monthsBetween, quietMonthsWarning } from '@ltx/shared/domain/session-rules';
+import type { FrequencyRules, OutboxEntry, SubscriptionsInput } from '@ltx/shared/schemas/session';
+import type { BranchOverview } from '@ltx/shared/schemas/session';
+import { NotFoundError } from '../http/errors';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { OrgRepository } from '../repositories/org-repository';
+import type { OutboxRepository } from '../repositories/outbox-repository';
+import type { RulesRepository } from '../repositories/rules-repository';
+import type { SessionRepository } from '../repositories/session-repository';
+import { authorize } from './authorize';
+import type { Clock } from './member-service';
+import { systemClock } from './member-service';
+
+const dayMs = 24 * 3600 * 1000;
+
+/** The secretary's home, the reminder outbox, the members' subscriptions and the organisation's rules. */
+export class BranchOverviewService {
+  constructor(
+    private readonly deps: { orgs: OrgRepository; members: MemberRepository; sessions: SessionRepository; outbox: OutboxRepository; rules: RulesRepository; clock?: Clock },
+  ) {}
+
+  private get clock() {
+    return this.deps.clock ?? systemClock;
+  }
+
+  async overview(actor: Actor, branchId: string): Promise<BranchOverview> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
+    const now = this.clock.now();
+    const [members, upcoming] = await Promise.all([
+      this.deps.members.listByBranch(branchId),
+      this.deps.sessions.listByBranch(branchId, now.toISOString(), new Date(now.getTime() + 60 * dayMs).toISOString()),
+    ]);
+    const quietMembers = members
+      .map((m) => ({ memberId: m.id, name: m.name, lastParticipatedAt: m.lastParticipatedAt ?? null, quietMonths: monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) }))
+      .filter((m) => m.quietMonths >= quietMonthsWarning)
+      .sort((a, b) => b.quietMonths - a.quietMonths);
+    return {
+      branchId,
+      quietMembers,
+      nextSessions: upcoming.slice(0, 3).map((s) => ({
+        id: s.id, branchId: s.branchId, kind: s.kind, topic: s.topic, startsAt: s.startsAt, place: s.place, status: s.status, onlineOffered: s.onlineOffered, expectedCount: s.expected.length,
+      })),
+    };
+  }
+
+  async outbox(actor: Actor, branchId: string): Promise<OutboxEntry[]> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
+    const from = new Date(this.clock.now().getTime() - 7 * dayMs).toISOString();
+    const entries = await this.deps.outbox.listByBranch(branchId, from);
+    return entries.map(({ branchId: _b, ...e }) => e);
+  }
+
+  async subscribe(actor: Actor, memberId: string, input: SubscriptionsInput): Promise<{ kinds: string[] }> {
+    const member = await this.deps.members.get(memberId, { withSensitive: false });
+    if (!member) throw new NotFoundError();
+    authorize(actor, 'attendance.markOwn', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    const kinds = [...new Set(input.kinds)];
+    await this.deps.members.setSubscriptions(memberId, kinds);
+    return { kinds };
+  }
+
+  async rules(actor: Actor, orgId: string): Promise<FrequencyRules> {
+    authorize(actor, 'rules.read', { type: 'org', orgId });
+    return this.deps.rules.frequency(orgId);
+  }
+
+  async saveRules(actor: Actor, orgId: string, rules: FrequencyRules): Promise<FrequencyRules> {
+    authorize(actor, 'rules.edit', { type: 'org', orgId });
+    await this.deps.rules.saveFrequency(orgId, rules, actor.userId, this.clock.now().toISOString());
+    return rules;
+  }
+}
