@@ -8,7 +8,7 @@ import { routes } from '../functions/src/routes';
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const contract = apiContract[route.handler];
+    const contract = apiContract[`${route.handler}:${route.path.split('/').at(-1)}`] ?? apiContract[route.handler];
     if (!contract) throw new Error(`No API contract for handler ${route.handler}`);
     const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     paths[route.path] ??= {};

@@ -6,9 +6,10 @@ import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
+import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 
 /**
- * Request and response shapes per handler, for the API document (docs/openapi.json). The
+ * Request and response shapes per handler (or `handler:last-path-segment` where one module serves several routes), for the API document (docs/openapi.json). The
  * handlers validate with the same schemas, so the document cannot describe another API.
  */
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -44,4 +45,16 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'member-sessions': { response: items(MemberSession) },
   'subscriptions-put': { request: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }) },
   'upload-create': { request: UploadInput, response: UploadTicket, status: 201 },
+  'visit-request-create': { request: VisitRequestInput, response: VisitRequest, status: 201 },
+  'member-visits': { response: items(VisitRequest) },
+  'visit-requests-list': { response: items(VisitRequest) },
+  'branch-contacts': { response: items(BranchContact) },
+  'visit-request-get': { response: VisitRequest },
+  // One module serves the state machine's steps; each step's route has its own body.
+  'visit-request-step:accept': { response: VisitRequest },
+  'visit-request-step:schedule': { request: VisitScheduleInput, response: VisitRequest },
+  'visit-request-step:deliver': { request: VisitDeliverInput, response: VisitRequest },
+  'visit-request-step:confirm': { request: VisitConfirmInput, response: VisitRequest },
+  'visit-request-step:cancel': { request: VisitCancelInput, response: VisitRequest },
+  'contact-visits': { response: items(ContactVisit) },
 };

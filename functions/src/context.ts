@@ -16,8 +16,10 @@ import { DynamoSessionRepository } from './repositories/session-repository';
 import { DynamoUploadRepository } from './repositories/upload-repository';
 import { BranchOverviewService } from './services/branch-overview-service';
 import { ParticipationTracker } from './services/participation-tracker';
-import { SessionService } from './services/session-service';
+import { SessionService, type SessionCreatedListener } from './services/session-service';
 import { UploadService } from './services/upload-service';
+import { DynamoVisitRepository } from './repositories/visit-repository';
+import { VisitService } from './services/visit-service';
 import { LocalUploadStore } from './uploads/local-upload-store';
 import { S3UploadStore } from './uploads/s3-upload-store';
 
@@ -31,6 +33,7 @@ export interface AppContext {
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
+  visits: VisitService;
 }
 
 let current: AppContext | undefined;
@@ -52,13 +55,22 @@ export function appContext(): AppContext {
   const store =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
   const uploads = new UploadService(new DynamoUploadRepository(db, e.tableName), store, orgs);
+  const memberService = new MemberService(members, orgs, users, audit);
+  // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
+  const onCreated: SessionCreatedListener[] = [];
+  const sessionService = new SessionService({ sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions)], onCreated });
+  const visits = new VisitService({
+    visits: new DynamoVisitRepository(db, e.tableName), members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService,
+  });
+  onCreated.push(visits);
   current = {
     stage: e.stage,
     uploads,
-    sessions: new SessionService({ sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions)] }),
-    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules }),
+    sessions: sessionService,
+    visits,
+    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o) }),
     tokens,
-    members: new MemberService(members, orgs, users, audit),
+    members: memberService,
     orgs: new OrgService(orgs),
     auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: e.wechatAppId }),
   };

@@ -63,6 +63,19 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/members/{memberId}/sessions', handler: 'member-sessions', auth: 'token', summary: '党员本人的学习安排' },
   { method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', handler: 'subscriptions-put', auth: 'token', summary: '订阅提醒' },
   { method: 'POST', path: '/api/v1/uploads', handler: 'upload-create', auth: 'token', summary: '申请上传附件（预签名表单）' },
+
+  // 送学上门.
+  { method: 'POST', path: '/api/v1/members/{memberId}/visit-requests', handler: 'visit-request-create', auth: 'token', summary: '申请送学上门（支持 Idempotency-Key）' },
+  { method: 'GET', path: '/api/v1/members/{memberId}/visit-requests', handler: 'member-visits', auth: 'token', summary: '党员本人的送学上门进度' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/visit-requests', handler: 'visit-requests-list', auth: 'token', summary: '支部的送学上门申请（可按 status 筛选）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/contacts', handler: 'branch-contacts', auth: 'token', summary: '支部的结对联系人' },
+  { method: 'GET', path: '/api/v1/visit-requests/{requestId}', handler: 'visit-request-get', auth: 'token', summary: '送学上门详情' },
+  { method: 'POST', path: '/api/v1/visit-requests/{requestId}/accept', handler: 'visit-request-step', auth: 'token', summary: '书记确认系统建议的送学' },
+  { method: 'POST', path: '/api/v1/visit-requests/{requestId}/schedule', handler: 'visit-request-step', auth: 'token', summary: '安排或改期' },
+  { method: 'POST', path: '/api/v1/visit-requests/{requestId}/deliver', handler: 'visit-request-step', auth: 'token', summary: '记录送学' },
+  { method: 'POST', path: '/api/v1/visit-requests/{requestId}/confirm', handler: 'visit-request-step', auth: 'token', summary: '确认已送学' },
+  { method: 'POST', path: '/api/v1/visit-requests/{requestId}/cancel', handler: 'visit-request-step', auth: 'token', summary: '取消（须写原因）' },
+  { method: 'GET', path: '/api/v1/contacts/me/visits', handler: 'contact-visits', auth: 'token', summary: '联系人：我的送学任务' },
 ];
 
 /** Routes the cloud deployment serves: everything but the local-only ones. */

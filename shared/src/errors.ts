@@ -18,6 +18,8 @@ export const errorCatalog = {
   SESSION_CLOSED: { status: 409, message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' },
   NOT_EXPECTED: { status: 422, message: '该党员不在这次会议的应到名单中' },
   UPLOAD_INVALID: { status: 422, message: '附件无效：请重新上传（只收 JPG、PNG 或 PDF，不超过 10 MB）' },
+  VISIT_STATE: { status: 409, message: '这条送学上门记录的状态已经变了，不能这样操作，请刷新后再看' },
+  NO_SESSION: { status: 422, message: '近期没有可以送学的学习安排' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

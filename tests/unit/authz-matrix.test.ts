@@ -28,6 +28,13 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'upload.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.request':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'visit.list':           { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.read':           { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'visit.manage':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.cancel':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'visit.deliver':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.confirm':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -54,7 +61,13 @@ function resources(action: Action): { own: Resource; other: Resource } {
   if (action.startsWith('session.') || action === 'attendance.mark') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
   }
-  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read'].includes(action)) {
+  if (action.startsWith('visit.') && action !== 'visit.request' && action !== 'visit.list') {
+    return {
+      own: { type: 'visit', orgId: 'o1', branchId: 'b1', memberId: 'm1', contactUserId: 'u-contact' },
+      other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
+    };
+  }
+  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {
@@ -86,6 +99,13 @@ describe('authorisation matrix', () => {
     expect(decide(actorFor('proxy'), 'member.read', unpaired)).toBe('not_found');
     expect(decide(actorFor('contact'), 'member.read', unpaired)).toBe('not_found');
     expect(decide(actorFor('secretary'), 'member.read', unpaired)).toBe('allow');
+  });
+
+  it('shows a contact only the visits assigned to them', () => {
+    const unassigned: Resource = { type: 'visit', orgId: 'o1', branchId: 'b1', memberId: 'm1', contactUserId: 'u-someone-else' };
+    expect(decide(actorFor('contact'), 'visit.read', unassigned)).toBe('not_found');
+    expect(decide(actorFor('contact'), 'visit.deliver', unassigned)).toBe('not_found');
+    expect(decide(actorFor('member'), 'visit.read', unassigned)).toBe('allow');
   });
 
   it('hides everything of another organisation, even from its inspectors and admins', () => {

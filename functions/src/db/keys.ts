@@ -37,6 +37,16 @@ export const keys = {
   outboxDay: (day: string) => `OUTBOX#${day}`,
   outboxOfBranch: (branchId: string) => `BRANCH#${branchId}#OUTBOX`,
 
+  visit: (requestId: string) => ({ pk: `VISIT#${requestId}`, sk: 'VISIT' }),
+  /** gsi1: a branch's requests, open ones apart from finished ones, by status then age. */
+  visitsOfBranch: (branchId: string, open: boolean) => `BRANCH#${branchId}#VISITS#${open ? 'OPEN' : 'DONE'}`,
+  visitSortKey: (status: string, createdAt: string, id: string) => `${status}#${createdAt}#${id}`,
+  /** gsi2: the visits assigned to a contact, by time window. */
+  visitsOfContact: (contactUserId: string) => `CONTACT#${contactUserId}#VISITS`,
+  visitRules: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'RULES#VISITS' }),
+  /** gsi1: the users of a branch (secretary, contacts), by role. */
+  usersOfBranch: (branchId: string) => `BRANCH#${branchId}#USERS`,
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

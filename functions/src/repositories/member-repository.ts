@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
@@ -10,6 +10,8 @@ export interface MemberRepository {
   create(member: MemberRecord): Promise<WriteResult>;
   get(memberId: string, options: { withSensitive: boolean }): Promise<MemberRecord | undefined>;
   listByBranch(branchId: string): Promise<MemberRecord[]>;
+  /** Several members in one BatchGetItem (health data included: callers cut views by permission). */
+  getMany(memberIds: string[]): Promise<MemberRecord[]>;
   listByContact(contactUserId: string): Promise<MemberRecord[]>;
   /** Replaces the record if its stored version is still `expectedVersion`. */
   replace(next: MemberRecord, expectedVersion: number): Promise<WriteResult>;
@@ -78,6 +80,20 @@ export class DynamoMemberRepository implements MemberRepository {
       new GetCommand({ TableName: this.table, Key: keys.member(memberId), ...(withSensitive ? {} : summaryProjection) }),
     );
     return Item ? fromItem(Item) : undefined;
+  }
+
+  async getMany(memberIds: string[]): Promise<MemberRecord[]> {
+    const unique = [...new Set(memberIds)];
+    const found: MemberRecord[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.member(id)) } };
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        found.push(...(out.Responses?.[this.table] ?? []).map(fromItem));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
   }
 
   async listByBranch(branchId: string): Promise<MemberRecord[]> {

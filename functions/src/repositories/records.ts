@@ -24,6 +24,7 @@ export interface MemberRecord {
   phone?: string;
   livingSituation: LivingSituation;
   livingCity?: string;
+  address?: string;
   attendanceModeOverride?: AttendanceMode | null;
   /** The effective mode: the override, or what the health class and living situation suggest. */
   attendanceMode: AttendanceMode;
@@ -184,4 +185,36 @@ export interface OutboxRecord {
   channel: 'wechat' | 'none';
   status: 'pending' | 'sent' | 'skipped';
   text: string;
+}
+
+export interface VisitRecord {
+  id: string;
+  orgId: string;
+  branchId: string;
+  memberId: string;
+  memberName: string;
+  sessionId?: string;
+  sessionTopic?: string;
+  slot: 'morning' | 'afternoon' | 'any';
+  note?: string;
+  status: import('@ltx/shared/schemas/visit').VisitStatus;
+  requestedBy: string;
+  requestedByRole: string;
+  createdAt: string;
+  scheduled?: { contactUserId: string; contactName: string; windowStart: string; windowEnd: string; by: string; at: string };
+  delivered?: {
+    at: string;
+    by: string;
+    studied: string;
+    remarks?: string;
+    views?: string;
+    observations?: import('@ltx/shared/schemas/member').CareNotes;
+    photos: { uploadId: string; name: string }[];
+    careNotesChange?: 'applied' | 'pending_approval' | 'not_stored';
+  };
+  confirmed?: { by: string; at: string; via: 'member' | 'proxy' | 'secretary_phone' };
+  cancelled?: { by: string; at: string; reason: string };
+  /** Every step taken: who moved it from what to what, and when. */
+  history: { from: string; to: string; by: string; at: string }[];
+  version: number;
 }

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultFrequencyRules } from '@ltx/shared/domain/session-rules';
+import { defaultOverdueRules, type OverdueRules } from '@ltx/shared/domain/visit-rules';
 import type { FrequencyRules } from '@ltx/shared/schemas/session';
 import { keys } from '../db/keys';
 
@@ -7,6 +8,7 @@ import { keys } from '../db/keys';
 export interface RulesRepository {
   frequency(orgId: string): Promise<FrequencyRules>;
   saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void>;
+  overdue(orgId: string): Promise<OverdueRules>;
 }
 
 export class DynamoRulesRepository implements RulesRepository {
@@ -22,5 +24,10 @@ export class DynamoRulesRepository implements RulesRepository {
 
   async saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.frequencyRules(orgId), type: 'FrequencyRules', rules, updatedBy: by, updatedAt: at } }));
+  }
+
+  async overdue(orgId: string): Promise<OverdueRules> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visitRules(orgId) }));
+    return { ...defaultOverdueRules, ...((Item?.rules as Partial<OverdueRules> | undefined) ?? {}) };
   }
 }

@@ -14,6 +14,8 @@ export interface UserRepository {
   getInvite(code: string): Promise<InviteRecord | undefined>;
   /** Marks an invite used by `userId`: `ok` also when that same user already used it (a retry). */
   useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'>;
+  /** Users of a branch with one role (e.g. its contacts): one Query on gsi1. */
+  listByBranchRole(branchId: string, role: UserRecord['role']): Promise<UserRecord[]>;
   putDemoAccount(account: DemoAccountRecord): Promise<void>;
   listDemoAccounts(): Promise<DemoAccountRecord[]>;
   getDemoAccount(account: string): Promise<DemoAccountRecord | undefined>;
@@ -31,7 +33,8 @@ export class DynamoUserRepository implements UserRepository {
   ) {}
 
   async putUser(user: UserRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.user(user.id), type: 'User', ...user } }));
+    const byBranch = user.branchId ? { gsi1pk: keys.usersOfBranch(user.branchId), gsi1sk: `${user.role}#${user.displayName}#${user.id}` } : {};
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.user(user.id), ...byBranch, type: 'User', ...user } }));
   }
 
   async getUser(userId: string): Promise<UserRecord | undefined> {
@@ -92,6 +95,18 @@ export class DynamoUserRepository implements UserRepository {
       if (isConditionalCheckFailed(error)) return 'used';
       throw error;
     }
+  }
+
+  async listByBranchRole(branchId: string, role: UserRecord['role']): Promise<UserRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :role)',
+        ExpressionAttributeValues: { ':pk': keys.usersOfBranch(branchId), ':role': `${role}#` },
+      }),
+    );
+    return (Items ?? []).map(({ gsi1pk: _g, gsi1sk: _s, ...i }) => strip<UserRecord>(i));
   }
 
   async putDemoAccount(account: DemoAccountRecord): Promise<void> {

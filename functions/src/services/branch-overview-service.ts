@@ -17,7 +17,15 @@ const dayMs = 24 * 3600 * 1000;
 /** The secretary's home, the reminder outbox, the members' subscriptions and the organisation's rules. */
 export class BranchOverviewService {
   constructor(
-    private readonly deps: { orgs: OrgRepository; members: MemberRepository; sessions: SessionRepository; outbox: OutboxRepository; rules: RulesRepository; clock?: Clock },
+    private readonly deps: {
+      orgs: OrgRepository;
+      members: MemberRepository;
+      sessions: SessionRepository;
+      outbox: OutboxRepository;
+      rules: RulesRepository;
+      visitSummary: (branchId: string, orgId: string) => Promise<{ open: number; notScheduled: number; notDelivered: number }>;
+      clock?: Clock;
+    },
   ) {}
 
   private get clock() {
@@ -29,9 +37,10 @@ export class BranchOverviewService {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
     const now = this.clock.now();
-    const [members, upcoming] = await Promise.all([
+    const [members, upcoming, visits] = await Promise.all([
       this.deps.members.listByBranch(branchId),
       this.deps.sessions.listByBranch(branchId, now.toISOString(), new Date(now.getTime() + 60 * dayMs).toISOString()),
+      this.deps.visitSummary(branchId, branch.orgId),
     ]);
     const quietMembers = members
       .map((m) => ({ memberId: m.id, name: m.name, lastParticipatedAt: m.lastParticipatedAt ?? null, quietMonths: monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) }))
@@ -40,6 +49,7 @@ export class BranchOverviewService {
     return {
       branchId,
       quietMembers,
+      visits: { open: visits.open, notScheduled: visits.notScheduled, notDelivered: visits.notDelivered },
       nextSessions: upcoming.slice(0, 3).map((s) => ({
         id: s.id, branchId: s.branchId, kind: s.kind, topic: s.topic, startsAt: s.startsAt, place: s.place, status: s.status, onlineOffered: s.onlineOffered, expectedCount: s.expected.length,
       })),

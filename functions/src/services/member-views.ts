@@ -41,7 +41,10 @@ export function toDetail(m: MemberRecord, actor: Actor, today: Date, pending?: P
     updatedAt: m.updatedAt,
     updatedBy: m.updatedBy,
   };
-  if (m.sensitive && can(actor, 'member.readSensitive', resource)) detail.sensitive = m.sensitive;
+  if (can(actor, 'member.readSensitive', resource)) {
+    if (m.sensitive) detail.sensitive = m.sensitive;
+    if (m.address) detail.address = m.address;
+  }
   if (pending) detail.pendingChanges = pending.map(toPendingView);
   return detail;
 }

@@ -10,7 +10,7 @@ import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
-import type { AmendmentRecord, AttendanceRecord, SessionRecord } from '../repositories/records';
+import type { AmendmentRecord, AttendanceRecord, MemberRecord, SessionRecord } from '../repositories/records';
 import type { SessionRepository, SessionWrite } from '../repositories/session-repository';
 import { authorize } from './authorize';
 import type { Clock } from './member-service';
@@ -20,6 +20,10 @@ import { planReminders } from './reminder-planner';
 import type { UploadService } from './upload-service';
 
 const dayMs = 24 * 3600 * 1000;
+
+export interface SessionCreatedListener {
+  sessionCreated(session: SessionRecord, expected: MemberRecord[]): Promise<void>;
+}
 
 export class SessionService {
   constructor(
@@ -31,6 +35,8 @@ export class SessionService {
       audit: AuditRepository;
       uploads: UploadService;
       listeners: AttendanceListener[];
+      /** Told of each new session with the members it expects (the 送学上门 work proposes drafts). */
+      onCreated?: SessionCreatedListener[];
       clock?: Clock;
     },
   ) {}
@@ -82,6 +88,8 @@ export class SessionService {
     };
     await this.deps.sessions.create(session);
     await this.deps.outbox.putAll(planReminders(session, new Map(members.map((m) => [m.id, m])), this.clock.now()));
+    const expectedIds = new Set(session.expected.map((e) => e.memberId));
+    for (const listener of this.deps.onCreated ?? []) await listener.sessionCreated(session, members.filter((m) => expectedIds.has(m.id)));
     await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'session.create', targetType: 'session', targetId: session.id });
     return this.view(actor, session, []);
   }

@@ -8,7 +8,9 @@ export type Resource =
   | { type: 'org'; orgId: string }
   | { type: 'branch'; orgId: string; branchId: string }
   | { type: 'member'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null }
-  | { type: 'session'; orgId: string; branchId: string };
+  | { type: 'session'; orgId: string; branchId: string }
+  /** A 送学上门 request; `contactUserId` is the contact it is assigned to. */
+  | { type: 'visit'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null };
 
 export const actions = [
   'org.listBranches',
@@ -31,6 +33,13 @@ export const actions = [
   'attendance.markOwn',
   'upload.create',
   'outbox.read',
+  'visit.request',
+  'visit.list',
+  'visit.read',
+  'visit.manage',
+  'visit.cancel',
+  'visit.deliver',
+  'visit.confirm',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,12 +61,12 @@ export function canSee(actor: Actor, resource: Resource): boolean {
       return resource.type === 'org' ? false : inBranch(actor, resource);
     case 'contact':
       if (resource.type === 'org') return false;
-      if (resource.type !== 'member') return inBranch(actor, resource);
+      if (resource.type !== 'member' && resource.type !== 'visit') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.contactUserId === actor.userId;
     case 'member':
     case 'proxy':
       if (resource.type === 'org') return false;
-      if (resource.type !== 'member') return inBranch(actor, resource);
+      if (resource.type !== 'member' && resource.type !== 'visit') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.memberId === actor.memberId;
     case 'visitor':
       return false;
@@ -92,6 +101,14 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'attendance.markOwn': ['member', 'proxy'],
   'upload.create': ['secretary', 'contact'],
   'outbox.read': ['secretary'],
+  // 送学上门. `visit.request` is on the member; the rest on the request (resource: visit), but list (branch).
+  'visit.request': ['member', 'proxy', 'secretary'],
+  'visit.list': ['admin', 'inspector', 'secretary'],
+  'visit.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
+  'visit.manage': ['secretary'],
+  'visit.cancel': ['secretary', 'member', 'proxy'],
+  'visit.deliver': ['secretary', 'contact'],
+  'visit.confirm': ['secretary', 'member', 'proxy'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -66,6 +66,8 @@ const memberFields = {
   phone: Phone.meta({ title: '手机号' }).optional(),
   livingSituation: LivingSituation,
   livingCity: z.string().trim().max(20).meta({ title: '居住城市' }).optional(),
+  /** Where study is brought: seen only by those who may see health data (the member, proxy, secretary, paired contact). */
+  address: z.string().trim().max(100).meta({ title: '家庭住址' }).optional(),
   attendanceModeOverride: AttendanceMode.nullable().meta({ title: '参学方式' }).optional(),
   contactUserId: Id.nullable().meta({ title: '结对联系人' }).optional(),
 };
@@ -139,6 +141,7 @@ export const MemberDetail = MemberSummary.extend({
   /** Full number for the secretary and the member; masked for everyone else. */
   phone: z.string().optional(),
   livingCity: z.string().optional(),
+  address: z.string().optional(),
   attendanceModeOverride: AttendanceMode.nullable().optional(),
   contactUserId: Id.nullable().optional(),
   /** Present only for those allowed to read health data. */

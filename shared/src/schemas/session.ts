@@ -243,5 +243,7 @@ export const BranchOverview = z.object({
   /** No participation for five months or more: call or visit before the six-month rule bites. */
   quietMembers: z.array(QuietMember),
   nextSessions: z.array(SessionSummary),
+  /** 送学上门 requests still open, and those overdue (not scheduled within 3 days, not delivered within 14). */
+  visits: z.object({ open: z.number().int(), notScheduled: z.number().int(), notDelivered: z.number().int() }),
 });
 export type BranchOverview = z.infer<typeof BranchOverview>;

@@ -1,0 +1,96 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { openVisitStatuses } from '@ltx/shared/domain/visit-rules';
+import { isConditionalCheckFailed } from '../db/client';
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
+import type { VisitRecord } from './records';
+
+export interface VisitRepository {
+  /** `exists` when a request with this id is already there (an idempotent retry, or a draft proposed before). */
+  create(visit: VisitRecord): Promise<'created' | 'exists'>;
+  get(id: string): Promise<VisitRecord | undefined>;
+  /** Replaces the request if it is still in `expectedStatus` at `expectedVersion`: concurrent steps, one winner. */
+  replace(next: VisitRecord, expected: { status: string; version: number }): Promise<'ok' | 'conflict'>;
+  /** A branch's open requests (or finished ones), optionally of one status: one Query on gsi1. */
+  listByBranch(branchId: string, options: { open: boolean; status?: string }): Promise<VisitRecord[]>;
+  /** A contact's assigned requests by time window: one Query on gsi2. */
+  listByContact(contactUserId: string): Promise<VisitRecord[]>;
+}
+
+function toItem(v: VisitRecord) {
+  const open = openVisitStatuses.includes(v.status);
+  const assigned = v.scheduled && (v.status === 'scheduled' || v.status === 'delivered' || v.status === 'confirmed' || v.status === 'closed');
+  return {
+    ...keys.visit(v.id),
+    gsi1pk: keys.visitsOfBranch(v.branchId, open),
+    gsi1sk: keys.visitSortKey(v.status, v.createdAt, v.id),
+    ...(assigned ? { gsi2pk: keys.visitsOfContact(v.scheduled!.contactUserId), gsi2sk: `${v.scheduled!.windowStart}#${v.id}` } : {}),
+    type: 'VisitRequest',
+    ...v,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): VisitRecord {
+  const { pk: _p, sk: _s, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, ...rest } = item;
+  return rest as unknown as VisitRecord;
+}
+
+export class DynamoVisitRepository implements VisitRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(visit: VisitRecord): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.table, Item: toItem(visit), ConditionExpression: 'attribute_not_exists(pk)' }));
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<VisitRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visit(id), ConsistentRead: true }));
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async replace(next: VisitRecord, expected: { status: string; version: number }): Promise<'ok' | 'conflict'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: toItem(next),
+          ConditionExpression: '#s = :status AND #v = :version',
+          ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
+          ExpressionAttributeValues: { ':status': expected.status, ':version': expected.version },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async listByBranch(branchId: string, { open, status }: { open: boolean; status?: string }): Promise<VisitRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.visitsOfBranch(branchId, open), ...(status ? { ':status': `${status}#` } : {}) },
+    });
+    return items.map(fromItem);
+  }
+
+  async listByContact(contactUserId: string): Promise<VisitRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.visitsOfContact(contactUserId) },
+    });
+    return items.map(fromItem);
+  }
+}

@@ -1,0 +1,301 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { can } from '@ltx/shared/domain/authz';
+import type { Actor } from '@ltx/shared/domain/roles';
+import { canTransition, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
+import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { OrgRepository } from '../repositories/org-repository';
+import type { AuditRepository } from '../repositories/audit-repository';
+import type { MemberRecord, SessionRecord, VisitRecord } from '../repositories/records';
+import type { RulesRepository } from '../repositories/rules-repository';
+import type { SessionRepository } from '../repositories/session-repository';
+import type { UserRepository } from '../repositories/user-repository';
+import type { VisitRepository } from '../repositories/visit-repository';
+import { authorize } from './authorize';
+import type { Clock, MemberService } from './member-service';
+import { systemClock } from './member-service';
+import { sayWhen } from './reminder-planner';
+import type { SessionCreatedListener, SessionService } from './session-service';
+import type { UploadService } from './upload-service';
+
+const dayMs = 86_400_000;
+
+class VisitStateError extends AppError {
+  constructor() {
+    super('VISIT_STATE');
+  }
+}
+class NoSessionError extends AppError {
+  constructor() {
+    super('NO_SESSION');
+  }
+}
+
+/** Deterministic ids make retries land on the same record: an Idempotency-Key, or a draft per session and member. */
+export function idFrom(...parts: string[]): string {
+  return `vr-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+}
+
+/** 送学上门: from the member's two taps to a confirmed visit that counts as taking part. */
+export class VisitService implements SessionCreatedListener {
+  constructor(
+    private readonly deps: {
+      visits: VisitRepository;
+      members: MemberRepository;
+      sessions: SessionRepository;
+      users: UserRepository;
+      orgs: OrgRepository;
+      rules: RulesRepository;
+      audit: AuditRepository;
+      uploads: UploadService;
+      memberService: MemberService;
+      sessionService: SessionService;
+      clock?: Clock;
+    },
+  ) {}
+
+  private get clock() {
+    return this.deps.clock ?? systemClock;
+  }
+
+  /** By the member, their proxy, or the secretary on their behalf. Safe to repeat with the same Idempotency-Key. */
+  async request(actor: Actor, memberId: string, input: VisitRequestInput, idempotencyKey?: string): Promise<{ created: boolean; visit: VisitRequest }> {
+    const member = await this.deps.members.get(memberId, { withSensitive: false });
+    if (!member) throw new NotFoundError();
+    authorize(actor, 'visit.request', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    const id = idempotencyKey ? idFrom('request', actor.userId, idempotencyKey) : `vr-${randomUUID()}`;
+    const existing = idempotencyKey ? await this.deps.visits.get(id) : undefined;
+    if (existing) return { created: false, visit: await this.view(existing, actor) };
+    const session = await this.sessionFor(member, input.sessionId);
+    const now = this.clock.now().toISOString();
+    const visit: VisitRecord = {
+      id, orgId: member.orgId, branchId: member.branchId, memberId, memberName: member.name,
+      ...(session ? { sessionId: session.id, sessionTopic: session.topic } : {}),
+      slot: input.slot, ...(input.note ? { note: input.note } : {}),
+      status: 'requested', requestedBy: actor.userId, requestedByRole: actor.role, createdAt: now,
+      history: [{ from: 'new', to: 'requested', by: actor.userId, at: now }], version: 1,
+    };
+    const outcome = await this.deps.visits.create(visit);
+    // Two identical requests at once: one writes, the other finds it and answers the same.
+    const stored = outcome === 'created' ? visit : await this.deps.visits.get(id);
+    if (!stored) throw new NotFoundError();
+    if (outcome === 'created') await this.audit(actor, stored, 'visit.request');
+    return { created: outcome === 'created', visit: await this.view(stored, actor) };
+  }
+
+  /** When a session is planned, members who study at home get a draft the secretary confirms in one tap. */
+  async sessionCreated(session: SessionRecord, expected: MemberRecord[]): Promise<void> {
+    const now = this.clock.now().toISOString();
+    for (const member of expected.filter((m) => m.attendanceMode === 'home_delivered')) {
+      await this.deps.visits.create({
+        id: idFrom('draft', session.id, member.id), orgId: session.orgId, branchId: session.branchId, memberId: member.id, memberName: member.name,
+        sessionId: session.id, sessionTopic: session.topic, slot: 'any', status: 'draft', requestedBy: session.createdBy, requestedByRole: 'system',
+        createdAt: now, history: [{ from: 'new', to: 'draft', by: 'system', at: now }], version: 1,
+      });
+    }
+  }
+
+  async list(actor: Actor, branchId: string, status?: string): Promise<VisitRequest[]> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, branchId });
+    const finished = status === 'closed' || status === 'cancelled';
+    const visits = await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) });
+    const rules = await this.deps.rules.overdue(branch.orgId);
+    return visits.map((v) => this.toView(v, rules)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Open requests of one member, for the member's home ("已安排：林小红 周三上午来"). */
+  async forMember(actor: Actor, memberId: string): Promise<VisitRequest[]> {
+    const member = await this.deps.members.get(memberId, { withSensitive: false });
+    if (!member) throw new NotFoundError();
+    authorize(actor, 'member.read', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    const visits = await this.deps.visits.listByBranch(member.branchId, { open: true });
+    const rules = await this.deps.rules.overdue(member.orgId);
+    return visits.filter((v) => v.memberId === memberId && v.status !== 'draft').map((v) => this.toView(v, rules));
+  }
+
+  async get(actor: Actor, id: string): Promise<VisitRequest> {
+    return this.view(await this.load(actor, id, 'visit.read'), actor);
+  }
+
+  async accept(actor: Actor, id: string): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.manage');
+    return this.step(actor, visit, 'accept', {});
+  }
+
+  async schedule(actor: Actor, id: string, input: VisitScheduleInput): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.manage');
+    const contact = await this.deps.users.getUser(input.contactUserId);
+    if (!contact || contact.branchId !== visit.branchId || (contact.role !== 'contact' && contact.role !== 'secretary')) {
+      throw new ValidationError([{ path: 'contactUserId', message: '送学联系人：不是本支部的联系人' }]);
+    }
+    const scheduled = { contactUserId: contact.id, contactName: contact.displayName, windowStart: input.windowStart, windowEnd: input.windowEnd, by: actor.userId, at: this.clock.now().toISOString() };
+    return this.step(actor, visit, visit.status === 'scheduled' ? 'reschedule' : 'schedule', { scheduled });
+  }
+
+  async deliver(actor: Actor, id: string, input: VisitDeliverInput): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.deliver');
+    if (actor.role === 'contact' && visit.scheduled?.contactUserId !== actor.userId) throw new NotFoundError();
+    if (!canTransition('deliver', visit.status)) throw new VisitStateError();
+    await this.deps.uploads.assertUsable(visit.branchId, input.photos, 'photos');
+    const delivered: NonNullable<VisitRecord['delivered']> = {
+      at: input.deliveredAt, by: actor.userId, studied: input.studied,
+      ...(input.remarks ? { remarks: input.remarks } : {}), ...(input.views ? { views: input.views } : {}),
+      ...(input.observations ? { observations: input.observations } : {}), photos: input.photos,
+    };
+    // The winner of a race is decided here, before anything else is written.
+    const result = await this.step(actor, visit, 'deliver', { delivered });
+    if (input.observations && Object.keys(input.observations).length) {
+      const change = await this.recordObservations(actor, visit.memberId, input.observations);
+      const after = await this.deps.visits.get(id);
+      if (after) {
+        const next = { ...after, delivered: { ...after.delivered!, careNotesChange: change }, version: after.version + 1 };
+        if ((await this.deps.visits.replace(next, { status: after.status, version: after.version })) === 'ok') return this.view(next, actor);
+      }
+    }
+    return result;
+  }
+
+  /** By the member or proxy in one tap, or by the secretary after a phone call. Credits the session's attendance. */
+  async confirm(actor: Actor, id: string, input: VisitConfirmInput): Promise<VisitRequest> {
+    let visit = await this.load(actor, id, 'visit.confirm');
+    if (actor.role === 'secretary' && !input.byPhone) throw new ValidationError([{ path: 'byPhone', message: '电话确认：书记代为确认时，请先电话联系本人或家属' }]);
+    if (visit.status === 'delivered') {
+      const via = actor.role === 'secretary' ? 'secretary_phone' : actor.role === 'proxy' ? 'proxy' : 'member';
+      await this.step(actor, visit, 'confirm', { confirmed: { by: actor.userId, at: this.clock.now().toISOString(), via } });
+      visit = (await this.deps.visits.get(id))!;
+    }
+    // A confirmed request not yet closed (a retry after a crash) finishes here: credit, then close.
+    if (visit.status !== 'confirmed') throw new VisitStateError();
+    if (visit.sessionId) {
+      await this.deps.sessionService.creditFromSystem(actor, visit.sessionId, visit.memberId, { status: 'home_delivered', visitRequestId: visit.id }, '送学上门已完成并经确认');
+    }
+    return this.step(actor, visit, 'close', {});
+  }
+
+  async cancel(actor: Actor, id: string, input: VisitCancelInput): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.cancel');
+    return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } });
+  }
+
+  /** A contact's visits in time order, with what they need at the door, read in two requests whatever the count. */
+  async contactVisits(actor: Actor): Promise<ContactVisit[]> {
+    if (actor.role !== 'contact' && actor.role !== 'secretary') throw new ForbiddenError();
+    const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
+    const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
+    const rules = await this.deps.rules.overdue(actor.orgId ?? '');
+    return visits.map((v) => {
+      const m = members.get(v.memberId);
+      return {
+        ...this.toView(v, rules),
+        ...(m?.phone ? { memberPhone: m.phone } : {}),
+        ...(m?.address ? { address: m.address } : {}),
+        ...(m?.sensitive ? { careNotes: m.sensitive.careNotes } : {}),
+        emergencyContacts: m?.sensitive?.emergencyContacts ?? [],
+      };
+    });
+  }
+
+  async branchContacts(actor: Actor, branchId: string): Promise<BranchContact[]> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'visit.manage', { type: 'visit', orgId: branch.orgId, branchId, memberId: '' });
+    const contacts = await this.deps.users.listByBranchRole(branchId, 'contact');
+    return contacts.map((c) => ({ userId: c.id, name: c.displayName }));
+  }
+
+  /** Counts for the secretary's home and the inspector: open, and overdue by kind. */
+  async overdueSummary(branchId: string, orgId: string): Promise<{ open: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
+    const rules = await this.deps.rules.overdue(orgId);
+    const open = (await this.deps.visits.listByBranch(branchId, { open: true })).map((v) => this.toView(v, rules));
+    const overdue = open.filter((v) => v.overdue);
+    return { open: open.length, notScheduled: overdue.filter((v) => v.overdue === 'not_scheduled').length, notDelivered: overdue.filter((v) => v.overdue === 'not_delivered').length, overdue };
+  }
+
+  private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {
+    if (!canTransition(transition, visit.status)) throw new VisitStateError();
+    const now = this.clock.now().toISOString();
+    const to = transition === 'reschedule' ? 'scheduled' : ({ accept: 'requested', schedule: 'scheduled', deliver: 'delivered', confirm: 'confirmed', close: 'closed', cancel: 'cancelled' } as const)[transition];
+    const next: VisitRecord = { ...visit, ...changes, status: to, version: visit.version + 1, history: [...visit.history, { from: visit.status, to, by: actor.userId, at: now }] };
+    if ((await this.deps.visits.replace(next, { status: visit.status, version: visit.version })) === 'conflict') throw new VisitStateError();
+    await this.audit(actor, next, `visit.${transition}`);
+    return this.view(next, actor);
+  }
+
+  /** Care observations go through the approval rule: a contact's wait for the secretary. */
+  private async recordObservations(actor: Actor, memberId: string, observations: NonNullable<VisitDeliverInput['observations']>): Promise<'applied' | 'pending_approval' | 'not_stored'> {
+    const member = await this.deps.members.get(memberId, { withSensitive: true });
+    if (!member?.sensitive) return 'not_stored'; // no recorded consent: the observation stays on the visit only
+    const careNotes = { ...member.sensitive.careNotes, ...observations };
+    const { consentRecordedAt: _a, consentRecordedBy: _b, ...sensitive } = member.sensitive;
+    try {
+      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, healthConsent: true, sensitive: { ...sensitive, careNotes } });
+      return outcome.kind === 'applied' ? 'applied' : 'pending_approval';
+    } catch (error) {
+      // A volunteer not paired with the member may deliver, but may not propose profile changes: it stays on the visit.
+      if (error instanceof AppError && error.status < 500) return 'not_stored';
+      throw error;
+    }
+  }
+
+  private async sessionFor(member: MemberRecord, sessionId?: string): Promise<SessionRecord | undefined> {
+    if (sessionId) {
+      const session = await this.deps.sessions.get(sessionId);
+      if (!session || session.branchId !== member.branchId || !session.expected.some((e) => e.memberId === member.id)) {
+        throw new ValidationError([{ path: 'sessionId', message: '学习场次：不是您需要参加的学习' }]);
+      }
+      return session;
+    }
+    const now = this.clock.now();
+    const upcoming = await this.deps.sessions.listByBranch(member.branchId, new Date(now.getTime() - dayMs).toISOString(), new Date(now.getTime() + 120 * dayMs).toISOString());
+    const next = upcoming.find((s) => s.expected.some((e) => e.memberId === member.id));
+    if (!next) throw new NoSessionError();
+    return next;
+  }
+
+  private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel'): Promise<VisitRecord> {
+    const visit = await this.deps.visits.get(id);
+    if (!visit) throw new NotFoundError();
+    authorize(actor, action, { type: 'visit', orgId: visit.orgId, branchId: visit.branchId, memberId: visit.memberId, contactUserId: visit.scheduled?.contactUserId ?? null });
+    return visit;
+  }
+
+  private async audit(actor: Actor, v: VisitRecord, action: string) {
+    await this.deps.audit.append(v.branchId, { at: this.clock.now().toISOString(), actorUserId: actor.userId, action, targetType: 'visit', targetId: v.id });
+  }
+
+  private async view(v: VisitRecord, actor: Actor): Promise<VisitRequest> {
+    const rules = await this.deps.rules.overdue(v.orgId);
+    const view = this.toView(v, rules);
+    if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.withUrls(v.delivered.photos) };
+    // Views on the branch's work are for the branch, not for everyone who can see the request.
+    if (view.delivered && !can(actor, 'visit.manage', { type: 'visit', orgId: v.orgId, branchId: v.branchId, memberId: v.memberId }) && actor.role !== 'contact') delete view.delivered.views;
+    return view;
+  }
+
+  private toView(v: VisitRecord, rules: OverdueRules): VisitRequest {
+    const now = this.clock.now();
+    return {
+      id: v.id, branchId: v.branchId, memberId: v.memberId, memberName: v.memberName,
+      ...(v.sessionId ? { sessionId: v.sessionId } : {}), ...(v.sessionTopic ? { sessionTopic: v.sessionTopic } : {}),
+      slot: v.slot, ...(v.note ? { note: v.note } : {}), status: v.status, requestedBy: v.requestedBy, requestedByRole: v.requestedByRole, createdAt: v.createdAt,
+      ageDays: Math.floor((now.getTime() - new Date(v.createdAt).getTime()) / dayMs),
+      overdue: overdueOf(v.status, v.createdAt, now, rules),
+      ...(v.scheduled ? { scheduled: v.scheduled } : {}),
+      ...(v.delivered ? { delivered: { ...v.delivered, photos: v.delivered.photos.map((p) => ({ ...p, url: '' })) } } : {}),
+      ...(v.confirmed ? { confirmed: v.confirmed } : {}),
+      ...(v.cancelled ? { cancelled: v.cancelled } : {}),
+      statusText: statusText(v),
+      version: v.version,
+    };
+  }
+}
+
+function statusText(v: VisitRecord): string {
+  if (v.status === 'scheduled' && v.scheduled) return `已安排：${v.scheduled.contactName} ${sayWhen(v.scheduled.windowStart)} 来`;
+  if (v.status === 'requested') return `已申请（${slotLabels[v.slot]}），等待支部安排`;
+  if (v.status === 'cancelled' && v.cancelled) return `已取消：${v.cancelled.reason}`;
+  return visitStatusLabels[v.status];
+}
