@@ -6,6 +6,7 @@ import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
+import { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 
 /**
@@ -57,4 +58,10 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'visit-request-step:confirm': { request: VisitConfirmInput, response: VisitRequest },
   'visit-request-step:cancel': { request: VisitCancelInput, response: VisitRequest },
   'contact-visits': { response: items(ContactVisit) },
+  'member-points': { response: MemberPoints },
+  'branch-points': { response: BranchPoints },
+  'points-award': { request: ManualAwardInput, response: PointsEntry, status: 201 },
+  'points-reversal': { request: ReversalInput, response: PointsEntry, status: 201 },
+  'points-rules-get': { response: PointsRules },
+  'points-rules-put': { request: PointsRules, response: PointsRules },
 };

@@ -20,6 +20,9 @@ import { SessionService, type SessionCreatedListener } from './services/session-
 import { UploadService } from './services/upload-service';
 import { DynamoVisitRepository } from './repositories/visit-repository';
 import { VisitService } from './services/visit-service';
+import { DynamoPointsRepository } from './repositories/points-repository';
+import { DynamoSignoffRepository } from './repositories/signoff-repository';
+import { PointsService } from './services/points-service';
 import { LocalUploadStore } from './uploads/local-upload-store';
 import { S3UploadStore } from './uploads/s3-upload-store';
 
@@ -34,6 +37,7 @@ export interface AppContext {
   uploads: UploadService;
   overview: BranchOverviewService;
   visits: VisitService;
+  points: PointsService;
 }
 
 let current: AppContext | undefined;
@@ -58,7 +62,11 @@ export function appContext(): AppContext {
   const memberService = new MemberService(members, orgs, users, audit);
   // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
   const onCreated: SessionCreatedListener[] = [];
-  const sessionService = new SessionService({ sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions)], onCreated });
+  const signoffs = new DynamoSignoffRepository(db, e.tableName);
+  const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit });
+  const sessionService = new SessionService({
+    sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
+  });
   const visits = new VisitService({
     visits: new DynamoVisitRepository(db, e.tableName), members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService,
   });
@@ -68,6 +76,7 @@ export function appContext(): AppContext {
     uploads,
     sessions: sessionService,
     visits,
+    points,
     overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o) }),
     tokens,
     members: memberService,

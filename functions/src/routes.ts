@@ -76,6 +76,14 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/visit-requests/{requestId}/confirm', handler: 'visit-request-step', auth: 'token', summary: '确认已送学' },
   { method: 'POST', path: '/api/v1/visit-requests/{requestId}/cancel', handler: 'visit-request-step', auth: 'token', summary: '取消（须写原因）' },
   { method: 'GET', path: '/api/v1/contacts/me/visits', handler: 'contact-visits', auth: 'token', summary: '联系人：我的送学任务' },
+
+  // 党员积分.
+  { method: 'GET', path: '/api/v1/members/{memberId}/points', handler: 'member-points', auth: 'token', summary: '我的积分（?year=）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/points', handler: 'branch-points', auth: 'token', summary: '支部积分表（按姓名排序；?sort=total 按分数）' },
+  { method: 'POST', path: '/api/v1/members/{memberId}/points/entries', handler: 'points-award', auth: 'token', summary: '手工记分（须写事由；支持 Idempotency-Key）' },
+  { method: 'POST', path: '/api/v1/points/entries/{entryId}/reversal', handler: 'points-reversal', auth: 'token', summary: '冲正一条积分记录' },
+  { method: 'GET', path: '/api/v1/orgs/{orgId}/points-rules', handler: 'points-rules-get', auth: 'token', summary: '积分规则' },
+  { method: 'PUT', path: '/api/v1/orgs/{orgId}/points-rules', handler: 'points-rules-put', auth: 'token', summary: '修改积分规则（管理员）' },
 ];
 
 /** Routes the cloud deployment serves: everything but the local-only ones. */

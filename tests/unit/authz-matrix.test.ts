@@ -35,6 +35,9 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'visit.cancel':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'visit.deliver':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'visit.confirm':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'points.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'points.branch':        { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'points.write':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -67,7 +70,7 @@ function resources(action: Action): { own: Resource; other: Resource } {
       other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
     };
   }
-  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list'].includes(action)) {
+  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'points.branch'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {
@@ -110,7 +113,7 @@ describe('authorisation matrix', () => {
 
   it('hides everything of another organisation, even from its inspectors and admins', () => {
     const foreign: Resource = { type: 'member', orgId: 'o2', branchId: 'b7', memberId: 'm7' };
-    for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || a === 'attendance.markOwn')) {
+    for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || ['attendance.markOwn', 'points.read', 'points.write'].includes(a))) {
       expect(decide(actorFor(role), action, foreign)).toBe('not_found');
     }
   });

@@ -47,6 +47,16 @@ export const keys = {
   /** gsi1: the users of a branch (secretary, contacts), by role. */
   usersOfBranch: (branchId: string) => `BRANCH#${branchId}#USERS`,
 
+  /** A member's points entries of one year: one partition, so a tally is one Query. */
+  pointsOfMemberYear: (memberId: string, year: number) => `POINTS#${memberId}#${year}`,
+  pointsEntry: (entryId: string) => `ENTRY#${entryId}`,
+  /** gsi1: a branch's entries of a year, by member. */
+  pointsOfBranchYear: (branchId: string, year: number) => `BRANCH#${branchId}#POINTS#${year}`,
+  pointsRules: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'RULES#POINTS' }),
+  /** Sign-offs of a branch's periods (they lock the records dated in them). */
+  signoff: (branchId: string, period: string) => ({ pk: `BRANCH#${branchId}`, sk: `SIGNOFF#${period}` }),
+  signoffPrefix: 'SIGNOFF#',
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

@@ -218,3 +218,35 @@ export interface VisitRecord {
   history: { from: string; to: string; by: string; at: string }[];
   version: number;
 }
+
+export interface PointsEntryRecord {
+  id: string;
+  orgId: string;
+  branchId: string;
+  memberId: string;
+  year: number;
+  date: string;
+  category: import('@ltx/shared/schemas/points').PointsCategory;
+  points: number;
+  source: 'attendance' | 'visit' | 'manual' | 'reversal';
+  /** The source event: `session:<id>` for attendance, `manual:<id>`; at most one live entry each. */
+  sourceKey: string;
+  sessionId?: string;
+  visitRequestId?: string;
+  reversalOf?: string;
+  refersTo?: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface SignoffRecord {
+  branchId: string;
+  orgId: string;
+  period: string;
+  start: string;
+  end: string;
+  by: string;
+  byName: string;
+  at: string;
+}

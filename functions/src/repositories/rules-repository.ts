@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultFrequencyRules } from '@ltx/shared/domain/session-rules';
 import { defaultOverdueRules, type OverdueRules } from '@ltx/shared/domain/visit-rules';
+import { defaultPointsRules } from '@ltx/shared/domain/points-rules';
+import type { PointsRules } from '@ltx/shared/schemas/points';
 import type { FrequencyRules } from '@ltx/shared/schemas/session';
 import { keys } from '../db/keys';
 
@@ -9,6 +11,8 @@ export interface RulesRepository {
   frequency(orgId: string): Promise<FrequencyRules>;
   saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void>;
   overdue(orgId: string): Promise<OverdueRules>;
+  points(orgId: string): Promise<PointsRules>;
+  savePoints(orgId: string, rules: PointsRules, by: string, at: string): Promise<void>;
 }
 
 export class DynamoRulesRepository implements RulesRepository {
@@ -29,5 +33,14 @@ export class DynamoRulesRepository implements RulesRepository {
   async overdue(orgId: string): Promise<OverdueRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visitRules(orgId) }));
     return { ...defaultOverdueRules, ...((Item?.rules as Partial<OverdueRules> | undefined) ?? {}) };
+  }
+
+  async points(orgId: string): Promise<PointsRules> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.pointsRules(orgId) }));
+    return (Item?.rules as PointsRules | undefined) ?? defaultPointsRules;
+  }
+
+  async savePoints(orgId: string, rules: PointsRules, by: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.pointsRules(orgId), type: 'PointsRules', rules, updatedBy: by, updatedAt: at } }));
   }
 }

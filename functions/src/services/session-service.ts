@@ -25,6 +25,11 @@ export interface SessionCreatedListener {
   sessionCreated(session: SessionRecord, expected: MemberRecord[]): Promise<void>;
 }
 
+/** Told when a record is closed: the moment to reconcile anything derived from its attendance. */
+export interface SessionClosedListener {
+  sessionClosed(session: SessionRecord): Promise<void>;
+}
+
 export class SessionService {
   constructor(
     private readonly deps: {
@@ -37,6 +42,7 @@ export class SessionService {
       listeners: AttendanceListener[];
       /** Told of each new session with the members it expects (the 送学上门 work proposes drafts). */
       onCreated?: SessionCreatedListener[];
+      onClosed?: SessionClosedListener[];
       clock?: Clock;
     },
   ) {}
@@ -166,6 +172,8 @@ export class SessionService {
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now));
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId });
+    const closed = await this.deps.sessions.get(sessionId);
+    for (const listener of this.deps.onClosed ?? []) if (closed) await listener.sessionClosed(closed);
     return this.get(actor, sessionId);
   }
 

@@ -40,6 +40,9 @@ export const actions = [
   'visit.cancel',
   'visit.deliver',
   'visit.confirm',
+  'points.read',
+  'points.branch',
+  'points.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -109,6 +112,10 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'visit.cancel': ['secretary', 'member', 'proxy'],
   'visit.deliver': ['secretary', 'contact'],
   'visit.confirm': ['secretary', 'member', 'proxy'],
+  // Points: a member's own record (resource: member); the branch table (branch); awards and reversals (member).
+  'points.read': ['admin', 'inspector', 'secretary', 'member', 'proxy'],
+  'points.branch': ['admin', 'inspector', 'secretary'],
+  'points.write': ['secretary'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,0 +1,52 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
+import { keys } from '../db/keys';
+import type { SignoffRecord } from './records';
+
+export interface SignoffRepository {
+  /** `exists` when the period was already signed off. */
+  put(signoff: SignoffRecord): Promise<'created' | 'exists'>;
+  /** Every sign-off of a branch: one Query (a handful a year). */
+  list(branchId: string): Promise<SignoffRecord[]>;
+}
+
+export class DynamoSignoffRepository implements SignoffRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async put(signoff: SignoffRecord): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.signoff(signoff.branchId, signoff.period), type: 'Signoff', ...signoff },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async list(branchId: string): Promise<SignoffRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.signoff(branchId, '').pk, ':prefix': keys.signoffPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map(({ pk: _p, sk: _s, type: _t, ...rest }) => rest as SignoffRecord);
+  }
+}
+
+/** Whether a day falls in a signed-off period of the branch. */
+export async function isLocked(signoffs: SignoffRepository, branchId: string, day: string): Promise<SignoffRecord | undefined> {
+  const d = day.slice(0, 10);
+  return (await signoffs.list(branchId)).find((s) => d >= s.start && d < s.end);
+}

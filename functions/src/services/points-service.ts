@@ -1,0 +1,203 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-rules';
+import type { Actor } from '@ltx/shared/domain/roles';
+import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
+import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { AppError, NotFoundError, ValidationError } from '../http/errors';
+import type { AuditRepository } from '../repositories/audit-repository';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { OrgRepository } from '../repositories/org-repository';
+import { entryLocation, type PointsRepository } from '../repositories/points-repository';
+import type { AttendanceRecord, MemberRecord, PointsEntryRecord, SessionRecord } from '../repositories/records';
+import type { RulesRepository } from '../repositories/rules-repository';
+import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
+import { authorize } from './authorize';
+import type { Clock } from './member-service';
+import { systemClock } from './member-service';
+import type { AttendanceListener } from './participation-tracker';
+import type { SessionClosedListener } from './session-service';
+
+class AlreadyReversedError extends AppError {
+  constructor() {
+    super('ALREADY_REVERSED');
+  }
+}
+export class PeriodLockedError extends AppError {
+  constructor() {
+    super('PERIOD_LOCKED');
+  }
+}
+
+/** `<year>_<memberId>_<hash>`: deterministic, so the same event always lands on the same entry. */
+export function entryId(year: number, memberId: string, ...parts: string[]): string {
+  return `${year}_${memberId}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
+}
+
+/** The calendar day in China of an instant. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The points ledger. Entries are the only truth: appended once under deterministic ids, never
+ * changed; a tally is computed from one Query over the member's year. See docs/data-model.md.
+ */
+export class PointsService implements AttendanceListener, SessionClosedListener {
+  constructor(
+    private readonly deps: {
+      points: PointsRepository;
+      members: MemberRepository;
+      orgs: OrgRepository;
+      rules: RulesRepository;
+      signoffs: SignoffRepository;
+      audit: AuditRepository;
+      clock?: Clock;
+    },
+  ) {}
+
+  private get clock() {
+    return this.deps.clock ?? systemClock;
+  }
+
+  async attendanceChanged(session: SessionRecord, memberId: string, _before: AttendanceRecord | undefined, after: AttendanceRecord): Promise<void> {
+    await this.syncAttendance(session, memberId, after);
+  }
+
+  /** Closing a record reconciles every line: an entry lost to a crash after an attendance write is added here. */
+  async sessionClosed(session: SessionRecord): Promise<void> {
+    for (const { memberId } of session.expected) await this.syncAttendance(session, memberId, session.attendance?.[memberId]);
+  }
+
+  /**
+   * Brings a member's entries for one session in line with their attendance line: the live entry
+   * is reversed if it no longer fits, and the fitting one added. Awards of one source are numbered
+   * by generation (how many reversals it has had), so at most one can ever be live, even when two
+   * syncs race. Safe to run again at any time: it only appends what is missing.
+   */
+  async syncAttendance(session: SessionRecord, memberId: string, line: AttendanceRecord | undefined): Promise<void> {
+    const rules = await this.deps.rules.points(session.orgId);
+    const desired = attendanceAward(session.kind, line?.status, rules);
+    const date = chinaDay(session.startsAt);
+    const year = Number(date.slice(0, 4));
+    const sourceKey = `session:${session.id}`;
+    const entries = (await this.deps.points.memberYear(memberId, year)).filter((e) => e.sourceKey === sourceKey);
+    const live = liveEntries(entries);
+    const fits = (e: PointsEntryRecord) => !!desired && e.category === desired.category && e.points === desired.points;
+    if (live.length === 1 && fits(live[0]!)) return;
+    const by = line?.recordedBy ?? 'system';
+    const now = this.clock.now().toISOString();
+    const base = { orgId: session.orgId, branchId: session.branchId, memberId, year, date, sourceKey, sessionId: session.id, recordedBy: by, recordedAt: now };
+    const statusWords = line?.status ? attendanceStatusLabels[line.status] : '未登记';
+    for (const e of live) {
+      await this.deps.points.append({
+        ...base, id: entryId(year, memberId, 'reversal', e.id), category: e.category, points: -e.points, source: 'reversal', reversalOf: e.id,
+        reason: `出席情况改为“${statusWords}”，冲正原记录`,
+      });
+    }
+    if (!desired) return;
+    const generation = entries.filter((e) => e.reversalOf).length + live.length;
+    await this.deps.points.append({
+      ...base, id: entryId(year, memberId, 'attendance', session.id, String(generation)), category: desired.category, points: desired.points,
+      source: line?.visitRequestId ? 'visit' : 'attendance', ...(line?.visitRequestId ? { visitRequestId: line.visitRequestId } : {}),
+      reason: `${sessionKindLabels[session.kind]}「${session.topic}」：${statusWords}`,
+    });
+  }
+
+  async memberPoints(actor: Actor, memberId: string, year?: number): Promise<MemberPoints> {
+    const member = await this.loadMember(actor, memberId, 'points.read');
+    const y = year ?? this.thisYear();
+    const [entries, rules] = await Promise.all([this.deps.points.memberYear(memberId, y), this.deps.rules.points(member.orgId)]);
+    const { total, byCategory } = tally(entries, rules);
+    return { memberId, memberName: member.name, year: y, base: rules.basePerYear, total, byCategory, entries: toViews(entries) };
+  }
+
+  /** The branch table: every member's total, sorted by name (no ranking unless asked for). */
+  async branchPoints(actor: Actor, branchId: string, year?: number, sort: 'name' | 'total' = 'name'): Promise<BranchPoints> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, branchId });
+    const y = year ?? this.thisYear();
+    const [members, entries, rules] = await Promise.all([this.deps.members.listByBranch(branchId), this.deps.points.branchYear(branchId, y), this.deps.rules.points(branch.orgId)]);
+    const byMember = new Map<string, PointsEntryRecord[]>();
+    for (const e of entries) byMember.set(e.memberId, [...(byMember.get(e.memberId) ?? []), e]);
+    const rows = members.map((m) => {
+      const own = byMember.get(m.id) ?? [];
+      return { memberId: m.id, name: m.name, total: tally(own, rules).total, entries: liveEntries(own).length };
+    });
+    rows.sort((a, b) => (sort === 'total' ? b.total - a.total : 0) || a.name.localeCompare(b.name, 'zh-CN'));
+    return { branchId, year: y, rows };
+  }
+
+  /** A manual award (volunteering, positive-energy activity, a correction). Same Idempotency-Key, same entry. */
+  async award(actor: Actor, memberId: string, input: ManualAwardInput, idempotencyKey?: string): Promise<{ created: boolean; entry: PointsEntry }> {
+    const member = await this.loadMember(actor, memberId, 'points.write');
+    const date = input.date ?? chinaDay(this.clock.now().toISOString());
+    if (await isLocked(this.deps.signoffs, member.branchId, date)) throw new PeriodLockedError();
+    if (input.refersTo && !entryLocation(input.refersTo)) throw new ValidationError([{ path: 'refersTo', message: '更正的原记录：编号不正确' }]);
+    const year = Number(date.slice(0, 4));
+    const id = entryId(year, memberId, 'manual', actor.userId, idempotencyKey ?? randomUUID());
+    const entry: PointsEntryRecord = {
+      id, orgId: member.orgId, branchId: member.branchId, memberId, year, date, category: input.category, points: input.points, source: 'manual',
+      sourceKey: `manual:${id}`, ...(input.refersTo ? { refersTo: input.refersTo } : {}), reason: input.reason, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString(),
+    };
+    const outcome = await this.deps.points.append(entry);
+    const stored = outcome === 'created' ? entry : (await this.deps.points.memberYear(memberId, year)).find((e) => e.id === id)!;
+    if (outcome === 'created') await this.deps.audit.append(member.branchId, { at: entry.recordedAt, actorUserId: actor.userId, action: 'points.award', targetType: 'member', targetId: memberId });
+    return { created: outcome === 'created', entry: toViews([stored])[0]! };
+  }
+
+  /** The one way to undo an entry: a reversal that links it and says why. A second reversal answers 409. */
+  async reverse(actor: Actor, entryIdText: string, input: ReversalInput): Promise<PointsEntry> {
+    const location = entryLocation(entryIdText);
+    if (!location) throw new NotFoundError();
+    const member = await this.loadMember(actor, location.memberId, 'points.write');
+    const entries = await this.deps.points.memberYear(location.memberId, location.year);
+    const original = entries.find((e) => e.id === entryIdText);
+    if (!original || original.reversalOf) throw new NotFoundError();
+    if (entries.some((e) => e.reversalOf === original.id)) throw new AlreadyReversedError();
+    if (await isLocked(this.deps.signoffs, member.branchId, original.date)) throw new PeriodLockedError();
+    const reversal: PointsEntryRecord = {
+      ...original, id: entryId(location.year, location.memberId, 'reversal', original.id), points: -original.points, source: 'reversal', reversalOf: original.id,
+      reason: input.reason, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString(),
+    };
+    // The id is fixed by the original: of two reversals at once, exactly one is written.
+    if ((await this.deps.points.append(reversal)) === 'exists') throw new AlreadyReversedError();
+    await this.deps.audit.append(member.branchId, { at: reversal.recordedAt, actorUserId: actor.userId, action: 'points.reverse', targetType: 'member', targetId: member.id });
+    return toViews([...entries, reversal]).find((e) => e.id === reversal.id)!;
+  }
+
+  async rules(actor: Actor, orgId: string): Promise<PointsRules> {
+    authorize(actor, 'rules.read', { type: 'org', orgId });
+    return this.deps.rules.points(orgId);
+  }
+
+  async saveRules(actor: Actor, orgId: string, rules: PointsRules): Promise<PointsRules> {
+    authorize(actor, 'rules.edit', { type: 'org', orgId });
+    await this.deps.rules.savePoints(orgId, rules, actor.userId, this.clock.now().toISOString());
+    return rules;
+  }
+
+  private thisYear(): number {
+    return Number(chinaDay(this.clock.now().toISOString()).slice(0, 4));
+  }
+
+  private async loadMember(actor: Actor, memberId: string, action: 'points.read' | 'points.write'): Promise<MemberRecord> {
+    const member = await this.deps.members.get(memberId, { withSensitive: false });
+    if (!member) throw new NotFoundError();
+    authorize(actor, action, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    return member;
+  }
+}
+
+function toViews(entries: PointsEntryRecord[]): PointsEntry[] {
+  const reversedBy = new Map(entries.filter((e) => e.reversalOf).map((e) => [e.reversalOf!, e.id]));
+  return entries
+    .map((e) => ({
+      id: e.id, memberId: e.memberId, year: e.year, date: e.date, category: e.category, points: e.points, source: e.source,
+      ...(e.sessionId ? { sessionId: e.sessionId } : {}), ...(e.visitRequestId ? { visitRequestId: e.visitRequestId } : {}),
+      ...(e.reversalOf ? { reversalOf: e.reversalOf } : {}), ...(e.refersTo ? { refersTo: e.refersTo } : {}),
+      ...(reversedBy.has(e.id) ? { reversedBy: reversedBy.get(e.id)! } : {}),
+      reason: e.reason, recordedBy: e.recordedBy, recordedAt: e.recordedAt,
+    }))
+    .sort((a, b) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt));
+}
