@@ -55,5 +55,11 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       })),
     }),
   );
+  // CreateTable answers CREATING; writes before ACTIVE fail under load, so wait for it.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   client.destroy();
 }

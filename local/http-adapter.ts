@@ -45,7 +45,7 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
       result = errorResponse(error);
     }
     res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-    res.end(result.body ?? '');
+    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   };
 }
 

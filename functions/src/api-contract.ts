@@ -6,6 +6,7 @@ import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
+import { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffInput } from '@ltx/shared/schemas/inspection';
 import { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 
@@ -64,4 +65,11 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'points-reversal': { request: ReversalInput, response: PointsEntry, status: 201 },
   'points-rules-get': { response: PointsRules },
   'points-rules-put': { request: PointsRules, response: PointsRules },
+  'compliance-get': { response: ComplianceView },
+  'ledger-get': { response: Ledger },
+  'ledger-export': { response: z.string().meta({ description: 'xlsx workbook (binary) or an HTML page made for printing' }) },
+  'review-create': { request: ReviewInput, response: Review, status: 201 },
+  'reviews-list': { response: items(Review) },
+  'rectification-update': { request: RectificationPatch, response: Rectification },
+  'signoff-create': { request: SignoffInput, response: Signoff, status: 201 },
 };

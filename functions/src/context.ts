@@ -23,6 +23,8 @@ import { VisitService } from './services/visit-service';
 import { DynamoPointsRepository } from './repositories/points-repository';
 import { DynamoSignoffRepository } from './repositories/signoff-repository';
 import { PointsService } from './services/points-service';
+import { DynamoReviewRepository } from './repositories/review-repository';
+import { InspectionService } from './services/inspection-service';
 import { LocalUploadStore } from './uploads/local-upload-store';
 import { S3UploadStore } from './uploads/s3-upload-store';
 
@@ -38,6 +40,7 @@ export interface AppContext {
   overview: BranchOverviewService;
   visits: VisitService;
   points: PointsService;
+  inspection: InspectionService;
 }
 
 let current: AppContext | undefined;
@@ -65,10 +68,12 @@ export function appContext(): AppContext {
   const signoffs = new DynamoSignoffRepository(db, e.tableName);
   const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit });
   const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
+    sessions, members, orgs, outbox, audit, uploads, signoffs, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
   });
+  const pointsRepository = new DynamoPointsRepository(db, e.tableName);
+  const visitRepository = new DynamoVisitRepository(db, e.tableName);
   const visits = new VisitService({
-    visits: new DynamoVisitRepository(db, e.tableName), members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService,
+    visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService,
   });
   onCreated.push(visits);
   current = {
@@ -77,6 +82,9 @@ export function appContext(): AppContext {
     sessions: sessionService,
     visits,
     points,
+    inspection: new InspectionService({
+      orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, e.tableName), signoffs, rules, users, audit, uploads,
+    }),
     overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o) }),
     tokens,
     members: memberService,

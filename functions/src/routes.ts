@@ -84,6 +84,16 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/points/entries/{entryId}/reversal', handler: 'points-reversal', auth: 'token', summary: '冲正一条积分记录' },
   { method: 'GET', path: '/api/v1/orgs/{orgId}/points-rules', handler: 'points-rules-get', auth: 'token', summary: '积分规则' },
   { method: 'PUT', path: '/api/v1/orgs/{orgId}/points-rules', handler: 'points-rules-put', auth: 'token', summary: '修改积分规则（管理员）' },
+
+  // 督导：台账、整改、签字、导出. Periods: 2026-11, 2026-Q4, 2026.
+  { method: 'GET', path: '/api/v1/orgs/{orgId}/compliance', handler: 'compliance-get', auth: 'token', summary: '各支部达标情况（?period=）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/ledger', handler: 'ledger-get', auth: 'token', summary: '支部台账（?period=）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/ledger/export', handler: 'ledger-export', auth: 'token', summary: '导出台账（?period=&format=xlsx|pdf|html；pdf 为供打印的页面）' },
+  { method: 'POST', path: '/api/v1/branches/{branchId}/reviews', handler: 'review-create', auth: 'token', summary: '督导意见与整改事项' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/reviews', handler: 'reviews-list', auth: 'token', summary: '督导意见（?period=）' },
+  { method: 'PATCH', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '答复、通过或退回整改事项' },
+  { method: 'POST', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '同上（微信小程序用 POST）' },
+  { method: 'POST', path: '/api/v1/branches/{branchId}/signoffs', handler: 'signoff-create', auth: 'token', summary: '督导签字，锁定该期间的记录' },
 ];
 
 /** Routes the cloud deployment serves: everything but the local-only ones. */

@@ -41,7 +41,7 @@ const rawBody = fc.oneof(
 // Closing needs no body, so the first random call closes the fuzzed session: it goes last.
 const writeRoutes = routes.filter((r) => r.method !== 'GET').sort((a, b) => Number(a.handler === 'session-close') - Number(b.handler === 'session-close'));
 const concrete = (path: string) =>
-  path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123');
+  path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123').replace('{itemId}', 'no-such-item');
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it('reaches every write route with real ids in its path', () => {

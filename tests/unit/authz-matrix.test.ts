@@ -38,6 +38,10 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'points.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'points.branch':        { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'points.write':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'compliance.read':      { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'ledger.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'review.write':         { admin: 'FF', inspector: 'AA', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'rectification.answer': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -60,7 +64,7 @@ function actorFor(role: Role): Actor {
 
 /** The own resource: in b1, paired with the contact, and the member's own record. */
 function resources(action: Action): { own: Resource; other: Resource } {
-  if (action.startsWith('org.') || action.startsWith('rules.')) return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
+  if (action.startsWith('org.') || action.startsWith('rules.') || action === 'compliance.read') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
   if (action.startsWith('session.') || action === 'attendance.mark') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
   }
@@ -70,7 +74,7 @@ function resources(action: Action): { own: Resource; other: Resource } {
       other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
     };
   }
-  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'points.branch'].includes(action)) {
+  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {

@@ -57,6 +57,13 @@ export const keys = {
   signoff: (branchId: string, period: string) => ({ pk: `BRANCH#${branchId}`, sk: `SIGNOFF#${period}` }),
   signoffPrefix: 'SIGNOFF#',
 
+  /** Reviews of a branch, by period then time. */
+  review: (branchId: string, period: string, at: string, id: string) => ({ pk: `BRANCH#${branchId}`, sk: `REVIEW#${period}#${at}#${id}` }),
+  reviewPrefix: (period: string) => `REVIEW#${period}#`,
+  rectification: (id: string) => ({ pk: `RECT#${id}`, sk: 'RECT' }),
+  /** gsi1: a branch's rectification items, open ones first by deadline. */
+  rectificationsOfBranch: (branchId: string) => `BRANCH#${branchId}#RECTS`,
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

@@ -87,3 +87,9 @@ export class UploadInvalidError extends AppError {
     super('UPLOAD_INVALID', fields);
   }
 }
+
+export class PeriodLockedError extends AppError {
+  constructor() {
+    super('PERIOD_LOCKED');
+  }
+}

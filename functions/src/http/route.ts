@@ -3,7 +3,13 @@ import { errorCatalog, type ErrorBody } from '@ltx/shared/errors';
 import { AppError } from './errors';
 import { logger } from './logger';
 
-export type HttpResult = { status: number; body?: unknown; headers?: Record<string, string> };
+export type HttpResult = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A file instead of JSON (a workbook, a printable page): sent as is, base64 for binary. */
+  file?: { contentType: string; fileName: string; content: Buffer | string };
+};
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -29,7 +35,9 @@ export function route(fn: (event: APIGatewayProxyEventV2) => Promise<HttpResult>
     let response: APIGatewayProxyStructuredResultV2;
     try {
       const result = await fn(event);
-      response =
+      response = result.file
+        ? fileResponse(result.status, result.file)
+        :
         result.body === undefined
           ? { statusCode: result.status, headers: { ...jsonHeaders, ...result.headers } }
           : { ...json(result.status, result.body), headers: { ...jsonHeaders, ...result.headers } };
@@ -38,6 +46,20 @@ export function route(fn: (event: APIGatewayProxyEventV2) => Promise<HttpResult>
     }
     logger.info('request', { route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
     return response;
+  };
+}
+
+function fileResponse(status: number, file: NonNullable<HttpResult['file']>): APIGatewayProxyStructuredResultV2 {
+  const binary = Buffer.isBuffer(file.content);
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `${binary ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+    },
+    body: binary ? (file.content as Buffer).toString('base64') : (file.content as string),
+    isBase64Encoded: binary,
   };
 }
 

@@ -1,4 +1,5 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../db/query-all';
 import { randomUUID } from 'node:crypto';
 import { keys } from '../db/keys';
 import type { AuditEntry } from './records';
@@ -6,6 +7,8 @@ import type { AuditEntry } from './records';
 /** Append-only: there is no update or delete. */
 export interface AuditRepository {
   append(scope: string, entry: AuditEntry): Promise<void>;
+  /** Entries of a scope between two instants: one Query (the sort key starts with the time). */
+  list(scope: string, fromIso: string, toIso: string): Promise<AuditEntry[]>;
 }
 
 export class DynamoAuditRepository implements AuditRepository {
@@ -21,5 +24,14 @@ export class DynamoAuditRepository implements AuditRepository {
         Item: { pk: keys.audit(scope), sk: `${entry.at}#${randomUUID()}`, type: 'Audit', ...entry },
       }),
     );
+  }
+
+  async list(scope: string, fromIso: string, toIso: string): Promise<AuditEntry[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.audit(scope), ':from': fromIso, ':to': toIso },
+    });
+    return items.map(({ pk: _p, sk: _s, type: _t, ...rest }) => rest as unknown as AuditEntry);
   }
 }

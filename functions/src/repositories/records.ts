@@ -250,3 +250,28 @@ export interface SignoffRecord {
   byName: string;
   at: string;
 }
+
+export interface ReviewRecord {
+  id: string;
+  orgId: string;
+  branchId: string;
+  period: string;
+  opinion: string;
+  by: string;
+  byName: string;
+  at: string;
+  itemIds: string[];
+}
+
+export interface RectificationRecord {
+  id: string;
+  reviewId: string;
+  orgId: string;
+  branchId: string;
+  period: string;
+  what: string;
+  deadline: string;
+  status: 'open' | 'answered' | 'returned' | 'accepted';
+  history: { action: 'open' | 'answer' | 'accept' | 'return'; by: string; byName: string; at: string; text?: string; evidence?: { uploadId: string; name: string }[] }[];
+  version: number;
+}

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { chinaDay } from '@ltx/shared/domain/periods';
 import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
-import { AppError, NotFoundError, ValidationError } from '../http/errors';
+import { AppError, NotFoundError, PeriodLockedError, ValidationError } from '../http/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -22,21 +23,12 @@ class AlreadyReversedError extends AppError {
     super('ALREADY_REVERSED');
   }
 }
-export class PeriodLockedError extends AppError {
-  constructor() {
-    super('PERIOD_LOCKED');
-  }
-}
 
 /** `<year>_<memberId>_<hash>`: deterministic, so the same event always lands on the same entry. */
 export function entryId(year: number, memberId: string, ...parts: string[]): string {
   return `${year}_${memberId}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
 }
 
-/** The calendar day in China of an instant. */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The points ledger. Entries are the only truth: appended once under deterministic ids, never

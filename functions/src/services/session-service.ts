@@ -5,7 +5,8 @@ import { expectedMembers, quorum, quorumKinds, selfReportableStatuses } from '@l
 import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, MemberSession, MinutesInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, NotExpectedError, NotFoundError, SessionClosedError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError } from '../http/errors';
+import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -17,6 +18,7 @@ import type { Clock } from './member-service';
 import { systemClock } from './member-service';
 import type { AttendanceListener } from './participation-tracker';
 import { planReminders } from './reminder-planner';
+import { chinaDay } from '@ltx/shared/domain/periods';
 import type { UploadService } from './upload-service';
 
 const dayMs = 24 * 3600 * 1000;
@@ -39,6 +41,8 @@ export class SessionService {
       outbox: OutboxRepository;
       audit: AuditRepository;
       uploads: UploadService;
+      /** Signed-off periods: their records answer 409 to every write. */
+      signoffs: SignoffRepository;
       listeners: AttendanceListener[];
       /** Told of each new session with the members it expects (the 送学上门 work proposes drafts). */
       onCreated?: SessionCreatedListener[];
@@ -66,6 +70,7 @@ export class SessionService {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'session.write', { type: 'session', orgId: branch.orgId, branchId });
+    await this.assertUnlocked(branchId, input.startsAt);
     await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
     const members = await this.deps.members.listByBranch(branchId);
     const now = this.clock.now().toISOString();
@@ -111,6 +116,8 @@ export class SessionService {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
     if (session.version !== patch.expectedVersion) throw new ConflictError();
+    await this.assertUnlocked(session.branchId, session.startsAt);
+    if (patch.startsAt) await this.assertUnlocked(session.branchId, patch.startsAt);
     const { expectedVersion, ...changes } = patch;
     if (changes.attachments) await this.deps.uploads.assertUsable(session.branchId, changes.attachments, 'attachments');
     const now = this.clock.now().toISOString();
@@ -142,6 +149,7 @@ export class SessionService {
       if (!selfReportableStatuses.includes(input.status)) throw new ForbiddenError();
     }
     if (!session.expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();
+    await this.assertUnlocked(session.branchId, session.startsAt);
     await this.apply(actor, session, { [memberId]: this.line(actor, input) }, false);
     return this.get(actor, sessionId);
   }
@@ -151,6 +159,7 @@ export class SessionService {
     const session = await this.load(actor, sessionId, 'attendance.mark');
     const expected = new Set(session.expected.map((e) => e.memberId));
     if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
+    await this.assertUnlocked(session.branchId, session.startsAt);
     const lines = Object.fromEntries(input.entries.map((e) => [e.memberId, this.line(actor, e)]));
     await this.apply(actor, session, lines, false);
     return this.get(actor, sessionId);
@@ -159,6 +168,7 @@ export class SessionService {
   async writeMinutes(actor: Actor, sessionId: string, input: MinutesInput): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
+    await this.assertUnlocked(session.branchId, session.startsAt);
     await this.deps.uploads.assertUsable(session.branchId, input.photos, 'photos');
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.setMinutes(sessionId, input, actor.userId, now));
@@ -169,6 +179,7 @@ export class SessionService {
   async close(actor: Actor, sessionId: string): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
+    await this.assertUnlocked(session.branchId, session.startsAt);
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now));
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId });
@@ -182,6 +193,8 @@ export class SessionService {
     const session = await this.load(actor, sessionId, 'session.write');
     const now = this.clock.now().toISOString();
     if (input.attendance) {
+      // A signed-off period's attendance cannot change; a note in the current period may still refer to it.
+      await this.assertUnlocked(session.branchId, session.startsAt);
       if (!session.expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
       const { memberId, ...line } = input.attendance;
       await this.apply(actor, session, { [memberId]: this.line(actor, line) }, true);
@@ -199,6 +212,8 @@ export class SessionService {
   async creditFromSystem(actor: Actor, sessionId: string, memberId: string, line: Omit<AttendanceRecord, 'recordedAt' | 'recordedBy'>, reason: string): Promise<void> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session || !session.expected.some((e) => e.memberId === memberId)) return;
+    // A visit confirmed after its session's period was signed off stays on the visit record only.
+    if (await isLocked(this.deps.signoffs, session.branchId, chinaDay(session.startsAt))) return;
     const record = { ...line, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString() };
     if (session.status === 'open') {
       await this.apply(actor, session, { [memberId]: record }, false);
@@ -226,6 +241,10 @@ export class SessionService {
         myStatus: s.attendance?.[memberId]?.status ?? null,
       })),
     );
+  }
+
+  private async assertUnlocked(branchId: string, startsAt: string): Promise<void> {
+    if (await isLocked(this.deps.signoffs, branchId, chinaDay(startsAt))) throw new PeriodLockedError();
   }
 
   private line(actor: Actor, input: { status: AttendanceRecord['status']; reason?: string; reflection?: string }): AttendanceRecord {

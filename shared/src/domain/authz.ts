@@ -43,6 +43,10 @@ export const actions = [
   'points.read',
   'points.branch',
   'points.write',
+  'compliance.read',
+  'ledger.read',
+  'review.write',
+  'rectification.answer',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -116,6 +120,11 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'points.read': ['admin', 'inspector', 'secretary', 'member', 'proxy'],
   'points.branch': ['admin', 'inspector', 'secretary'],
   'points.write': ['secretary'],
+  // Inspection. Inspectors write only reviews, acceptances or returns of items, and sign-offs.
+  'compliance.read': ['admin', 'inspector'],
+  'ledger.read': ['admin', 'inspector', 'secretary'],
+  'review.write': ['inspector'],
+  'rectification.answer': ['secretary'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -41,3 +41,8 @@ export function inPeriod(period: Period, day: string): boolean {
 export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
+
+/** The calendar day in China (UTC+8, no daylight saving) of an instant. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -21,7 +21,7 @@ describe('routing by role', () => {
   it('sends each role to its own first page', () => {
     expect(homeFor('member')).toBe(pages.home);
     expect(homeFor('proxy')).toBe(pages.home);
-    expect(homeFor('secretary')).toBe(pages.members);
+    expect(homeFor('secretary')).toBe(pages.branchHome);
     expect(homeFor('contact')).toBe(pages.members);
     expect(homeFor('inspector')).toBe(pages.branches);
     expect(homeFor('admin')).toBe(pages.branches);

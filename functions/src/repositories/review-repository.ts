@@ -1,0 +1,97 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
+import type { RectificationRecord, ReviewRecord } from './records';
+
+export interface ReviewRepository {
+  putReview(review: ReviewRecord): Promise<void>;
+  listReviews(branchId: string, period: string): Promise<ReviewRecord[]>;
+  putItem(item: RectificationRecord): Promise<void>;
+  getItem(id: string): Promise<RectificationRecord | undefined>;
+  getItems(ids: string[]): Promise<RectificationRecord[]>;
+  /** Replaces an item still at `expectedVersion`: of two concurrent steps, one wins. */
+  replaceItem(next: RectificationRecord, expectedVersion: number): Promise<'ok' | 'conflict'>;
+  /** A branch's items not yet accepted: one Query on gsi1. */
+  openItems(branchId: string): Promise<RectificationRecord[]>;
+}
+
+const strip = (item: Record<string, unknown>) => {
+  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest } = item;
+  return rest;
+};
+
+function itemToDb(r: RectificationRecord) {
+  const open = r.status !== 'accepted';
+  return { ...keys.rectification(r.id), gsi1pk: keys.rectificationsOfBranch(r.branchId), gsi1sk: `${open ? 'OPEN' : 'DONE'}#${r.deadline}#${r.id}`, type: 'Rectification', ...r };
+}
+
+export class DynamoReviewRepository implements ReviewRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putReview(review: ReviewRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.review(review.branchId, review.period, review.at, review.id), type: 'Review', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  }
+
+  async listReviews(branchId: string, period: string): Promise<ReviewRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.review(branchId, period, '', '').pk, ':prefix': keys.reviewPrefix(period) },
+      }),
+    );
+    return (Items ?? []).map((i) => strip(i) as unknown as ReviewRecord);
+  }
+
+  async putItem(item: RectificationRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: itemToDb(item), ConditionExpression: 'attribute_not_exists(pk)' }));
+  }
+
+  async getItem(id: string): Promise<RectificationRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.rectification(id) }));
+    return Item ? (strip(Item) as unknown as RectificationRecord) : undefined;
+  }
+
+  async getItems(ids: string[]): Promise<RectificationRecord[]> {
+    if (ids.length === 0) return [];
+    const found: RectificationRecord[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: ids.slice(i, i + 100).map((id) => keys.rectification(id)) } };
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        found.push(...(out.Responses?.[this.table] ?? []).map((i) => strip(i) as unknown as RectificationRecord));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  async replaceItem(next: RectificationRecord, expectedVersion: number): Promise<'ok' | 'conflict'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table, Item: itemToDb(next), ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async openItems(branchId: string): Promise<RectificationRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
+      ExpressionAttributeValues: { ':pk': keys.rectificationsOfBranch(branchId), ':open': 'OPEN#' },
+    });
+    return items.map((i) => strip(i) as unknown as RectificationRecord);
+  }
+}

@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { parsePeriod, type Period } from '@ltx/shared/domain/periods';
+import type { Actor } from '@ltx/shared/domain/roles';
+import { monthsBetween, quietMonthsWarning, quorum, quorumKinds, requiredCount } from '@ltx/shared/domain/session-rules';
+import { overdueOf } from '@ltx/shared/domain/visit-rules';
+import { tally } from '@ltx/shared/domain/points-rules';
+import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
+import type { BranchCompliance, ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff } from '@ltx/shared/schemas/inspection';
+import type { SessionKind } from '@ltx/shared/schemas/session';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import type { AuditRepository } from '../repositories/audit-repository';
+import type { MemberRepository } from '../repositories/member-repository';
+import type { OrgRepository } from '../repositories/org-repository';
+import type { PointsRepository } from '../repositories/points-repository';
+import type { BranchRecord, RectificationRecord, SessionRecord } from '../repositories/records';
+import type { ReviewRepository } from '../repositories/review-repository';
+import type { RulesRepository } from '../repositories/rules-repository';
+import type { SessionRepository } from '../repositories/session-repository';
+import type { SignoffRepository } from '../repositories/signoff-repository';
+import type { UserRepository } from '../repositories/user-repository';
+import type { VisitRepository } from '../repositories/visit-repository';
+import { authorize } from './authorize';
+import type { Clock } from './member-service';
+import { systemClock } from './member-service';
+import type { UploadService } from './upload-service';
+
+/** Below this share of members taking part, a study session counts as a shortfall. */
+export const coverageThreshold = 0.8;
+
+class RectificationStateError extends AppError {
+  constructor() {
+    super('CONFLICT');
+  }
+}
+
+export class InspectionService {
+  constructor(
+    private readonly deps: {
+      orgs: OrgRepository;
+      members: MemberRepository;
+      sessions: SessionRepository;
+      visits: VisitRepository;
+      points: PointsRepository;
+      reviews: ReviewRepository;
+      signoffs: SignoffRepository;
+      rules: RulesRepository;
+      users: UserRepository;
+      audit: AuditRepository;
+      uploads: UploadService;
+      clock?: Clock;
+    },
+  ) {}
+
+  private get clock() {
+    return this.deps.clock ?? systemClock;
+  }
+
+  /**
+   * Every branch of the organisation against the rules for one period. Requests: the branch list and
+   * the rules, then five Queries per branch, each bounded by the branch and the period asked for.
+   */
+  async compliance(actor: Actor, orgId: string, periodText: string): Promise<ComplianceView> {
+    authorize(actor, 'compliance.read', { type: 'org', orgId });
+    const period = this.period(periodText);
+    const [branches, frequency, overdueRules] = await Promise.all([this.deps.orgs.listBranches(orgId), this.deps.rules.frequency(orgId), this.deps.rules.overdue(orgId)]);
+    const now = this.clock.now();
+    const rows = await Promise.all(
+      branches.map(async (branch): Promise<BranchCompliance> => {
+        const [sessions, members, openVisits, openItems, signoffs] = await Promise.all([
+          this.sessionsIn(branch.id, period),
+          this.deps.members.listByBranch(branch.id),
+          this.deps.visits.listByBranch(branch.id, { open: true }),
+          this.deps.reviews.openItems(branch.id),
+          this.deps.signoffs.list(branch.id),
+        ]);
+        const held = sessions.filter((s) => s.startsAt <= now.toISOString());
+        const meetings = (Object.entries(frequency) as [SessionKind, typeof frequency[SessionKind]][])
+          .filter(([, f]) => f !== null)
+          .map(([kind, f]) => {
+            const required = requiredCount(f, period.months);
+            const count = held.filter((s) => s.kind === kind).length;
+            return { kind, held: count, required, short: count < required };
+          })
+          .filter((m) => m.required > 0);
+        const coverages = held.map(coverageOf);
+        const overdueVisits = openVisits.filter((v) => overdueOf(v.status, v.createdAt, now, overdueRules)).length;
+        const quietMembers = members.filter((m) => monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) >= quietMonthsWarning).length;
+        const overdueItems = openItems.filter((i) => i.deadline < now.toISOString().slice(0, 10)).length;
+        const signed = signoffs.find((s) => s.period === period.text);
+        const shortfalls = [
+          ...meetings.filter((m) => m.short).map((m) => `${sessionKindLabels[m.kind]} ${m.held}/${m.required}，不足`),
+          ...(coverages.some((c) => c < coverageThreshold) ? [`有 ${coverages.filter((c) => c < coverageThreshold).length} 次学习参学率低于 ${coverageThreshold * 100}%`] : []),
+          ...(overdueVisits ? [`送学上门逾期 ${overdueVisits} 件`] : []),
+          ...(quietMembers ? [`${quietMembers} 名党员五个月以上未参加组织生活`] : []),
+          ...(overdueItems ? [`整改事项逾期 ${overdueItems} 项`] : []),
+        ];
+        return {
+          branchId: branch.id, branchName: branch.name, period: period.text, meetings,
+          coverage: { sessions: coverages.length, average: coverages.length ? round(coverages.reduce((a, c) => a + c, 0) / coverages.length) : null, lowest: coverages.length ? round(Math.min(...coverages)) : null },
+          overdueVisits, quietMembers, openItems: openItems.length, overdueItems,
+          signedOff: signed ? { by: signed.byName, at: signed.at } : null,
+          shortfalls,
+        };
+      }),
+    );
+    // The branches that fall short come first.
+    rows.sort((a, b) => b.shortfalls.length - a.shortfalls.length || a.branchName.localeCompare(b.branchName, 'zh-CN'));
+    return { orgId, period: period.text, branches: rows };
+  }
+
+  /** The branch ledger (台账) of a period, in the sections a ledger has. */
+  async ledger(actor: Actor, branchId: string, periodText: string): Promise<Ledger> {
+    const branch = await this.branch(actor, branchId, 'ledger.read');
+    const period = this.period(periodText);
+    const year = Number(period.start.slice(0, 4));
+    const [org, members, sessionsWithAmendments, openVisits, doneVisits, entries, rules, audit, reviews, signoffs] = await Promise.all([
+      this.deps.orgs.getOrg(branch.orgId),
+      this.deps.members.listByBranch(branchId),
+      this.sessionsIn(branchId, period),
+      this.deps.visits.listByBranch(branchId, { open: true }),
+      this.deps.visits.listByBranch(branchId, { open: false }),
+      this.deps.points.branchYear(branchId, year),
+      this.deps.rules.points(branch.orgId),
+      this.deps.audit.list(branchId, `${period.start}T00:00:00.000Z`, `${period.end}T00:00:00.000Z`),
+      this.reviews(actor, branchId, periodText, branch),
+      this.deps.signoffs.list(branchId),
+    ]);
+    const count = (values: (string | undefined)[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {});
+    const names = await this.userNames([...audit.map((a) => a.actorUserId), ...sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])]);
+    const inPeriod = (iso?: string) => !!iso && iso.slice(0, 10) >= period.start && iso.slice(0, 10) < period.end;
+    const delivered = [...openVisits, ...doneVisits].filter((v) => inPeriod(v.delivered?.at));
+    const overdueRules = await this.deps.rules.overdue(branch.orgId);
+    const photos = [
+      ...sessionsWithAmendments.flatMap((s) => (s.minutes?.photos ?? []).map((p) => ({ ...p, source: `${sessionKindLabels[s.kind]}「${s.topic}」` }))),
+      ...delivered.flatMap((v) => (v.delivered?.photos ?? []).map((p) => ({ ...p, source: `送学上门：${v.memberName}` }))),
+    ];
+    const byMember = new Map<string, typeof entries>();
+    for (const e of entries) byMember.set(e.memberId, [...(byMember.get(e.memberId) ?? []), e]);
+    const signoff = signoffs.find((s) => s.period === period.text);
+    return {
+      branchId, branchName: branch.name, orgName: org?.name ?? '', period: period.text,
+      setup: {
+        memberCount: members.length,
+        committee: members.filter((m) => m.committeeRole).map((m) => ({ name: m.name, role: m.committeeRole! })),
+        groups: count(members.map((m) => m.partyGroup)),
+        // Health data leaves the branch as counts only.
+        byHealthClass: branch.healthClassCounts,
+        byLivingSituation: count(members.map((m) => m.livingSituation)),
+        byAttendanceMode: count(members.map((m) => m.attendanceMode)),
+      },
+      sessions: sessionsWithAmendments.map((s) => sessionLine(s, names)),
+      education: {
+        visitsDelivered: delivered.length,
+        visitsOpen: openVisits.length,
+        visitsOverdue: openVisits.filter((v) => overdueOf(v.status, v.createdAt, this.clock.now(), overdueRules)).length,
+      },
+      points: members.map((m) => ({ memberId: m.id, name: m.name, total: tally(byMember.get(m.id) ?? [], rules).total })),
+      photos: await Promise.all(photos.map(async (p) => ({ source: p.source, name: p.name, url: (await this.deps.uploads.withUrls([p]))[0]!.url }))),
+      audit: audit.map((a) => ({ at: a.at, actor: names.get(a.actorUserId) ?? a.actorUserId, action: a.action, target: `${a.targetType}:${a.targetId.slice(0, 8)}` })),
+      reviews,
+      signoff: signoff ? { branchId, period: signoff.period, by: signoff.by, byName: signoff.byName, at: signoff.at } : null,
+    };
+  }
+
+  async reviews(actor: Actor, branchId: string, periodText: string, known?: BranchRecord): Promise<Review[]> {
+    const branch = known ?? (await this.branch(actor, branchId, 'ledger.read'));
+    const period = this.period(periodText);
+    const reviews = await this.deps.reviews.listReviews(branch.id, period.text);
+    const items = new Map((await this.deps.reviews.getItems(reviews.flatMap((r) => r.itemIds))).map((i) => [i.id, i]));
+    return Promise.all(
+      reviews.map(async (r) => ({
+        id: r.id, branchId: r.branchId, period: r.period, opinion: r.opinion, by: r.by, byName: r.byName, at: r.at,
+        items: await Promise.all(r.itemIds.map((id) => items.get(id)).filter((i): i is RectificationRecord => !!i).map((i) => this.itemView(i))),
+      })),
+    );
+  }
+
+  async review(actor: Actor, branchId: string, input: ReviewInput): Promise<Review> {
+    const branch = await this.branch(actor, branchId, 'review.write');
+    const period = this.period(input.period);
+    const now = this.clock.now().toISOString();
+    const byName = await this.nameOf(actor.userId);
+    const reviewId = randomUUID();
+    const items: RectificationRecord[] = input.items.map((item) => ({
+      id: randomUUID(), reviewId, orgId: branch.orgId, branchId, period: period.text, what: item.what, deadline: item.deadline, status: 'open',
+      history: [{ action: 'open', by: actor.userId, byName, at: now }], version: 1,
+    }));
+    // Items first, then the review that lists them: a crash in between leaves items no review shows, never a review missing items.
+    for (const item of items) await this.deps.reviews.putItem(item);
+    await this.deps.reviews.putReview({ id: reviewId, orgId: branch.orgId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, itemIds: items.map((i) => i.id) });
+    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'review.create', targetType: 'review', targetId: reviewId });
+    return { id: reviewId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, items: await Promise.all(items.map((i) => this.itemView(i))) };
+  }
+
+  /** The secretary answers; the inspector accepts or returns with a reason. */
+  async rectify(actor: Actor, itemId: string, patch: RectificationPatch): Promise<Rectification> {
+    const item = await this.deps.reviews.getItem(itemId);
+    if (!item) throw new NotFoundError();
+    const resource = { type: 'branch', orgId: item.orgId, branchId: item.branchId } as const;
+    authorize(actor, patch.action === 'answer' ? 'rectification.answer' : 'review.write', resource);
+    const allowed = { answer: ['open', 'returned'], accept: ['answered'], return: ['answered'] }[patch.action];
+    if (!allowed.includes(item.status)) throw new RectificationStateError();
+    if (patch.action === 'answer') await this.deps.uploads.assertUsable(item.branchId, patch.evidence, 'evidence');
+    const now = this.clock.now().toISOString();
+    const step = {
+      action: patch.action, by: actor.userId, byName: await this.nameOf(actor.userId), at: now,
+      ...(patch.action === 'answer' ? { text: patch.text, evidence: patch.evidence } : {}),
+      ...(patch.action === 'return' ? { text: patch.reason } : {}),
+    };
+    const status = ({ answer: 'answered', accept: 'accepted', return: 'returned' } as const)[patch.action];
+    const next: RectificationRecord = { ...item, status, history: [...item.history, step], version: item.version + 1 };
+    if ((await this.deps.reviews.replaceItem(next, item.version)) === 'conflict') throw new ConflictError();
+    await this.deps.audit.append(item.branchId, { at: now, actorUserId: actor.userId, action: `rectification.${patch.action}`, targetType: 'rectification', targetId: itemId });
+    return this.itemView(next);
+  }
+
+  /** Signs a branch's period off: from then on its records are locked. */
+  async signoff(actor: Actor, branchId: string, periodText: string): Promise<Signoff> {
+    const branch = await this.branch(actor, branchId, 'review.write');
+    const period = this.period(periodText);
+    const now = this.clock.now().toISOString();
+    const byName = await this.nameOf(actor.userId);
+    const outcome = await this.deps.signoffs.put({ branchId, orgId: branch.orgId, period: period.text, start: period.start, end: period.end, by: actor.userId, byName, at: now });
+    if (outcome === 'exists') throw new ConflictError();
+    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'period.signoff', targetType: 'period', targetId: period.text });
+    return { branchId, period: period.text, by: actor.userId, byName, at: now };
+  }
+
+  private async itemView(i: RectificationRecord): Promise<Rectification> {
+    return {
+      id: i.id, reviewId: i.reviewId, branchId: i.branchId, period: i.period, what: i.what, deadline: i.deadline, status: i.status,
+      overdue: i.status !== 'accepted' && i.deadline < this.clock.now().toISOString().slice(0, 10),
+      history: await Promise.all(
+        i.history.map(async ({ evidence, ...h }) => ({ ...h, ...(evidence ? { evidence: await this.deps.uploads.withUrls(evidence) } : {}) })),
+      ),
+      version: i.version,
+    };
+  }
+
+  private period(text: string): Period {
+    const period = parsePeriod(text);
+    if (!period) throw new ValidationError([{ path: 'period', message: '期间：应写作 2026-11、2026-Q4 或 2026' }]);
+    return period;
+  }
+
+  private sessionsIn(branchId: string, period: Period): Promise<SessionRecord[]> {
+    // Periods are China's calendar: a day starts at 16:00 UTC the day before.
+    const start = new Date(Date.parse(`${period.start}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
+    const end = new Date(Date.parse(`${period.end}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
+    return this.deps.sessions.listByBranch(branchId, start, end);
+  }
+
+  private async branch(actor: Actor, branchId: string, action: 'ledger.read' | 'review.write'): Promise<BranchRecord> {
+    const branch = await this.deps.orgs.getBranch(branchId);
+    if (!branch) throw new NotFoundError();
+    authorize(actor, action, { type: 'branch', orgId: branch.orgId, branchId });
+    return branch;
+  }
+
+  private async nameOf(userId: string): Promise<string> {
+    return (await this.deps.users.getUser(userId))?.displayName ?? userId;
+  }
+
+  private async userNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const users = await Promise.all(unique.map(async (id) => [id, await this.nameOf(id)] as const));
+    return new Map(users);
+  }
+}
+
+function coverageOf(s: SessionRecord): number {
+  if (s.expected.length === 0) return 1;
+  return s.expected.filter((e) => {
+    const status = s.attendance?.[e.memberId]?.status;
+    return status === 'present' || status === 'home_delivered' || status === 'online';
+  }).length / s.expected.length;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function sessionLine(s: SessionRecord, names: Map<string, string>): Ledger['sessions'][number] {
+  const statuses = s.expected.map((e) => s.attendance?.[e.memberId]?.status ?? null);
+  const countOf = (st: string | null) => statuses.filter((x) => x === st).length;
+  const present = countOf('present');
+  return {
+    id: s.id, kind: s.kind, topic: s.topic, startsAt: s.startsAt, place: s.place, hostName: s.hostName, recorderName: s.recorderName, status: s.status,
+    expected: s.expected.length, present, excused: countOf('excused'), absent: countOf('absent'), homeDelivered: countOf('home_delivered'), online: countOf('online'), unmarked: countOf(null),
+    coverage: round(coverageOf(s)),
+    quorumMet: quorumKinds.includes(s.kind) ? quorum(s.expected.length, present).met : null,
+    absentees: s.expected
+      .filter((e) => s.attendance?.[e.memberId]?.status !== 'present')
+      .map((e) => {
+        const line = s.attendance?.[e.memberId];
+        return { name: e.name, status: line ? attendanceStatusLabels[line.status] : '未登记', ...(line?.reason ? { reason: line.reason } : {}) };
+      }),
+    minutes: s.minutes ? { agenda: s.minutes.agenda, content: s.minutes.content, decisions: s.minutes.decisions, votes: s.minutes.votes } : null,
+    amendments: 0,
+    filledBy: names.get(s.createdBy) ?? s.createdBy,
+    ...(s.closedBy ? { closedBy: names.get(s.closedBy) ?? s.closedBy } : {}),
+  };
+}

@@ -1,0 +1,262 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ApiProvider } from '@/hooks/api-context';
+import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import type { Me, SessionDetail } from '@/services/types';
+
+// Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
+const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
+vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: nav.goHome, goBack: nav.goBack, goLogin: nav.goLogin }));
+vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => nav.param, useReloadOnReturn: () => {} }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+
+const { default: HomePage } = await import('@/pages/home/index');
+const { default: VisitRequestPage } = await import('@/pages/visit-request/index');
+const { default: BranchHomePage } = await import('@/packages/branch/pages/home/index');
+const { default: SessionsPage } = await import('@/packages/branch/pages/sessions/index');
+const { default: SessionNewPage } = await import('@/packages/branch/pages/session-new/index');
+const { default: SessionPage } = await import('@/packages/branch/pages/session/index');
+const { default: OutboxPage } = await import('@/packages/branch/pages/outbox/index');
+
+const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+
+const member: Me = { userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' };
+const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
+
+const summary = { id: 's1', branchId: 'b1', kind: 'committee_meeting' as const, topic: '研究十二月工作', startsAt: soon, place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 3 };
+
+function detail(over: Partial<SessionDetail> = {}): SessionDetail {
+  return {
+    ...summary,
+    hostName: '张卫东',
+    recorderName: '吴淑珍',
+    materialText: '学习全会公报',
+    attachments: [{ uploadId: 'a1', name: '公报.pdf', url: 'http://x/a1' }],
+    attendance: [
+      { memberId: 'm1', memberName: '王建国', status: 'present' },
+      { memberId: 'm2', memberName: '吴淑珍', status: 'excused', reason: '住院' },
+      { memberId: 'm3', memberName: '郑国强', status: null },
+    ],
+    quorum: { entitled: 3, present: 1, met: false },
+    amendments: [],
+    version: 1,
+    createdBy: 'u-sec',
+    ...over,
+  };
+}
+
+type Route = (req: HttpRequest) => HttpResponse | undefined;
+let routes: Route[] = [];
+const calls: HttpRequest[] = [];
+
+function renderPage(Page: () => JSX.Element, me: Me, ...extra: Route[]) {
+  routes = [...extra, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
+  const client = createApiClient({
+    baseUrl: '',
+    getToken: () => 't',
+    request: async (req) => {
+      calls.push(req);
+      for (const r of routes) {
+        const res = r(req);
+        if (res) return res;
+      }
+      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到' } } };
+    },
+  });
+  return render(
+    <ApiProvider client={client}>
+      <Page />
+    </ApiProvider>,
+  );
+}
+
+const get = (url: string, body: unknown): Route => (req) => (req.method === 'GET' && req.url === url ? { status: 200, body } : undefined);
+
+beforeEach(() => {
+  calls.length = 0;
+  nav.param = undefined;
+  vi.clearAllMocks();
+});
+
+describe('member home', () => {
+  it('shows the next session in words, the member’s own leave with its reason, and the two ways out', async () => {
+    renderPage(
+      HomePage,
+      member,
+      get('/api/v1/members/m1/sessions', { items: [{ ...summary, kind: 'theme_day', onlineOffered: true, materialText: '学习全会公报', attachments: [{ uploadId: 'a1', name: '公报.pdf', url: 'http://x/a1' }], myStatus: 'excused' }] }),
+      get('/api/v1/sessions/s1', detail({ attendance: [{ memberId: 'm1', memberName: '王建国', status: 'excused', reason: '腿脚不便' }] })),
+    );
+    await waitFor(() => expect(screen.getByText('您已请假：腿脚不便')).toBeTruthy());
+    expect(screen.getByText('主题党日')).toBeTruthy();
+    expect(screen.getByText('地点：党员活动室')).toBeTruthy();
+    expect(screen.getByText('学习全会公报')).toBeTruthy();
+    expect(screen.getByText('打开附件：公报.pdf（PDF 文件）')).toBeTruthy();
+    // No voices under happy-dom: the button says so.
+    expect(screen.getByText('读给我听：本机暂不支持朗读')).toBeTruthy();
+    expect(screen.getByText('我已学习')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('我来不了'));
+    fireEvent.click(screen.getByText('请支部送学上门'));
+    expect(nav.openPage).toHaveBeenCalledWith('/pages/visit-request/index?session=s1');
+    fireEvent.click(screen.getByText('请假'));
+    fireEvent.click(screen.getByText('提交请假'));
+    expect(screen.getByText('请假需要填写原因')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('says so when nothing is planned, and records a subscription', async () => {
+    renderPage(HomePage, member, get('/api/v1/members/m1/sessions', { items: [] }), (req) =>
+      req.method === 'PUT' && req.url === '/api/v1/members/m1/subscriptions' ? { status: 200, body: { kinds: ['session_tomorrow', 'material_published'] } } : undefined,
+    );
+    await waitFor(() => expect(screen.getByText('近期还没有安排学习。有新安排时，会在这里显示。')).toBeTruthy());
+    fireEvent.click(screen.getByText('订阅开会提醒'));
+    await waitFor(() => expect(screen.getByText('✓ 已订阅开会提醒')).toBeTruthy());
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ kinds: ['session_tomorrow', 'material_published'] });
+  });
+});
+
+describe('送学上门 placeholder', () => {
+  it('says honestly that the form is coming and what to do now', async () => {
+    renderPage(VisitRequestPage, member);
+    expect(screen.getByText('请支部送学上门')).toBeTruthy();
+    expect(screen.getByText('在手机上申请送学上门的功能正在准备中，还不能在这里提交。')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText(/支部书记 张卫东 或您的联系人/)).toBeTruthy());
+  });
+});
+
+describe('secretary home', () => {
+  it('lists quiet members with their months, the next sessions and the four buttons', async () => {
+    renderPage(
+      BranchHomePage,
+      secretary,
+      get('/api/v1/branches/b1/overview', { branchId: 'b1', quietMembers: [{ memberId: 'm9', name: '周志刚', lastParticipatedAt: null, quietMonths: 7 }], nextSessions: [summary] }),
+    );
+    await waitFor(() => expect(screen.getByText('已经 7 个月没有参加组织生活')).toBeTruthy());
+    expect(screen.getByText('⚠ 周志刚')).toBeTruthy();
+    expect(screen.getByText('还没有参加记录')).toBeTruthy();
+    expect(screen.getByText('支委会')).toBeTruthy();
+    for (const b of ['＋ 新建组织生活', '组织生活记录', '党员名单', '待发提醒']) expect(screen.getByText(b)).toBeTruthy();
+    fireEvent.click(screen.getByText('党员名单'));
+    expect(nav.openPage).toHaveBeenCalledWith('/packages/branch/pages/members/index');
+    fireEvent.click(screen.getByText('⚠ 周志刚'));
+    expect(nav.openPage).toHaveBeenCalledWith('/packages/branch/pages/member-detail/index?id=m9');
+  });
+});
+
+describe('sessions list', () => {
+  it('shows this year’s sessions newest first, in words', async () => {
+    const older = { ...summary, id: 's0', kind: 'theme_day' as const, topic: '三月主题党日', startsAt: '2025-03-05T01:00:00Z', status: 'closed' as const };
+    renderPage(SessionsPage, secretary, get('/api/v1/branches/b1/sessions', { items: [older, summary] }));
+    await waitFor(() => expect(screen.getByText('今年共 2 次，最新的在最上面。')).toBeTruthy());
+    const titles = screen.getAllByText(/^(支委会|主题党日)$/).map((e) => e.textContent);
+    expect(titles).toEqual(['支委会', '主题党日']);
+    expect(screen.getByText('状态：已归档，应到 3 人')).toBeTruthy();
+  });
+});
+
+describe('new session', () => {
+  it('fills the template when a kind is picked and explains who is expected', async () => {
+    renderPage(SessionNewPage, secretary, get('/api/v1/branches/b1/sessions', { items: [{ ...summary, place: '社区活动中心' }] }), get('/api/v1/branches/b1/members', { items: [{ id: 'm1', name: '王建国', partyGroup: '第一党小组' }] }));
+    await waitFor(() => expect(screen.getByText('第一步：选择会议类型')).toBeTruthy());
+    fireEvent.click(screen.getByText('党小组会'));
+    expect(screen.getByText('应到人员：所选党小组的党员（请在下面选择党小组）')).toBeTruthy();
+    fireEvent.click(screen.getByText('第一党小组'));
+    expect(screen.getByText('应到人员：第一党小组的党员')).toBeTruthy();
+    fireEvent.click(screen.getByText('支委会'));
+    expect(screen.getByText('应到人员：支委成员（支部委员会的委员）')).toBeTruthy();
+    const topic = screen.getByText('主题').closest('.field')?.querySelector('input');
+    expect(topic?.value).toMatch(/^研究\d+月支部工作$/);
+    const place = screen.getByText('地点').closest('.field')?.querySelector('input');
+    expect(place?.value).toBe('社区活动中心');
+    expect(screen.getByText('保存并发布')).toBeTruthy();
+  });
+});
+
+describe('session page', () => {
+  it('shows the quorum in words and marks everyone present with one tap', async () => {
+    nav.param = 's1';
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail()), (req) =>
+      req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance'
+        ? { status: 200, body: detail({ attendance: detail().attendance.map((a) => ({ ...a, status: 'present', reason: undefined })), quorum: { entitled: 3, present: 3, met: true } }) }
+        : undefined,
+    );
+    await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
+    fireEvent.click(screen.getByText('出席登记'));
+    expect(screen.getByText('⚠ 应到 3 人，实到 1 人，未超过半数')).toBeTruthy();
+    expect(screen.getByText('出席情况：请假（住院）')).toBeTruthy();
+    fireEvent.click(screen.getByText('全部出席'));
+    await waitFor(() => expect(screen.getByText('✓ 应到 3 人，实到 3 人，超过半数')).toBeTruthy());
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ entries: ['m1', 'm2', 'm3'].map((memberId) => ({ memberId, status: 'present' })) });
+  });
+
+  it('asks twice before closing, inline, and shows a 409 answer’s message', async () => {
+    nav.param = 's1';
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail()), (req) =>
+      req.method === 'POST' && req.url === '/api/v1/sessions/s1/close'
+        ? { status: 409, body: { error: { code: 'SESSION_CLOSED', message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' } } }
+        : undefined,
+    );
+    await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
+    fireEvent.click(screen.getByText('归档更正'));
+    fireEvent.click(screen.getByText('结束并归档'));
+    expect(screen.getByText('确定要归档吗？归档后出席和会议记录都不能再直接修改。')).toBeTruthy();
+    expect(calls.some((c) => c.url.endsWith('/close'))).toBe(false);
+    fireEvent.click(screen.getByText('确认归档'));
+    await waitFor(() => expect(screen.getAllByText(/已经结束归档/).length).toBeGreaterThan(0));
+  });
+
+  it('shows a closed record read-only with who closed it, and the minutes from attendance', async () => {
+    nav.param = 's1';
+    const closed = detail({
+      status: 'closed',
+      closedAt: '2025-12-03T03:00:00Z',
+      closedBy: 'u-sec',
+      minutes: { agenda: '一、学习', content: '交流', decisions: '走访', votes: '', photos: [{ uploadId: 'p1', name: '合影.png', url: 'http://x/p1' }] },
+      amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', reason: '会后核实', note: '补充通知' }],
+    });
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', closed));
+    await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 11:00')).toBeTruthy());
+    fireEvent.click(screen.getByText('出席登记'));
+    expect(screen.queryByText('全部出席')).toBeNull();
+    fireEvent.click(screen.getByText('会议记录'));
+    expect(screen.getByText('请假（1 人）：')).toBeTruthy();
+    expect(screen.getByText('吴淑珍（住院）')).toBeTruthy();
+    expect(screen.getByText('第 1 张：合影.png')).toBeTruthy();
+    expect(screen.queryByText('保存会议记录')).toBeNull();
+    fireEvent.click(screen.getByText('归档更正'));
+    expect(screen.getByText('会后核实')).toBeTruthy();
+    // The heading and the form's button.
+    expect(screen.getAllByText('添加更正')).toHaveLength(2);
+    expect(screen.getByText('更正原因（必填）')).toBeTruthy();
+  });
+
+  it('gives a paired contact no write buttons', async () => {
+    nav.param = 's1';
+    renderPage(SessionPage, { ...secretary, role: 'contact', userId: 'u-c' }, get('/api/v1/sessions/s1', detail()));
+    await waitFor(() => expect(screen.getByText('您可以查看，不能修改。')).toBeTruthy());
+    fireEvent.click(screen.getByText('出席登记'));
+    expect(screen.queryByText('全部出席')).toBeNull();
+    fireEvent.click(screen.getByText('归档更正'));
+    expect(screen.queryByText('结束并归档')).toBeNull();
+  });
+});
+
+describe('outbox', () => {
+  it('lists reminders with member, text, due time and channel in words', async () => {
+    renderPage(
+      OutboxPage,
+      secretary,
+      get('/api/v1/branches/b1/outbox', {
+        items: [
+          { id: 'o1', memberId: 'm1', memberName: '王建国', sessionId: 's1', kind: 'session_tomorrow', dueAt: '2025-12-02T01:00:00Z', channel: 'wechat', status: 'pending', text: '明天上午开支委会' },
+          { id: 'o2', memberId: 'm2', memberName: '李秀英', sessionId: 's1', kind: 'material_published', dueAt: '2025-12-01T01:00:00Z', channel: 'none', status: 'pending', text: '学习材料已发布' },
+        ],
+      }),
+    );
+    await waitFor(() => expect(screen.getByText('共 2 条，其中 1 条需要打电话通知（这些党员没有订阅微信提醒）。')).toBeTruthy());
+    expect(screen.getByText('☎ 需电话通知')).toBeTruthy();
+    expect(screen.getByText('✉ 微信提醒')).toBeTruthy();
+    expect(screen.getByText('开会前一天提醒：明天上午开支委会')).toBeTruthy();
+    expect(screen.getByText('发送时间：2025年12月2日 09:00')).toBeTruthy();
+  });
+});
