@@ -1,10 +1,19 @@
 export default defineAppConfig({
   // The first page is where every session starts: it signs in and routes by role.
-  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index'],
+  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index', 'pages/visit-request/index'],
   subPackages: [
     {
       root: 'packages/branch',
-      pages: ['pages/members/index', 'pages/member-detail/index', 'pages/member-edit/index'],
+      pages: [
+        'pages/home/index',
+        'pages/members/index',
+        'pages/member-detail/index',
+        'pages/member-edit/index',
+        'pages/sessions/index',
+        'pages/session-new/index',
+        'pages/session/index',
+        'pages/outbox/index',
+      ],
     },
     { root: 'packages/inspector', pages: ['pages/branches/index'] },
   ],

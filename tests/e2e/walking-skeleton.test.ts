@@ -33,6 +33,9 @@ describe('the walking skeleton in a real browser', () => {
   it('lets the secretary open the member list and add a member', async () => {
     const { page } = phone;
     await signInAs('张卫东（第一支部）');
+    // The secretary starts on the branch home; the roll is one tap away.
+    await expect.poll(() => page.getByText('党员名单', { exact: true }).first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.getByText('党员名单', { exact: true }).first().click();
     await expect.poll(() => page.getByText('新增党员').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect(page.getByText('王建国').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('李秀英').first().isVisible()).resolves.toBe(true);

@@ -1,7 +1,22 @@
 import type { Branch, DemoAccount, Invite, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary, Me, Session } from '@ltx/shared';
+import type {
+  AmendmentInput,
+  AttendanceInput,
+  BranchOverview,
+  BulkAttendanceInput,
+  MemberSession,
+  MinutesInput,
+  OutboxEntry,
+  ReminderKind,
+  SessionCreateInput,
+  SessionDetail,
+  SessionSummary,
+  UploadInput,
+  UploadTicket,
+} from './types';
 import { ApiError, networkError, toApiError } from './api-error';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 export interface HttpRequest {
   method: HttpMethod;
@@ -76,6 +91,23 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     createInvite: (memberId: string, kind: Invite['kind']) => call<Invite>('POST', `/members/${seg(memberId)}/invites`, { kind }),
     approveChange: (memberId: string, changeId: string) =>
       call<MemberDetail>('POST', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
+
+    // Organisational life (三会一课、主题党日).
+    memberSessions: async (memberId: string) => (await call<{ items: MemberSession[] }>('GET', `/members/${seg(memberId)}/sessions`)).items,
+    /** This year's sessions of the branch (the API's default period). */
+    branchSessions: async (branchId: string) => (await call<{ items: SessionSummary[] }>('GET', `/branches/${seg(branchId)}/sessions`)).items,
+    createSession: (branchId: string, input: SessionCreateInput) => call<SessionDetail>('POST', `/branches/${seg(branchId)}/sessions`, input),
+    session: (sessionId: string) => call<SessionDetail>('GET', `/sessions/${seg(sessionId)}`),
+    markAttendance: (sessionId: string, memberId: string, input: AttendanceInput) =>
+      call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}`, input),
+    markMany: (sessionId: string, input: BulkAttendanceInput) => call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/attendance`, input),
+    saveMinutes: (sessionId: string, input: MinutesInput) => call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/minutes`, input),
+    closeSession: (sessionId: string) => call<SessionDetail>('POST', `/sessions/${seg(sessionId)}/close`),
+    amendSession: (sessionId: string, input: AmendmentInput) => call<SessionDetail>('POST', `/sessions/${seg(sessionId)}/amendments`, input),
+    overview: (branchId: string) => call<BranchOverview>('GET', `/branches/${seg(branchId)}/overview`),
+    outbox: async (branchId: string) => (await call<{ items: OutboxEntry[] }>('GET', `/branches/${seg(branchId)}/outbox`)).items,
+    subscribe: (memberId: string, kinds: ReminderKind[]) => call<{ kinds: ReminderKind[] }>('PUT', `/members/${seg(memberId)}/subscriptions`, { kinds }),
+    createUpload: (input: UploadInput) => call<UploadTicket>('POST', '/uploads', input),
   };
 }
 

@@ -5,6 +5,12 @@ export const pages = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   bind: '/pages/bind/index',
+  visitRequest: '/pages/visit-request/index',
+  branchHome: '/packages/branch/pages/home/index',
+  sessions: '/packages/branch/pages/sessions/index',
+  sessionNew: '/packages/branch/pages/session-new/index',
+  session: '/packages/branch/pages/session/index',
+  outbox: '/packages/branch/pages/outbox/index',
   members: '/packages/branch/pages/members/index',
   memberDetail: '/packages/branch/pages/member-detail/index',
   memberEdit: '/packages/branch/pages/member-edit/index',
@@ -13,13 +19,17 @@ export const pages = {
 
 export type PagePath = (typeof pages)[keyof typeof pages];
 
-/** Where a signed-in person starts: members see their own page, the branch's people its roll. */
+/**
+ * Where a signed-in person starts: members see their own page with the next study, the secretary
+ * the branch's home (warnings, next sessions), paired contacts the roll of the people they visit.
+ */
 export function homeFor(role: Role): PagePath {
   switch (role) {
     case 'member':
     case 'proxy':
       return pages.home;
     case 'secretary':
+      return pages.branchHome;
     case 'contact':
       return pages.members;
     case 'inspector':

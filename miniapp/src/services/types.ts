@@ -2,6 +2,8 @@
  * The API's shapes, as types only: importing values from @ltx/shared's schemas would pull zod
  * into the mini-program bundle.
  */
+import type { Attachment as SessionAttachment, SubscriptionsInput as Subscriptions } from '@ltx/shared/schemas/session';
+
 export type {
   AttendanceMode,
   Branch,
@@ -21,3 +23,27 @@ export type {
 } from '@ltx/shared';
 export type { Role } from '@ltx/shared/domain/roles';
 export type Gender = 'male' | 'female';
+export type {
+  AmendmentInput,
+  Attachment,
+  AttendanceEntry,
+  AttendanceInput,
+  AttendanceStatus,
+  BranchOverview,
+  BulkAttendanceInput,
+  MemberSession,
+  MinutesInput,
+  OutboxEntry,
+  QuietMember,
+  SessionCreateInput,
+  SessionDetail,
+  SessionKind,
+  SessionSummary,
+  SubscriptionsInput,
+  UploadInput,
+  UploadTicket,
+} from '@ltx/shared/schemas/session';
+
+/** A file as the session and minutes views return it: with a short-lived link to open. */
+export type AttachmentView = SessionAttachment & { url: string };
+export type ReminderKind = Subscriptions['kinds'][number];

@@ -22,6 +22,11 @@ function filesUnder(dir: string, rel = ''): { file: string; bytes: number }[] {
   });
 }
 
+/** Which package a build file belongs to: the subpackage whose root it is under, else the main package. */
+function packageOf(file: string, roots: string[]): string {
+  return roots.find((r) => file.startsWith(r)) ?? MAIN;
+}
+
 /**
  * Our own count of each package's bytes, keyed like checkCodeQuality's report: every uploaded file
  * under a subpackage root belongs to it, everything else to the main package.
@@ -30,7 +35,7 @@ export function packageSizes(dir: string): Record<string, number> {
   const roots = subpackageRoots(readAppJson(dir));
   const sizes: Record<string, number> = { [MAIN]: 0, ...Object.fromEntries(roots.map((r) => [r, 0])) };
   for (const { file, bytes } of filesUnder(dir)) {
-    const root = roots.find((r) => file.startsWith(r)) ?? MAIN;
+    const root = packageOf(file, roots);
     sizes[root] = (sizes[root] ?? 0) + bytes;
   }
   return sizes;
@@ -38,17 +43,33 @@ export function packageSizes(dir: string): Record<string, number> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** Compares one size report (WeChat's or ours, named by `source`) with our budget and WeChat's subpackage limit. */
-export function checkBudget(sizes: Record<string, number>, source: string): Finding[] {
-  const findings: Finding[] = [];
+/** The three biggest files of a package, so a size finding names where the bytes are. */
+function biggestFiles(dir: string, root: string): string {
+  const roots = subpackageRoots(readAppJson(dir));
+  return filesUnder(dir)
+    .filter((f) => packageOf(f.file, roots) === root)
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((f) => `${f.file} ${kb(f.bytes)}`)
+    .join(', ');
+}
+
+/**
+ * Compares one size report (WeChat's or ours, named by `source`) with our main-package budget and
+ * WeChat's subpackage limit. `dir` is the build, to name the biggest files of a package over.
+ */
+export function checkBudget(sizes: Record<string, number>, source: string, dir: string): Finding[] {
+  const check = `budget(${source})`;
   const main = sizes[MAIN];
-  if (main === undefined) return [{ check: `budget(${source})`, file: '(main package)', message: 'no main package size in the report' }];
+  if (main === undefined) return [{ check, file: '(main package)', message: 'no main package size in the report' }];
+  const findings: Finding[] = [];
   if (main > MAIN_PACKAGE_BUDGET) {
-    findings.push({ check: `budget(${source})`, file: '(main package)', message: `main package is ${kb(main)}, over our budget of ${kb(MAIN_PACKAGE_BUDGET)}` });
+    const file = `(main package) ${biggestFiles(dir, MAIN)}`;
+    findings.push({ check, file, message: `main package is ${kb(main)}, over our budget of ${kb(MAIN_PACKAGE_BUDGET)}` });
   }
   for (const [root, bytes] of Object.entries(sizes)) {
     if (root !== MAIN && bytes > SUBPACKAGE_LIMIT) {
-      findings.push({ check: `budget(${source})`, file: root, message: `subpackage is ${kb(bytes)}, over WeChat's limit of ${kb(SUBPACKAGE_LIMIT)}` });
+      findings.push({ check, file: `${root} ${biggestFiles(dir, root)}`, message: `subpackage is ${kb(bytes)}, over WeChat's limit of ${kb(SUBPACKAGE_LIMIT)}` });
     }
   }
   return findings;

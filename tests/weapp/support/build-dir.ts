@@ -45,9 +45,12 @@ export function pageRoutes(app: AppJson): string[] {
   return [...app.pages, ...sub];
 }
 
-/** A page's navigationBarTitleText from its built .json, or undefined. */
-export function pageTitle(dir: string, route: string): string | undefined {
-  const file = path.join(dir, `${route}.json`);
-  if (!existsSync(file)) return undefined;
-  return (JSON.parse(readFileSync(file, 'utf8')) as { navigationBarTitleText?: string }).navigationBarTitleText;
+/** The build-relative paths (no extension) of the components a page's .json lists in usingComponents. */
+export function usedComponents(dir: string, route: string): string[] {
+  const json = path.join(dir, `${route}.json`);
+  if (!existsSync(json)) return [];
+  const using = (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {};
+  return Object.values(using)
+    .filter((p) => !p.startsWith('plugin://'))
+    .map((p) => (p.startsWith('/') ? p.slice(1) : path.posix.join(path.posix.dirname(route), p)));
 }

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from './build-dir';
 
 /**
@@ -10,11 +12,17 @@ import { repoRoot } from './build-dir';
  * workers that keep a process alive) and for the smoke run (it sets globals such as `wx` and `Page`
  * and must see every uncaught error). The child's own logs are kept for the error message only.
  */
+/**
+ * tsx's loader by absolute URL: the child's own forks (miniprogram-ci's compiler workers) inherit
+ * `--import` and start in other folders, where a bare `tsx` would not resolve.
+ */
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 export function runChild<T>(entry: string, input: unknown, timeoutMs: number): Promise<T> {
   const work = mkdtempSync(path.join(tmpdir(), 'weapp-child-'));
   const out = path.join(work, 'result.json');
   return new Promise<T>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(input), out], {
+    const child = spawn(process.execPath, ['--import', tsxLoader, entry, JSON.stringify(input), out], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },

@@ -37,9 +37,9 @@ async function compile(project: Project): Promise<Finding[]> {
     return [];
   } catch (e) {
     const err = e as { message?: string; path?: string };
-    const message = String(err.message ?? e);
+    // A JS syntax error quotes the minified line after a blank line: keep what comes before, which says where.
+    const message = String(err.message ?? e).split(/\n\s*\n/)[0] ?? '';
     const file = err.path ?? /File: (\S+)/.exec(String(e))?.[1] ?? /^file: (\S+)/.exec(message)?.[1] ?? '(unknown)';
-    // A JS syntax error quotes the whole minified line: keep the head, which says where.
     return [{ check: 'ci.getCompiledResult', file, message: message.length > 600 ? `${message.slice(0, 600)}…` : message }];
   }
 }

@@ -1,28 +1,75 @@
+import { Text } from '@tarojs/components';
 import { useEffect } from 'react';
+import { openFile } from '@/adapters/files';
 import { isH5 } from '@/adapters/login';
-import { goHome } from '@/adapters/navigation';
+import { goHome, openPage } from '@/adapters/navigation';
+import { useReloadOnReturn } from '@/adapters/page-hooks';
+import { askReminderConsent } from '@/adapters/reminders';
 import { endSession } from '@/adapters/session';
+import { speech } from '@/adapters/speech';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { MemberHome } from '@/components/MemberHome';
+import { NextSessionCard } from '@/components/NextSessionCard';
+import { ReminderSubscribe, type SubscribeOutcome } from '@/components/ReminderSubscribe';
+import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
+import { useNextSession } from '@/hooks/use-next-session';
+import { pages, withQuery } from '@/services/routes';
+import type { AttendanceInput } from '@/services/types';
 
-/** The member's (or their proxy's) own page. */
+/** The member's (or their proxy's) own page: the next study first, in large type. */
 export default function HomePage() {
+  const api = useApi();
   const me = useMe();
   const role = me.data?.role;
   const misplaced = role !== undefined && role !== 'member' && role !== 'proxy';
+  const memberId = misplaced ? undefined : me.data?.memberId;
+  const next = useNextSession(memberId);
+  useReloadOnReturn(next.reload);
 
   useEffect(() => {
     // Someone else's start page was opened (a bookmark, a shared link): send them to theirs.
     if (misplaced) goHome(role);
   }, [misplaced, role]);
 
+  const report = async (sessionId: string, input: AttendanceInput) => {
+    const detail = await api.markAttendance(sessionId, memberId as string, input);
+    return detail.attendance.find((a) => a.memberId === memberId);
+  };
+
+  const subscribe = async (): Promise<SubscribeOutcome> => {
+    // WeChat's consent sheet must open straight from the tap: ask before anything else.
+    const consent = await askReminderConsent();
+    if (!consent.ok) return { ok: false, message: consent.reason };
+    await api.subscribe(memberId as string, consent.kinds);
+    return { ok: true };
+  };
+
   return (
     <ElderPage>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
-      {me.data && !misplaced ? <MemberHome me={me.data} /> : null}
+      {me.data && !misplaced ? (
+        <MemberHome me={me.data}>
+          <Text className='h2'>下一次学习</Text>
+          <LoadState loading={next.loading && next.data === undefined} error={next.error} onRetry={next.reload} />
+          {next.data === null ? <Text className='text text--large'>近期还没有安排学习。有新安排时，会在这里显示。</Text> : null}
+          {next.data ? (
+            <NextSessionCard
+              key={next.data.session.id}
+              session={next.data.session}
+              mine={next.data.mine}
+              attendanceMode={me.data.attendanceMode}
+              onReport={(input) => report(next.data!.session.id, input)}
+              onOpenFile={openFile}
+              onAskVisit={() => openPage(withQuery(pages.visitRequest, { session: next.data!.session.id }))}
+              speech={speech}
+            />
+          ) : null}
+          {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
+        </MemberHome>
+      ) : null}
       {/* Only the local demo switches accounts; in WeChat the account is the WeChat user. */}
       {isH5 ? (
         <BigButton variant='secondary' onClick={endSession}>

@@ -23,6 +23,12 @@ export default function MembersPage() {
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
       {isSecretary ? <BigButton onClick={() => openPage(pages.memberEdit)}>＋ 新增党员</BigButton> : null}
+      {/* The secretary comes here from the branch home; a paired contact starts here and reads the sessions from here. */}
+      {me.data?.role === 'contact' ? (
+        <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
+          组织生活记录
+        </BigButton>
+      ) : null}
       <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} />
       {members.data ? <Text className='text spaced-top'>共 {members.data.length} 人</Text> : null}
       {members.data?.map((m) => (

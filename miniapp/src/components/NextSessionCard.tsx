@@ -1,0 +1,192 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { AttendanceEntry, AttendanceInput, MemberSession } from '@/services/types';
+import { messageOf } from '@/services/api-error';
+import { leaveInput } from '@/services/attendance-board';
+import { offersOnlineStudy, speechTextFor } from '@/services/next-session';
+import { clockText, sessionDateText } from '@/services/session-time';
+import { kindText, myStatusText } from '@/services/session-words';
+import type { Speech } from '@/adapters/speech';
+import { AttachmentLinks, type OpenableFile } from './Attachments';
+import { BigButton } from './BigButton';
+import { Message } from './Message';
+import { TextAreaField } from './TextAreaField';
+
+interface Props {
+  session: MemberSession;
+  /** The member's own line (status with reason or reflection), if anything is recorded. */
+  mine: AttendanceEntry | undefined;
+  attendanceMode: string | undefined;
+  /** Records leave or online study for the member; resolves with the new line. */
+  onReport: (input: AttendanceInput) => Promise<AttendanceEntry | undefined>;
+  onOpenFile: (file: OpenableFile) => Promise<boolean>;
+  /** "请支部送学上门". */
+  onAskVisit: () => void;
+  speech: Speech;
+}
+
+type Panel = 'none' | 'cannot-come' | 'leave' | 'studied';
+
+/** The member's next study in large type, with reading aloud, leave, and "I studied online". */
+export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech }: Props) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const [reason, setReason] = useState('');
+  const [reflection, setReflection] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [line, setLine] = useState(mine);
+  useEffect(() => setLine(mine), [mine]);
+
+  const closed = session.status === 'closed';
+  const status = line?.status ?? session.myStatus;
+  const statusWords = myStatusText(status, line?.reason, line?.reflection);
+  const online = offersOnlineStudy(session, attendanceMode);
+
+  const send = async (input: AttendanceInput) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setLine((await onReport(input)) ?? { memberId: '', memberName: '', status: input.status, ...(input.reason ? { reason: input.reason } : {}), ...(input.reflection ? { reflection: input.reflection } : {}) });
+      setPanel('none');
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitLeave = () => {
+    const checked = leaveInput(reason);
+    setFieldError(checked.ok ? undefined : checked.error);
+    if (checked.ok) void send(checked.input);
+  };
+
+  const submitStudied = () => {
+    const text = reflection.trim();
+    if (text.length > 500) return setFieldError('学习体会：最多 500 个字');
+    setFieldError(undefined);
+    void send({ status: 'online', ...(text ? { reflection: text } : {}) });
+  };
+
+  const open = (p: Panel) => {
+    setPanel(panel === p ? 'none' : p);
+    setFieldError(undefined);
+    setError(undefined);
+  };
+
+  return (
+    <View className='next-session'>
+      <Text className='next-session__kind'>{kindText(session.kind)}</Text>
+      <Text className='next-session__when'>{sessionDateText(session.startsAt)}</Text>
+      <Text className='next-session__when'>{clockText(session.startsAt)}</Text>
+      <Text className='next-session__fact'>地点：{session.place}</Text>
+      <Text className='next-session__fact'>主题：{session.topic}</Text>
+
+      <ReadAloud speech={speech} text={speechTextFor(session)} />
+
+      {statusWords ? <Text className='banner banner--status'>{statusWords}</Text> : null}
+
+      <Text className='h2'>学习材料</Text>
+      {session.materialText ? <Text className='text text--large material'>{session.materialText}</Text> : <Text className='text'>这次没有文字材料。</Text>}
+      <AttachmentLinks files={session.attachments} onOpen={onOpenFile} />
+
+      {closed ? <Text className='text spaced-top'>这次学习的记录已经归档。</Text> : null}
+      {!closed ? (
+        <View>
+          <BigButton variant={panel === 'cannot-come' || panel === 'leave' ? 'selected' : 'secondary'} onClick={() => open('cannot-come')}>
+            我来不了
+          </BigButton>
+          {panel === 'cannot-come' || panel === 'leave' ? (
+            <View className='section'>
+              <Text className='text'>您可以请假，也可以请支部派人上门送学：</Text>
+              <BigButton variant={panel === 'leave' ? 'selected' : 'secondary'} onClick={() => setPanel(panel === 'leave' ? 'cannot-come' : 'leave')}>
+                请假
+              </BigButton>
+              {panel === 'leave' ? (
+                <View>
+                  <TextAreaField label='请假原因' hint='如：腿脚不便、住院、在外地' value={reason} maxlength={200} onChange={setReason} error={fieldError} />
+                  <BigButton onClick={submitLeave} disabled={busy}>
+                    {busy ? '正在提交……' : '提交请假'}
+                  </BigButton>
+                </View>
+              ) : null}
+              <BigButton variant='secondary' onClick={onAskVisit}>
+                请支部送学上门
+              </BigButton>
+            </View>
+          ) : null}
+
+          {online ? (
+            <View>
+              <BigButton variant={panel === 'studied' ? 'selected' : 'secondary'} onClick={() => open('studied')}>
+                我已学习
+              </BigButton>
+              {panel === 'studied' ? (
+                <View className='section'>
+                  <Text className='text'>看过或听过学习材料后，点“提交”就算参加了这次学习。</Text>
+                  <TextAreaField label='学习体会（可以不填）' value={reflection} maxlength={500} onChange={setReflection} error={fieldError} />
+                  <BigButton onClick={submitStudied} disabled={busy}>
+                    {busy ? '正在提交……' : '提交'}
+                  </BigButton>
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+          <Message kind='error' text={error} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** "读给我听": reads the card aloud where the phone can; says plainly when it cannot. */
+export function ReadAloud({ speech, text }: { speech: Speech; text: string }) {
+  const [available, setAvailable] = useState(() => speech.available());
+  const [speaking, setSpeaking] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    setAvailable(speech.available());
+    const stop = speech.watch(() => setAvailable(speech.available()));
+    return () => {
+      stop();
+      speech.stop();
+    };
+  }, [speech]);
+
+  if (!available) {
+    return (
+      <View>
+        <BigButton variant='secondary' disabled onClick={() => {}}>
+          读给我听：本机暂不支持朗读
+        </BigButton>
+        <Text className='text text--muted'>请家人或联系人读给您听。</Text>
+      </View>
+    );
+  }
+  const toggle = () => {
+    if (speaking) {
+      speech.stop();
+      setSpeaking(false);
+      return;
+    }
+    setFailed(false);
+    const started = speech.speak(text, {
+      onEnd: () => setSpeaking(false),
+      onError: () => {
+        setSpeaking(false);
+        setFailed(true);
+      },
+    });
+    setSpeaking(started);
+    if (!started) setAvailable(false);
+  };
+  return (
+    <View>
+      <BigButton variant={speaking ? 'selected' : 'secondary'} onClick={toggle}>
+        {speaking ? '正在朗读，点这里停止' : '读给我听'}
+      </BigButton>
+      <Message kind='error' text={failed ? '朗读没有成功：本机的朗读功能暂时用不了' : undefined} />
+    </View>
+  );
+}

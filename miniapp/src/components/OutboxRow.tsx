@@ -1,0 +1,18 @@
+import { Text, View } from '@tarojs/components';
+import type { OutboxEntry } from '@/services/types';
+import { stampText } from '@/services/session-time';
+import { channelText, outboxStatusText, reminderKindText } from '@/services/session-words';
+
+/** A reminder waiting to go out: by WeChat, or by a phone call when the member has not subscribed. */
+export function OutboxRow({ entry }: { entry: OutboxEntry }) {
+  const phone = entry.channel === 'none';
+  return (
+    <View className={phone ? 'row row--plain row--warning' : 'row row--plain'}>
+      <Text className='row__title'>{entry.memberName}</Text>
+      <Text className='text strong'>{phone ? '☎ 需电话通知' : `✉ ${channelText(entry.channel)}`}</Text>
+      <Text className='text'>{reminderKindText(entry.kind)}：{entry.text}</Text>
+      <Text className='text'>发送时间：{stampText(entry.dueAt)}</Text>
+      <Text className='text'>状态：{outboxStatusText(entry.status)}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,64 @@
+import { Text } from '@tarojs/components';
+import { useEffect } from 'react';
+import { isH5 } from '@/adapters/login';
+import { goHome, openPage } from '@/adapters/navigation';
+import { useReloadOnReturn } from '@/adapters/page-hooks';
+import { endSession } from '@/adapters/session';
+import { BigButton } from '@/components/BigButton';
+import { ElderPage } from '@/components/ElderPage';
+import { LoadState } from '@/components/LoadState';
+import { QuietMemberRow } from '@/components/QuietMemberRow';
+import { SessionRow } from '@/components/SessionRow';
+import { useMe } from '@/hooks/use-me';
+import { useOverview } from '@/hooks/use-sessions';
+import { pages, withQuery } from '@/services/routes';
+
+/** The secretary's first page: who is drifting away, what comes next, and the branch's work. */
+export default function BranchHomePage() {
+  const me = useMe();
+  const role = me.data?.role;
+  const misplaced = role !== undefined && role !== 'secretary';
+  const overview = useOverview(misplaced ? undefined : me.data?.branchId);
+  useReloadOnReturn(overview.reload);
+
+  useEffect(() => {
+    if (misplaced) goHome(role);
+  }, [misplaced, role]);
+
+  const o = overview.data;
+  return (
+    <ElderPage title={me.data?.branchName ?? '支部工作'}>
+      <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
+      {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
+
+      <Text className='h2'>五个月未参加组织生活</Text>
+      <LoadState loading={overview.loading && !o} error={overview.error} onRetry={overview.reload} />
+      {o && o.quietMembers.length === 0 ? <Text className='text'>没有五个月以上未参加组织生活的党员。</Text> : null}
+      {o && o.quietMembers.length > 0 ? <Text className='text'>请尽快打电话或上门看望，不要满六个月。</Text> : null}
+      {o?.quietMembers.map((m) => (
+        <QuietMemberRow key={m.memberId} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.memberId }))} />
+      ))}
+
+      <BigButton onClick={() => openPage(pages.sessionNew)}>＋ 新建组织生活</BigButton>
+      <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
+        组织生活记录
+      </BigButton>
+      <BigButton variant='secondary' onClick={() => openPage(pages.members)}>
+        党员名单
+      </BigButton>
+      <BigButton variant='secondary' onClick={() => openPage(pages.outbox)}>
+        待发提醒
+      </BigButton>
+
+      <Text className='h2'>近期会议</Text>
+      {o && o.nextSessions.length === 0 ? <Text className='text'>近两个月还没有安排会议。</Text> : null}
+      {o?.nextSessions.map((s) => <SessionRow key={s.id} session={s} onOpen={() => openPage(withQuery(pages.session, { id: s.id }))} />)}
+
+      {isH5 ? (
+        <BigButton variant='secondary' onClick={endSession}>
+          退出登录
+        </BigButton>
+      ) : null}
+    </ElderPage>
+  );
+}

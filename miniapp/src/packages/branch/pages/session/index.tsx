@@ -1,0 +1,199 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { openFile, pickPhoto, sendFile } from '@/adapters/files';
+import { usePageParam } from '@/adapters/page-hooks';
+import { AttachmentLinks, type OpenableFile } from '@/components/Attachments';
+import { AttendanceBoard } from '@/components/AttendanceBoard';
+import { AmendmentForm, AmendmentList, CloseSession } from '@/components/ClosePanel';
+import { ElderPage } from '@/components/ElderPage';
+import { InfoRow } from '@/components/InfoRow';
+import { LoadState } from '@/components/LoadState';
+import { Message } from '@/components/Message';
+import { MinutesPanel } from '@/components/MinutesPanel';
+import { SectionTabs } from '@/components/SectionTabs';
+import { useApi } from '@/hooks/api-context';
+import { useMe } from '@/hooks/use-me';
+import { useSession } from '@/hooks/use-sessions';
+import { useUpload } from '@/hooks/use-upload';
+import { ApiError, messageOf } from '@/services/api-error';
+import { everyonePresent } from '@/services/attendance-board';
+import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, type MinutesErrors } from '@/services/minutes-form';
+import { sessionWhenText, stampText } from '@/services/session-time';
+import { expectedText, kindText, whoText } from '@/services/session-words';
+import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
+
+type Tab = 'details' | 'attendance' | 'minutes' | 'archive';
+
+const tabs = [
+  { value: 'details' as const, label: '会议详情' },
+  { value: 'attendance' as const, label: '出席登记' },
+  { value: 'minutes' as const, label: '会议记录' },
+  { value: 'archive' as const, label: '归档更正' },
+];
+
+interface Outcome<E> {
+  errors: E;
+  formError?: string;
+  okMessage?: string;
+}
+
+/** One session: details, the attendance screen, the minutes, and closing with corrections after. */
+export default function SessionPage() {
+  const api = useApi();
+  const id = usePageParam('id');
+  const me = useMe();
+  const loaded = useSession(id);
+  const [fresh, setFresh] = useState<SessionDetail | undefined>();
+  const [tab, setTab] = useState<Tab>('details');
+  const [writeError, setWriteError] = useState<string | undefined>();
+  const [minutesOutcome, setMinutesOutcome] = useState<Outcome<MinutesErrors>>({ errors: {} });
+  const [amendOutcome, setAmendOutcome] = useState<Outcome<AmendmentErrors>>({ errors: {} });
+  const photos = useUpload(pickPhoto, sendFile);
+
+  // The newest answer wins: each write returns the whole session.
+  const s = fresh && fresh.id === id ? fresh : loaded.data;
+  const isSecretary = me.data?.role === 'secretary';
+  const closed = s?.status === 'closed';
+  const canWrite = isSecretary && !closed;
+
+  /** A write that failed because someone closed the record meanwhile: say so and show the closed record. */
+  const afterFailure = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'SESSION_CLOSED') {
+      setWriteError(e.message);
+      setFresh(undefined);
+      loaded.reload();
+    }
+  };
+
+  const write = async (work: () => Promise<SessionDetail>) => {
+    setWriteError(undefined);
+    try {
+      setFresh(await work());
+    } catch (e) {
+      afterFailure(e);
+      throw e;
+    }
+  };
+
+  const markAll = async () => {
+    if (!s) return;
+    const input = everyonePresent(s);
+    if (input) await write(() => api.markMany(s.id, input));
+  };
+  const mark = (memberId: string, input: AttendanceInput) => (s ? write(() => api.markAttendance(s.id, memberId, input)) : Promise.resolve());
+
+  const saveMinutes = async (input: MinutesInput) => {
+    if (!s) return;
+    setMinutesOutcome({ errors: {} });
+    try {
+      await write(() => api.saveMinutes(s.id, input));
+      setMinutesOutcome({ errors: {}, okMessage: '会议记录已保存。' });
+    } catch (e) {
+      setMinutesOutcome({ errors: e instanceof ApiError ? minutesErrorsFromApi(e.fieldMessages()) : {}, formError: messageOf(e) });
+    }
+  };
+
+  const close = async () => {
+    if (s) await write(() => api.closeSession(s.id));
+  };
+
+  const amend = async (input: AmendmentInput) => {
+    if (!s) return false;
+    setAmendOutcome({ errors: {} });
+    try {
+      await write(() => api.amendSession(s.id, input));
+      setAmendOutcome({ errors: {}, okMessage: '更正已添加，见上面的更正说明。' });
+      return true;
+    } catch (e) {
+      setAmendOutcome({ errors: e instanceof ApiError ? amendmentErrorsFromApi(e.fieldMessages()) : {}, formError: messageOf(e) });
+      return false;
+    }
+  };
+
+  const open = (f: OpenableFile) => openFile(f);
+  const who = (userId: string | undefined) => whoText(userId, me.data);
+
+  if (!id) return <ElderPage title='组织生活'><Message kind='error' text='没有指定会议。请返回列表重新选择。' /></ElderPage>;
+  return (
+    <ElderPage title={s ? kindText(s.kind) : '组织生活'}>
+      <LoadState loading={loaded.loading && !s} error={loaded.error} onRetry={loaded.reload} />
+      {s ? (
+        <View>
+          <Text className='text text--large strong'>{s.topic}</Text>
+          <Text className={closed ? 'banner banner--ok' : 'banner'}>
+            {closed ? `✓ 已归档：${who(s.closedBy)}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
+          </Text>
+          {!isSecretary ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
+          <SectionTabs tabs={tabs} value={tab} onChange={(t) => setTab(t)} />
+          <Message kind='error' text={writeError} />
+
+          {tab === 'details' ? (
+            <View>
+              <Text className='h2'>会议详情</Text>
+              <InfoRow label='类型' value={kindText(s.kind)} />
+              <InfoRow label='时间' value={sessionWhenText(s.startsAt)} />
+              <InfoRow label='地点' value={s.place} />
+              <InfoRow label='主持人' value={s.hostName} />
+              <InfoRow label='记录人' value={s.recorderName} />
+              <InfoRow label='应到' value={`${expectedText(s.kind, s.partyGroup).replace('应到人员：', '')}，共 ${s.expectedCount} 人`} />
+              <InfoRow label='网上参学' value={s.onlineOffered ? '提供' : '不提供'} />
+              <Text className='h2'>学习材料</Text>
+              <Text className='text material'>{s.materialText || '没有文字材料。'}</Text>
+              <AttachmentLinks files={s.attachments} onOpen={open} />
+            </View>
+          ) : null}
+
+          {tab === 'attendance' ? (
+            <View>
+              <Text className='h2'>出席登记</Text>
+              {closed ? <Text className='text'>记录已归档，出席情况不能直接修改；如需更正，请到“归档更正”添加更正说明。</Text> : null}
+              <AttendanceBoard session={s} readOnly={!canWrite} onMarkAll={markAll} onMark={mark} />
+            </View>
+          ) : null}
+
+          {tab === 'minutes' ? (
+            <View>
+              <Text className='h2'>会议记录</Text>
+              <MinutesPanel
+                key={`${s.id}-${closed}`}
+                session={s}
+                readOnly={!canWrite}
+                onSave={saveMinutes}
+                onAddPhoto={photos.upload}
+                photoBusy={photos.busy}
+                photoError={photos.error}
+                onOpen={(f) => void open(f)}
+                outcome={minutesOutcome}
+              />
+            </View>
+          ) : null}
+
+          {tab === 'archive' ? (
+            <View>
+              <Text className='h2'>归档</Text>
+              {closed ? (
+                <View>
+                  <InfoRow label='状态' value='已归档' />
+                  <InfoRow label='归档人' value={who(s.closedBy)} />
+                  <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
+                </View>
+              ) : isSecretary ? (
+                <CloseSession onClose={close} />
+              ) : (
+                <Text className='text'>这次会议还没有归档。</Text>
+              )}
+              <Text className='h2'>更正说明</Text>
+              <AmendmentList session={s} who={who} />
+              {isSecretary && closed ? (
+                <View>
+                  <Text className='h2'>添加更正</Text>
+                  <AmendmentForm session={s} onSubmit={amend} outcome={amendOutcome} />
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </ElderPage>
+  );
+}

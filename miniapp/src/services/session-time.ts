@@ -1,0 +1,107 @@
+/**
+ * Session times are shown and typed in Beijing time (Asia/Shanghai, UTC+8 all year, no summer
+ * time), whatever the phone's own time zone: a member living elsewhere still meets at the branch's
+ * hour. Plain arithmetic on a fixed offset, so it behaves the same on weapp (no full Intl) and H5.
+ */
+const offsetMs = 8 * 3600 * 1000;
+const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+export interface ShanghaiParts {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+export function shanghaiParts(iso: string): ShanghaiParts | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const d = new Date(ms + offsetMs);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+/** 2025年12月3日 星期三 */
+export function sessionDateText(iso: string): string {
+  const p = shanghaiParts(iso);
+  return p ? `${p.year}年${p.month}月${p.day}日 ${weekdays[p.weekday]}` : iso;
+}
+
+/** The hour in words elders say: 上午9点, 下午2点30分, 晚上7点05分. */
+export function clockText(iso: string): string {
+  const p = shanghaiParts(iso);
+  if (!p) return iso;
+  const { hour, minute } = p;
+  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour === 12 ? '中午' : hour < 18 ? '下午' : '晚上';
+  const h12 = hour > 12 ? hour - 12 : hour;
+  return `${part}${h12}点${minute ? `${String(minute).padStart(2, '0')}分` : ''}`;
+}
+
+/** 2025年12月3日 星期三 上午9点 */
+export function sessionWhenText(iso: string): string {
+  return `${sessionDateText(iso)} ${clockText(iso)}`;
+}
+
+/** A short Beijing-time stamp for records (who did what when): 2025年12月3日 09:05. */
+export function stampText(iso: string): string {
+  const p = shanghaiParts(iso);
+  if (!p) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** What the date and time boxes hold, as typed. */
+export interface WhenParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+export type WhenProblem = { field: 'date' | 'time'; message: string };
+
+/**
+ * The instant the boxes name, in Beijing time, as an ISO timestamp in UTC (the API's timestamps
+ * carry no offset), or the problem to show under the boxes.
+ */
+export function startsAtFrom(p: WhenParts): { ok: true; iso: string } | { ok: false; problem: WhenProblem } {
+  const [y, mo, d, h, mi] = [p.year, p.month, p.day, p.hour, p.minute].map((s) => s.trim());
+  if (!y || !mo || !d) return { ok: false, problem: { field: 'date', message: '日期：请填写年、月、日' } };
+  if (!/^\d{4}$/.test(y ?? '') || !/^\d{1,2}$/.test(mo ?? '') || !/^\d{1,2}$/.test(d ?? '')) {
+    return { ok: false, problem: { field: 'date', message: '日期：年为 4 位数字，月、日为 1 到 2 位数字' } };
+  }
+  const [yn, mon, dn] = [Number(y), Number(mo), Number(d)];
+  const check = new Date(Date.UTC(yn, mon - 1, dn));
+  if (check.getUTCFullYear() !== yn || check.getUTCMonth() !== mon - 1 || check.getUTCDate() !== dn) {
+    return { ok: false, problem: { field: 'date', message: '日期：没有这一天，请检查年、月、日' } };
+  }
+  if (!h) return { ok: false, problem: { field: 'time', message: '时间：请填写几点' } };
+  if (!/^\d{1,2}$/.test(h) || Number(h) > 23) return { ok: false, problem: { field: 'time', message: '时间：点为 0 到 23 之间的数字（下午 2 点填 14）' } };
+  if (mi && (!/^\d{1,2}$/.test(mi) || Number(mi) > 59)) return { ok: false, problem: { field: 'time', message: '时间：分为 0 到 59 之间的数字' } };
+  const ms = Date.UTC(yn, mon - 1, dn, Number(h), Number(mi || 0)) - offsetMs;
+  return { ok: true, iso: new Date(ms).toISOString() };
+}
+
+/** The boxes for an instant, in Beijing time. */
+export function whenPartsFrom(iso: string): WhenParts {
+  const p = shanghaiParts(iso);
+  if (!p) return { year: '', month: '', day: '', hour: '', minute: '' };
+  return { year: String(p.year), month: String(p.month), day: String(p.day), hour: String(p.hour), minute: String(p.minute).padStart(2, '0') };
+}
+
+/** A week from now at 9 in the morning, Beijing time: a plausible first guess the secretary edits. */
+export function defaultWhen(now: Date): WhenParts {
+  const p = shanghaiParts(new Date(now.getTime() + 7 * 24 * 3600 * 1000).toISOString());
+  if (!p) return { year: '', month: '', day: '', hour: '9', minute: '00' };
+  return { year: String(p.year), month: String(p.month), day: String(p.day), hour: '9', minute: '00' };
+}
+

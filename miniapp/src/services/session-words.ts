@@ -1,0 +1,63 @@
+import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
+import type { AttendanceStatus, OutboxEntry, SessionKind, SessionSummary } from './types';
+
+export const kindText = (k: SessionKind) => sessionKindLabels[k];
+export const statusText = (s: AttendanceStatus | null | undefined) => (s ? attendanceStatusLabels[s] : '未登记');
+export const sessionStateText = (s: SessionSummary['status']) => (s === 'closed' ? '已归档' : '未归档');
+
+/** The eight kinds in the order a secretary thinks of them (三会一课 first). */
+export const sessionKindOrder = Object.keys(sessionKindLabels) as SessionKind[];
+
+/** The five statuses in the order of the attendance screen's buttons. */
+export const attendanceStatusOrder = Object.keys(attendanceStatusLabels) as AttendanceStatus[];
+
+/** Who a session of this kind expects, decided by the server; said here so nobody is surprised. */
+export function expectedText(kind: SessionKind, partyGroup?: string): string {
+  if (kind === 'committee_meeting') return '应到人员：支委成员（支部委员会的委员）';
+  if (kind === 'group_meeting') return partyGroup ? `应到人员：${partyGroup}的党员` : '应到人员：所选党小组的党员（请在下面选择党小组）';
+  return '应到人员：全体党员';
+}
+
+/** Quorum in words: 应到 3 人，实到 2 人，超过半数 (or 未超过半数). */
+export function quorumText(q: { entitled: number; present: number; met: boolean }): string {
+  return `应到 ${q.entitled} 人，实到 ${q.present} 人，${q.met ? '超过半数' : '未超过半数'}`;
+}
+
+/** The member's own line, as the member home says it. */
+export function myStatusText(status: AttendanceStatus | null | undefined, reason?: string, reflection?: string): string | undefined {
+  switch (status) {
+    case 'excused':
+      return reason ? `您已请假：${reason}` : '您已请假';
+    case 'online':
+      return reflection ? `您已登记网上学习。您的体会：${reflection}` : '您已登记网上学习';
+    case 'present':
+      return '支部已登记您出席';
+    case 'home_delivered':
+      return '支部已登记为您送学上门';
+    case 'absent':
+      return '这次学习登记为缺席。如有误，请告诉支部书记';
+    default:
+      return undefined;
+  }
+}
+
+/** Counts per status, in words: 出席 5 人，请假 1 人，未登记 2 人. Statuses with nobody are left out. */
+export function attendanceSummaryText(lines: { status: AttendanceStatus | null }[]): string {
+  const counts = new Map<AttendanceStatus | null, number>();
+  for (const l of lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+  const parts = [...attendanceStatusOrder, null]
+    .filter((s) => counts.get(s))
+    .map((s) => `${statusText(s)} ${counts.get(s)} 人`);
+  return parts.length ? `共 ${lines.length} 人：${parts.join('，')}` : '没有应到人员';
+}
+
+export const channelText = (c: OutboxEntry['channel']) => (c === 'wechat' ? '微信提醒' : '需电话通知');
+export const reminderKindText = (k: OutboxEntry['kind']) => (k === 'session_tomorrow' ? '开会前一天提醒' : '学习材料通知');
+export const outboxStatusText = (s: OutboxEntry['status']) => (s === 'sent' ? '已发送' : s === 'skipped' ? '不再发送' : '待发送');
+
+/** Who did something, when all the record holds is a user id: the signed-in person by name. */
+export function whoText(userId: string | undefined, me: { userId: string; displayName: string } | undefined): string {
+  if (!userId) return '未记录';
+  if (me && userId === me.userId) return me.displayName;
+  return `其他工作人员（账号 ${userId}）`;
+}

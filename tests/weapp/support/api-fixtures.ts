@@ -1,0 +1,136 @@
+/**
+ * The records the smoke run's fake API (fake-api.ts) answers with: plausible, in Chinese, and
+ * typed with @ltx/shared's types (smoke.test.ts also parses them with its zod schemas), so the
+ * pages render what they would against the real API.
+ */
+import type { Branch, DemoAccount, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
+import type { Role } from '@ltx/shared/domain/roles';
+import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary } from '@ltx/shared/schemas/session';
+import type { VisitRequest } from '@ltx/shared/schemas/visit';
+
+export const ORG = { id: 'o-001', name: '市老干部局' };
+export const BRANCH = { id: 'b-001', name: '第一党支部' };
+const day = 24 * 3600 * 1000;
+/** Dates relative to now, so "the next study" is always ahead. */
+const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
+
+const member: MemberSummary = {
+  id: 'm-001',
+  branchId: BRANCH.id,
+  name: '王建国',
+  gender: 'male',
+  age: 86,
+  partyGroup: '第一小组',
+  phoneMasked: '138****0001',
+  livingSituation: 'with_family',
+  attendanceMode: 'home_delivered',
+  bound: true,
+};
+
+const session: SessionSummary = {
+  id: 's-001',
+  branchId: BRANCH.id,
+  kind: 'collective_study',
+  topic: '学习党的二十届三中全会精神',
+  startsAt: inDays(2),
+  place: '老干部活动中心二楼',
+  status: 'open',
+  onlineOffered: true,
+  expectedCount: 2,
+};
+
+const sessionDetail: SessionDetail = {
+  ...session,
+  hostName: '李书记',
+  recorderName: '赵联系人',
+  materialText: '请提前阅读学习材料第一章。',
+  attachments: [],
+  attendance: [
+    { memberId: member.id, memberName: member.name, status: null },
+    { memberId: 'm-002', memberName: '陈秀英', status: 'present' },
+  ],
+  quorum: { entitled: 2, present: 1, met: false },
+  amendments: [],
+  version: 1,
+  createdBy: 'u-secretary',
+};
+
+const visit: VisitRequest = {
+  id: 'v-001',
+  branchId: BRANCH.id,
+  memberId: member.id,
+  memberName: member.name,
+  sessionId: session.id,
+  sessionTopic: session.topic,
+  slot: 'morning',
+  status: 'scheduled',
+  requestedBy: 'u-member',
+  requestedByRole: 'member',
+  createdAt: inDays(-1),
+  ageDays: 1,
+  overdue: null,
+  scheduled: { contactUserId: 'u-contact', contactName: '赵联系人', windowStart: inDays(3), windowEnd: inDays(3), by: 'u-secretary', at: inDays(0) },
+  statusText: '已安排：赵联系人 上午来',
+  version: 2,
+};
+
+export const fixtures = {
+  member,
+  members: [member, { ...member, id: 'm-002', name: '陈秀英', gender: 'female', age: 79, attendanceMode: 'in_person', bound: false }] satisfies MemberSummary[],
+  memberDetail: {
+    ...member,
+    birthDate: '1939-05-04',
+    joinedPartyOn: '1958-07-01',
+    phone: '13800000001',
+    pendingChanges: [],
+    version: 3,
+    updatedAt: '2025-11-20T08:00:00.000Z',
+    updatedBy: 'u-secretary',
+  } satisfies MemberDetail,
+  branch: { id: BRANCH.id, orgId: ORG.id, name: BRANCH.name, secretaryName: '李书记', memberCount: 2, healthClassCounts: { healthy: 1, minor_illness: 1 } } satisfies Branch,
+  invite: { code: 'K7M2Q9', kind: 'self', memberId: member.id, expiresAt: '2025-12-05T08:00:00.000Z' } satisfies Invite,
+  demoAccounts: [
+    { account: 'member', label: '王建国', role: 'member' },
+    { account: 'secretary', label: '李书记', role: 'secretary' },
+  ] satisfies DemoAccount[],
+  session,
+  sessionDetail,
+  memberSession: { ...session, materialText: sessionDetail.materialText, attachments: [], myStatus: null } satisfies MemberSession,
+  overview: {
+    branchId: BRANCH.id,
+    quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: inDays(-160), quietMonths: 5 }],
+    nextSessions: [session],
+    visits: { open: 1, notScheduled: 0, notDelivered: 0 },
+  } satisfies BranchOverview,
+  outbox: [
+    { id: 'r-001', memberId: member.id, memberName: member.name, sessionId: session.id, kind: 'session_tomorrow', dueAt: inDays(1), channel: 'wechat', status: 'pending', text: `明天学习：${session.topic}` },
+  ] satisfies OutboxEntry[],
+  visit,
+};
+
+/** Who /me says the user is, per role the smoke run signs in as. */
+export function meFor(role: Role): Me {
+  const base = { userId: `u-${role}`, role, orgId: ORG.id, orgName: ORG.name } as const;
+  switch (role) {
+    case 'member':
+    case 'proxy':
+      return {
+        ...base,
+        displayName: role === 'proxy' ? '王小明' : member.name,
+        branchId: BRANCH.id,
+        branchName: BRANCH.name,
+        memberId: member.id,
+        memberName: member.name,
+        secretaryName: '李书记',
+        attendanceMode: member.attendanceMode,
+      };
+    case 'secretary':
+    case 'contact':
+      return { ...base, displayName: role === 'secretary' ? '李书记' : '赵联系人', branchId: BRANCH.id, branchName: BRANCH.name };
+    case 'inspector':
+    case 'admin':
+      return { ...base, displayName: '张督导' };
+    case 'visitor':
+      return { userId: 'u-visitor', role, displayName: '微信用户' };
+  }
+}

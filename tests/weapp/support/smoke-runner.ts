@@ -1,0 +1,165 @@
+/**
+ * Child-process entry (see child.ts) for the headless smoke run of the weapp runtime: WeChat's
+ * globals are stubbed, app.js and each page of app.json are loaded, each page is opened, left to
+ * settle and read. Any throw, uncaught error, rejected promise or console.error while a page
+ * runs is a finding against that page's file. Input: SmokeInput; output: SmokeResult.
+ */
+import path from 'node:path';
+import type { Role } from '@ltx/shared/domain/roles';
+import { answerApi } from './fake-api';
+import { pageRoutes, readAppJson, usedComponents } from './build-dir';
+import { requireBuildFile } from './build-loader';
+import { childMain } from './child';
+import type { Finding } from './findings';
+import { closePage, createPage, findByText, installGlobals, launchApp, openPage, pageTexts, tap, type PageInstance } from './runtime-smoke';
+import type { SmokeInput, SmokeResult } from './smoke';
+import { createWxStub } from './wx-stub';
+
+/** After its texts show, a page is settled when neither setData nor a wx call has happened for this long. */
+const QUIET_MS = 50;
+/** How long a page may take to show its texts: only a failing page waits this long. */
+const SETTLE_LIMIT_MS = 4_000;
+const cjk = /[\u4e00-\u9fff]/;
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`;
+  return typeof e === 'string' ? e : JSON.stringify(e);
+}
+
+/** What is wrong with a settled page's texts: a key text missing, or (for a page with none listed) no Chinese at all. */
+function textProblems(texts: string[], wanted: string[] | undefined): string[] {
+  const shows = `it shows: ${JSON.stringify(texts).slice(0, 400)}`;
+  if (!wanted?.length) return texts.some((t) => cjk.test(t)) ? [] : [`renders no Chinese text; ${shows}`];
+  return wanted.filter((want) => !texts.some((t) => t.includes(want))).map((want) => `does not render "${want}"; ${shows}`);
+}
+
+async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResult> {
+  const started = Date.now();
+  const findings: Finding[] = [];
+  const result: SmokeResult = { findings, notes: [], pages: [], afterTap: [], wxCalls: {}, ms: 0 };
+  /** The file that errors now count against. */
+  let current = 'app.js';
+  let role: Role = 'member';
+  let lastActivity = Date.now();
+  const fail = (message: string, file = current) => findings.push({ check: 'smoke', file, message });
+
+  process.on('uncaughtException', (e) => fail(`uncaught: ${errorText(e)}`));
+  process.on('unhandledRejection', (e) => fail(`unhandled rejection: ${errorText(e)}`));
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => fail(`console.error: ${args.map(errorText).join(' ').slice(0, 800)}`);
+
+  const stub = createWxStub((method, url, body) => {
+    lastActivity = Date.now();
+    const { answer, call } = answerApi(method, url, role, body);
+    if (call.problem) fail(call.problem);
+    if (call.note && !result.notes.includes(call.note)) result.notes.push(call.note);
+    return answer;
+  });
+  // A signed-in session: pages that need one find the token where adapters/storage.ts keeps it.
+  stub.storage.set('token', 'smoke-token');
+  const stack: PageInstance[] = [];
+  const registry = installGlobals(stub.wx, stack);
+
+  /**
+   * Waits until `ready()` holds, no wx callback is pending and nothing has happened for QUIET_MS.
+   * Waiting for the page's own texts, not just for quiet, keeps a slow CI machine from reading a
+   * page before it renders. False when SETTLE_LIMIT_MS ran out first.
+   */
+  const settle = async (ready: () => boolean = () => true): Promise<boolean> => {
+    const limit = Date.now() + SETTLE_LIMIT_MS;
+    let calls = stub.calls.length;
+    while (Date.now() < limit) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (stub.calls.length !== calls) [calls, lastActivity] = [stub.calls.length, Date.now()];
+      if (ready() && stub.pending() === 0 && Date.now() - lastActivity >= QUIET_MS) return true;
+    }
+    if (stub.pending() > 0) fail(`still waiting for ${stub.pending()} wx callbacks after ${SETTLE_LIMIT_MS} ms`);
+    return false;
+  };
+  const load = (file: string): boolean => {
+    try {
+      requireBuildFile(path.join(dir, file));
+      return true;
+    } catch (e) {
+      fail(`loading threw: ${errorText(e)}`, file);
+      return false;
+    }
+  };
+
+  const app = readAppJson(dir);
+  const routes = pageRoutes(app);
+  if (!load('app.js') || !registry.app) {
+    if (!findings.length) fail('app.js did not call App()');
+    return { ...result, ms: Date.now() - started };
+  }
+  try {
+    launchApp(registry.app, routes[0] ?? '');
+    await settle();
+  } catch (e) {
+    fail(`onLaunch threw: ${errorText(e)}`);
+  }
+
+  /** The one tap: find the element by its text, tap it, let the page settle, read it again. */
+  const tapAndRead = async (page: PageInstance, { label, expect }: SmokeInput['tap']) => {
+    const sid = findByText(page.data, label);
+    if (!sid) return fail(`no element whose text starts with "${label}" to tap`);
+    try {
+      tap(page, sid);
+    } catch (e) {
+      fail(`the tap on "${label}" threw: ${errorText(e)}`);
+    }
+    await settle(() => pageTexts(page.data).some((t) => t.includes(expect)));
+    result.afterTap = pageTexts(page.data);
+    if (!result.afterTap.some((t) => t.includes(expect))) {
+      fail(`after a tap on "${label}" it does not show "${expect}"; it shows: ${JSON.stringify(result.afterTap).slice(0, 400)}`);
+    }
+  };
+
+  if (!routes.includes(tapPlan.route)) fail(`the page to tap, ${tapPlan.route}, is not in app.json`, 'app.json');
+  const loadedComponents = new Set<string>();
+  for (const route of routes) {
+    const pageStarted = Date.now();
+    const plan = pages[route];
+    current = `${route}.js`;
+    role = plan?.role ?? 'member';
+    registry.loading = route;
+    if (!load(current)) continue;
+    // The custom components the page uses (Taro's recursive `comp`) load with it, as in WeChat.
+    for (const component of usedComponents(dir, route)) {
+      if (loadedComponents.has(component)) continue;
+      loadedComponents.add(component);
+      current = `${component}.js`;
+      load(current);
+      current = `${route}.js`;
+    }
+    const config = registry.pages.get(route);
+    if (!config) {
+      fail('the page file did not call Page()');
+      continue;
+    }
+    const page = createPage(config, route, () => (lastActivity = Date.now()));
+    stack.splice(0, stack.length, page);
+    try {
+      openPage(page, plan?.query ?? {});
+    } catch (e) {
+      fail(`opening the page threw: ${errorText(e)}`);
+    }
+    await settle(() => textProblems(pageTexts(page.data), plan?.texts).length === 0);
+    const texts = pageTexts(page.data);
+    textProblems(texts, plan?.texts).forEach((problem) => fail(problem));
+    if (tapPlan.route === route) await tapAndRead(page, tapPlan);
+    try {
+      closePage(page);
+      await settle();
+    } catch (e) {
+      fail(`onUnload threw: ${errorText(e)}`);
+    }
+    result.pages.push({ route, texts, ms: Date.now() - pageStarted });
+  }
+
+  console.error = consoleError;
+  for (const { name } of stub.calls) result.wxCalls[name] = (result.wxCalls[name] ?? 0) + 1;
+  return { ...result, ms: Date.now() - started };
+}
+
+void childMain(main);

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import type { Role } from '@ltx/shared/domain/roles';
+import { runChild } from './child';
+import type { Finding } from './findings';
+
+/** What one page must show in the smoke run. */
+export interface PageExpectation {
+  /** The page's query, e.g. `{ id: 'm-001' }`. */
+  query?: Record<string, string>;
+  /** Who the fake API says is signed in while this page runs (default `member`). */
+  role?: Role;
+  /** Texts the page must render once settled (each found inside some element's text); none listed: some Chinese text. */
+  texts: string[];
+}
+
+export interface SmokeInput {
+  dir: string;
+  /** By route as in app.json (`packages/branch/pages/members/index`). A page not listed must still render some Chinese text. */
+  pages: Record<string, PageExpectation>;
+  /** One tap: on `route`, the element whose text starts with `label`; afterwards the page must show `expect`. */
+  tap: { route: string; label: string; expect: string };
+}
+
+export interface SmokeResult {
+  findings: Finding[];
+  /** Not failures: real API routes the fake could not answer yet, so some page showed less. */
+  notes: string[];
+  pages: { route: string; texts: string[]; ms: number }[];
+  /** The tapped page's texts after the tap. */
+  afterTap: string[];
+  /** wx API calls made, by name, e.g. `{ request: 9, reLaunch: 1 }`. */
+  wxCalls: Record<string, number>;
+  ms: number;
+}
+
+const entry = fileURLToPath(new URL('./smoke-runner.ts', import.meta.url));
+
+/** Loads the build's app.js and every page in a child process with a stubbed `wx`, and reports what broke. */
+export function runSmoke(input: SmokeInput): Promise<SmokeResult> {
+  return runChild<SmokeResult>(entry, input, 120_000);
+}
