@@ -68,7 +68,7 @@ export function appContext(): AppContext {
   const signoffs = new DynamoSignoffRepository(db, e.tableName);
   const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit });
   const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, signoffs, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
+    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
   });
   const pointsRepository = new DynamoPointsRepository(db, e.tableName);
   const visitRepository = new DynamoVisitRepository(db, e.tableName);

@@ -8,11 +8,16 @@ const wechatAppId = String(app.node.tryGetContext('wechatAppId') ?? 'wx000000000
 const stackName = String(app.node.tryGetContext('stackName') ?? 'LtxBranch');
 // Optional: bundle handlers from another folder (used to try bundling before all handlers exist).
 const handlersDir = app.node.tryGetContext('handlersDir') as string | undefined;
+// Optional: browser origins allowed to POST upload forms (comma-separated, or a JSON list in cdk.json).
+const corsContext = app.node.tryGetContext('uploadCorsOrigins') as string | string[] | undefined;
+const uploadCorsOrigins =
+  corsContext === undefined ? undefined : (Array.isArray(corsContext) ? corsContext : String(corsContext).split(',')).map((o) => o.trim()).filter(Boolean);
 
 new BranchStack(app, stackName, {
-  description: '离退休干部党支部 mini-program back end (Lambda + DynamoDB + HTTP API)',
+  description: '离退休干部党支部 mini-program back end (Lambda + DynamoDB + S3 + HTTP API)',
   wechatAppId,
   handlersDir,
+  uploadCorsOrigins,
   // Unset offline: the stack is environment-agnostic until deployed with credentials.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });

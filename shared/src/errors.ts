@@ -16,6 +16,7 @@ export const errorCatalog = {
   WECHAT_LOGIN_FAILED: { status: 401, message: '微信登录失败，请重试' },
   HEALTH_CONSENT_REQUIRED: { status: 422, message: '保存健康信息前需要本人同意' },
   SESSION_CLOSED: { status: 409, message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' },
+  SESSION_NOT_HELD: { status: 409, message: '会议还没有开始，开过之后才能归档' },
   NOT_EXPECTED: { status: 422, message: '该党员不在这次会议的应到名单中' },
   UPLOAD_INVALID: { status: 422, message: '附件无效：请重新上传（只收 JPG、PNG 或 PDF，不超过 10 MB）' },
   VISIT_STATE: { status: 409, message: '这条送学上门记录的状态已经变了，不能这样操作，请刷新后再看' },

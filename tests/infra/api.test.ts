@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
@@ -5,11 +8,18 @@ import type { IConstruct } from 'constructs';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { tableDefinition } from '../../functions/src/db/table-definition';
 import { deployedRoutes, routes } from '../../functions/src/routes';
-import { LAMBDA_RUNTIME, WECHAT_API_BASE } from '../../infra/src/constructs/api';
+import { LAMBDA_RUNTIME, UPLOAD_ACCESS, WECHAT_API_BASE } from '../../infra/src/constructs/api';
+import { UPLOAD_KEY_PREFIX } from '../../infra/src/constructs/upload-bucket';
 import type { BranchStack } from '../../infra/src/stacks/branch-stack';
 import { buildStack, TEST_APP_ID } from './helpers';
 
 type Resource = { Type: string; Properties: Record<string, any> };
+
+const functionsSrc = fileURLToPath(new URL('../../functions/src', import.meta.url));
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 
 let stack: BranchStack;
 let template: Template;
@@ -26,13 +36,33 @@ beforeAll(() => {
 
 const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
 const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
+const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+const handlers = () => [...new Set(deployedRoutes.map((r) => r.handler))].sort();
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+/** The statements of the one inline policy attached to a handler's role. */
+function statementsOf(handler: string): Statement[] {
+  const roleId = logicalId(stack.api.functions.get(handler)!.role!);
+  const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>).filter((p) =>
+    (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId),
+  );
+  expect(policies, handler).toHaveLength(1);
+  return policies[0]!.Properties.PolicyDocument.Statement as Statement[];
+}
 
 describe('HTTP API routes', () => {
-  it('deploys every route of deployedRoutes as METHOD path, and nothing else', () => {
+  it('deploys exactly the routes of deployedRoutes as METHOD path, each once', () => {
     expect(deployedRoutes.length).toBeGreaterThan(0);
-    for (const r of deployedRoutes) expect(routeKeys).toContain(`${r.method} ${r.path}`);
-    expect(routeKeys).toHaveLength(deployedRoutes.length);
+    expect([...routeKeys].sort()).toEqual(deployedRoutes.map(routeKey).sort());
     expect(new Set(routeKeys).size).toBe(routeKeys.length);
+  });
+
+  it('deploys every method the route table uses, PUT included', () => {
+    const methods = new Set(deployedRoutes.map((r) => r.method));
+    expect(methods).toContain('PUT'); // the table does have PUT routes (rules, attendance, minutes, subscriptions)
+    for (const method of methods) {
+      const expected = deployedRoutes.filter((r) => r.method === method).map(routeKey).sort();
+      expect(routeKeys.filter((k) => k.startsWith(`${method} `)).sort(), method).toEqual(expected);
+    }
   });
 
   it('never deploys dev login or the demo accounts', () => {
@@ -74,8 +104,28 @@ describe('HTTP API routes', () => {
 });
 
 describe('Lambda functions', () => {
-  it('has one function per handler module of the deployed routes', () => {
-    expect(Object.keys(lambdas)).toHaveLength(new Set(deployedRoutes.map((r) => r.handler)).size);
+  it('has one function per handler module of the deployed routes, not one per route', () => {
+    expect([...stack.api.functions.keys()].sort()).toEqual(handlers());
+    expect(Object.keys(lambdas)).toHaveLength(handlers().length);
+    const ids = [...stack.api.functions.values()].map((fn) => logicalId(fn));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(lambdas).toHaveProperty(id);
+  });
+
+  it('serves the routes one handler shares (PATCH and its POST alias) from the same function', () => {
+    const shared = handlers().filter((h) => deployedRoutes.filter((r) => r.handler === h).length > 1);
+    expect(shared).toContain('member-update'); // PATCH for H5, POST for wx.request
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>);
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
+    for (const h of shared) {
+      const uris = deployedRoutes
+        .filter((r) => r.handler === h)
+        .map((r) => {
+          const route = routes.find((x) => x.Properties.RouteKey === routeKey(r))!;
+          return JSON.stringify(integrations[(route.Properties.Target['Fn::Join'][1][1] as { Ref: string }).Ref]!.Properties.IntegrationUri);
+        });
+      expect(new Set(uris).size, h).toBe(1);
+    }
   });
 
   it('uses arm64 and the newest Node.js runtime aws-cdk-lib offers', () => {
@@ -88,11 +138,13 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('gives every function the cloud environment: prod stage, table, secret ids, WeChat app id and API base', () => {
+  it('gives every function the cloud environment: prod stage, table, upload bucket, secret ids, WeChat app id and API base', () => {
+    expect(Object.keys(lambdas).length).toBeGreaterThan(0);
     for (const fn of Object.values(lambdas)) {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         STAGE: 'prod',
         TABLE_NAME: ref(stack.data.table),
+        UPLOAD_BUCKET: ref(stack.uploads.bucket),
         SIGNING_KEY_SECRET_ID: ref(stack.secrets.signingKey),
         WECHAT_SECRET_ID: ref(stack.secrets.wechatAppSecret),
         WECHAT_APP_ID: TEST_APP_ID,
@@ -101,12 +153,14 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('never enables the local stage, the secrets file or a local DynamoDB endpoint', () => {
+  it('never enables the local stage, the secrets file, a local DynamoDB endpoint or local uploads', () => {
     for (const fn of Object.values(lambdas)) {
       const vars = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(vars.STAGE).not.toBe('local');
       expect(vars).not.toHaveProperty('SECRETS_FILE');
       expect(vars).not.toHaveProperty('DYNAMO_ENDPOINT');
+      expect(vars).not.toHaveProperty('UPLOADS_DIR');
+      expect(vars).not.toHaveProperty('UPLOADS_BASE_URL');
     }
   });
 
@@ -118,15 +172,17 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('runs under roles without managed policies or wildcard resources, reading only the two secrets', () => {
+  it('runs under roles without managed policies or wildcard resources (but uploads/*), reading only the two secrets', () => {
     const roles = Object.values(template.findResources('AWS::IAM::Role') as Record<string, Resource>);
     expect(roles.length).toBeGreaterThanOrEqual(Object.keys(lambdas).length);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
 
     const secretRefs = [ref(stack.secrets.signingKey), ref(stack.secrets.wechatAppSecret)];
+    const uploadObjects = JSON.stringify(uploadObjectsArn());
     for (const policy of Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)) {
       for (const st of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
-        expect(JSON.stringify(st.Resource)).not.toMatch(/"\*"|\/\*"|:\*"/);
+        // The one wildcard allowed: attachment keys under uploads/ (acknowledged per role in nag.test.ts).
+        if (JSON.stringify(st.Resource) !== uploadObjects) expect(JSON.stringify(st.Resource)).not.toMatch(/"\*"|\/\*"|:\*"/);
         const actions = [st.Action].flat();
         expect(actions.some((a) => a.endsWith('*'))).toBe(false);
         if (actions.some((a) => a.startsWith('secretsmanager:'))) {
@@ -147,9 +203,101 @@ describe('Lambda functions', () => {
       const dynamo = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')));
       const actions = dynamo.flatMap((st) => [st.Action].flat());
       expect(actions).not.toContain('dynamodb:Scan');
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']));
       expect(dynamo.find((st) => JSON.stringify(st.Resource) === JSON.stringify(tableArn))).toBeDefined();
       expect(dynamo.find((st) => JSON.stringify([st.Resource].flat()) === JSON.stringify(indexArns))?.Action).toBe('dynamodb:Query');
+    }
+  });
+
+  it('grants on the table every DynamoDB action the backend code sends', () => {
+    // Which document-client commands functions/src uses, mapped to the IAM action each needs.
+    const commandActions: Record<string, string> = {
+      GetCommand: 'dynamodb:GetItem',
+      PutCommand: 'dynamodb:PutItem',
+      UpdateCommand: 'dynamodb:UpdateItem',
+      DeleteCommand: 'dynamodb:DeleteItem',
+      QueryCommand: 'dynamodb:Query',
+      BatchGetCommand: 'dynamodb:BatchGetItem',
+      BatchWriteCommand: 'dynamodb:BatchWriteItem',
+    };
+    const used = new Set<string>();
+    for (const file of sourceFiles(functionsSrc)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bnew\s+(\w+Command)\s*\(/g)) {
+        const command = m[1]!;
+        if (/^(Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|TransactGet|TransactWrite|ExecuteStatement)Command$/.test(command)) {
+          expect(commandActions, `${command} in ${path.relative(functionsSrc, file)} has no IAM action mapped here`).toHaveProperty(command);
+          used.add(commandActions[command]!);
+        }
+      }
+    }
+    expect(used).toContain('dynamodb:BatchWriteItem'); // the outbox repository
+    const tableArn = JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] });
+    for (const h of handlers()) {
+      const granted = statementsOf(h)
+        .filter((st) => JSON.stringify(st.Resource) === tableArn)
+        .flatMap((st) => [st.Action].flat());
+      expect(granted, h).toEqual(expect.arrayContaining([...used]));
+    }
+  });
+});
+
+const uploadObjectsArn = () => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.uploads.bucket), 'Arn'] }, `/${UPLOAD_KEY_PREFIX}*`]] });
+
+describe('attachment permissions', () => {
+  it('names only handlers that exist', () => {
+    for (const h of Object.keys(UPLOAD_ACCESS)) expect(handlers(), h).toContain(h);
+  });
+
+  it('gives file access to exactly the handlers that presign, check or link attachments', () => {
+    // Written out on purpose (not read from UPLOAD_ACCESS): widening a grant must change this test.
+    expect(UPLOAD_ACCESS).toEqual({
+      'upload-create': 'presign', // UploadService.createTicket
+      'session-create': 'check', // assertUsable(attachments), then the detail with links
+      'session-update': 'check',
+      'minutes-put': 'check', // assertUsable(photos)
+      'session-get': 'read', // SessionDetail links (attachments, minutes photos)
+      'attendance-put': 'read',
+      'attendance-bulk': 'read',
+      'session-close': 'read',
+      'amendment-create': 'read',
+      'member-sessions': 'read', // a member's own sessions, with attachment links
+      'visit-request-step': 'check', // deliver: assertUsable(photos)
+      'visit-request-get': 'read', // a delivered visit's photo links
+      'visit-request-create': 'read', // an idempotent replay answers the stored (maybe delivered) visit
+      'rectification-update': 'check', // answer: assertUsable(evidence), then the item with links
+      'ledger-get': 'read', // the ledger's photo section
+      'ledger-export': 'read',
+      'reviews-list': 'read', // rectification items carry evidence links
+      'review-create': 'read',
+    });
+  });
+
+  it('grants S3 per handler exactly as UPLOAD_ACCESS says, and nothing to the others', () => {
+    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.uploads.bucket), 'Arn'] };
+    const expected = {
+      presign: [{ Action: 's3:PutObject', Resource: uploadObjectsArn() }],
+      read: [{ Action: 's3:GetObject', Resource: uploadObjectsArn() }],
+      check: [
+        { Action: 's3:GetObject', Resource: uploadObjectsArn() },
+        { Action: 's3:ListBucket', Resource: bucketArn },
+      ],
+    };
+    let withAccess = 0;
+    for (const h of handlers()) {
+      const s3 = statementsOf(h)
+        .filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:')))
+        .map((st) => ({ Action: st.Action, Resource: st.Resource }));
+      const access = UPLOAD_ACCESS[h];
+      expect(s3, h).toEqual(access ? expected[access] : []);
+      if (access) withAccess++;
+    }
+    expect(withAccess).toBe(Object.keys(UPLOAD_ACCESS).length);
+  });
+
+  it('never lets a function delete, overwrite ACLs or read outside uploads/', () => {
+    for (const h of handlers()) {
+      const actions = statementsOf(h).flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('s3:'));
+      for (const a of actions) expect(['s3:PutObject', 's3:GetObject', 's3:ListBucket'], `${h}: ${a}`).toContain(a);
     }
   });
 });

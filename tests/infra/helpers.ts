@@ -13,11 +13,17 @@ export const cdkContext = (JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { co
 
 export const TEST_APP_ID = 'wx0123456789abcdef';
 
-/** A stack built without bundling (`aws:cdk:bundling-stacks: []`), in a throwaway outdir. */
-export function buildStack(props: Partial<BranchStackProps> = {}): { app: App; stack: BranchStack; template: Template } {
+/**
+ * A stack built without bundling (`aws:cdk:bundling-stacks: []`), in a throwaway outdir.
+ * `bundle: { outdir }` bundles for real with esbuild, as `cdk synth` does (slow: pass few routes).
+ */
+export function buildStack(
+  props: Partial<BranchStackProps> = {},
+  options: { bundle?: { outdir: string } } = {},
+): { app: App; stack: BranchStack; template: Template } {
   const app = new App({
-    outdir: mkdtempSync(path.join(tmpdir(), 'ltx-infra-test-')),
-    context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] },
+    outdir: options.bundle?.outdir ?? mkdtempSync(path.join(tmpdir(), 'ltx-infra-test-')),
+    context: options.bundle ? { ...cdkContext } : { ...cdkContext, 'aws:cdk:bundling-stacks': [] },
   });
   const stack = new BranchStack(app, 'TestBranch', { wechatAppId: TEST_APP_ID, ...props });
   return { app, stack, template: Template.fromStack(stack) };

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { UPLOAD_ACCESS } from '../../infra/src/constructs/api';
 import type { BranchStack } from '../../infra/src/stacks/branch-stack';
 import { acknowledgements, buildStack, type Acknowledgement } from './helpers';
 
@@ -36,7 +37,15 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only the expected rules', () => {
-    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-SMG4']);
+    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', stack.uploads.iam5FindingId, 'AwsSolutions-SMG4'].sort());
+  });
+
+  it('acknowledges IAM5 only granularly, for uploads/* on the roles of the handlers that touch attachments', () => {
+    const iam5 = acks.filter((a) => a.id.startsWith('AwsSolutions-IAM5'));
+    expect(stack.uploads.iam5FindingId).toMatch(/^AwsSolutions-IAM5\[Resource::<\w+\.Arn>\/uploads\/\*\]$/);
+    for (const a of iam5) expect(a.id).toBe(stack.uploads.iam5FindingId);
+    const rolePaths = Object.keys(UPLOAD_ACCESS).map((h) => stack.api.functions.get(h)!.role!.node.path);
+    expect(iam5.map((a) => a.path).sort()).toEqual(rolePaths.sort());
   });
 
   it('gives every acknowledgement a real reason', () => {

@@ -76,6 +76,12 @@ export class SessionClosedError extends AppError {
   }
 }
 
+export class SessionNotHeldError extends AppError {
+  constructor() {
+    super('SESSION_NOT_HELD');
+  }
+}
+
 export class NotExpectedError extends AppError {
   constructor() {
     super('NOT_EXPECTED');

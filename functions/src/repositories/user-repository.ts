@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import type { DemoAccountRecord, InviteRecord, UserRecord } from './records';
@@ -6,6 +6,8 @@ import type { DemoAccountRecord, InviteRecord, UserRecord } from './records';
 export interface UserRepository {
   putUser(user: UserRecord): Promise<void>;
   getUser(userId: string): Promise<UserRecord | undefined>;
+  /** Display names of several users in one BatchGetItem (for "who filled in, who approved"). */
+  namesOf(userIds: string[]): Promise<Map<string, string>>;
   /** The user a WeChat identity is bound to, if any. */
   userIdForWechat(openid: string): Promise<string | undefined>;
   /** Links a WeChat identity to a user; `conflict` if it is already linked to another. */
@@ -40,6 +42,22 @@ export class DynamoUserRepository implements UserRepository {
   async getUser(userId: string): Promise<UserRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.user(userId) }));
     return Item ? strip<UserRecord>(Item) : undefined;
+  }
+
+  async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(userIds.filter(Boolean))];
+    const names = new Map<string, string>();
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
+        [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.user(id)), ProjectionExpression: 'id, displayName' },
+      };
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const u of out.Responses?.[this.table] ?? []) names.set(u.id as string, u.displayName as string);
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return names;
   }
 
   async userIdForWechat(openid: string): Promise<string | undefined> {

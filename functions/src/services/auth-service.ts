@@ -118,7 +118,7 @@ export class AuthService {
       ...(user.branchId ? { branchId: user.branchId } : {}),
       ...(names.branchName ? { branchName: names.branchName } : {}),
       ...(names.secretaryName ? { secretaryName: names.secretaryName } : {}),
-      ...(member ? { memberId: member.id, memberName: member.name, attendanceMode: member.attendanceMode } : {}),
+      ...(member ? { memberId: member.id, memberName: member.name, attendanceMode: member.attendanceMode, subscriptions: member.subscriptions ?? [] } : {}),
     };
   }
 }

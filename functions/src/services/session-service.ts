@@ -5,7 +5,7 @@ import { expectedMembers, quorum, quorumKinds, selfReportableStatuses } from '@l
 import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, MemberSession, MinutesInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError, SessionNotHeldError } from '../http/errors';
 import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
@@ -20,6 +20,7 @@ import type { AttendanceListener } from './participation-tracker';
 import { planReminders } from './reminder-planner';
 import { chinaDay } from '@ltx/shared/domain/periods';
 import type { UploadService } from './upload-service';
+import type { UserRepository } from '../repositories/user-repository';
 
 const dayMs = 24 * 3600 * 1000;
 
@@ -41,6 +42,7 @@ export class SessionService {
       outbox: OutboxRepository;
       audit: AuditRepository;
       uploads: UploadService;
+      users: UserRepository;
       /** Signed-off periods: their records answer 409 to every write. */
       signoffs: SignoffRepository;
       listeners: AttendanceListener[];
@@ -59,9 +61,9 @@ export class SessionService {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, branchId });
-    const year = this.clock.now().getUTCFullYear();
-    const from = query.from ? `${query.from}T00:00:00.000Z` : `${year}-01-01T00:00:00.000Z`;
-    const to = query.to ? new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + dayMs).toISOString() : `${year + 1}-01-01T00:00:00.000Z`;
+    const year = Number(chinaDay(this.clock.now().toISOString()).slice(0, 4));
+    const from = chinaMidnight(query.from ?? `${year}-01-01`);
+    const to = query.to ? chinaMidnight(query.to, 1) : chinaMidnight(`${year + 1}-01-01`);
     const sessions = await this.deps.sessions.listByBranch(branchId, from, to);
     return sessions.filter((s) => !query.kind || s.kind === query.kind).map(toSummary);
   }
@@ -179,6 +181,7 @@ export class SessionService {
   async close(actor: Actor, sessionId: string): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
+    if (session.startsAt > this.clock.now().toISOString()) throw new SessionNotHeldError();
     await this.assertUnlocked(session.branchId, session.startsAt);
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now));
@@ -228,8 +231,8 @@ export class SessionService {
     if (!member) throw new NotFoundError();
     authorize(actor, 'member.read', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
     const now = this.clock.now();
-    const from = query.from ? `${query.from}T00:00:00.000Z` : new Date(now.getTime() - 30 * dayMs).toISOString();
-    const to = query.to ? new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + dayMs).toISOString() : new Date(now.getTime() + 366 * dayMs).toISOString();
+    const from = query.from ? chinaMidnight(query.from) : new Date(now.getTime() - 30 * dayMs).toISOString();
+    const to = query.to ? chinaMidnight(query.to, 1) : new Date(now.getTime() + 366 * dayMs).toISOString();
     const sessions = (await this.deps.sessions.listByBranch(member.branchId, from, to)).filter(
       (s) => s.expected.some((e) => e.memberId === memberId) && (!query.kind || s.kind === query.kind),
     );
@@ -239,6 +242,8 @@ export class SessionService {
         ...(s.materialText ? { materialText: s.materialText } : {}),
         attachments: await this.deps.uploads.withUrls(s.attachments),
         myStatus: s.attendance?.[memberId]?.status ?? null,
+        ...(s.attendance?.[memberId]?.reason ? { myReason: s.attendance[memberId]!.reason } : {}),
+        ...(s.attendance?.[memberId]?.reflection ? { myReflection: s.attendance[memberId]!.reflection } : {}),
       })),
     );
   }
@@ -289,6 +294,10 @@ export class SessionService {
 
   private async view(actor: Actor, s: SessionRecord, amendments: AmendmentRecord[]): Promise<SessionDetail> {
     const ownOnly = actor.role === 'member' || actor.role === 'proxy';
+    const names = await this.deps.users.namesOf([
+      s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
+    ]);
+    const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
     const attendance = s.expected
       .filter((e) => !ownOnly || e.memberId === actor.memberId)
       .map((e) => {
@@ -299,7 +308,7 @@ export class SessionService {
           status: line?.status ?? null,
           ...(line?.reason ? { reason: line.reason } : {}),
           ...(line?.reflection ? { reflection: line.reflection } : {}),
-          ...(line ? { recordedBy: line.recordedBy, recordedAt: line.recordedAt } : {}),
+          ...(line ? { recordedBy: line.recordedBy, recordedByName: nameOf(line.recordedBy), recordedAt: line.recordedAt } : {}),
         };
       });
     const present = s.expected.filter((e) => s.attendance?.[e.memberId]?.status === 'present').length;
@@ -313,12 +322,18 @@ export class SessionService {
       attendance,
       ...(quorumKinds.includes(s.kind) ? { quorum: quorum(s.expected.length, present) } : {}),
       ...(s.minutes && !ownOnly ? { minutes: { ...s.minutes, photos: await this.deps.uploads.withUrls(s.minutes.photos) } } : {}),
-      amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
+      amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, byName: nameOf(a.by), reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
       version: s.version,
-      ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy } : {}),
+      ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy, closedByName: nameOf(s.closedBy ?? '') } : {}),
       createdBy: s.createdBy,
+      createdByName: nameOf(s.createdBy),
     };
   }
+}
+
+/** Midnight in China of a day (plus some days), as a UTC instant: filters by date follow the local calendar. */
+function chinaMidnight(day: string, plusDays = 0): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000 + plusDays * dayMs).toISOString();
 }
 
 function sessionResource(s: SessionRecord) {

@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '@ltx/functions/routes';
 import type { DataTable } from './data-table.js';
+import type { UploadAccess, UploadBucket } from './upload-bucket.js';
 import { defaultHandlersDir, repoRoot, rootLockFile } from '../paths.js';
 
 /** Newest Node.js runtime aws-cdk-lib 2.276 knows (cdk-nag L1 compares against Runtime.ALL). */
@@ -25,10 +26,60 @@ export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
  */
 const ESM_REQUIRE_SHIM = "import { createRequire as __ltxCreateRequire } from 'node:module'; const require = __ltxCreateRequire(import.meta.url);";
 
+/**
+ * SDK packages left out of the bundles and loaded from the Lambda runtime: the service clients
+ * and the DynamoDB document client. Not `@aws-sdk/*`: `@aws-sdk/s3-presigned-post` and
+ * `@aws-sdk/s3-request-presigner` are utilities, not clients, and nothing we can check offline
+ * says the nodejs24.x runtime ships them (AWS documents only "the SDK for JavaScript v3", at a
+ * version of its choosing). So they, and the helpers they import (@aws-sdk/core,
+ * @aws-sdk/signature-v4-multi-region, @smithy/*), are bundled at the lock file's versions. Their
+ * dynamic `import()` in functions/src/uploads/s3-upload-store.ts then becomes an in-bundle lazy
+ * init; `import('@aws-sdk/client-s3')` stays a real ESM import of the runtime's copy.
+ * tests/infra/bundle.test.ts bundles upload-create and signs a form and a link with it.
+ */
+export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb'];
+
+/**
+ * Which handlers touch attachment files, and how (least privilege; any handler not listed gets
+ * no S3 permission at all). Derived from the services the handlers call:
+ * - UploadService.createTicket presigns a POST form: upload-create.
+ * - UploadService.assertUsable (HeadObject) when a record refers to files: session create and
+ *   update (attachments), minutes (photos), a delivered visit (visit-request-step, photos), a
+ *   rectification answer (rectification-update, evidence).
+ * - UploadService.withUrls (presigned GET) in every SessionDetail (SessionService.view, which
+ *   each session write answers with), in a member's own session list, in a visit's detail once
+ *   delivered (VisitService.view: get, every step, and an idempotent replay of create), in the
+ *   ledger's photos (ledger-get, ledger-export) and in rectification items (InspectionService.itemView:
+ *   reviews, review-create, rectification-update).
+ * Lists that answer summaries (sessions-list, visit lists, overview, compliance) need nothing. A
+ * handler that starts returning attachment links must be added here, or its links answer AccessDenied.
+ */
+export const UPLOAD_ACCESS: Readonly<Record<string, UploadAccess>> = {
+  'upload-create': 'presign',
+  'session-create': 'check',
+  'session-update': 'check',
+  'minutes-put': 'check',
+  'visit-request-step': 'check',
+  'rectification-update': 'check',
+  'session-get': 'read',
+  'attendance-put': 'read',
+  'attendance-bulk': 'read',
+  'session-close': 'read',
+  'amendment-create': 'read',
+  'member-sessions': 'read',
+  'visit-request-get': 'read',
+  'visit-request-create': 'read',
+  'ledger-get': 'read',
+  'ledger-export': 'read',
+  'reviews-list': 'read',
+  'review-create': 'read',
+};
+
 export interface ApiProps {
   /** The routes to deploy: `deployedRoutes` (never the local-only ones). */
   routes: readonly RouteSpec[];
   data: DataTable;
+  uploads: UploadBucket;
   signingKeySecret: ISecret;
   wechatSecret: ISecret;
   wechatAppId: string;
@@ -60,11 +111,14 @@ export class Api extends Construct {
       throw new Error(`Local-only routes must never be deployed: ${localOnly.map((r) => `${r.method} ${r.path}`).join(', ')}`);
     }
 
-    // Everything the handlers read through functions/src/config/env.ts. SECRETS_FILE and
-    // DYNAMO_ENDPOINT are local-only and deliberately absent.
+    // Everything the handlers read through functions/src/config/env.ts. SECRETS_FILE,
+    // DYNAMO_ENDPOINT, UPLOADS_DIR and UPLOADS_BASE_URL are local-only and deliberately absent.
+    // UPLOAD_BUCKET goes to every function: in stage prod env.ts refuses to build the app
+    // context without it, whether or not the handler touches a file (the grants are per handler).
     const environment: Record<string, string> = {
       STAGE: 'prod',
       TABLE_NAME: props.data.table.tableName,
+      UPLOAD_BUCKET: props.uploads.bucket.bucketName,
       SIGNING_KEY_SECRET_ID: props.signingKeySecret.secretArn,
       WECHAT_SECRET_ID: props.wechatSecret.secretArn,
       WECHAT_APP_ID: props.wechatAppId,
@@ -117,6 +171,18 @@ export class Api extends Construct {
       props.data.grantReadWriteData(role);
       props.signingKeySecret.grantRead(role);
       props.wechatSecret.grantRead(role);
+      const uploadAccess = UPLOAD_ACCESS[handler];
+      if (uploadAccess) {
+        props.uploads.grant(role, uploadAccess);
+        Validations.of(role).acknowledge({
+          id: props.uploads.iam5FindingId,
+          reason:
+            `${handler} ${uploadAccess === 'presign' ? 'signs upload forms for' : 'reads (HeadObject / presigned GET)'} ` +
+            `attachment keys uploads/<branchId>/<uuid>, minted per upload at run time: the key cannot be named in ` +
+            `advance. The grant is limited to the uploads/ prefix of the one private bucket; the branch check ` +
+            `happens in UploadService against the upload record in the table.`,
+        });
+      }
 
       const fn = new NodejsFunction(this, `${name}Fn`, {
         entry: path.join(handlersDir, `${handler}.ts`),
@@ -137,7 +203,7 @@ export class Api extends Construct {
           sourcesContent: false,
           mainFields: ['module', 'main'],
           banner: ESM_REQUIRE_SHIM,
-          externalModules: ['@aws-sdk/*'],
+          externalModules: RUNTIME_PROVIDED_MODULES,
         },
       });
 

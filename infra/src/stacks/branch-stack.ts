@@ -4,6 +4,7 @@ import { deployedRoutes, type RouteSpec } from '@ltx/functions/routes';
 import { Api } from '../constructs/api.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
+import { UploadBucket } from '../constructs/upload-bucket.js';
 
 export interface BranchStackProps extends StackProps {
   /** WeChat mini-program AppID (public; CDK context `wechatAppId`). */
@@ -12,12 +13,18 @@ export interface BranchStackProps extends StackProps {
   routes?: readonly RouteSpec[];
   /** Folder holding the handler modules; defaults to functions/src/handlers. */
   handlersDir?: string;
+  /** Browser origins allowed to POST upload forms (CDK context `uploadCorsOrigins`); default any. */
+  uploadCorsOrigins?: string[];
 }
 
-/** The whole cloud back end: one table, two secrets, one HTTP API with a Lambda per handler. */
+/**
+ * The whole cloud back end: one table, two secrets, a private bucket for attachments (plus its
+ * access-log bucket), one HTTP API with a Lambda per handler module.
+ */
 export class BranchStack extends Stack {
   readonly data: DataTable;
   readonly secrets: AppSecrets;
+  readonly uploads: UploadBucket;
   readonly api: Api;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
@@ -28,9 +35,11 @@ export class BranchStack extends Stack {
 
     this.data = new DataTable(this, 'Data');
     this.secrets = new AppSecrets(this, 'Secrets');
+    this.uploads = new UploadBucket(this, 'Uploads', { corsOrigins: props.uploadCorsOrigins });
     this.api = new Api(this, 'Api', {
       routes: props.routes ?? deployedRoutes,
       data: this.data,
+      uploads: this.uploads,
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
       wechatAppId: props.wechatAppId,
@@ -39,6 +48,11 @@ export class BranchStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucket.bucketName });
+    new CfnOutput(this, 'UploadDomain', {
+      value: `https://${this.uploads.bucket.bucketRegionalDomainName}`,
+      description: 'Where clients POST upload forms and GET attachments: add it as a WeChat uploadFile and downloadFile domain',
+    });
     new CfnOutput(this, 'WechatSecretArn', {
       value: this.secrets.wechatAppSecret.secretArn,
       description: 'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string <AppSecret>',

@@ -30,6 +30,8 @@ export const Me = z.object({
   memberName: z.string().optional(),
   secretaryName: z.string().optional(),
   attendanceMode: z.enum(['in_person', 'home_delivered', 'online']).optional(),
+  /** Reminder kinds the member agreed to receive. */
+  subscriptions: z.array(z.string()).optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -9,7 +9,8 @@ export const IsoDate = z.iso.date({ error: '应为 年-月-日 的格式，如 1
 /** Mainland mobile number, 11 digits starting with 1. */
 export const Phone = z.string().regex(/^1\d{10}$/, '应为以 1 开头的 11 位数字');
 
-export const Timestamp = z.iso.datetime();
+/** An instant; `Z` or an offset such as `+08:00` (stored as UTC). */
+export const Timestamp = z.iso.datetime({ offset: true });
 
 export const Paged = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional() });

@@ -162,13 +162,14 @@ export const AttendanceEntry = z.object({
   reason: z.string().optional(),
   reflection: z.string().optional(),
   recordedBy: Id.optional(),
+  recordedByName: z.string().optional(),
   recordedAt: Timestamp.optional(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
 export const Quorum = z.object({ entitled: z.number().int(), present: z.number().int(), met: z.boolean() });
 
-export const Amendment = z.object({ id: Id, at: Timestamp, by: Id, reason: z.string(), note: z.string().optional(), attendance: AmendmentInput.shape.attendance });
+export const Amendment = z.object({ id: Id, at: Timestamp, by: Id, byName: z.string(), reason: z.string(), note: z.string().optional(), attendance: AmendmentInput.shape.attendance });
 
 export const SessionSummary = z.object({
   id: Id,
@@ -197,7 +198,9 @@ export const SessionDetail = SessionSummary.extend({
   version: z.number().int(),
   closedAt: Timestamp.optional(),
   closedBy: Id.optional(),
+  closedByName: z.string().optional(),
   createdBy: Id,
+  createdByName: z.string(),
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;
 
@@ -206,6 +209,8 @@ export const MemberSession = SessionSummary.extend({
   materialText: z.string().optional(),
   attachments: z.array(Attachment.extend({ url: z.string() })),
   myStatus: AttendanceStatus.nullable(),
+  myReason: z.string().optional(),
+  myReflection: z.string().optional(),
 });
 export type MemberSession = z.infer<typeof MemberSession>;
 

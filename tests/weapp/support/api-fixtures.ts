@@ -53,6 +53,7 @@ const sessionDetail: SessionDetail = {
   amendments: [],
   version: 1,
   createdBy: 'u-secretary',
+  createdByName: '李书记',
 };
 
 const visit: VisitRequest = {
