@@ -22,6 +22,8 @@ export interface MemberRepository {
    */
   setLastParticipation(memberId: string, at: string | null): Promise<void>;
   setSubscriptions(memberId: string, kinds: string[]): Promise<void>;
+  /** Moves `lastParticipatedAt` forward to `at` if it is earlier (or unset): one conditional write, no read. */
+  advanceLastParticipation(memberId: string, at: string): Promise<void>;
   putChange(change: PendingChangeRecord): Promise<void>;
   listPendingChanges(memberId: string): Promise<PendingChangeRecord[]>;
   getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined>;
@@ -162,6 +164,23 @@ export class DynamoMemberRepository implements MemberRepository {
         ExpressionAttributeValues: { ':one': 1, ...(at ? { ':at': at } : {}) },
       }),
     );
+  }
+
+  async advanceLastParticipation(memberId: string, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.member(memberId),
+          UpdateExpression: 'SET lastParticipatedAt = :at ADD #v :one',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastParticipatedAt) OR lastParticipatedAt < :at)',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':at': at, ':one': 1 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error; // already later: nothing to do
+    }
   }
 
   async setSubscriptions(memberId: string, kinds: string[]): Promise<void> {

@@ -15,32 +15,63 @@ export interface RulesRepository {
   savePoints(orgId: string, rules: PointsRules, by: string, at: string): Promise<void>;
 }
 
+/**
+ * Rules change a few times a year and are read on every attendance change, so each process keeps
+ * them for half a minute (a save in this process drops its copy at once; other Lambdas follow within 30 s).
+ */
+const cacheMs = 30_000;
+
 export class DynamoRulesRepository implements RulesRepository {
+  private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
 
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { until: Date.now() + cacheMs, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
   async frequency(orgId: string): Promise<FrequencyRules> {
+    return this.cached(`frequency:${orgId}`, () => this.loadFrequency(orgId));
+  }
+
+  private async loadFrequency(orgId: string): Promise<FrequencyRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.frequencyRules(orgId) }));
     return { ...defaultFrequencyRules, ...((Item?.rules as Partial<FrequencyRules> | undefined) ?? {}) };
   }
 
   async saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.frequencyRules(orgId), type: 'FrequencyRules', rules, updatedBy: by, updatedAt: at } }));
+    this.cache.delete(`frequency:${orgId}`);
   }
 
   async overdue(orgId: string): Promise<OverdueRules> {
+    return this.cached(`overdue:${orgId}`, () => this.loadOverdue(orgId));
+  }
+
+  private async loadOverdue(orgId: string): Promise<OverdueRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visitRules(orgId) }));
     return { ...defaultOverdueRules, ...((Item?.rules as Partial<OverdueRules> | undefined) ?? {}) };
   }
 
   async points(orgId: string): Promise<PointsRules> {
+    return this.cached(`points:${orgId}`, () => this.loadPoints(orgId));
+  }
+
+  private async loadPoints(orgId: string): Promise<PointsRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.pointsRules(orgId) }));
     return (Item?.rules as PointsRules | undefined) ?? defaultPointsRules;
   }
 
   async savePoints(orgId: string, rules: PointsRules, by: string, at: string): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.pointsRules(orgId), type: 'PointsRules', rules, updatedBy: by, updatedAt: at } }));
+    this.cache.delete(`points:${orgId}`);
   }
 }

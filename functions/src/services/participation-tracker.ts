@@ -24,12 +24,12 @@ export class ParticipationTracker implements AttendanceListener {
     const was = isParticipation(before?.status);
     const is = isParticipation(after.status);
     if (was === is) return;
-    const member = await this.members.get(memberId, { withSensitive: false });
-    if (!member) return;
     if (is) {
-      if (!member.lastParticipatedAt || member.lastParticipatedAt < session.startsAt) await this.members.setLastParticipation(memberId, session.startsAt);
+      await this.members.advanceLastParticipation(memberId, session.startsAt);
       return;
     }
+    const member = await this.members.get(memberId, { withSensitive: false });
+    if (!member || member.lastParticipatedAt !== session.startsAt) return; // the latest participation is another session's
     // A line taken back: the latest other session the member took part in, from one Query.
     const to = new Date(Date.now() + lookBackMs).toISOString();
     const from = new Date(Date.now() - lookBackMs).toISOString();
