@@ -6,7 +6,7 @@ import { startLocalStack } from './stack';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 8787);
 
-const stack = await startLocalStack({ dataDir, port, staticDir: resolve('miniapp/dist/h5'), seed: true });
+const stack = await startLocalStack({ dataDir, port, staticDir: resolve('miniapp/dist/h5'), seed: true, demoHistory: true });
 
 console.log(`
 离退休干部党支部 · 本地运行

@@ -6,7 +6,8 @@ import { routes, apiPrefix } from '../functions/src/routes';
 import { createDocumentClient } from '../functions/src/db/client';
 import { logger } from '../functions/src/http/logger';
 import { resetEnvForTests } from '../functions/src/config/env';
-import { resetAppContext } from '../functions/src/context';
+import { appContext, resetAppContext } from '../functions/src/context';
+import { seedDemoHistory } from './demo-history';
 import { ensureTable, startEmbeddedDynamo } from './embedded-dynamodb';
 import { createApiDispatcher } from './http-adapter';
 import { ensureLocalSecrets, localSecretIds } from './local-secrets';
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   /** The H5 build to serve at `/`; omitted in API-only tests. */
   staticDir?: string;
   seed?: boolean;
+  /** `npm start` only: months of branch life on top of the bare seed (tests start without it). */
+  demoHistory?: boolean;
   /** WeChat's API, or a fake on loopback in tests. */
   wechatApiBase?: string;
   stage?: 'local' | 'test';
@@ -107,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { port } = server.address() as AddressInfo;
   // Upload links point back at this server; the handlers read it at their first request.
   process.env.UPLOADS_BASE_URL = `http://127.0.0.1:${port}`;
+  if (options.demoHistory && seeded === 'seeded') await seedDemoHistory(appContext());
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -87,6 +87,7 @@ export class VisitService implements SessionCreatedListener {
   /** When a session is planned, members who study at home get a draft the secretary confirms in one tap. */
   async sessionCreated(session: SessionRecord, expected: MemberRecord[]): Promise<void> {
     const now = this.clock.now().toISOString();
+    if (session.startsAt < now) return; // a record entered afterwards needs no visit proposed
     for (const member of expected.filter((m) => m.attendanceMode === 'home_delivered')) {
       await this.deps.visits.create({
         id: idFrom('draft', session.id, member.id), orgId: session.orgId, branchId: session.branchId, memberId: member.id, memberName: member.name,
