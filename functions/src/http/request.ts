@@ -24,6 +24,13 @@ export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   return value;
 }
 
+/** The optional `Idempotency-Key` header: a retry with the same key answers the same result. */
+export function idempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
+  const key = header(event, 'idempotency-key');
+  if (key !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(key)) throw new ValidationError([{ path: 'Idempotency-Key', message: '请求编号格式不正确' }]);
+  return key;
+}
+
 export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === wanted) return v;

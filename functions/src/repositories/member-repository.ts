@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '../db/client';
+import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { MemberRecord, PendingChangeRecord } from './records';
@@ -66,15 +66,7 @@ export class DynamoMemberRepository implements MemberRepository {
   ) {}
 
   async create(member: MemberRecord): Promise<WriteResult> {
-    try {
-      await this.db.send(
-        new PutCommand({ TableName: this.table, Item: toItem(member), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      return { kind: 'ok' };
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return { kind: 'conflict' };
-      throw error;
-    }
+    return (await putIfAbsent(this.db, this.table, toItem(member))) === 'created' ? { kind: 'ok' } : { kind: 'conflict' };
   }
 
   async get(memberId: string, { withSensitive }: { withSensitive: boolean }): Promise<MemberRecord | undefined> {

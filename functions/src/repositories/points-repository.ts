@@ -1,5 +1,5 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '../db/client';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { PointsEntryRecord } from './records';
@@ -32,26 +32,14 @@ export class DynamoPointsRepository implements PointsRepository {
   ) {}
 
   async append(entry: PointsEntryRecord): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
+    return putIfAbsent(this.db, this.table, {
             pk: keys.pointsOfMemberYear(entry.memberId, entry.year),
             sk: keys.pointsEntry(entry.id),
             gsi1pk: keys.pointsOfBranchYear(entry.branchId, entry.year),
             gsi1sk: `${entry.memberId}#${entry.id}`,
             type: 'PointsEntry',
             ...entry,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'exists';
-      throw error;
-    }
+    });
   }
 
   async memberYear(memberId: string, year: number): Promise<PointsEntryRecord[]> {

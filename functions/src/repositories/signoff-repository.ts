@@ -1,5 +1,5 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '../db/client';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import type { SignoffRecord } from './records';
 
@@ -17,19 +17,7 @@ export class DynamoSignoffRepository implements SignoffRepository {
   ) {}
 
   async put(signoff: SignoffRecord): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...keys.signoff(signoff.branchId, signoff.period), type: 'Signoff', ...signoff },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.db, this.table, { ...keys.signoff(signoff.branchId, signoff.period), type: 'Signoff', ...signoff });
   }
 
   async list(branchId: string): Promise<SignoffRecord[]> {

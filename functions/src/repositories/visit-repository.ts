@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { openVisitStatuses } from '@ltx/shared/domain/visit-rules';
-import { isConditionalCheckFailed } from '../db/client';
+import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { VisitRecord } from './records';
@@ -42,13 +42,7 @@ export class DynamoVisitRepository implements VisitRepository {
   ) {}
 
   async create(visit: VisitRecord): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(new PutCommand({ TableName: this.table, Item: toItem(visit), ConditionExpression: 'attribute_not_exists(pk)' }));
-      return 'created';
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.db, this.table, toItem(visit));
   }
 
   async get(id: string): Promise<VisitRecord | undefined> {
