@@ -71,5 +71,6 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'review-create': { request: ReviewInput, response: Review, status: 201 },
   'reviews-list': { response: items(Review) },
   'rectification-update': { request: RectificationPatch, response: Rectification },
+  'rectifications-list': { response: items(Rectification) },
   'signoff-create': { request: SignoffInput, response: Signoff, status: 201 },
 };

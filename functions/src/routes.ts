@@ -91,6 +91,7 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/branches/{branchId}/ledger/export', handler: 'ledger-export', auth: 'token', summary: '导出台账（?period=&format=xlsx|pdf|html；pdf 为供打印的页面）' },
   { method: 'POST', path: '/api/v1/branches/{branchId}/reviews', handler: 'review-create', auth: 'token', summary: '督导意见与整改事项' },
   { method: 'GET', path: '/api/v1/branches/{branchId}/reviews', handler: 'reviews-list', auth: 'token', summary: '督导意见（?period=）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/rectifications', handler: 'rectifications-list', auth: 'token', summary: '支部未完成的整改事项（各期间）' },
   { method: 'PATCH', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '答复、通过或退回整改事项' },
   { method: 'POST', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '同上（微信小程序用 POST）' },
   { method: 'POST', path: '/api/v1/branches/{branchId}/signoffs', handler: 'signoff-create', auth: 'token', summary: '督导签字，锁定该期间的记录' },

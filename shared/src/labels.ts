@@ -47,3 +47,6 @@ export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
 };
 
 export const frequencyLabels: Record<Frequency, string> = { monthly: '每月', quarterly: '每季度', yearly: '每年' };
+
+/** For counts per class: members without recorded consent have no class. */
+export const healthCountLabels: Record<HealthClass | 'unknown', string> = { ...healthClassLabels, unknown: '未登记（未同意保存健康信息）' };

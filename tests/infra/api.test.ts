@@ -268,6 +268,7 @@ describe('attachment permissions', () => {
       'ledger-get': 'read', // the ledger's photo section
       'ledger-export': 'read',
       'reviews-list': 'read', // rectification items carry evidence links
+      'rectifications-list': 'read',
       'review-create': 'read',
     });
   });

@@ -101,6 +101,9 @@ describe('inspection', () => {
     expect(late.body.items[0].overdue).toBe(true);
     const compliance = await stack.call('GET', `/orgs/org-chengnan/compliance?period=${period}`, { token: inspector });
     expect(compliance.body.branches.find((b: { branchId: string }) => b.branchId === 'br-1')).toMatchObject({ openItems: 1, overdueItems: 1 });
+    const open = await stack.call('GET', '/branches/br-1/rectifications', { token: secretary });
+    expect(open.body.items.map((i: { what: string; overdue: boolean }) => [i.what, i.overdue])).toEqual([['更新党员信息', true]]);
+    expect((await stack.call('GET', '/branches/br-1/rectifications', { token: secretary2 })).status).toBe(404);
   });
 
   it('locks the period after sign-off: sessions, attendance and minutes answer 409; a note may still refer to it', async () => {
@@ -126,6 +129,8 @@ describe('inspection', () => {
     expect(note.status).toBe(201);
     const ledger = await stack.call('GET', `/branches/br-1/ledger?period=${period}`, { token: inspector });
     expect(ledger.body.signoff).toMatchObject({ byName: '周明' });
+    expect(ledger.body.sessions.find((x: { id: string }) => x.id === session.id).amendments).toBe(1);
+    expect((await stack.call('GET', `/sessions/${session.id}`, { token: secretary })).body.locked).toBe(true);
   });
 
   it('exports the ledger as a workbook with one sheet per section, and as a page for printing', async () => {

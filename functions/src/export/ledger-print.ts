@@ -1,4 +1,4 @@
-import { attendanceModeLabels, healthClassLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { attendanceModeLabels, healthCountLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -26,7 +26,7 @@ th{background:#eee}.signoff{margin-top:2em;font-size:15pt}@media print{h2{page-b
 <h2>一、组织设置</h2>
 <p>党员 ${s.memberCount} 人。支委：${escape(s.committee.map((c) => `${c.role} ${c.name}`).join('，') || '（未填）')}</p>
 <p>党小组：${escape(Object.entries(s.groups).map(([g, n]) => `${g} ${n} 人`).join('，'))}</p>
-<p>健康状况：${escape(counts(s.byHealthClass, healthClassLabels))}</p>
+<p>健康状况：${escape(counts(s.byHealthClass, healthCountLabels))}</p>
 <p>居住情况：${escape(counts(s.byLivingSituation, livingSituationLabels))}</p>
 <p>参学方式：${escape(counts(s.byAttendanceMode, attendanceModeLabels))}</p>
 <h2>二、组织生活</h2>

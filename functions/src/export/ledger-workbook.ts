@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { attendanceModeLabels, healthClassLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { attendanceModeLabels, healthCountLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
 
 const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -25,7 +25,7 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
     ['期间', ledger.period, ''],
     ...s.committee.map((c) => ['支委', `${c.role}：${c.name}`, '']),
     ...Object.entries(s.groups).map(([g, n]) => ['党小组', g, n]),
-    ...Object.entries(s.byHealthClass).map(([k, n]) => ['健康状况（人数）', label(healthClassLabels, k), n]),
+    ...Object.entries(s.byHealthClass).map(([k, n]) => ['健康状况（人数）', label(healthCountLabels, k), n]),
     ...Object.entries(s.byLivingSituation).map(([k, n]) => ['居住情况（人数）', label(livingSituationLabels, k), n]),
     ...Object.entries(s.byAttendanceMode).map(([k, n]) => ['参学方式（人数）', label(attendanceModeLabels, k), n]),
   ]);

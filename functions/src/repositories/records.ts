@@ -149,6 +149,8 @@ export interface SessionRecord {
   updatedBy: string;
   closedAt?: string;
   closedBy?: string;
+  /** How many corrections have been appended (kept beside the session for the ledger). */
+  amendmentCount?: number;
 }
 
 export interface AmendmentRecord {

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '../db/client';
+import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { AmendmentRecord, AttendanceRecord, SessionRecord } from './records';
@@ -133,13 +133,13 @@ export class DynamoSessionRepository implements SessionRepository {
   }
 
   async appendAmendment(a: AmendmentRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.amendment(a.sessionId, a.at, a.id), type: 'Amendment', ...a },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    const outcome = await putIfAbsent(this.db, this.table, { ...keys.amendment(a.sessionId, a.at, a.id), type: 'Amendment', ...a });
+    // Counted only when newly written, so a retried amendment is not counted twice.
+    if (outcome === 'created') {
+      await this.db.send(
+        new UpdateCommand({ TableName: this.table, Key: keys.session(a.sessionId), UpdateExpression: 'ADD amendmentCount :one', ExpressionAttributeValues: { ':one': 1 } }),
+      );
+    }
   }
 
   private async updateWhileOpen(sessionId: string, expression: string, values: Record<string, unknown>): Promise<SessionWrite> {

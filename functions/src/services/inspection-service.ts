@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parsePeriod, type Period } from '@ltx/shared/domain/periods';
+import { chinaDay, parsePeriod, type Period } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds, requiredCount } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
@@ -85,7 +85,7 @@ export class InspectionService {
         const coverages = held.map(coverageOf);
         const overdueVisits = openVisits.filter((v) => overdueOf(v.status, v.createdAt, now, overdueRules)).length;
         const quietMembers = members.filter((m) => monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) >= quietMonthsWarning).length;
-        const overdueItems = openItems.filter((i) => i.deadline < now.toISOString().slice(0, 10)).length;
+        const overdueItems = openItems.filter((i) => i.deadline < chinaDay(now.toISOString())).length;
         const signed = signoffs.find((s) => s.period === period.text);
         const shortfalls = [
           ...meetings.filter((m) => m.short).map((m) => `${sessionKindLabels[m.kind]} ${m.held}/${m.required}，不足`),
@@ -125,7 +125,10 @@ export class InspectionService {
       this.reviews(actor, branchId, periodText, branch),
       this.deps.signoffs.list(branchId),
     ]);
-    const count = (values: (string | undefined)[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {});
+    const count = (values: (string | undefined)[]) =>
+      Object.fromEntries(
+        Object.entries(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {})).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
+      );
     const names = await this.userNames([...audit.map((a) => a.actorUserId), ...sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])]);
     const inPeriod = (iso?: string) => !!iso && iso.slice(0, 10) >= period.start && iso.slice(0, 10) < period.end;
     const delivered = [...openVisits, ...doneVisits].filter((v) => inPeriod(v.delivered?.at));
@@ -173,6 +176,13 @@ export class InspectionService {
         items: await Promise.all(r.itemIds.map((id) => items.get(id)).filter((i): i is RectificationRecord => !!i).map((i) => this.itemView(i))),
       })),
     );
+  }
+
+  /** The branch's items not yet accepted, of every period, overdue first: one Query. */
+  async openItems(actor: Actor, branchId: string): Promise<Rectification[]> {
+    await this.branch(actor, branchId, 'ledger.read');
+    const items = await Promise.all((await this.deps.reviews.openItems(branchId)).map((i) => this.itemView(i)));
+    return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   }
 
   async review(actor: Actor, branchId: string, input: ReviewInput): Promise<Review> {
@@ -229,7 +239,7 @@ export class InspectionService {
   private async itemView(i: RectificationRecord): Promise<Rectification> {
     return {
       id: i.id, reviewId: i.reviewId, branchId: i.branchId, period: i.period, what: i.what, deadline: i.deadline, status: i.status,
-      overdue: i.status !== 'accepted' && i.deadline < this.clock.now().toISOString().slice(0, 10),
+      overdue: i.status !== 'accepted' && i.deadline < chinaDay(this.clock.now().toISOString()),
       history: await Promise.all(
         i.history.map(async ({ evidence, ...h }) => ({ ...h, ...(evidence ? { evidence: await this.deps.uploads.withUrls(evidence) } : {}) })),
       ),
@@ -296,7 +306,7 @@ function sessionLine(s: SessionRecord, names: Map<string, string>): Ledger['sess
         return { name: e.name, status: line ? attendanceStatusLabels[line.status] : '未登记', ...(line?.reason ? { reason: line.reason } : {}) };
       }),
     minutes: s.minutes ? { agenda: s.minutes.agenda, content: s.minutes.content, decisions: s.minutes.decisions, votes: s.minutes.votes } : null,
-    amendments: 0,
+    amendments: s.amendmentCount ?? 0,
     filledBy: names.get(s.createdBy) ?? s.createdBy,
     ...(s.closedBy ? { closedBy: names.get(s.closedBy) ?? s.closedBy } : {}),
   };

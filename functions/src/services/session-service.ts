@@ -298,6 +298,7 @@ export class SessionService {
       s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
     ]);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
+    const locked = !!(await isLocked(this.deps.signoffs, s.branchId, chinaDay(s.startsAt)));
     const attendance = s.expected
       .filter((e) => !ownOnly || e.memberId === actor.memberId)
       .map((e) => {
@@ -325,6 +326,7 @@ export class SessionService {
       amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, byName: nameOf(a.by), reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
       version: s.version,
       ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy, closedByName: nameOf(s.closedBy ?? '') } : {}),
+      locked,
       createdBy: s.createdBy,
       createdByName: nameOf(s.createdBy),
     };

@@ -72,6 +72,7 @@ export const UPLOAD_ACCESS: Readonly<Record<string, UploadAccess>> = {
   'ledger-get': 'read',
   'ledger-export': 'read',
   'reviews-list': 'read',
+  'rectifications-list': 'read',
   'review-create': 'read',
 };
 

@@ -199,6 +199,8 @@ export const SessionDetail = SessionSummary.extend({
   closedAt: Timestamp.optional(),
   closedBy: Id.optional(),
   closedByName: z.string().optional(),
+  /** The period was signed off by an inspector: nothing can change any more. */
+  locked: z.boolean(),
   createdBy: Id,
   createdByName: z.string(),
 });

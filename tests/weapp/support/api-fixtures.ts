@@ -6,7 +6,8 @@
 import type { Branch, DemoAccount, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
 import type { Role } from '@ltx/shared/domain/roles';
 import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary } from '@ltx/shared/schemas/session';
-import type { VisitRequest } from '@ltx/shared/schemas/visit';
+import type { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
+import type { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
 
 export const ORG = { id: 'o-001', name: '市老干部局' };
 export const BRANCH = { id: 'b-001', name: '第一党支部' };
@@ -54,6 +55,7 @@ const sessionDetail: SessionDetail = {
   version: 1,
   createdBy: 'u-secretary',
   createdByName: '李书记',
+  locked: false,
 };
 
 const visit: VisitRequest = {
@@ -73,6 +75,29 @@ const visit: VisitRequest = {
   scheduled: { contactUserId: 'u-contact', contactName: '赵联系人', windowStart: inDays(3), windowEnd: inDays(3), by: 'u-secretary', at: inDays(0) },
   statusText: '已安排：赵联系人 上午来',
   version: 2,
+};
+
+/** The contact's view of the same visit: what is needed at the door. */
+const contactVisit: ContactVisit = {
+  ...visit,
+  memberPhone: '13800000001',
+  address: '幸福里小区 3 栋 2 单元 501',
+  careNotes: { hearing: '左耳听力弱，请坐在右边说话', bestVisitTime: '上午九点以后' },
+  emergencyContacts: [{ name: '王小明', relation: '儿子', phone: '13900000001' }],
+};
+
+const pointsEntry: PointsEntry = {
+  id: `2025_${member.id}_abc`,
+  memberId: member.id,
+  year: 2025,
+  date: '2025-11-20',
+  category: 'home_delivered',
+  points: 2,
+  source: 'visit',
+  visitRequestId: visit.id,
+  reason: '集中学习「学习党的二十届三中全会精神」：送学上门',
+  recordedBy: 'u-secretary',
+  recordedAt: '2025-11-20T08:00:00.000Z',
 };
 
 export const fixtures = {
@@ -107,6 +132,27 @@ export const fixtures = {
     { id: 'r-001', memberId: member.id, memberName: member.name, sessionId: session.id, kind: 'session_tomorrow', dueAt: inDays(1), channel: 'wechat', status: 'pending', text: `明天学习：${session.topic}` },
   ] satisfies OutboxEntry[],
   visit,
+  contactVisit,
+  /** The member's own open request, for an earlier study: delivered and waiting for the member's confirmation. */
+  memberVisit: { ...visit, id: 'v-000', sessionId: 's-000', sessionTopic: '十月主题党日', status: 'delivered', statusText: '已送学，待确认' } satisfies VisitRequest,
+  pointsEntry,
+  memberPoints: {
+    memberId: member.id,
+    memberName: member.name,
+    year: 2025,
+    base: 60,
+    total: 62,
+    byCategory: [{ category: 'home_delivered', earned: 2, counted: 2, cap: null }],
+    entries: [pointsEntry],
+  } satisfies MemberPoints,
+  branchPoints: {
+    branchId: BRANCH.id,
+    year: 2025,
+    rows: [
+      { memberId: 'm-002', name: '陈秀英', total: 64, entries: 2 },
+      { memberId: member.id, name: member.name, total: 62, entries: 1 },
+    ],
+  } satisfies BranchPoints,
 };
 
 /** Who /me says the user is, per role the smoke run signs in as. */
