@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // The first page is where every session starts: it signs in and routes by role.
-  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index', 'pages/visit-request/index'],
+  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index', 'pages/visit-request/index', 'pages/points/index'],
   subPackages: [
     {
       root: 'packages/branch',
@@ -13,9 +13,15 @@ export default defineAppConfig({
         'pages/session-new/index',
         'pages/session/index',
         'pages/outbox/index',
+        'pages/visits/index',
+        'pages/contact-home/index',
+        'pages/my-visits/index',
+        'pages/visit-deliver/index',
+        'pages/points/index',
+        'pages/member-points/index',
       ],
     },
-    { root: 'packages/inspector', pages: ['pages/branches/index'] },
+    { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -14,6 +14,23 @@ import type {
   UploadInput,
   UploadTicket,
 } from './types';
+import type {
+  BranchContact,
+  BranchPoints,
+  ContactVisit,
+  ManualAwardInput,
+  MemberPoints,
+  PointsEntry,
+  ReversalInput,
+  VisitCancelInput,
+  VisitConfirmInput,
+  VisitDeliverInput,
+  VisitRequest,
+  VisitRequestInput,
+  VisitScheduleInput,
+  VisitStatus,
+} from './types';
+import type { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff } from './types';
 import { ApiError, networkError, toApiError } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -51,9 +68,9 @@ export type MemberUpdateResult =
 const seg = encodeURIComponent;
 
 export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: ApiClientOptions) {
-  async function send(method: HttpMethod, path: string, body?: unknown): Promise<HttpResponse> {
+  async function send(method: HttpMethod, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpResponse> {
     const token = getToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     let response: HttpResponse;
@@ -68,8 +85,8 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     throw toApiError(response.status, response.body);
   }
 
-  async function call<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    return (await send(method, path, body)).body as T;
+  async function call<T>(method: HttpMethod, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+    return (await send(method, path, body, extraHeaders)).body as T;
   }
 
   return {
@@ -108,6 +125,38 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     outbox: async (branchId: string) => (await call<{ items: OutboxEntry[] }>('GET', `/branches/${seg(branchId)}/outbox`)).items,
     subscribe: (memberId: string, kinds: ReminderKind[]) => call<{ kinds: ReminderKind[] }>('PUT', `/members/${seg(memberId)}/subscriptions`, { kinds }),
     createUpload: (input: UploadInput) => call<UploadTicket>('POST', '/uploads', input),
+
+    // 督导: each branch against the rules for a period, the ledger, opinions with rectification items, sign-off.
+    compliance: (orgId: string, period: string) => call<ComplianceView>('GET', `/orgs/${seg(orgId)}/compliance?period=${seg(period)}`),
+    ledger: (branchId: string, period: string) => call<Ledger>('GET', `/branches/${seg(branchId)}/ledger?period=${seg(period)}`),
+    reviews: async (branchId: string, period: string) => (await call<{ items: Review[] }>('GET', `/branches/${seg(branchId)}/reviews?period=${seg(period)}`)).items,
+    createReview: (branchId: string, input: ReviewInput) => call<Review>('POST', `/branches/${seg(branchId)}/reviews`, input),
+    /** Answer (secretary), accept or return (inspector). PATCH: the mini-program's request adapter sends it as POST on the alias route. */
+    rectify: (itemId: string, patch: RectificationPatch) => call<Rectification>('PATCH', `/rectifications/${seg(itemId)}`, patch),
+    signoff: (branchId: string, period: string) => call<Signoff>('POST', `/branches/${seg(branchId)}/signoffs`, { period }),
+
+    // 送学上门. A request and a manual award carry an Idempotency-Key: a retry or double tap lands on the same record.
+    requestVisit: (memberId: string, input: VisitRequestInput, idempotencyKey: string) =>
+      call<VisitRequest>('POST', `/members/${seg(memberId)}/visit-requests`, input, { 'Idempotency-Key': idempotencyKey }),
+    memberVisits: async (memberId: string) => (await call<{ items: VisitRequest[] }>('GET', `/members/${seg(memberId)}/visit-requests`)).items,
+    branchVisits: async (branchId: string, status?: VisitStatus) =>
+      (await call<{ items: VisitRequest[] }>('GET', `/branches/${seg(branchId)}/visit-requests${status ? `?status=${seg(status)}` : ''}`)).items,
+    branchContacts: async (branchId: string) => (await call<{ items: BranchContact[] }>('GET', `/branches/${seg(branchId)}/contacts`)).items,
+    visit: (requestId: string) => call<VisitRequest>('GET', `/visit-requests/${seg(requestId)}`),
+    acceptVisit: (requestId: string) => call<VisitRequest>('POST', `/visit-requests/${seg(requestId)}/accept`, {}),
+    scheduleVisit: (requestId: string, input: VisitScheduleInput) => call<VisitRequest>('POST', `/visit-requests/${seg(requestId)}/schedule`, input),
+    deliverVisit: (requestId: string, input: VisitDeliverInput) => call<VisitRequest>('POST', `/visit-requests/${seg(requestId)}/deliver`, input),
+    confirmVisit: (requestId: string, input: VisitConfirmInput) => call<VisitRequest>('POST', `/visit-requests/${seg(requestId)}/confirm`, input),
+    cancelVisit: (requestId: string, input: VisitCancelInput) => call<VisitRequest>('POST', `/visit-requests/${seg(requestId)}/cancel`, input),
+    myVisits: async () => (await call<{ items: ContactVisit[] }>('GET', '/contacts/me/visits')).items,
+
+    // 党员积分.
+    memberPoints: (memberId: string, year?: number) => call<MemberPoints>('GET', `/members/${seg(memberId)}/points${year ? `?year=${year}` : ''}`),
+    branchPoints: (branchId: string, year?: number, sort: 'name' | 'total' = 'name') =>
+      call<BranchPoints>('GET', `/branches/${seg(branchId)}/points?${year ? `year=${year}&` : ''}sort=${sort}`),
+    awardPoints: (memberId: string, input: ManualAwardInput, idempotencyKey: string) =>
+      call<PointsEntry>('POST', `/members/${seg(memberId)}/points/entries`, input, { 'Idempotency-Key': idempotencyKey }),
+    reversePoints: (entryId: string, input: ReversalInput) => call<PointsEntry>('POST', `/points/entries/${seg(entryId)}/reversal`, input),
   };
 }
 

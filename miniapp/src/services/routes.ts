@@ -6,6 +6,7 @@ export const pages = {
   home: '/pages/home/index',
   bind: '/pages/bind/index',
   visitRequest: '/pages/visit-request/index',
+  myPoints: '/pages/points/index',
   branchHome: '/packages/branch/pages/home/index',
   sessions: '/packages/branch/pages/sessions/index',
   sessionNew: '/packages/branch/pages/session-new/index',
@@ -14,14 +15,22 @@ export const pages = {
   members: '/packages/branch/pages/members/index',
   memberDetail: '/packages/branch/pages/member-detail/index',
   memberEdit: '/packages/branch/pages/member-edit/index',
+  visits: '/packages/branch/pages/visits/index',
+  contactHome: '/packages/branch/pages/contact-home/index',
+  myVisits: '/packages/branch/pages/my-visits/index',
+  visitDeliver: '/packages/branch/pages/visit-deliver/index',
+  branchPoints: '/packages/branch/pages/points/index',
+  memberPoints: '/packages/branch/pages/member-points/index',
   branches: '/packages/inspector/pages/branches/index',
+  compliance: '/packages/inspector/pages/compliance/index',
+  ledger: '/packages/inspector/pages/ledger/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];
 
 /**
  * Where a signed-in person starts: members see their own page with the next study, the secretary
- * the branch's home (warnings, next sessions), paired contacts the roll of the people they visit.
+ * the branch's home (warnings, next sessions), paired contacts their own small home (visits to make, the roll).
  */
 export function homeFor(role: Role): PagePath {
   switch (role) {
@@ -31,10 +40,11 @@ export function homeFor(role: Role): PagePath {
     case 'secretary':
       return pages.branchHome;
     case 'contact':
-      return pages.members;
+      return pages.contactHome;
     case 'inspector':
     case 'admin':
-      return pages.branches;
+      // Which branch falls short this period; the plain branch list is one tap from there.
+      return pages.compliance;
     case 'visitor':
       return pages.bind;
   }

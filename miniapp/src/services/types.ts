@@ -47,3 +47,29 @@ export type {
 /** A file as the session and minutes views return it: with a short-lived link to open. */
 export type AttachmentView = SessionAttachment & { url: string };
 export type ReminderKind = Subscriptions['kinds'][number];
+
+// 送学上门 and 党员积分 (types only, as above).
+export type {
+  BranchContact,
+  ContactVisit,
+  DaySlot,
+  VisitCancelInput,
+  VisitConfirmInput,
+  VisitDeliverInput,
+  VisitRequest,
+  VisitRequestInput,
+  VisitScheduleInput,
+  VisitStatus,
+} from '@ltx/shared/schemas/visit';
+export type { BranchPoints, ManualAwardInput, MemberPoints, PointsCategory, PointsEntry, ReversalInput } from '@ltx/shared/schemas/points';
+export type {
+  BranchCompliance,
+  ComplianceView,
+  Ledger,
+  Rectification,
+  RectificationPatch,
+  RectificationStatus,
+  Review,
+  ReviewInput,
+  Signoff,
+} from '@ltx/shared/schemas/inspection';

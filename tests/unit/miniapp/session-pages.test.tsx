@@ -11,7 +11,6 @@ vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => nav.param, useRelo
 vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 
 const { default: HomePage } = await import('@/pages/home/index');
-const { default: VisitRequestPage } = await import('@/pages/visit-request/index');
 const { default: BranchHomePage } = await import('@/packages/branch/pages/home/index');
 const { default: SessionsPage } = await import('@/packages/branch/pages/sessions/index');
 const { default: SessionNewPage } = await import('@/packages/branch/pages/session-new/index');
@@ -41,6 +40,8 @@ function detail(over: Partial<SessionDetail> = {}): SessionDetail {
     amendments: [],
     version: 1,
     createdBy: 'u-sec',
+    createdByName: '张卫东',
+    locked: false,
     ...over,
   };
 }
@@ -112,15 +113,6 @@ describe('member home', () => {
     fireEvent.click(screen.getByText('订阅开会提醒'));
     await waitFor(() => expect(screen.getByText('✓ 已订阅开会提醒')).toBeTruthy());
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ kinds: ['session_tomorrow', 'material_published'] });
-  });
-});
-
-describe('送学上门 placeholder', () => {
-  it('says honestly that the form is coming and what to do now', async () => {
-    renderPage(VisitRequestPage, member);
-    expect(screen.getByText('请支部送学上门')).toBeTruthy();
-    expect(screen.getByText('在手机上申请送学上门的功能正在准备中，还不能在这里提交。')).toBeTruthy();
-    await waitFor(() => expect(screen.getByText(/支部书记 张卫东 或您的联系人/)).toBeTruthy());
   });
 });
 
@@ -212,7 +204,7 @@ describe('session page', () => {
       closedAt: '2025-12-03T03:00:00Z',
       closedBy: 'u-sec',
       minutes: { agenda: '一、学习', content: '交流', decisions: '走访', votes: '', photos: [{ uploadId: 'p1', name: '合影.png', url: 'http://x/p1' }] },
-      amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', reason: '会后核实', note: '补充通知' }],
+      amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', byName: '张卫东', reason: '会后核实', note: '补充通知' }],
     });
     renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', closed));
     await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 11:00')).toBeTruthy());

@@ -22,9 +22,9 @@ describe('routing by role', () => {
     expect(homeFor('member')).toBe(pages.home);
     expect(homeFor('proxy')).toBe(pages.home);
     expect(homeFor('secretary')).toBe(pages.branchHome);
-    expect(homeFor('contact')).toBe(pages.members);
-    expect(homeFor('inspector')).toBe(pages.branches);
-    expect(homeFor('admin')).toBe(pages.branches);
+    expect(homeFor('contact')).toBe(pages.contactHome);
+    expect(homeFor('inspector')).toBe(pages.compliance);
+    expect(homeFor('admin')).toBe(pages.compliance);
     expect(homeFor('visitor')).toBe(pages.bind);
   });
 

@@ -11,15 +11,18 @@ import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { MemberHome } from '@/components/MemberHome';
+import { MemberVisits } from '@/components/MemberVisits';
+import { Message } from '@/components/Message';
 import { NextSessionCard } from '@/components/NextSessionCard';
 import { ReminderSubscribe, type SubscribeOutcome } from '@/components/ReminderSubscribe';
 import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
 import { useNextSession } from '@/hooks/use-next-session';
+import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
 
-/** The member's (or their proxy's) own page: the next study first, in large type. */
+/** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
 export default function HomePage() {
   const api = useApi();
   const me = useMe();
@@ -27,7 +30,11 @@ export default function HomePage() {
   const misplaced = role !== undefined && role !== 'member' && role !== 'proxy';
   const memberId = misplaced ? undefined : me.data?.memberId;
   const next = useNextSession(memberId);
-  useReloadOnReturn(next.reload);
+  const visits = useMemberVisits(memberId);
+  useReloadOnReturn(() => {
+    next.reload();
+    visits.reload();
+  });
 
   useEffect(() => {
     // Someone else's start page was opened (a bookmark, a shared link): send them to theirs.
@@ -37,6 +44,16 @@ export default function HomePage() {
   const report = async (sessionId: string, input: AttendanceInput) => {
     const detail = await api.markAttendance(sessionId, memberId as string, input);
     return detail.attendance.find((a) => a.memberId === memberId);
+  };
+
+  // 送学上门 in two taps: this button, then "提交申请" on a page whose defaults are already right.
+  const askVisit = () => openPage(withQuery(pages.visitRequest, { session: next.data?.session.id }));
+
+  // Confirming credits the session: the card below then says "支部已登记为您送学上门".
+  const confirmVisit = async (requestId: string) => {
+    const done = await api.confirmVisit(requestId, { byPhone: false });
+    next.reload();
+    return done;
   };
 
   const subscribe = async (): Promise<SubscribeOutcome> => {
@@ -52,6 +69,17 @@ export default function HomePage() {
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !misplaced ? (
         <MemberHome me={me.data}>
+          {/* A visit arranged or waiting for confirmation comes first: it is about the next few days. */}
+          <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} />
+          {visits.error ? <Message kind='error' text={`送学上门的进度没有读出来：${visits.error}`} /> : null}
+          {memberId ? (
+            <>
+              <BigButton onClick={askVisit}>送学上门</BigButton>
+              <BigButton variant='secondary' onClick={() => openPage(pages.myPoints)}>
+                我的积分
+              </BigButton>
+            </>
+          ) : null}
           <Text className='h2'>下一次学习</Text>
           <LoadState loading={next.loading && next.data === undefined} error={next.error} onRetry={next.reload} />
           {next.data === null ? <Text className='text text--large'>近期还没有安排学习。有新安排时，会在这里显示。</Text> : null}
@@ -63,7 +91,7 @@ export default function HomePage() {
               attendanceMode={me.data.attendanceMode}
               onReport={(input) => report(next.data!.session.id, input)}
               onOpenFile={openFile}
-              onAskVisit={() => openPage(withQuery(pages.visitRequest, { session: next.data!.session.id }))}
+              onAskVisit={askVisit}
               speech={speech}
             />
           ) : null}

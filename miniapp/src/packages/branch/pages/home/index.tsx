@@ -8,10 +8,12 @@ import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { QuietMemberRow } from '@/components/QuietMemberRow';
+import { RectificationBlock } from '@/components/RectificationBlock';
 import { SessionRow } from '@/components/SessionRow';
 import { useMe } from '@/hooks/use-me';
 import { useOverview } from '@/hooks/use-sessions';
 import { pages, withQuery } from '@/services/routes';
+import { visitCountsText } from '@/services/visit-words';
 
 /** The secretary's first page: who is drifting away, what comes next, and the branch's work. */
 export default function BranchHomePage() {
@@ -26,6 +28,7 @@ export default function BranchHomePage() {
   }, [misplaced, role]);
 
   const o = overview.data;
+  const visitWords = o?.visits ? visitCountsText(o.visits) : undefined;
   return (
     <ElderPage title={me.data?.branchName ?? '支部工作'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
@@ -39,6 +42,15 @@ export default function BranchHomePage() {
         <QuietMemberRow key={m.memberId} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.memberId }))} />
       ))}
 
+      <RectificationBlock branchId={misplaced ? undefined : me.data?.branchId} />
+
+      <Text className='h2'>送学上门</Text>
+      {visitWords ? <Text className='text text--large'>{visitWords.line}</Text> : null}
+      {visitWords?.warning ? <Text className='banner banner--warning'>{visitWords.warning}</Text> : null}
+      <BigButton variant={visitWords?.warning ? 'primary' : 'secondary'} onClick={() => openPage(pages.visits)}>
+        送学上门
+      </BigButton>
+
       <BigButton onClick={() => openPage(pages.sessionNew)}>＋ 新建组织生活</BigButton>
       <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
         组织生活记录
@@ -48,6 +60,9 @@ export default function BranchHomePage() {
       </BigButton>
       <BigButton variant='secondary' onClick={() => openPage(pages.outbox)}>
         待发提醒
+      </BigButton>
+      <BigButton variant='secondary' onClick={() => openPage(pages.branchPoints)}>
+        党员积分
       </BigButton>
 
       <Text className='h2'>近期会议</Text>

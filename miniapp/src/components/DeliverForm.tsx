@@ -1,0 +1,77 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { VisitDeliverInput } from '@/services/types';
+import { observationFields, toDeliverInput, type DeliverErrors, type DeliverForm as FormState } from '@/services/visit-forms';
+import { AttachmentEditor, type OpenableFile } from './Attachments';
+import { BigButton } from './BigButton';
+import { DateField } from './DateField';
+import { Message } from './Message';
+import { TextAreaField } from './TextAreaField';
+import { TextField } from './TextField';
+import { TimeField } from './TimeField';
+
+interface Props {
+  initial: FormState;
+  busy: boolean;
+  outcome: { errors: DeliverErrors; formError?: string };
+  onSubmit: (input: VisitDeliverInput) => void;
+  onAddPhoto: () => Promise<OpenableFile | undefined>;
+  photoBusy: boolean;
+  photoError?: string;
+  onOpen: (file: OpenableFile) => void;
+}
+
+/** What happened at the door: when, what was studied, what the member said, what the next visitor should know. */
+export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, photoBusy, photoError, onOpen }: Props) {
+  const [form, setForm] = useState<FormState>(initial);
+  const [photos, setPhotos] = useState<OpenableFile[]>([]);
+  const [local, setLocal] = useState<DeliverErrors>({});
+  const errors = { ...outcome.errors, ...local };
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const observe = (key: keyof FormState['observations'], value: string) => setForm((f) => ({ ...f, observations: { ...f.observations, [key]: value } }));
+
+  const submit = () => {
+    const checked = toDeliverInput({ ...form, photos: photos.map(({ uploadId, name }) => ({ uploadId, name })) }, new Date());
+    setLocal(checked.ok ? {} : checked.errors);
+    if (checked.ok) onSubmit(checked.value);
+  };
+  const addPhoto = async () => {
+    const photo = await onAddPhoto();
+    if (photo) setPhotos((p) => [...p, photo]);
+  };
+
+  return (
+    <View>
+      <DateField label='送学日期' value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
+      <TimeField label='送学时间（北京时间）' value={form.time} onChange={(v) => set('time', v)} error={errors.time} />
+      <TextAreaField label='学习内容（必填）' hint='学了什么材料、读了哪些内容' value={form.studied} maxlength={1000} onChange={(v) => set('studied', v)} error={errors.studied} />
+      <TextAreaField label='党员的感想（可以不填）' value={form.remarks} maxlength={1000} onChange={(v) => set('remarks', v)} error={errors.remarks} />
+      <TextAreaField label='对支部工作的意见建议（可以不填）' value={form.views} maxlength={1000} onChange={(v) => set('views', v)} error={errors.views} />
+
+      <Text className='h2'>照护观察（可以不填）</Text>
+      <Text className='text text--muted'>这次发现的新情况写在这里，下次上门的人就能提前知道。会提交给支部书记审核后更新到档案。</Text>
+      {observationFields.map((o) => (
+        <TextField key={o.key} label={o.label} value={form.observations[o.key]} maxlength={o.max} onChange={(v) => observe(o.key, v)} error={errors[o.key]} />
+      ))}
+
+      <AttachmentEditor
+        label='照片（可以不传）'
+        hint='JPG 或 PNG 照片，最多 5 张'
+        files={photos}
+        thumbnails
+        addLabel='上传照片'
+        onAdd={() => void addPhoto()}
+        onRemove={(id) => setPhotos((p) => p.filter((x) => x.uploadId !== id))}
+        onOpen={onOpen}
+        busy={photoBusy}
+        error={photoError ?? errors.photos}
+        max={5}
+      />
+      <Message kind='error' text={errors.other} />
+      <Message kind='error' text={outcome.formError} />
+      <BigButton onClick={submit} disabled={busy || photoBusy}>
+        {busy ? '正在保存……' : '保存送学记录'}
+      </BigButton>
+    </View>
+  );
+}

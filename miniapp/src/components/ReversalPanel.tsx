@@ -1,0 +1,48 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { reversalReasonProblem } from '@/services/points-view';
+import { BigButton } from './BigButton';
+import { Message } from './Message';
+import { TextAreaField } from './TextAreaField';
+
+interface Props {
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  busy: boolean;
+  /** The API's answer when it refused (already reversed, period locked), shown right here. */
+  error?: string;
+  onReverse: (reason: string) => void;
+}
+
+/** "冲正" on one entry: the first tap opens a required reason box, the second sends. Nothing pops up. */
+export function ReversalPanel({ open, onOpen, busy, error, onReverse }: Props) {
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const send = () => {
+    const problem = reversalReasonProblem(reason);
+    setReasonError(problem);
+    if (!problem) onReverse(reason.trim());
+  };
+  if (!open) {
+    return (
+      <View>
+        <BigButton variant='secondary' onClick={() => onOpen(true)} disabled={busy}>
+          冲正这一条
+        </BigButton>
+        <Message kind='error' text={error} />
+      </View>
+    );
+  }
+  return (
+    <View className='section section--confirm'>
+      <TextAreaField label='冲正原因（必填）' hint='如：记错了人、重复记分' value={reason} maxlength={200} onChange={setReason} error={reasonError} />
+      <Message kind='error' text={error} />
+      <BigButton onClick={send} disabled={busy}>
+        {busy ? '正在冲正……' : '确认冲正'}
+      </BigButton>
+      <BigButton variant='secondary' onClick={() => onOpen(false)} disabled={busy}>
+        不冲正
+      </BigButton>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党员积分明细' });

@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
+import { openPage } from '@/adapters/navigation';
+import { useReloadOnReturn } from '@/adapters/page-hooks';
+import { ElderPage } from '@/components/ElderPage';
+import { LoadState } from '@/components/LoadState';
+import { SectionTabs } from '@/components/SectionTabs';
+import { useMe } from '@/hooks/use-me';
+import { useBranchPoints } from '@/hooks/use-points';
+import { branchRowText, thisYear } from '@/services/points-view';
+import { pages, withQuery } from '@/services/routes';
+
+type Sort = 'name' | 'total';
+
+/** The branch's points for the year, by name (the table is a record, not a ranking); tap a member for the entries. */
+export default function BranchPointsPage() {
+  const me = useMe();
+  const current = useMemo(() => thisYear(new Date()), []);
+  const [year, setYear] = useState(current);
+  const [sort, setSort] = useState<Sort>('name');
+  const table = useBranchPoints(me.data?.branchId, year, sort);
+  useReloadOnReturn(table.reload);
+  const years = [
+    { value: String(current), label: `${current}年` },
+    { value: String(current - 1), label: `${current - 1}年` },
+  ];
+  const sorts = [
+    { value: 'name' as const, label: '按姓名排序' },
+    { value: 'total' as const, label: '按分数排序' },
+  ];
+  return (
+    <ElderPage title={me.data?.branchName ? `${me.data.branchName} 党员积分` : '党员积分'}>
+      <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
+      <SectionTabs tabs={years} value={String(year)} onChange={(y) => setYear(Number(y))} />
+      <SectionTabs tabs={sorts} value={sort} onChange={setSort} />
+      <LoadState loading={table.loading && !table.data} error={table.error} onRetry={table.reload} />
+      {table.data ? (
+        <Text className='text spaced-top'>
+          {table.data.year}年，共 {table.data.rows.length} 人。点一位党员，查看明细、记分或冲正。
+        </Text>
+      ) : null}
+      {table.data?.rows.map((r) => (
+        <View key={r.memberId} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberPoints, { id: r.memberId, year: String(year) }))}>
+          <Text className='row__title'>{r.name}</Text>
+          <Text className='text text--large strong'>{branchRowText(r)}</Text>
+          <Text className='row__hint'>点此查看明细、记分 ›</Text>
+        </View>
+      ))}
+    </ElderPage>
+  );
+}

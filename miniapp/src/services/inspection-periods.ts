@@ -1,0 +1,70 @@
+import { chinaDay, parsePeriod } from '@ltx/shared/domain/periods';
+
+/**
+ * The periods an inspector looks at, as six big buttons: this and the last month, quarter and
+ * year. The API writes them `2026-11`, `2026-Q4` and `2026`; people read them in words.
+ */
+export type PeriodChoiceKey = 'month' | 'lastMonth' | 'quarter' | 'lastQuarter' | 'year' | 'lastYear';
+
+export interface PeriodChoice {
+  key: PeriodChoiceKey;
+  /** The button's words: 本月, 上个月, 本季度, 上季度, 本年, 去年. */
+  label: string;
+  /** As the API writes it. */
+  period: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const quarterNames = ['一', '二', '三', '四'];
+
+/** Today's calendar day in China (UTC+8), YYYY-MM-DD: periods follow China's calendar. */
+export function todayInChina(now: Date = new Date()): string {
+  return chinaDay(now.toISOString());
+}
+
+/** The six choices, in button order (two to a row: this one, the last one). `today` is YYYY-MM-DD. */
+export function periodChoices(today: string): PeriodChoice[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const quarter = Math.ceil(month / 3);
+  const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
+  const lastQuarter = quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+  return [
+    { key: 'month', label: '本月', period: `${year}-${pad(month)}` },
+    { key: 'lastMonth', label: '上个月', period: lastMonth },
+    { key: 'quarter', label: '本季度', period: `${year}-Q${quarter}` },
+    { key: 'lastQuarter', label: '上季度', period: lastQuarter },
+    { key: 'year', label: '本年', period: String(year) },
+    { key: 'lastYear', label: '去年', period: String(year - 1) },
+  ];
+}
+
+/** 2026-11 -> 2026年11月; 2026-Q4 -> 2026年第四季度; 2026 -> 2026年全年. Anything else as it is. */
+export function periodWords(period: string): string {
+  const p = parsePeriod(period);
+  if (!p) return period;
+  const year = period.slice(0, 4);
+  if (p.kind === 'month') return `${year}年${Number(period.slice(5, 7))}月`;
+  if (p.kind === 'quarter') return `${year}年第${quarterNames[Number(period.slice(6)) - 1]}季度`;
+  return `${year}年全年`;
+}
+
+/** The chooser's words for a period, e.g. "2026年10月（上个月）", or just the period in words. */
+export function periodHeading(period: string, today: string): string {
+  const choice = periodChoices(today).find((c) => c.period === period);
+  return choice ? `${periodWords(period)}（${choice.label}）` : periodWords(period);
+}
+
+/** A period the API accepts, or undefined (e.g. a hand-edited page address). */
+export function validPeriod(text: string | undefined): string | undefined {
+  return text && parsePeriod(text) ? text : undefined;
+}
+
+/**
+ * The periods whose reviews the secretary's list gathers. The API lists reviews by the exact period
+ * they were written for, and inspectors write them for the periods of their chooser, so these are
+ * the same six, newest first.
+ */
+export function rectificationPeriods(today: string): string[] {
+  return periodChoices(today).map((c) => c.period);
+}
