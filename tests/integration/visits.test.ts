@@ -91,6 +91,29 @@ describe('送学上门', () => {
     expect(after.body.attendance.find((a: { memberId: string }) => a.memberId === liId).status).toBe('home_delivered');
   });
 
+  it('turns the system’s draft into the member’s request instead of a second one beside it', async () => {
+    const planned = await stack.call('POST', '/branches/br-1/sessions', {
+      token: secretary, body: { kind: 'party_lecture', topic: '草稿采纳', startsAt: inDays(6), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    });
+    const draft = (await stack.call('GET', '/branches/br-1/visit-requests?status=draft', { token: secretary })).body.items.find(
+      (d: { sessionId: string; memberId: string }) => d.sessionId === planned.body.id && d.memberId === liId,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fetch(`${stack.url}/api/v1/members/${liId}/visit-requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${proxy}` },
+          body: JSON.stringify({ sessionId: planned.body.id, slot: 'afternoon' }),
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ),
+    );
+    expect(results.every((r) => r.body.id === draft.id)).toBe(true);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results[0]!.body).toMatchObject({ status: 'requested', slot: 'afternoon', requestedByRole: 'proxy' });
+    const open = (await stack.call('GET', '/branches/br-1/visit-requests', { token: secretary })).body.items;
+    expect(open.filter((v: { sessionId: string; memberId: string }) => v.sessionId === planned.body.id && v.memberId === liId)).toHaveLength(1);
+  });
+
   it('creates exactly one request from 20 identical submissions with one key, and answers each the same', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => newRequest(member, wangId, 'double-tap-key-0001')));
     expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);

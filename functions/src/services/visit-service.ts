@@ -68,6 +68,8 @@ export class VisitService implements SessionCreatedListener {
     const existing = idempotencyKey ? await this.deps.visits.get(id) : undefined;
     if (existing) return { created: false, visit: await this.view(existing, actor) };
     const session = await this.sessionFor(member, input.sessionId);
+    const adopted = session && (await this.adoptDraft(actor, session.id, memberId, input));
+    if (adopted) return adopted;
     const now = this.clock.now().toISOString();
     const visit: VisitRecord = {
       id, orgId: member.orgId, branchId: member.branchId, memberId, memberName: member.name,
@@ -82,6 +84,31 @@ export class VisitService implements SessionCreatedListener {
     if (!stored) throw new NotFoundError();
     if (outcome === 'created') await this.audit(actor, stored, 'visit.request');
     return { created: outcome === 'created', visit: await this.view(stored, actor) };
+  }
+
+  /**
+   * A draft the system proposed for this session becomes the member's request, instead of a second
+   * request beside it. A retry (or a concurrent double tap) finds it already requested by the same person.
+   */
+  private async adoptDraft(actor: Actor, sessionId: string, memberId: string, input: VisitRequestInput): Promise<{ created: boolean; visit: VisitRequest } | undefined> {
+    const id = idFrom('draft', sessionId, memberId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const draft = await this.deps.visits.get(id);
+      if (!draft) return undefined;
+      if (draft.status !== 'draft') {
+        return draft.requestedBy === actor.userId && draft.history.some((h) => h.to === 'requested') ? { created: false, visit: await this.view(draft, actor) } : undefined;
+      }
+      const now = this.clock.now().toISOString();
+      const next: VisitRecord = {
+        ...draft, slot: input.slot, ...(input.note ? { note: input.note } : {}), status: 'requested', requestedBy: actor.userId, requestedByRole: actor.role,
+        version: draft.version + 1, history: [...draft.history, { from: 'draft', to: 'requested', by: actor.userId, at: now }],
+      };
+      if ((await this.deps.visits.replace(next, { status: 'draft', version: draft.version })) === 'ok') {
+        await this.audit(actor, next, 'visit.request');
+        return { created: true, visit: await this.view(next, actor) };
+      }
+    }
+    return undefined;
   }
 
   /** When a session is planned, members who study at home get a draft the secretary confirms in one tap. */
