@@ -14,10 +14,22 @@ const pdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-// The session is planned three days ahead at 9:30 Beijing time.
-const day = new Date(Date.now() + 3 * 24 * 3600 * 1000 + 8 * 3600 * 1000);
-const planned = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, date: day.getUTCDate() };
-const weekday = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'][day.getUTCDay()];
+/** A day `offset` days from today in Beijing time, as the date boxes take it. */
+function beijingDay(offset: number) {
+  const day = new Date(Date.now() + offset * 24 * 3600 * 1000 + 8 * 3600 * 1000);
+  return {
+    year: day.getUTCFullYear(),
+    month: day.getUTCMonth() + 1,
+    date: day.getUTCDate(),
+    weekday: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'][day.getUTCDay()],
+    /** 9:30 that morning in Beijing, as the API's UTC timestamp. */
+    at930: new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 9, 30) - 8 * 3600 * 1000).toISOString(),
+  };
+}
+// The session the secretary records was held yesterday at 9:30 (the API refuses to close one not
+// yet held); the member's "next study" is planned three days ahead, through the API.
+const held = beijingDay(-1);
+const planned = beijingDay(3);
 const material = '学习材料：全会公报全文，请大家提前阅读。';
 
 beforeAll(async () => {
@@ -38,14 +50,16 @@ async function signInAs(label: string) {
   await page.getByText(label).first().click();
 }
 
+// Taro's H5 router keeps the pages below the current one in the document, hidden: only visible
+// matches count, and taps go to the page on top.
 const visible = (text: string | RegExp, timeout = 20_000) =>
-  expect.poll(() => phone.page.getByText(text).first().isVisible(), { timeout }).toBe(true);
+  expect.poll(() => phone.page.getByText(text).filter({ visible: true }).first().isVisible(), { timeout }).toBe(true);
 
 /** The field whose label is exactly `label`. */
-const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) });
+const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).filter({ visible: true });
 
 /** Taps a button by its exact words (the last one when a word repeats, e.g. a tab and a heading). */
-const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).first().click();
+const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();
 
 async function upload(buttonText: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), tap(buttonText)]);
@@ -53,6 +67,40 @@ async function upload(buttonText: string, file: { name: string; mimeType: string
 }
 
 let sessionId = '';
+let nextId = '';
+
+/**
+ * The member's next study, three days ahead: planned through the API with the material PDF
+ * uploaded through the real presigned form, and 王建国 already marked present.
+ */
+async function planAhead(): Promise<string> {
+  const token = await stack.login('secretary-1');
+  const ticket = (await stack.call('POST', '/uploads', { token, body: { contentType: 'application/pdf', size: pdf.length, name: '学习材料.pdf' } })).body;
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields as Record<string, string>)) form.append(k, v);
+  form.append(ticket.fileField, new Blob([pdf], { type: 'application/pdf' }), '学习材料.pdf');
+  const sent = await fetch(new URL(ticket.url, stack.url), { method: 'POST', body: form });
+  expect(sent.status).toBeLessThan(300);
+  const created = await stack.call('POST', '/branches/br-1/sessions', {
+    token,
+    body: {
+      kind: 'theme_day',
+      topic: `${planned.month}月主题党日：学习党的最新理论成果`,
+      startsAt: planned.at930,
+      place: '党员活动室',
+      hostName: '张卫东',
+      recorderName: '张卫东',
+      materialText: material,
+      attachments: [{ uploadId: ticket.uploadId, name: '学习材料.pdf' }],
+      onlineOffered: true,
+    },
+  });
+  expect(created.status).toBe(201);
+  const members = (await stack.call('GET', '/branches/br-1/members', { token })).body.items as { id: string; name: string }[];
+  const wang = members.find((m) => m.name === '王建国')!.id;
+  expect((await stack.call('PUT', `/sessions/${created.body.id}/attendance/${wang}`, { token, body: { status: 'present' } })).status).toBe(200);
+  return created.body.id as string;
+}
 
 describe('organisational life in a real browser', () => {
   it('lets the secretary plan a 主题党日 from its template, mark attendance, write minutes with a photo and close it', async () => {
@@ -74,9 +122,9 @@ describe('organisational life in a real browser', () => {
     await expect(field('地点').locator('input').inputValue()).resolves.toBe('党员活动室');
     await visible(/已勾选：提供网上参学/);
     const date = field('日期').locator('input');
-    await date.nth(0).fill(String(planned.year));
-    await date.nth(1).fill(String(planned.month));
-    await date.nth(2).fill(String(planned.date));
+    await date.nth(0).fill(String(held.year));
+    await date.nth(1).fill(String(held.month));
+    await date.nth(2).fill(String(held.date));
     const time = field('开始时间（北京时间）').locator('input');
     await time.nth(0).fill('9');
     await time.nth(1).fill('30');
@@ -136,7 +184,16 @@ describe('organisational life in a real browser', () => {
     await visible('更正已添加，见上面的更正说明。');
     await visible('第 1 条更正');
 
-    // Back on the home page the session is listed under 近期会议.
+    // The next one is planned ahead (through the API, with its material): closing it early is refused, inline.
+    nextId = await planAhead();
+    await page.goto(`${stack.url}/#/packages/branch/pages/session/index?id=${nextId}`);
+    await visible(/未归档/);
+    await tap('归档更正');
+    await tap('结束并归档');
+    await tap('确认归档');
+    await visible('会议还没有开始，开过之后才能归档');
+
+    // Back on the home page the planned session is listed under 近期会议.
     await page.goto(`${stack.url}/#/packages/branch/pages/home/index`);
     await visible('近期会议');
     await visible(/主题党日：学习党的最新理论成果/);
@@ -145,7 +202,7 @@ describe('organisational life in a real browser', () => {
     const token = await stack.login('secretary-1');
     const saved = (await stack.call('GET', `/sessions/${sessionId}`, { token })).body;
     expect(saved).toMatchObject({ kind: 'theme_day', status: 'closed', place: '党员活动室', hostName: '张卫东', materialText: material, onlineOffered: true });
-    expect(new Date(saved.startsAt).getTime()).toBe(Date.UTC(planned.year, planned.month - 1, planned.date, 9, 30) - 8 * 3600 * 1000);
+    expect(saved.startsAt).toBe(held.at930);
     expect(saved.attachments).toEqual([expect.objectContaining({ name: '学习材料.pdf' })]);
     expect(saved.minutes).toMatchObject({ decisions: '下月走访困难党员', photos: [expect.objectContaining({ name: '会议照片.png' })] });
     const photo = await fetch(saved.minutes.photos[0].url);
@@ -161,7 +218,7 @@ describe('organisational life in a real browser', () => {
     const { page } = phone;
     await signInAs('王建国（82岁，第一支部）');
     await visible('下一次学习');
-    await visible(`${planned.year}年${planned.month}月${planned.date}日 ${weekday}`);
+    await visible(`${planned.year}年${planned.month}月${planned.date}日 ${planned.weekday}`);
     await visible('上午9点30分');
     await visible('地点：党员活动室');
     await visible(material);

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Branch, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
 import { BranchOverview, MemberSession, OutboxEntry, SessionDetail } from '@ltx/shared/schemas/session';
-import { VisitRequest } from '@ltx/shared/schemas/visit';
+import { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
+import { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
 import { attendanceModeLabels } from '@ltx/shared/labels';
 import { roles, type Role } from '@ltx/shared/domain/roles';
 import { BRANCH, fixtures, meFor, ORG } from './support/api-fixtures';
@@ -20,23 +21,34 @@ const member = fixtures.member.name;
 /** Key texts per page: a fixed label of the page and a text that only arrives through the API. */
 const pages: Record<string, PageExpectation> = {
   'pages/login/index': { texts: ['离退休干部党支部'] },
-  'pages/home/index': { role: 'member', texts: [member, attendanceModeLabels[fixtures.member.attendanceMode]] },
+  'pages/home/index': {
+    role: 'member',
+    texts: [member, attendanceModeLabels[fixtures.member.attendanceMode], '送学上门', '我的积分', `已送学上门（${fixtures.memberVisit.sessionTopic}）。请确认是否已经送到。`, '确认已送学'],
+  },
   'pages/bind/index': { role: 'visitor', texts: ['绑定党员档案', '邀请码'] },
   'packages/branch/pages/members/index': { role: 'secretary', texts: ['党员名单', fixtures.members[1]!.name] },
   'packages/branch/pages/member-detail/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [member, '微信绑定邀请码'] },
   'packages/branch/pages/member-edit/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`修改：${member}`] },
   'packages/inspector/pages/branches/index': { role: 'inspector', texts: [`${ORG.name} 各支部`, BRANCH.name] },
   // Organisational life and 送学上门 (pages still being written: fixture texts first, few labels).
-  'pages/visit-request/index': { role: 'member', query: { session: fixtures.session.id }, texts: ['送学上门'] },
-  'packages/branch/pages/home/index': { role: 'secretary', texts: [BRANCH.name, fixtures.session.topic, fixtures.overview.quietMembers[0]!.name] },
+  'pages/visit-request/index': { role: 'member', query: { session: fixtures.session.id }, texts: ['请支部送学上门', `主题：${fixtures.session.topic}`, '提交申请'] },
+  'pages/points/index': { role: 'member', texts: ['我的积分', `${fixtures.memberPoints.total} 分`, fixtures.pointsEntry.reason] },
+  'packages/branch/pages/visits/index': { role: 'secretary', texts: ['送学上门', fixtures.visit.memberName, fixtures.visit.statusText] },
+  'packages/branch/pages/contact-home/index': { role: 'contact', texts: ['我的送学任务', '党员名单'] },
+  'packages/branch/pages/my-visits/index': { role: 'contact', texts: ['我的送学任务', fixtures.contactVisit.address!, `☎ 打电话给${fixtures.visit.memberName}`] },
+  'packages/branch/pages/visit-deliver/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: [`记录送学：${fixtures.visit.memberName}`, '保存送学记录'] },
+  'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '按分数排序'] },
+  'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '冲正这一条'] },
+  'packages/branch/pages/home/index': { role: 'secretary', texts: [BRANCH.name, fixtures.session.topic, fixtures.overview.quietMembers[0]!.name, '送学上门：未完成 1 件。都在期限内。', '党员积分'] },
   'packages/branch/pages/sessions/index': { role: 'secretary', texts: ['组织生活记录', fixtures.session.topic] },
   'packages/branch/pages/session-new/index': { role: 'secretary', texts: ['新建组织生活'] },
   'packages/branch/pages/session/index': { role: 'secretary', query: { id: fixtures.session.id }, texts: [fixtures.session.topic, fixtures.sessionDetail.place] },
   'packages/branch/pages/outbox/index': { role: 'secretary', texts: ['待发提醒', fixtures.outbox[0]!.memberName] },
 };
-// One tap through Taro's event handler, answered by the fake API. (When the member's 送学上门
-// button exists, tap that instead.)
-const tap = { route: 'packages/branch/pages/member-detail/index', label: '生成邀请码（党员本人）', expect: fixtures.invite.code };
+// One tap through Taro's event handler, answered by the fake API: the member's 送学上门 request.
+// The home page's "送学上门" button only navigates (wx.navigateTo, which the stub records), so the
+// tap is the one that sends: "提交申请" on the page it opens, which then shows the answer in words.
+const tap = { route: 'pages/visit-request/index', label: '提交申请', expect: '已申请，等支部安排' };
 
 /** A page added since this list was written still runs, signed in as whoever its package serves, and must show some Chinese. */
 const guessRole = (route: string): Role =>
@@ -67,6 +79,11 @@ describe('the fake API', () => {
     BranchOverview.parse(fixtures.overview);
     fixtures.outbox.forEach((o) => OutboxEntry.parse(o));
     VisitRequest.parse(fixtures.visit);
+    VisitRequest.parse(fixtures.memberVisit);
+    ContactVisit.parse(fixtures.contactVisit);
+    MemberPoints.parse(fixtures.memberPoints);
+    BranchPoints.parse(fixtures.branchPoints);
+    PointsEntry.parse(fixtures.pointsEntry);
   });
 });
 
@@ -81,7 +98,7 @@ describe('smoke run of the weapp runtime', () => {
     if (result.notes.length) console.warn(`[weapp] smoke notes:\n${result.notes.join('\n')}`);
     expect(result.findings, describeFindings(result.findings)).toEqual([]);
     expect(result.pages.map((p) => p.route)).toEqual(pageRoutes(readAppJson(dir)));
-    expect(result.afterTap.some((t) => t.includes(fixtures.invite.code))).toBe(true);
+    expect(result.afterTap.some((t) => t.includes('已申请，等支部安排'))).toBe(true);
   });
 
   it('names a page that throws while rendering', async () => {

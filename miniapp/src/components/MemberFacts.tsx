@@ -16,6 +16,7 @@ export function MemberFacts({ member }: { member: MemberDetail }) {
       <InfoRow label='手机号' value={member.phone ?? member.phoneMasked ?? '未填写'} />
       <InfoRow label='居住情况' value={livingText(member.livingSituation)} />
       {member.livingCity ? <InfoRow label='居住城市' value={member.livingCity} /> : null}
+      {member.address ? <InfoRow label='家庭住址' value={member.address} /> : null}
       <InfoRow
         label='参学方式'
         value={`${attendanceText(member.attendanceMode)}${member.attendanceModeOverride ? '（书记指定）' : ''}`}

@@ -24,7 +24,7 @@ interface Props {
 
 type CareText = 'bestVisitTime' | 'hearing' | 'eyesight' | 'dialect';
 
-const alwaysShown = ['name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone', 'livingSituation', 'attendanceModeOverride', 'healthConsent'];
+const alwaysShown = ['name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone', 'livingSituation', 'address', 'attendanceModeOverride', 'healthConsent'];
 const careNoteKeys = ['bestVisitTime', 'hearing', 'eyesight', 'dialect', 'largePrint', 'readAloud', 'other'];
 
 /** The error paths that have a field on screen for this state of the form. */
@@ -65,6 +65,7 @@ export function MemberForm({ initial, submitLabel, onSubmit, errors, formError, 
       {form.livingSituation === 'elsewhere' ? (
         <TextField label='居住城市' value={form.livingCity} maxlength={20} onChange={(v) => set('livingCity', v)} error={errorAt('livingCity')} />
       ) : null}
+      <TextField label='家庭住址' hint='送学上门时用，可不填' value={form.address} maxlength={100} onChange={(v) => set('address', v)} error={errorAt('address')} />
       <ChoiceField
         label='参学方式'
         choices={attendanceChoices}

@@ -30,7 +30,7 @@ export function createSubmission<I, R>(send: (input: I, key: string) => Promise<
       return key;
     },
     submit(input: I): Promise<R> {
-      // mutated
+      if (inFlight) return inFlight;
       // then(ok, fail) rather than finally(): older WeChat base libraries lack Promise.prototype.finally.
       const settle = () => {
         if (inFlight === attempt) inFlight = undefined;

@@ -21,6 +21,8 @@ export interface MemberFormState {
   phone: string;
   livingSituation: LivingSituation | '';
   livingCity: string;
+  /** 家庭住址: where a home visit goes. */
+  address: string;
   /** 'auto': follow the rule from health and living situation. */
   attendanceModeOverride: AttendanceMode | 'auto';
   healthConsent: boolean;
@@ -58,6 +60,7 @@ export function emptyMemberForm(): MemberFormState {
     phone: '',
     livingSituation: '',
     livingCity: '',
+    address: '',
     attendanceModeOverride: 'auto',
     healthConsent: false,
     healthClass: '',
@@ -77,6 +80,7 @@ export function memberFormFrom(m: MemberDetail): MemberFormState {
     phone: m.phone ?? '',
     livingSituation: m.livingSituation,
     livingCity: m.livingCity ?? '',
+    address: m.address ?? '',
     attendanceModeOverride: m.attendanceModeOverride ?? 'auto',
     // Consent already on record: the health section opens with it ticked.
     healthConsent: m.sensitive !== undefined,
@@ -126,6 +130,7 @@ function check(f: MemberFormState, errors: FieldErrors) {
   if (f.phone.trim() && !PHONE.test(f.phone.trim())) errors.phone = '手机号：应为 11 位数字';
   if (!f.livingSituation) errors.livingSituation = '居住情况：请选择';
   if (f.livingSituation === 'elsewhere' && !f.livingCity.trim()) errors.livingCity = '异地居住时请填写居住城市';
+  if (f.address.trim().length > 100) errors.address = '家庭住址：最多 100 个字';
   if (f.healthConsent) {
     if (!f.healthClass) errors['sensitive.healthClass'] = '健康状况：请选择';
     f.emergencyContacts.forEach((c, i) => {
@@ -160,6 +165,7 @@ export function toCreateInput(f: MemberFormState): FormResult<MemberCreateInput>
   if (f.partyGroup.trim()) input.partyGroup = f.partyGroup.trim();
   if (f.phone.trim()) input.phone = f.phone.trim();
   if (f.livingCity.trim()) input.livingCity = f.livingCity.trim();
+  if (f.address.trim()) input.address = f.address.trim();
   if (f.attendanceModeOverride !== 'auto') input.attendanceModeOverride = f.attendanceModeOverride;
   const sensitive = sensitiveOut(f);
   if (sensitive) Object.assign(input, { healthConsent: true, sensitive });
@@ -203,6 +209,7 @@ export function toPatchInput(f: MemberFormState, original: MemberDetail): FormRe
   setIf('phone', next.phone, original.phone);
   setIf('livingSituation', next.livingSituation, original.livingSituation);
   setIf('livingCity', next.livingCity ?? '', original.livingCity ?? '');
+  setIf('address', next.address ?? '', original.address ?? '');
   setIf('attendanceModeOverride', next.attendanceModeOverride ?? null, original.attendanceModeOverride ?? null);
   if (next.sensitive) {
     const before = original.sensitive && {

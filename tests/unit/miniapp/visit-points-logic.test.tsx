@@ -245,3 +245,23 @@ describe('党员积分 view', () => {
     expect(reversalReasonProblem('记错了人')).toBeUndefined();
   });
 });
+
+describe('the member’s address, for the contact at the door', () => {
+  it('is sent when typed, changed as a patch, and kept short', async () => {
+    const { emptyMemberForm, toCreateInput, toPatchInput, memberFormFrom } = await import('@/services/member-form');
+    const form = {
+      ...emptyMemberForm(),
+      name: '李秀英',
+      gender: 'female' as const,
+      birthDate: { year: '1937', month: '11', day: '2' },
+      joinedPartyOn: { year: '1958', month: '10', day: '1' },
+      livingSituation: 'widowed' as const,
+      address: ' 城南街道幸福里 3 号 ',
+    };
+    expect(toCreateInput(form)).toMatchObject({ ok: true, value: { address: '城南街道幸福里 3 号' } });
+    expect(toCreateInput({ ...form, address: '长'.repeat(101) })).toMatchObject({ ok: false, errors: { address: '家庭住址：最多 100 个字' } });
+    const original = { id: 'm2', branchId: 'b1', name: '李秀英', gender: 'female' as const, age: 88, livingSituation: 'widowed' as const, attendanceMode: 'home_delivered' as const, bound: true, birthDate: '1937-11-02', joinedPartyOn: '1958-10-01', address: '旧地址', version: 4, updatedAt: '2025-11-01T00:00:00Z', updatedBy: 'u' };
+    expect(memberFormFrom(original).address).toBe('旧地址');
+    expect(toPatchInput({ ...memberFormFrom(original), address: '新地址' }, original)).toEqual({ ok: true, value: { expectedVersion: 4, address: '新地址' } });
+  });
+});

@@ -49,7 +49,7 @@ const answers: Record<string, Handler> = {
   'PUT /api/v1/members/{memberId}/subscriptions': (_role, body) => ok({ kinds: body.kinds ?? [] }),
   // 送学上门.
   'POST /api/v1/members/{memberId}/visit-requests': () => ok({ ...fixtures.visit, status: 'requested', statusText: '已申请，等支部安排', scheduled: undefined }),
-  'GET /api/v1/members/{memberId}/visit-requests': () => ok({ items: [fixtures.visit] }),
+  'GET /api/v1/members/{memberId}/visit-requests': () => ok({ items: [fixtures.memberVisit] }),
   'GET /api/v1/branches/{branchId}/visit-requests': () => ok({ items: [fixtures.visit] }),
   'GET /api/v1/branches/{branchId}/contacts': () => ok({ items: [{ userId: 'u-contact', name: '赵联系人' }] }),
   'GET /api/v1/visit-requests/{requestId}': () => ok(fixtures.visit),
@@ -58,6 +58,12 @@ const answers: Record<string, Handler> = {
   'POST /api/v1/visit-requests/{requestId}/deliver': visitStep('delivered'),
   'POST /api/v1/visit-requests/{requestId}/confirm': visitStep('confirmed'),
   'POST /api/v1/visit-requests/{requestId}/cancel': visitStep('cancelled'),
+  'GET /api/v1/contacts/me/visits': () => ok({ items: [fixtures.contactVisit] }),
+  // 党员积分.
+  'GET /api/v1/members/{memberId}/points': () => ok(fixtures.memberPoints),
+  'GET /api/v1/branches/{branchId}/points': () => ok(fixtures.branchPoints),
+  'POST /api/v1/members/{memberId}/points/entries': (_role, body) => ok({ ...fixtures.pointsEntry, id: `${fixtures.pointsEntry.id}-new`, source: 'manual', ...body }),
+  'POST /api/v1/points/entries/{entryId}/reversal': (_role, body) => ok({ ...fixtures.pointsEntry, id: `${fixtures.pointsEntry.id}-rev`, points: -fixtures.pointsEntry.points, source: 'reversal', reversalOf: fixtures.pointsEntry.id, ...body }),
 };
 
 const templateRegex = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);

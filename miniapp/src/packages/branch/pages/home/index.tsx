@@ -48,7 +48,7 @@ export default function BranchHomePage() {
       {visitWords ? <Text className='text text--large'>{visitWords.line}</Text> : null}
       {visitWords?.warning ? <Text className='banner banner--warning'>{visitWords.warning}</Text> : null}
       <BigButton variant={visitWords?.warning ? 'primary' : 'secondary'} onClick={() => openPage(pages.visits)}>
-        送学上门
+        查看和安排送学上门
       </BigButton>
 
       <BigButton onClick={() => openPage(pages.sessionNew)}>＋ 新建组织生活</BigButton>

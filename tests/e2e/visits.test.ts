@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../integration/support/stack';
+import { openPhone } from './support/browser';
+import { elderAudit } from './support/elder-audit';
+
+/**
+ * 送学上门 end to end in Chromium: the proxy asks for her mother in two taps, the secretary sends
+ * 林小红, 林小红 records the visit with a care observation, the proxy confirms, and the session
+ * then counts 李秀英 as 送学上门.
+ */
+const h5 = 'miniapp/dist/h5';
+let stack: TestStack;
+let phone: Awaited<ReturnType<typeof openPhone>>;
+let secretary: string;
+let sessionId = '';
+let liId = '';
+
+/** Half past nine in the morning, Beijing time, `d` days from now. */
+const morningIn = (d: number) => {
+  const day = new Date(Date.now() + 8 * 3600_000 + d * 86_400_000);
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1, 30)).toISOString();
+};
+const topic = '送学上门演示：学习全会公报';
+
+beforeAll(async () => {
+  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
+  stack = await startTestStack({ staticDir: h5 });
+  phone = await openPhone();
+  secretary = await stack.login('secretary-1');
+  // The study to deliver: four days ahead, so it is the proxy's "next session".
+  const created = await stack.call('POST', '/branches/br-1/sessions', {
+    token: secretary,
+    body: { kind: 'theme_day', topic, startsAt: morningIn(4), place: '党员活动室', hostName: '张卫东', recorderName: '吴淑珍', materialText: '全会公报全文' },
+  });
+  expect(created.status).toBe(201);
+  sessionId = created.body.id;
+  const members = (await stack.call('GET', '/branches/br-1/members', { token: secretary })).body.items as { id: string; name: string }[];
+  liId = members.find((m) => m.name === '李秀英')!.id;
+  // Her address, as the secretary would type it on the member form: the contact reads it at the door.
+  const { version } = (await stack.call('GET', `/members/${liId}`, { token: secretary })).body;
+  expect((await stack.call('PATCH', `/members/${liId}`, { token: secretary, body: { expectedVersion: version, address: '城南街道幸福里 3 栋 2 单元 501' } })).status).toBe(200);
+});
+afterAll(async () => {
+  await phone?.close();
+  await stack?.stop();
+});
+
+async function signInAs(label: string) {
+  const { page } = phone;
+  await page.goto(`${stack.url}/`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${stack.url}/`);
+  await page.getByText(label).first().click();
+}
+
+// Taro's H5 router keeps the pages below the current one in the document, hidden: only visible
+// matches count, and taps go to the page on top.
+const visible = (text: string | RegExp, timeout = 20_000) =>
+  expect.poll(() => phone.page.getByText(text).filter({ visible: true }).first().isVisible(), { timeout }).toBe(true);
+
+/** The field whose label is exactly `label`. */
+const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).filter({ visible: true });
+
+/** Taps a button by its words. */
+const button = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first();
+const tap = (text: string) => button(text).click();
+
+/** Waits until the page on top has finished sliding in (Taro's H5 router animates it), for a clean screenshot. */
+async function settled() {
+  const left = () =>
+    phone.page.evaluate(() => {
+      const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none');
+      const top = shown[shown.length - 1];
+      return top ? Math.round(top.getBoundingClientRect().left) : 0;
+    });
+  await expect.poll(left, { timeout: 5_000 }).toBe(0);
+}
+
+const shoot = async (name: string) => {
+  await settled();
+  await phone.page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+};
+
+const tokenOfPage = () => phone.page.evaluate(() => localStorage.getItem('token') ?? '');
+
+describe('送学上门 in a real browser', () => {
+  it('lets the proxy ask for her mother in two taps after the home page opens', async () => {
+    const { page } = phone;
+    await signInAs('刘芳（代母亲李秀英办理）');
+    await visible('您在代 李秀英 办理');
+    await visible(topic);
+
+    // Tap 1: the big button on the home page.
+    await tap('送学上门');
+    await visible('提交申请');
+    await visible('您在代 李秀英 申请');
+    await visible(`主题：${topic}`);
+    await visible('✓ 上午下午都行（已选）');
+    await shoot('visit-request');
+    const audit = await elderAudit([page.url()], { token: await tokenOfPage() });
+    if (audit.available) expect(audit.status, audit.output).toBe(0);
+
+    // Tap 2, as a shaky double tap: one request with one Idempotency-Key.
+    await button('提交申请').dblclick();
+    await visible('✓ 已提交申请');
+    await visible('已申请（上午下午都行），等待支部安排');
+
+    const open = (await stack.call('GET', '/branches/br-1/visit-requests', { token: secretary })).body.items as { memberName: string; requestedByRole: string; sessionId: string; status: string }[];
+    const asked = open.filter((v) => v.memberName === '李秀英' && v.requestedByRole === 'proxy');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ status: 'requested', sessionId });
+
+    // Back home, the status is there in words.
+    await tap('返回首页');
+    await visible(/已申请（上午下午都行），等待支部安排（/);
+  });
+
+  it('lets the secretary see it with its age and send 林小红 at a time', async () => {
+    const { page } = phone;
+    await signInAs('张卫东（第一支部）');
+    await visible(/送学上门：未完成 \d+ 件/);
+    await tap('查看和安排送学上门');
+    await visible(/共 \d+ 件未完成/);
+    const card = page.locator('.row').filter({ hasText: '家属代为申请' }).filter({ hasText: '李秀英' }).filter({ visible: true });
+    await expect.poll(() => card.isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect(card.getByText(/今天提出，家属代为申请/).isVisible()).resolves.toBe(true);
+    // The system's own suggestions wait for one tap.
+    await expect(page.locator('.row').filter({ hasText: '系统按参学方式建议' }).first().isVisible()).resolves.toBe(true);
+
+    await card.locator('taro-button-core').filter({ hasText: '安排' }).first().click();
+    await visible('✓ 林小红（已选）');
+    const start = card.locator('.field').filter({ hasText: '从几点（开始时间）' }).locator('input');
+    await start.nth(0).fill('9');
+    await start.nth(1).fill('30');
+    const end = card.locator('.field').filter({ hasText: '到几点（结束时间）' }).locator('input');
+    await end.nth(0).fill('11');
+    await end.nth(1).fill('00');
+    await card.scrollIntoViewIfNeeded();
+    await shoot('visit-secretary');
+    await card.locator('taro-button-core').filter({ hasText: '保存安排' }).click();
+    await visible(/✓ 已安排：林小红 .+ 来/);
+  });
+
+  it('lets 林小红 find the visit with care notes and calls, and record it with an observation', async () => {
+    await signInAs('林小红（第一支部）');
+    // The contact's own small home comes first.
+    await visible('有 1 次送学上门等您去。');
+    await visible('党员名单');
+    await tap('我的送学任务');
+    await visible('李秀英');
+    await visible(/上午9点30分到11点/);
+    await visible('· 方便探访时间：下午三点到五点');
+    await visible('· 视力：看不清小字');
+    await visible('城南街道幸福里 3 栋 2 单元 501');
+    await visible('☎ 打电话给李秀英：13800010002');
+    await visible('☎ 打电话给女儿刘芳：13900010002');
+    await shoot('visit-contact');
+
+    await tap('记录送学');
+    await visible('记录送学：李秀英');
+    await field('学习内容（必填）').locator('textarea').fill('一起学习全会公报，读了第一部分');
+    await field('党员的感想（可以不填）').locator('textarea').fill('很受鼓舞');
+    await field('听力').locator('input').fill('右耳也开始听不清，要大声说');
+    await tap('保存送学记录');
+    await visible('✓ 送学已记录');
+    await visible('照护观察已提交，等支部书记审核同意后更新到党员档案。');
+  });
+
+  it('lets the proxy confirm it in one tap, and the session then counts 李秀英 as 送学上门', async () => {
+    const { page } = phone;
+    await signInAs('刘芳（代母亲李秀英办理）');
+    await visible(/已送学上门（.+）。请确认是否已经送到。/);
+    await tap('确认已送学');
+    await visible('✓ 已确认送学。支部已记为您参加了这次学习。');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await visible('支部已登记为您送学上门');
+    await shoot('visit-confirmed');
+
+    const saved = (await stack.call('GET', `/sessions/${sessionId}`, { token: secretary })).body;
+    expect(saved.attendance.find((a: { memberId: string }) => a.memberId === liId)).toMatchObject({ status: 'home_delivered' });
+
+    // And on the secretary's session page, in words.
+    await signInAs('张卫东（第一支部）');
+    await visible('近期会议');
+    await page.goto(`${stack.url}/#/packages/branch/pages/session/index?id=${sessionId}`);
+    await visible(topic);
+    await tap('出席登记');
+    const row = page.locator('.row--attendance').filter({ hasText: '李秀英' }).filter({ visible: true });
+    await expect.poll(() => row.getByText('出席情况：送学上门').isVisible(), { timeout: 20_000 }).toBe(true);
+
+    // The contact's observation waits for the secretary on the member's page.
+    const profile = (await stack.call('GET', `/members/${liId}`, { token: secretary })).body;
+    expect(profile.pendingChanges.at(-1).patch.sensitive.careNotes.hearing).toBe('右耳也开始听不清，要大声说');
+  });
+});
