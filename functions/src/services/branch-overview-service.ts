@@ -23,7 +23,7 @@ export class BranchOverviewService {
       sessions: SessionRepository;
       outbox: OutboxRepository;
       rules: RulesRepository;
-      visitSummary: (branchId: string, orgId: string) => Promise<{ open: number; notScheduled: number; notDelivered: number }>;
+      visitSummary: (branchId: string, orgId: string) => Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number }>;
       clock?: Clock;
     },
   ) {}
@@ -49,7 +49,7 @@ export class BranchOverviewService {
     return {
       branchId,
       quietMembers,
-      visits: { open: visits.open, notScheduled: visits.notScheduled, notDelivered: visits.notDelivered },
+      visits: { open: visits.open, drafts: visits.drafts, notScheduled: visits.notScheduled, notDelivered: visits.notDelivered },
       nextSessions: upcoming.slice(0, 3).map((s) => ({
         id: s.id, branchId: s.branchId, kind: s.kind, topic: s.topic, startsAt: s.startsAt, place: s.place, status: s.status, onlineOffered: s.onlineOffered, expectedCount: s.expected.length,
       })),

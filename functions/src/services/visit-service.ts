@@ -167,6 +167,9 @@ export class VisitService implements SessionCreatedListener {
     const visit = await this.load(actor, id, 'visit.deliver');
     if (actor.role === 'contact' && visit.scheduled?.contactUserId !== actor.userId) throw new NotFoundError();
     if (!canTransition('deliver', visit.status)) throw new VisitStateError();
+    if (Date.parse(input.deliveredAt) > this.clock.now().getTime() + 10 * 60_000) {
+      throw new ValidationError([{ path: 'deliveredAt', message: '送学时间：不能晚于现在' }]);
+    }
     await this.deps.uploads.assertUsable(visit.branchId, input.photos, 'photos');
     const delivered: NonNullable<VisitRecord['delivered']> = {
       at: input.deliveredAt, by: actor.userId, studied: input.studied,
@@ -235,11 +238,16 @@ export class VisitService implements SessionCreatedListener {
   }
 
   /** Counts for the secretary's home and the inspector: open, and overdue by kind. */
-  async overdueSummary(branchId: string, orgId: string): Promise<{ open: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
+  async overdueSummary(branchId: string, orgId: string): Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
     const rules = await this.deps.rules.overdue(orgId);
-    const open = (await this.deps.visits.listByBranch(branchId, { open: true })).map((v) => this.toView(v, rules));
+    const all = (await this.deps.visits.listByBranch(branchId, { open: true })).map((v) => this.toView(v, rules));
+    // Drafts are the system's proposals, not requests anyone made: counted apart.
+    const open = all.filter((v) => v.status !== 'draft');
     const overdue = open.filter((v) => v.overdue);
-    return { open: open.length, notScheduled: overdue.filter((v) => v.overdue === 'not_scheduled').length, notDelivered: overdue.filter((v) => v.overdue === 'not_delivered').length, overdue };
+    return {
+      open: open.length, drafts: all.length - open.length,
+      notScheduled: overdue.filter((v) => v.overdue === 'not_scheduled').length, notDelivered: overdue.filter((v) => v.overdue === 'not_delivered').length, overdue,
+    };
   }
 
   private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {

@@ -125,11 +125,12 @@ export function contactStateText(v: Pick<ContactVisit, 'status'>): string {
 }
 
 /** The open requests' summary for the secretary's home, from the overview counts. */
-export function visitCountsText(c: { open: number; notScheduled: number; notDelivered: number }): { line: string; warning?: string } {
-  if (c.open === 0) return { line: '送学上门：没有未完成的申请。' };
+export function visitCountsText(c: { open: number; drafts?: number; notScheduled: number; notDelivered: number }): { line: string; warning?: string } {
+  const drafts = c.drafts ? `另有 ${c.drafts} 件系统建议待您确认。` : '';
+  if (c.open === 0) return { line: `送学上门：没有未完成的申请。${drafts}` };
   const late = c.notScheduled + c.notDelivered;
-  const line = `送学上门：未完成 ${c.open} 件。`;
-  if (!late) return { line: `${line}都在期限内。` };
+  const line = `送学上门：未完成 ${c.open} 件。${drafts}`;
+  if (!late) return { line: `送学上门：未完成 ${c.open} 件。都在期限内。${drafts}` };
   // The limits are the organisation's rules (3 and 14 days by default): the words do not name them.
   const parts = [c.notScheduled ? `${c.notScheduled} 件没有按期安排` : '', c.notDelivered ? `${c.notDelivered} 件没有按期送学` : ''].filter(Boolean);
   return { line, warning: `⚠ 已逾期：${parts.join('，')}` };

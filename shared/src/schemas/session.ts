@@ -251,6 +251,6 @@ export const BranchOverview = z.object({
   quietMembers: z.array(QuietMember),
   nextSessions: z.array(SessionSummary),
   /** 送学上门 requests still open, and those overdue (not scheduled within 3 days, not delivered within 14). */
-  visits: z.object({ open: z.number().int(), notScheduled: z.number().int(), notDelivered: z.number().int() }),
+  visits: z.object({ open: z.number().int(), drafts: z.number().int(), notScheduled: z.number().int(), notDelivered: z.number().int() }),
 });
 export type BranchOverview = z.infer<typeof BranchOverview>;

@@ -52,6 +52,7 @@ describe('送学上门 in words', () => {
   it('puts the secretary’s overview counts in words, with a warning only when something is late', () => {
     expect(visitCountsText({ open: 0, notScheduled: 0, notDelivered: 0 })).toEqual({ line: '送学上门：没有未完成的申请。' });
     expect(visitCountsText({ open: 2, notScheduled: 0, notDelivered: 0 })).toEqual({ line: '送学上门：未完成 2 件。都在期限内。' });
+    expect(visitCountsText({ open: 0, drafts: 2, notScheduled: 0, notDelivered: 0 })).toEqual({ line: '送学上门：没有未完成的申请。另有 2 件系统建议待您确认。' });
     expect(visitCountsText({ open: 3, notScheduled: 1, notDelivered: 1 })).toEqual({
       line: '送学上门：未完成 3 件。',
       warning: '⚠ 已逾期：1 件没有按期安排，1 件没有按期送学',

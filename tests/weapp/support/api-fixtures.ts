@@ -126,7 +126,7 @@ export const fixtures = {
     branchId: BRANCH.id,
     quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: inDays(-160), quietMonths: 5 }],
     nextSessions: [session],
-    visits: { open: 1, notScheduled: 0, notDelivered: 0 },
+    visits: { open: 1, drafts: 0, notScheduled: 0, notDelivered: 0 },
   } satisfies BranchOverview,
   outbox: [
     { id: 'r-001', memberId: member.id, memberName: member.name, sessionId: session.id, kind: 'session_tomorrow', dueAt: inDays(1), channel: 'wechat', status: 'pending', text: `明天学习：${session.topic}` },
