@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
-import { openPhone } from './support/browser';
+import { openPhone, shot } from './support/browser';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -126,7 +126,7 @@ describe('inspection in a real browser', () => {
     });
     expect(smallest).toBeGreaterThanOrEqual(18);
     await scrollToTop('选择期间');
-    await page.screenshot({ path: 'docs/screenshots/inspector-compliance.png', fullPage: false });
+    await page.screenshot({ path: shot('inspector-compliance.png'), fullPage: false });
     const token = await page.evaluate(() => localStorage.getItem('token') ?? '');
     const audit = await elderAudit([page.url()], { token });
     if (audit.available) expect(audit.status, audit.output).toBe(0);
@@ -142,7 +142,7 @@ describe('inspection in a real browser', () => {
     await visible('下月补开党小组会');
     await visible('✓ 到会人数超过半数');
     await scrollToTop(/^期间：/);
-    await page.screenshot({ path: 'docs/screenshots/inspector-ledger.png', fullPage: false });
+    await page.screenshot({ path: shot('inspector-ledger.png'), fullPage: false });
     const ledgerAudit = await elderAudit([page.url()], { token });
     if (ledgerAudit.available) expect(ledgerAudit.status, ledgerAudit.output).toBe(0);
     expect(await page.getByText('左耳听力弱').count()).toBe(0);
@@ -165,7 +165,7 @@ describe('inspection in a real browser', () => {
     await visible('督导意见已提交，含整改事项 1 项，见上面的列表。');
     await visible(`整改事项：${itemWhat}`);
     await scrollToTop('第 2 条督导意见');
-    await page.screenshot({ path: 'docs/screenshots/inspector-review.png', fullPage: false });
+    await page.screenshot({ path: shot('inspector-review.png'), fullPage: false });
 
     const reviews = await stack.call('GET', `/branches/br-1/reviews?period=${period}`, { token: await stack.login('inspector') });
     const saved = reviews.body.items.flatMap((r: { items: { what: string }[] }) => r.items).find((i: { what: string }) => i.what === itemWhat);
@@ -187,7 +187,7 @@ describe('inspection in a real browser', () => {
     await chooser.setFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: png });
     await visible('第 1 张：整改照片.png');
     await page.getByText('整改事项', { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: 'docs/screenshots/secretary-rectification.png', fullPage: false });
+    await page.screenshot({ path: shot('secretary-rectification.png'), fullPage: false });
     await tap('提交整改情况');
     await visible('整改情况已提交，等待督导审核。');
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
-import { openPhone } from './support/browser';
+import { openPhone, shot } from './support/browser';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -87,7 +87,7 @@ describe('我的积分 in a real browser', () => {
     const totalSize = await page.locator('.points-total__number').filter({ visible: true }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(totalSize).toBeGreaterThanOrEqual(48);
     await expect.poll(() => page.evaluate(() => Math.round(Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none').at(-1)?.getBoundingClientRect().left ?? 0)), { timeout: 5_000 }).toBe(0);
-    await page.screenshot({ path: 'docs/screenshots/member-points.png', fullPage: false });
+    await page.screenshot({ path: shot('member-points.png'), fullPage: false });
 
     const audit = await elderAudit([page.url()], { token: await page.evaluate(() => localStorage.getItem('token') ?? '') });
     if (audit.available) expect(audit.status, audit.output).toBe(0);

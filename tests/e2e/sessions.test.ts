@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
-import { openPhone } from './support/browser';
+import { openPhone, shot } from './support/browser';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -151,7 +151,7 @@ describe('organisational life in a real browser', () => {
     await row('赵德明').getByText('网上自学', { exact: true }).click();
     await visible('共 8 人：出席 6 人，请假 1 人，网上自学 1 人');
     await row('李秀英').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/session-attendance.png', fullPage: false });
+    await page.screenshot({ path: shot('session-attendance.png'), fullPage: false });
 
     // Minutes: who came and who did not come from the attendance; a photo through the real form.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -165,7 +165,7 @@ describe('organisational life in a real browser', () => {
     await tap('保存会议记录');
     await visible('会议记录已保存。');
     await page.locator('.thumb').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/session-minutes.png', fullPage: false });
+    await page.screenshot({ path: shot('session-minutes.png'), fullPage: false });
 
     // Close: the first tap asks inline, the second closes.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -197,7 +197,7 @@ describe('organisational life in a real browser', () => {
     await page.goto(`${stack.url}/#/packages/branch/pages/home/index`);
     await visible('近期会议');
     await visible(/主题党日：学习党的最新理论成果/);
-    await page.screenshot({ path: 'docs/screenshots/secretary-home.png', fullPage: false });
+    await page.screenshot({ path: shot('secretary-home.png'), fullPage: false });
 
     const token = await stack.login('secretary-1');
     const saved = (await stack.call('GET', `/sessions/${sessionId}`, { token })).body;
@@ -232,7 +232,7 @@ describe('organisational life in a real browser', () => {
     expect(kindSize).toBeGreaterThanOrEqual(26);
     const whenSize = await page.locator('.next-session__when').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(whenSize).toBeGreaterThanOrEqual(26);
-    await page.screenshot({ path: 'docs/screenshots/member-home-next-session.png', fullPage: false });
+    await page.screenshot({ path: shot('member-home-next-session.png'), fullPage: false });
 
     const [opened] = await Promise.all([phone.context.waitForEvent('page'), tap('打开附件：学习材料.pdf')]);
     await opened.waitForLoadState().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
-import { openPhone } from './support/browser';
+import { openPhone, shot } from './support/browser';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -79,7 +79,7 @@ async function settled() {
 
 const shoot = async (name: string) => {
   await settled();
-  await phone.page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  await phone.page.screenshot({ path: shot(`${name}.png`), fullPage: false });
 };
 
 const tokenOfPage = () => phone.page.evaluate(() => localStorage.getItem('token') ?? '');

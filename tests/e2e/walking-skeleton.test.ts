@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
-import { openPhone } from './support/browser';
+import { openPhone, shot } from './support/browser';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -39,7 +39,7 @@ describe('the walking skeleton in a real browser', () => {
     await expect.poll(() => page.getByText('新增党员').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect(page.getByText('王建国').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('李秀英').first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/secretary-member-list.png', fullPage: false });
+    await page.screenshot({ path: shot('secretary-member-list.png'), fullPage: false });
 
     await page.getByText('新增党员').first().click();
     await field('姓名').waitFor();
@@ -59,7 +59,7 @@ describe('the walking skeleton in a real browser', () => {
     await joined.nth(2).fill('1');
     await field('手机号').fill('13812340000');
     await page.getByText('与家人同住', { exact: true }).click();
-    await page.screenshot({ path: 'docs/screenshots/secretary-member-form.png', fullPage: false });
+    await page.screenshot({ path: shot('secretary-member-form.png'), fullPage: false });
     await page.getByText('保存', { exact: false }).last().click();
 
     // The new member's detail page opens, and the list now holds her.
@@ -76,7 +76,7 @@ describe('the walking skeleton in a real browser', () => {
     await expect.poll(() => page.getByText('第一离退休干部党支部').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect(page.getByText(/张卫东/).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(/到场参加集中学习/).first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/member-home.png', fullPage: false });
+    await page.screenshot({ path: shot('member-home.png'), fullPage: false });
 
     // Body text of at least 18 CSS px (one CSS px is one pt at this width).
     const smallest = await page.evaluate(() => {
@@ -98,7 +98,7 @@ describe('the walking skeleton in a real browser', () => {
     const { page } = phone;
     await signInAs('刘芳（代母亲李秀英办理）');
     await expect.poll(() => page.getByText(/您在代/).first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/proxy-home.png', fullPage: false });
+    await page.screenshot({ path: shot('proxy-home.png'), fullPage: false });
     await expect(page.getByText(/送学上门/).first().isVisible()).resolves.toBe(true);
   });
 
@@ -106,7 +106,7 @@ describe('the walking skeleton in a real browser', () => {
     const { page } = phone;
     await signInAs('周明（党工委）');
     await expect.poll(() => page.getByText('第二离退休干部党支部').first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/inspector-branches.png', fullPage: false });
+    await page.screenshot({ path: shot('inspector-branches.png'), fullPage: false });
     expect(await page.getByText('王建国').count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -25,4 +25,14 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where a screenshot goes: `test-results/screenshots` on an ordinary run, so tests leave the tree
+ * clean; `docs/screenshots` (the committed ones) with `npm run screenshots`.
+ */
+export function shot(name: string): string {
+  const dir = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
