@@ -10,6 +10,8 @@ import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
 import { HttpWechatClient } from './wechat/wechat-client';
+import { HttpWechatMessenger } from './wechat/wechat-messenger';
+import { ReminderSender } from './services/reminder-sender';
 import { DynamoOutboxRepository } from './repositories/outbox-repository';
 import { DynamoRulesRepository } from './repositories/rules-repository';
 import { DynamoSessionRepository } from './repositories/session-repository';
@@ -94,7 +96,26 @@ export function appContext(): AppContext {
   return current;
 }
 
+let sender: ReminderSender | undefined;
+
+/** The scheduled reminder job's wiring (a separate Lambda: no HTTP routes). */
+export function reminderContext(): ReminderSender {
+  if (sender) return sender;
+  const e = env();
+  const db = createDocumentClient(e.dynamoEndpoint);
+  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  sender = new ReminderSender({
+    outbox: new DynamoOutboxRepository(db, e.tableName),
+    sessions: new DynamoSessionRepository(db, e.tableName),
+    users: new DynamoUserRepository(db, e.tableName),
+    messenger: new HttpWechatMessenger({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) }),
+    templates: e.reminderTemplates,
+  });
+  return sender;
+}
+
 /** Tests that start a fresh stack in the same process drop the cached context. */
 export function resetAppContext(): void {
   current = undefined;
+  sender = undefined;
 }

@@ -18,6 +18,11 @@ new BranchStack(app, stackName, {
   wechatAppId,
   handlersDir,
   uploadCorsOrigins,
+  // WeChat subscription-message template ids; reminders of a kind without one are not sent.
+  reminderTemplates: {
+    session: app.node.tryGetContext('reminderTemplateSession') as string | undefined,
+    material: app.node.tryGetContext('reminderTemplateMaterial') as string | undefined,
+  },
   // Unset offline: the stack is environment-agnostic until deployed with credentials.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });

@@ -106,10 +106,23 @@ describe('HTTP API routes', () => {
 describe('Lambda functions', () => {
   it('has one function per handler module of the deployed routes, not one per route', () => {
     expect([...stack.api.functions.keys()].sort()).toEqual(handlers());
-    expect(Object.keys(lambdas)).toHaveLength(handlers().length);
+    // Plus one: the scheduled reminder job, which no route serves.
+    expect(Object.keys(lambdas)).toHaveLength(handlers().length + 1);
+    expect(lambdas).toHaveProperty(logicalId(stack.reminders.fn));
     const ids = [...stack.api.functions.values()].map((fn) => logicalId(fn));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(lambdas).toHaveProperty(id);
+  });
+
+  it('runs the reminder job every 15 minutes with the app environment and no S3 access', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule') as Record<string, Resource>);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(JSON.stringify(rules[0]!.Properties.Targets)).toContain(logicalId(stack.reminders.fn));
+    const env = lambdas[logicalId(stack.reminders.fn)]!.Properties.Environment.Variables;
+    expect(env).toMatchObject({ STAGE: 'prod' });
+    expect(env).toHaveProperty('TABLE_NAME');
+    expect(env).toHaveProperty('WECHAT_SECRET_ID');
   });
 
   it('serves the routes one handler shares (PATCH and its POST alias) from the same function', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,9 +39,12 @@ beforeAll(() => {
   writeFileSync(path.join(handlersDir, 'upload-create.ts'), PROBE_ENTRY);
   const outdir = path.join(work, 'cdk.out');
   buildStack({ routes: deployedRoutes.filter((r) => r.handler === 'upload-create'), handlersDir }, { bundle: { outdir } });
+  // Two bundles: the probe's, and the scheduled reminder job's (every stack has it). The probe's exports `probe`.
   const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
-  expect(assets).toHaveLength(1);
-  bundle = path.join(outdir, assets[0]!, 'index.mjs');
+  expect(assets).toHaveLength(2);
+  const probe = assets.filter((a) => /export\{[^}]*\bprobe\b/.test(readFileSync(path.join(outdir, a, 'index.mjs'), 'utf8')));
+  expect(probe).toHaveLength(1);
+  bundle = path.join(outdir, probe[0]!, 'index.mjs');
 });
 
 afterAll(() => {

@@ -27,6 +27,8 @@ export interface Env {
   dynamoEndpoint?: string;
   /** Attachments: an S3 bucket in AWS, or a folder and the local server's address locally. */
   uploads: { kind: 's3'; bucket: string } | { kind: 'local'; dir: string; baseUrl: string };
+  /** Subscription-message template ids issued by WeChat; reminders of a kind without one are skipped. */
+  reminderTemplates: { session_tomorrow?: string; material_published?: string };
 }
 
 let cached: Env | undefined;
@@ -44,6 +46,10 @@ export function env(): Env {
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
     secretsFile: process.env.SECRETS_FILE || undefined,
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,
+    reminderTemplates: {
+      ...(process.env.REMINDER_TEMPLATE_SESSION ? { session_tomorrow: process.env.REMINDER_TEMPLATE_SESSION } : {}),
+      ...(process.env.REMINDER_TEMPLATE_MATERIAL ? { material_published: process.env.REMINDER_TEMPLATE_MATERIAL } : {}),
+    },
     uploads: stage === 'prod' ? { kind: 's3', bucket: requireEnv('UPLOAD_BUCKET') } : { kind: 'local', dir: requireEnv('UPLOADS_DIR'), baseUrl: requireEnv('UPLOADS_BASE_URL') },
   };
   return cached;

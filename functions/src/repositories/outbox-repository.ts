@@ -1,4 +1,5 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { OutboxRecord } from './records';
@@ -8,6 +9,10 @@ export interface OutboxRepository {
   /** Idempotent: the ids are deterministic, so computing the same reminders twice writes the same items. */
   putAll(records: OutboxRecord[]): Promise<void>;
   listByBranch(branchId: string, fromIso: string): Promise<OutboxRecord[]>;
+  /** Pending reminders due by `nowIso` on one day: one Query of that day's partition. */
+  dueOn(day: string, nowIso: string): Promise<OutboxRecord[]>;
+  /** Moves a reminder out of `pending`; `false` when another sender got there first. */
+  markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean>;
 }
 
 export class DynamoOutboxRepository implements OutboxRepository {
@@ -37,6 +42,36 @@ export class DynamoOutboxRepository implements OutboxRepository {
         if (pending.length) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
       }
       if (pending.length) throw new Error('Outbox write left unprocessed items');
+    }
+  }
+
+  async dueOn(day: string, nowIso: string): Promise<OutboxRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk <= :now',
+      FilterExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.outboxDay(day), ':now': `${nowIso}#\uffff`, ':pending': 'pending' },
+    });
+    return items.map(({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest }) => rest as unknown as OutboxRecord);
+  }
+
+  async markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: keys.outboxDay(record.dueAt.slice(0, 10)), sk: `${record.dueAt}#${record.id}` },
+          UpdateExpression: 'SET #s = :to',
+          ConditionExpression: '#s = :from',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':to': to, ':from': from },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
     }
   }
 

@@ -78,6 +78,11 @@ export interface UserRecord {
   branchId?: string;
   memberId?: string;
   createdAt: string;
+  /**
+   * Kept only for a member or proxy whose member agreed to reminders: WeChat addresses
+   * subscription messages to an openid. Nothing else uses it.
+   */
+  wechatOpenId?: string;
 }
 
 export interface InviteRecord {
@@ -185,7 +190,7 @@ export interface OutboxRecord {
   dueAt: string;
   /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
   channel: 'wechat' | 'none';
-  status: 'pending' | 'sent' | 'skipped';
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
   text: string;
 }
 

@@ -16,6 +16,8 @@ export interface UserRepository {
   getInvite(code: string): Promise<InviteRecord | undefined>;
   /** Marks an invite used by `userId`: `ok` also when that same user already used it (a retry). */
   useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'>;
+  /** Records (or clears) the openid a subscription message is sent to. */
+  setOpenId(userId: string, openid: string | null): Promise<void>;
   /** Users of a branch with one role (e.g. its contacts): one Query on gsi1. */
   listByBranchRole(branchId: string, role: UserRecord['role']): Promise<UserRecord[]>;
   putDemoAccount(account: DemoAccountRecord): Promise<void>;
@@ -113,6 +115,18 @@ export class DynamoUserRepository implements UserRepository {
       if (isConditionalCheckFailed(error)) return 'used';
       throw error;
     }
+  }
+
+  async setOpenId(userId: string, openid: string | null): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.user(userId),
+        UpdateExpression: openid ? 'SET wechatOpenId = :o' : 'REMOVE wechatOpenId',
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(openid ? { ExpressionAttributeValues: { ':o': openid } } : {}),
+      }),
+    );
   }
 
   async listByBranchRole(branchId: string, role: UserRecord['role']): Promise<UserRecord[]> {

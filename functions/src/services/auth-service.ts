@@ -43,7 +43,10 @@ export class AuthService {
     const identityId = wechatIdentityId(this.deps.wechatAppId, identity.openid);
     const userId = await this.deps.users.userIdForWechat(identityId);
     const user = userId ? await this.deps.users.getUser(userId) : undefined;
-    if (user) return this.sessionFor(user);
+    if (user) {
+      await this.keepOpenIdForReminders(user, identity.openid);
+      return this.sessionFor(user);
+    }
     // Not bound yet: a visitor may only bind itself with an invite code.
     const visitor: Actor = { userId: `v-${identityId}`, role: 'visitor' };
     return { token: await this.deps.tokens.issue(visitor), me: { userId: visitor.userId, role: 'visitor', displayName: '微信用户' } };
@@ -96,6 +99,14 @@ export class AuthService {
       at: now.toISOString(), actorUserId: userId, action: 'binding.create', targetType: 'member', targetId: invite.memberId,
     });
     return this.sessionFor(user);
+  }
+
+  /** The openid is kept only while the member has agreed to reminders, and dropped when they have not. */
+  private async keepOpenIdForReminders(user: UserRecord, openid: string): Promise<void> {
+    if (!user.memberId) return;
+    const member = await this.deps.members.get(user.memberId, { withSensitive: false });
+    const wanted = (member?.subscriptions?.length ?? 0) > 0 ? openid : null;
+    if ((user.wechatOpenId ?? null) !== wanted) await this.deps.users.setOpenId(user.id, wanted);
   }
 
   private async sessionFor(user: UserRecord): Promise<Session> {

@@ -24,7 +24,7 @@ export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
  * does (`__require("crypto")`). Give the module a real `require`. `__dirname` is deliberately not
  * shimmed: a bundled ESM dependency declaring its own top-level `__dirname` would then clash.
  */
-const ESM_REQUIRE_SHIM = "import { createRequire as __ltxCreateRequire } from 'node:module'; const require = __ltxCreateRequire(import.meta.url);";
+export const ESM_REQUIRE_SHIM = "import { createRequire as __ltxCreateRequire } from 'node:module'; const require = __ltxCreateRequire(import.meta.url);";
 
 /**
  * SDK packages left out of the bundles and loaded from the Lambda runtime: the service clients
@@ -101,6 +101,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** What every function of the app reads through functions/src/config/env.ts (the reminder job too). */
+  readonly environment: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -127,6 +129,7 @@ export class Api extends Construct {
       NODE_OPTIONS: '--enable-source-maps',
     };
 
+    this.environment = environment;
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: '离退休干部党支部 mini-program API',
       createDefaultStage: false,

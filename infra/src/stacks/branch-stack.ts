@@ -5,6 +5,7 @@ import { Api } from '../constructs/api.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
+import { ReminderJob } from '../constructs/reminder-job.js';
 
 export interface BranchStackProps extends StackProps {
   /** WeChat mini-program AppID (public; CDK context `wechatAppId`). */
@@ -15,6 +16,8 @@ export interface BranchStackProps extends StackProps {
   handlersDir?: string;
   /** Browser origins allowed to POST upload forms (CDK context `uploadCorsOrigins`); default any. */
   uploadCorsOrigins?: string[];
+  /** WeChat subscription-message template ids (CDK context `reminderTemplateSession`, `reminderTemplateMaterial`). */
+  reminderTemplates?: { session?: string; material?: string };
 }
 
 /**
@@ -26,6 +29,7 @@ export class BranchStack extends Stack {
   readonly secrets: AppSecrets;
   readonly uploads: UploadBucket;
   readonly api: Api;
+  readonly reminders: ReminderJob;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -44,6 +48,14 @@ export class BranchStack extends Stack {
       wechatSecret: this.secrets.wechatAppSecret,
       wechatAppId: props.wechatAppId,
       handlersDir: props.handlersDir,
+    });
+
+    this.reminders = new ReminderJob(this, 'Reminders', {
+      data: this.data,
+      signingKeySecret: this.secrets.signingKey,
+      wechatSecret: this.secrets.wechatAppSecret,
+      environment: this.api.environment,
+      templates: props.reminderTemplates ?? {},
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });

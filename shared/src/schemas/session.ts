@@ -236,7 +236,7 @@ export const OutboxEntry = z.object({
   kind: z.enum(reminderKinds),
   dueAt: Timestamp,
   channel: z.enum(['wechat', 'none']),
-  status: z.enum(['pending', 'sent', 'skipped']),
+  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
   text: z.string(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

@@ -7,9 +7,22 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startFakeWechat(appSecret?: () => string) {
   const calls: URLSearchParams[] = [];
-  const server = createServer((req, res) => {
+  const messages: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[] = [];
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     calls.push(url.searchParams);
+    const reply = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (url.pathname === '/cgi-bin/token') {
+      const ok = !appSecret || url.searchParams.get('secret') === appSecret();
+      return reply(ok ? { access_token: 'FAKE-ACCESS-TOKEN', expires_in: 7200 } : { errcode: 40125 });
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let text = '';
+      for await (const chunk of req) text += chunk;
+      if (url.searchParams.get('access_token') !== 'FAKE-ACCESS-TOKEN') return reply({ errcode: 40001 });
+      messages.push(JSON.parse(text));
+      return reply({ errcode: 0 });
+    }
     const code = url.searchParams.get('js_code') ?? '';
     const secretOk = !appSecret || url.searchParams.get('secret') === appSecret();
     const body =
@@ -22,6 +35,7 @@ export async function startFakeWechat(appSecret?: () => string) {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    messages,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -1,0 +1,79 @@
+import { chinaDay } from '@ltx/shared/domain/periods';
+import { logger } from '../http/logger';
+import type { OutboxRepository } from '../repositories/outbox-repository';
+import type { OutboxRecord, UserRecord } from '../repositories/records';
+import type { SessionRepository } from '../repositories/session-repository';
+import type { UserRepository } from '../repositories/user-repository';
+import type { WechatMessenger } from '../wechat/wechat-messenger';
+import type { Clock } from './member-service';
+import { systemClock } from './member-service';
+import { sayWhen } from './reminder-planner';
+
+/** Template ids WeChat issues for the app, one per reminder kind (set per deployment). */
+export interface ReminderTemplates {
+  session_tomorrow?: string;
+  material_published?: string;
+}
+
+/**
+ * Sends the reminders that are due, as WeChat subscription messages. At most once: a reminder is
+ * claimed (`pending` -> `sending`) before it is sent, so two runs never send it twice; a send that
+ * fails is marked `failed` for the secretary's outbox page rather than retried into someone's phone.
+ */
+export class ReminderSender {
+  constructor(
+    private readonly deps: {
+      outbox: OutboxRepository;
+      sessions: SessionRepository;
+      users: UserRepository;
+      messenger: WechatMessenger;
+      templates: ReminderTemplates;
+      clock?: Clock;
+    },
+  ) {}
+
+  async sendDue(): Promise<{ sent: number; skipped: number; failed: number }> {
+    const now = (this.deps.clock ?? systemClock).now();
+    const nowIso = now.toISOString();
+    // Today's partition and yesterday's (a run just after midnight still finds the evening's reminders).
+    const days = [new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10), nowIso.slice(0, 10)];
+    const due = (await Promise.all(days.map((d) => this.deps.outbox.dueOn(d, nowIso)))).flat().filter((r) => r.channel === 'wechat');
+    const counts = { sent: 0, skipped: 0, failed: 0 };
+    const recipients = new Map<string, UserRecord[]>();
+    for (const reminder of due) {
+      if (!(await this.deps.outbox.markFrom(reminder, 'pending', 'sending'))) continue; // another run has it
+      const outcome = await this.sendOne(reminder, recipients).catch((error: unknown) => {
+        logger.error('reminder send failed', { reminderId: reminder.id, errorName: (error as Error)?.name });
+        return 'failed' as const;
+      });
+      await this.deps.outbox.markFrom(reminder, 'sending', outcome);
+      counts[outcome] += 1;
+    }
+    return counts;
+  }
+
+  private async sendOne(reminder: OutboxRecord, recipients: Map<string, UserRecord[]>): Promise<'sent' | 'skipped' | 'failed'> {
+    const templateId = this.deps.templates[reminder.kind];
+    const session = await this.deps.sessions.get(reminder.sessionId);
+    // A moved or closed session makes the planned words wrong: better silent than misleading.
+    if (!templateId || !session || session.status !== 'open' || (reminder.kind === 'session_tomorrow' && !reminder.id.endsWith(session.startsAt))) return 'skipped';
+    if (!recipients.has(reminder.branchId)) {
+      const [members, proxies] = await Promise.all([this.deps.users.listByBranchRole(reminder.branchId, 'member'), this.deps.users.listByBranchRole(reminder.branchId, 'proxy')]);
+      recipients.set(reminder.branchId, [...members, ...proxies]);
+    }
+    const to = recipients.get(reminder.branchId)!.filter((u) => u.memberId === reminder.memberId && u.wechatOpenId);
+    if (to.length === 0) return 'skipped';
+    let sent = false;
+    for (const user of to) {
+      const outcome = await this.deps.messenger.send({
+        openid: user.wechatOpenId!,
+        templateId,
+        page: 'pages/home/index',
+        // Field names follow the template chosen in WeChat's console (thing = short text, time = a time).
+        data: { thing1: session.topic.slice(0, 20), time2: `${chinaDay(session.startsAt)} ${sayWhen(session.startsAt).slice(-5)}`, thing3: session.place.slice(0, 20) },
+      });
+      sent ||= outcome === 'sent';
+    }
+    return sent ? 'sent' : 'skipped';
+  }
+}

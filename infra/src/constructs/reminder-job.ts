@@ -1,0 +1,58 @@
+import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { repoRoot, rootLockFile } from '../paths.js';
+import { ESM_REQUIRE_SHIM, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, RUNTIME_PROVIDED_MODULES } from './api.js';
+import type { DataTable } from './data-table.js';
+
+export interface ReminderJobProps {
+  data: DataTable;
+  signingKeySecret: ISecret;
+  wechatSecret: ISecret;
+  environment: Readonly<Record<string, string>>;
+  /** Subscription-message template ids WeChat issued (CDK context); a kind without one is skipped. */
+  templates: { session?: string; material?: string };
+}
+
+/**
+ * Every 15 minutes: sends the reminders that are due as WeChat subscription messages
+ * (functions/src/jobs/send-reminders.ts). Not behind the HTTP API.
+ */
+export class ReminderJob extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ReminderJobProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Runs the reminder job' });
+    logGroup.grantWrite(role);
+    props.data.grantReadWriteData(role);
+    props.wechatSecret.grantRead(role);
+    props.signingKeySecret.grantRead(role);
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: path.join(repoRoot, 'functions', 'src', 'jobs', 'send-reminders.ts'),
+      handler: 'handler',
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      role,
+      logGroup,
+      environment: {
+        ...props.environment,
+        ...(props.templates.session ? { REMINDER_TEMPLATE_SESSION: props.templates.session } : {}),
+        ...(props.templates.material ? { REMINDER_TEMPLATE_MATERIAL: props.templates.material } : {}),
+      },
+      projectRoot: repoRoot,
+      depsLockFilePath: rootLockFile,
+      bundling: { format: OutputFormat.ESM, minify: true, sourceMap: true, sourcesContent: false, mainFields: ['module', 'main'], banner: ESM_REQUIRE_SHIM, externalModules: RUNTIME_PROVIDED_MODULES },
+    });
+    new Rule(this, 'Every15Minutes', { schedule: Schedule.rate(Duration.minutes(15)), targets: [new LambdaFunction(this.fn)] });
+  }
+}

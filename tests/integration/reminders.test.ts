@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { DynamoOutboxRepository } from '../../functions/src/repositories/outbox-repository';
+import { DynamoSessionRepository } from '../../functions/src/repositories/session-repository';
+import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
+import { ReminderSender } from '../../functions/src/services/reminder-sender';
+import { HttpWechatMessenger } from '../../functions/src/wechat/wechat-messenger';
+import { startFakeWechat } from './support/fake-wechat';
+import { startTestStack, validMember, type TestStack } from './support/stack';
+
+let stack: TestStack;
+let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
+const secret = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] as string;
+
+beforeAll(async () => {
+  wechat = await startFakeWechat(() => secret());
+  stack = await startTestStack({ wechatApiBase: wechat.url });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await wechat?.close();
+});
+
+function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
+  const db = createDocumentClient(stack.dynamoEndpoint);
+  return new ReminderSender({
+    outbox: new DynamoOutboxRepository(db, stack.tableName),
+    sessions: new DynamoSessionRepository(db, stack.tableName),
+    users: new DynamoUserRepository(db, stack.tableName),
+    messenger: new HttpWechatMessenger({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() }),
+    templates,
+    clock: { now: () => now },
+  });
+}
+
+describe('reminders as WeChat subscription messages', () => {
+  it('sends the day-before reminder once, only to members who agreed, and keeps their openid only while they agree', async () => {
+    const secretary = await stack.login('secretary-1');
+    const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '提醒测试' } })).body;
+    const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
+    const visitor = (await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } })).body.token;
+    const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
+    expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
+    await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } }); // the app's silent login on its next start
+
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const session = (await stack.call('POST', '/branches/br-1/sessions', {
+      token: secretary, body: { kind: 'theme_day', topic: '提醒消息测试', startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    })).body;
+
+    const early = await senderAt(new Date(startsAt.getTime() - 30 * 3_600_000)).sendDue();
+    expect(early.sent).toBe(0);
+    const due = new Date(startsAt.getTime() - 23 * 3_600_000);
+    const [first, second] = await Promise.all([senderAt(due).sendDue(), senderAt(due).sendDue()]);
+    expect(first.sent + second.sent).toBe(1);
+    expect(wechat.messages).toHaveLength(1);
+    expect(wechat.messages[0]).toMatchObject({ touser: 'openid-reminder', template_id: 'TPL-SESSION', page: 'pages/home/index' });
+    expect(wechat.messages[0]!.data.thing1!.value).toBe('提醒消息测试');
+    expect((await senderAt(due).sendDue()).sent).toBe(0);
+
+    const outbox = (await stack.call('GET', '/branches/br-1/outbox', { token: secretary })).body.items;
+    const mine = outbox.filter((e: { sessionId: string; kind: string }) => e.sessionId === session.id && e.kind === 'session_tomorrow');
+    expect(mine.find((e: { memberId: string }) => e.memberId === member.id).status).toBe('sent');
+    // Members who did not agree were not messaged: their reminders stay for a phone call.
+    expect(mine.filter((e: { status: string }) => e.status === 'pending').length).toBeGreaterThan(0);
+
+    // Withdrawing consent drops the openid at the next login.
+    await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: [] } });
+    await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } });
+    const db = createDocumentClient(stack.dynamoEndpoint);
+    const users = await new DynamoUserRepository(db, stack.tableName).listByBranchRole('br-1', 'member');
+    expect(users.find((u) => u.memberId === member.id)?.wechatOpenId).toBeUndefined();
+  });
+});
