@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
+import { seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -59,8 +60,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const visible = (text: string | RegExp, timeout = 20_000) =>
-  expect.poll(() => phone.page.getByText(text).filter({ visible: true }).first().isVisible(), { timeout }).toBe(true);
+const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
 
 describe('我的积分 in a real browser', () => {
   it('shows the member the year’s points from attending and from a home visit, in words, and passes the elder audit', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
+import { signIn, seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -42,18 +43,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInAs(label: string) {
-  const { page } = phone;
-  await page.goto(`${stack.url}/`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.url}/`);
-  await page.getByText(label).first().click();
-}
+const signInAs = (label: string) => signIn(phone.page, stack.url, label);
 
-// Taro's H5 router keeps the pages below the current one in the document, hidden: only visible
-// matches count, and taps go to the page on top.
-const visible = (text: string | RegExp, timeout = 20_000) =>
-  expect.poll(() => phone.page.getByText(text).filter({ visible: true }).first().isVisible(), { timeout }).toBe(true);
+const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
 
 /** The field whose label is exactly `label`. */
 const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).filter({ visible: true });

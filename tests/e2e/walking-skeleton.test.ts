@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
+import { seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -18,13 +19,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInAs(label: string) {
-  const { page } = phone;
-  await page.goto(`${stack.url}/`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.url}/`);
-  await page.getByText(label).first().click();
-}
+const signInAs = (label: string) => signIn(phone.page, stack.url, label);
 
 /** A labelled text box of the member form. */
 const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).locator('input');
@@ -37,8 +32,9 @@ describe('the walking skeleton in a real browser', () => {
     await expect.poll(() => page.getByText('党员名单', { exact: true }).first().isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByText('党员名单', { exact: true }).first().click();
     await expect.poll(() => page.getByText('新增党员').first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect(page.getByText('王建国').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('李秀英').first().isVisible()).resolves.toBe(true);
+    // The roll loads after the page shows: wait for its rows.
+    await seeText(page, '王建国');
+    await seeText(page, '李秀英');
     await page.screenshot({ path: shot('secretary-member-list.png'), fullPage: false });
 
     await page.getByText('新增党员').first().click();
