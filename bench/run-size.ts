@@ -32,8 +32,8 @@ const { measureTti } = await import('./tti');
 export const concurrency = 20;
 const countedCalls = 8;
 const limits = {
-  light: { warmup: { calls: 200, seconds: 2 }, measure: { calls: 5000, seconds: 6 } },
-  heavy: { warmup: { calls: 20, seconds: 2 }, measure: { calls: 400, seconds: 6 } },
+  light: { warmup: { calls: 200, seconds: 1.5 }, measure: { calls: 5000, seconds: 5 } },
+  heavy: { warmup: { calls: 20, seconds: 1.5 }, measure: { calls: 400, seconds: 5 } },
 };
 
 export interface PerCall {
