@@ -1,3 +1,4 @@
+import { closeFinishedIterators } from '../local/dynalite-iterators';
 /**
  * The generator's way into dynalite: the same store and the same code that answers DynamoDB's API
  * (dynalite's own request validation and actions, on the same LevelDB folder the local stack
@@ -30,27 +31,6 @@ interface ActionError {
   body?: { __type?: string; message?: string };
 }
 
-/**
- * dynalite 4.0.0 turns LevelDB iterators into streams and, when a stream ends, calls the
- * iterator's `return()` to close it; abstract-level 3 iterators have `close()` and no `return()`,
- * so every Query leaves its iterator open (with what it read) until the store closes: about 10 KB
- * per Query, gigabytes over the large organisation. Giving the iterators `return()` closes them.
- * Only this process's dynalite is changed (the local stack in `npm start` still leaks: see
- * docs/performance.md).
- */
-export function closeFinishedIterators(): void {
-  const levelDir = createRequire(require.resolve('dynalite'));
-  const abstractLevel = createRequire(levelDir.resolve('level'));
-  const classic = createRequire(abstractLevel.resolve('classic-level'))('abstract-level') as Record<string, { prototype: { return?: () => Promise<void>; close(): Promise<void> } }>;
-  for (const name of ['AbstractIterator', 'AbstractKeyIterator', 'AbstractValueIterator']) {
-    const proto = classic[name]?.prototype;
-    if (proto && !proto.return) {
-      proto.return = function (this: { close(): Promise<void> }) {
-        return this.close();
-      };
-    }
-  }
-}
 closeFinishedIterators();
 
 const dynaliteDb = require('dynalite/db') as { create(options: Record<string, unknown>): DynaliteStore };

@@ -17,7 +17,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countDynamoRequests, diff, snapshot, type DynamoCount } from './dynamo-counter';
-import { closeFinishedIterators } from './direct-store';
+import { closeFinishedIterators } from '../local/dynalite-iterators';
 import { dataDirOf, readManifest, type Size } from './generate';
 import { distribution, runLoad, type CallSpec, type LoadResult } from './load';
 import { accountsToLogIn, baselineCalls, scenarios, type Scenario } from './scenarios';

@@ -2,6 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFo
 import dynalite from 'dynalite';
 import type { AddressInfo } from 'node:net';
 import { tableDefinition } from '../functions/src/db/table-definition';
+import { closeFinishedIterators } from './dynalite-iterators';
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -13,6 +14,7 @@ export interface EmbeddedDynamo {
  * Only one process may open a data folder at a time: LevelDB holds a lock on it.
  */
 export async function startEmbeddedDynamo(dir: string, port = 0): Promise<EmbeddedDynamo> {
+  closeFinishedIterators();
   const server = dynalite({ path: dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

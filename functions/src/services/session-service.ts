@@ -294,11 +294,15 @@ export class SessionService {
 
   private async view(actor: Actor, s: SessionRecord, amendments: AmendmentRecord[]): Promise<SessionDetail> {
     const ownOnly = actor.role === 'member' || actor.role === 'proxy';
-    const names = await this.deps.users.namesOf([
-      s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
+    // Two independent reads at once: the names of who recorded, and whether the period is signed off.
+    const [names, signedOff] = await Promise.all([
+      this.deps.users.namesOf([
+        s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
+      ]),
+      isLocked(this.deps.signoffs, s.branchId, chinaDay(s.startsAt)),
     ]);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
-    const locked = !!(await isLocked(this.deps.signoffs, s.branchId, chinaDay(s.startsAt)));
+    const locked = !!signedOff;
     const attendance = s.expected
       .filter((e) => !ownOnly || e.memberId === actor.memberId)
       .map((e) => {
