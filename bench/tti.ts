@@ -11,16 +11,12 @@
  * counted from navigation start. Each run is a fresh browser profile: nothing cached, as on a
  * first open. The member is signed in by the token in localStorage, as the e2e tests do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openPhone } from '../tests/e2e/support/browser';
 import { distribution, type Distribution } from './load';
 
 export const cpuSlowdown = 4;
 const quietMs = 1000;
 const runs = 3;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface TtiRun {
   /** Navigation start to the frame that painted the next-session card. */
@@ -49,15 +45,8 @@ declare global {
 }
 
 async function once(baseUrl: string, token: string): Promise<TtiRun> {
-  const profile = mkdtempSync(join(tmpdir(), 'ltx-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // The same phone-sized Chromium the e2e tests use (Debian's, headless, 375 x 812 at 2x, fresh profile).
+  const { context, close } = await openPhone();
   try {
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     await context.addInitScript(`
@@ -112,8 +101,7 @@ async function once(baseUrl: string, token: string): Promise<TtiRun> {
       transferKb: Math.round(r.transfer / 102.4) / 10,
     };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
