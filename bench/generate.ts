@@ -39,7 +39,8 @@ import { DynamoUploadRepository } from '../functions/src/repositories/upload-rep
 import { DynamoUserRepository } from '../functions/src/repositories/user-repository';
 import { DynamoVisitRepository } from '../functions/src/repositories/visit-repository';
 import { InspectionService } from '../functions/src/services/inspection-service';
-import { MemberService, type Clock } from '../functions/src/services/member-service';
+import { MemberService } from '../functions/src/services/member-service';
+import type { Clock } from '@ltx/shared/time/clock';
 import { ParticipationTracker } from '../functions/src/services/participation-tracker';
 import { PointsService } from '../functions/src/services/points-service';
 import { SessionService, type SessionCreatedListener } from '../functions/src/services/session-service';

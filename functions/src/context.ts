@@ -1,3 +1,4 @@
+import { systemClock } from '@ltx/shared/time/clock';
 import { env } from './config/env';
 import { createDocumentClient } from './db/client';
 import { DynamoAuditRepository } from './repositories/audit-repository';
@@ -50,6 +51,8 @@ let current: AppContext | undefined;
 export function appContext(): AppContext {
   if (current) return current;
   const e = env();
+  // The one clock every service reads "now" from (tests move it with libfaketime or a ManualClock).
+  const clock = systemClock;
   const db = createDocumentClient(e.dynamoEndpoint);
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
   const members = new DynamoMemberRepository(db, e.tableName);
@@ -63,19 +66,19 @@ export function appContext(): AppContext {
   const rules = new DynamoRulesRepository(db, e.tableName);
   const store =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
-  const uploads = new UploadService(new DynamoUploadRepository(db, e.tableName), store, orgs);
-  const memberService = new MemberService(members, orgs, users, audit);
+  const uploads = new UploadService(new DynamoUploadRepository(db, e.tableName), store, orgs, clock);
+  const memberService = new MemberService(members, orgs, users, audit, clock);
   // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
   const onCreated: SessionCreatedListener[] = [];
   const signoffs = new DynamoSignoffRepository(db, e.tableName);
-  const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit });
+  const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit, clock });
   const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points],
+    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], onCreated, onClosed: [points], clock,
   });
   const pointsRepository = new DynamoPointsRepository(db, e.tableName);
   const visitRepository = new DynamoVisitRepository(db, e.tableName);
   const visits = new VisitService({
-    visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService,
+    visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService, clock,
   });
   onCreated.push(visits);
   current = {
@@ -85,13 +88,13 @@ export function appContext(): AppContext {
     visits,
     points,
     inspection: new InspectionService({
-      orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, e.tableName), signoffs, rules, users, audit, uploads,
+      orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, e.tableName), signoffs, rules, users, audit, uploads, clock,
     }),
-    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o) }),
+    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o), clock }),
     tokens,
     members: memberService,
     orgs: new OrgService(orgs),
-    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: e.wechatAppId }),
+    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: e.wechatAppId, clock }),
   };
   return current;
 }
@@ -110,6 +113,7 @@ export function reminderContext(): ReminderSender {
     users: new DynamoUserRepository(db, e.tableName),
     messenger: new HttpWechatMessenger({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) }),
     templates: e.reminderTemplates,
+    clock: systemClock,
   });
   return sender;
 }

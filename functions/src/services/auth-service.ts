@@ -8,8 +8,7 @@ import type { OrgRepository } from '../repositories/org-repository';
 import type { UserRecord } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
 import type { WechatClient } from '../wechat/wechat-client';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { TokenService } from './tokens';
 
 /**

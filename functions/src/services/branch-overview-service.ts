@@ -9,8 +9,7 @@ import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 const dayMs = 24 * 3600 * 1000;
 

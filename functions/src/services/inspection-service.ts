@@ -20,8 +20,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { authorize } from './authorize';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { UploadService } from './upload-service';
 
 /** Below this share of members taking part, a study session counts as a shortfall. */

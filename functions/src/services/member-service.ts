@@ -9,13 +9,10 @@ import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { MemberRecord, SensitiveRecord } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { authorize } from './authorize';
 import { memberResource, toDetail, toSummary } from './member-views';
 
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
 
 type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 

@@ -2,6 +2,7 @@ import { isParticipation } from '@ltx/shared/domain/session-rules';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { AttendanceRecord, SessionRecord } from '../repositories/records';
 import type { SessionRepository } from '../repositories/session-repository';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 /** Something that reacts to an attendance line changing: participation dates now, points later. */
 export interface AttendanceListener {
@@ -18,6 +19,7 @@ export class ParticipationTracker implements AttendanceListener {
   constructor(
     private readonly members: MemberRepository,
     private readonly sessions: SessionRepository,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async attendanceChanged(session: SessionRecord, memberId: string, before: AttendanceRecord | undefined, after: AttendanceRecord): Promise<void> {
@@ -31,8 +33,9 @@ export class ParticipationTracker implements AttendanceListener {
     const member = await this.members.get(memberId, { withSensitive: false });
     if (!member || member.lastParticipatedAt !== session.startsAt) return; // the latest participation is another session's
     // A line taken back: the latest other session the member took part in, from one Query.
-    const to = new Date(Date.now() + lookBackMs).toISOString();
-    const from = new Date(Date.now() - lookBackMs).toISOString();
+    const now = this.clock.now().getTime();
+    const to = new Date(now + lookBackMs).toISOString();
+    const from = new Date(now - lookBackMs).toISOString();
     const recent = await this.sessions.listByBranch(session.branchId, from, to);
     const latest = recent
       .filter((s) => s.id !== session.id && isParticipation(s.attendance?.[memberId]?.status))

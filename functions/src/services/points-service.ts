@@ -13,8 +13,7 @@ import type { AttendanceRecord, MemberRecord, PointsEntryRecord, SessionRecord }
 import type { RulesRepository } from '../repositories/rules-repository';
 import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
 import { authorize } from './authorize';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 import type { SessionClosedListener } from './session-service';
 

@@ -5,8 +5,7 @@ import type { OutboxRecord, UserRecord } from '../repositories/records';
 import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { WechatMessenger } from '../wechat/wechat-messenger';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { sayWhen } from './reminder-planner';
 
 /** Template ids WeChat issues for the app, one per reminder kind (set per deployment). */

@@ -6,8 +6,7 @@ import type { OrgRepository } from '../repositories/org-repository';
 import type { UploadRepository } from '../repositories/upload-repository';
 import { maxUploadBytes, type UploadStore } from '../uploads/upload-store';
 import { authorize } from './authorize';
-import type { Clock } from './member-service';
-import { systemClock } from './member-service';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 const ticketLifetimeMs = 10 * 60 * 1000;
 
