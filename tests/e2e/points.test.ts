@@ -4,6 +4,7 @@ import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
 import { seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
+import { chinaYear, minutesFromNow, plusHours } from '../support/time';
 
 /**
  * 我的积分 in Chromium: points earned by attending a lecture and by a confirmed home visit (both
@@ -13,12 +14,9 @@ const h5 = 'miniapp/dist/h5';
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 
-/** Half past nine in the morning, Beijing time, `d` days from now. */
-const morningIn = (d: number) => {
-  const day = new Date(Date.now() + 8 * 3600_000 + d * 86_400_000);
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1, 30)).toISOString();
-};
-const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+// Both sessions were held minutes ago, so their points fall in this China year at any hour
+// (at 00:10 on 1 January, "yesterday" would be last year's tally).
+const year = chinaYear();
 
 beforeAll(async () => {
   if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
@@ -32,17 +30,18 @@ beforeAll(async () => {
   const members = (await stack.call('GET', '/branches/br-1/members', { token: secretary })).body.items as { id: string; name: string }[];
   const wang = members.find((m) => m.name === '王建国')!.id;
 
-  // Attended yesterday's party lecture: 参加三会一课.
+  // Attended the party lecture that began five minutes ago: 参加三会一课.
   const lecture = ok(await stack.call('POST', '/branches/br-1/sessions', {
     token: secretary,
-    body: { kind: 'party_lecture', topic: '党课：不忘初心', startsAt: morningIn(-1), place: '党员活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    body: { kind: 'party_lecture', topic: '党课：不忘初心', startsAt: minutesFromNow(-5), place: '党员活动室', hostName: '张卫东', recorderName: '吴淑珍' },
   }), 201);
   ok(await stack.call('PUT', `/sessions/${lecture.id}/attendance/${wang}`, { token: secretary, body: { status: 'present' } }));
 
-  // Could not come to the theme day two days ago: the study was brought home and confirmed.
+  // Could not come to the theme day that began eight minutes ago: the study was brought home and confirmed.
+  const themeDayStart = minutesFromNow(-8);
   const themeDay = ok(await stack.call('POST', '/branches/br-1/sessions', {
     token: secretary,
-    body: { kind: 'theme_day', topic: '主题党日：学习全会公报', startsAt: morningIn(-2), place: '党员活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    body: { kind: 'theme_day', topic: '主题党日：学习全会公报', startsAt: themeDayStart, place: '党员活动室', hostName: '张卫东', recorderName: '吴淑珍' },
   }), 201);
   const request = await fetch(`${stack.url}/api/v1/members/${wang}/visit-requests`, {
     method: 'POST',
@@ -51,7 +50,7 @@ beforeAll(async () => {
   });
   expect(request.status).toBe(201);
   const visit = (await request.json()) as { id: string };
-  ok(await stack.call('POST', `/visit-requests/${visit.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: morningIn(-2), windowEnd: morningIn(-1.9) } }));
+  ok(await stack.call('POST', `/visit-requests/${visit.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: themeDayStart, windowEnd: plusHours(themeDayStart, 2) } }));
   ok(await stack.call('POST', `/visit-requests/${visit.id}/deliver`, { token: contact, body: { deliveredAt: new Date().toISOString(), studied: '主题党日材料' } }));
   ok(await stack.call('POST', `/visit-requests/${visit.id}/confirm`, { token: member, body: {} }));
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoSignoffRepository } from '../../functions/src/repositories/signoff-repository';
 import { startTestStack, type TestStack } from './support/stack';
+import { chinaYear, daysFromNow, minutesFromNow } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -11,8 +12,7 @@ let inspector: string;
 let admin: string;
 let ids: Record<string, string>;
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 
 async function post(path: string, token: string, body: unknown, key?: string) {
   const r = await fetch(`${stack.url}/api/v1${path}`, {
@@ -23,7 +23,8 @@ async function post(path: string, token: string, body: unknown, key?: string) {
   return { status: r.status, body: await r.json() };
 }
 
-const pointsOf = async (name: string, token = secretary) => (await stack.call('GET', `/members/${ids[name]}/points?year=${year}`, { token })).body;
+/** A member's points in one China year: this year unless the entry under test falls in another. */
+const pointsOf = async (name: string, token = secretary, inYear = year) => (await stack.call('GET', `/members/${ids[name]}/points?year=${inYear}`, { token })).body;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -38,16 +39,18 @@ afterAll(() => stack?.stop());
 describe('points ledger', () => {
   it('earns from attendance, reverses on a change, never edits', async () => {
     const session = (await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'party_lecture', topic: '党课：初心', startsAt: inDays(-1), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      token: secretary, body: { kind: 'party_lecture', topic: '党课：初心', startsAt: minutesFromNow(-5), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })).body;
-    const before = await pointsOf('郑国强');
+    const sessionYear = chinaYear(session.startsAt);
+    const pointsOfZheng = () => pointsOf('郑国强', secretary, sessionYear);
+    const before = await pointsOfZheng();
     await stack.call('PUT', `/sessions/${session.id}/attendance/${ids['郑国强']}`, { token: secretary, body: { status: 'present' } });
-    const earned = await pointsOf('郑国强');
+    const earned = await pointsOfZheng();
     expect(earned.total).toBe(before.total + 2);
     expect(earned.entries[0]).toMatchObject({ category: 'meeting', points: 2, source: 'attendance', sessionId: session.id });
 
     await stack.call('PUT', `/sessions/${session.id}/attendance/${ids['郑国强']}`, { token: secretary, body: { status: 'absent' } });
-    const reversed = await pointsOf('郑国强');
+    const reversed = await pointsOfZheng();
     expect(reversed.total).toBe(before.total);
     const original = reversed.entries.find((e: { id: string }) => e.id === earned.entries[0].id);
     expect(original.reversedBy).toBeDefined();
@@ -55,7 +58,7 @@ describe('points ledger', () => {
 
     await stack.call('PUT', `/sessions/${session.id}/attendance/${ids['郑国强']}`, { token: secretary, body: { status: 'present' } });
     await stack.call('PUT', `/sessions/${session.id}/attendance/${ids['郑国强']}`, { token: secretary, body: { status: 'present' } });
-    const again = await pointsOf('郑国强');
+    const again = await pointsOfZheng();
     expect(again.total).toBe(before.total + 2);
     expect(again.entries).toHaveLength(earned.entries.length + 2);
   });
@@ -111,13 +114,13 @@ describe('points ledger', () => {
   it('credits a confirmed home visit with what attending earns', async () => {
     const proxy = await stack.login('proxy-liu');
     const session = (await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'theme_day', topic: '积分送学', startsAt: inDays(2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      token: secretary, body: { kind: 'theme_day', topic: '积分送学', startsAt: daysFromNow(2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })).body;
     const request = await post(`/members/${ids['李秀英']}/visit-requests`, proxy, { sessionId: session.id });
-    await stack.call('POST', `/visit-requests/${request.body.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: inDays(1), windowEnd: inDays(1.1) } });
+    await stack.call('POST', `/visit-requests/${request.body.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: daysFromNow(1.1) } });
     await stack.call('POST', `/visit-requests/${request.body.id}/deliver`, { token: contact, body: { deliveredAt: new Date().toISOString(), studied: '主题党日材料' } });
     await stack.call('POST', `/visit-requests/${request.body.id}/confirm`, { token: proxy, body: {} });
-    const points = await pointsOf('李秀英', proxy);
+    const points = await pointsOf('李秀英', proxy, chinaYear(session.startsAt));
     expect(points.entries[0]).toMatchObject({ category: 'home_delivered', points: 2, source: 'visit', visitRequestId: request.body.id });
     expect(points.byCategory.find((c: { category: string }) => c.category === 'home_delivered').counted).toBe(2);
   });

@@ -14,7 +14,9 @@ export interface AsyncState<T> {
  * earlier request cannot overwrite a newer one. A null key means "nothing to load yet".
  */
 export function useAsync<T>(load: () => Promise<T>, key: string | null): AsyncState<T> {
-  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: key !== null });
+  // `for` is the key the state belongs to: in the render where the key has just changed (before the
+  // effect below runs) the hook already says "loading", so a page never sees a stale "ready".
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean; for: string | null }>({ loading: key !== null, for: key });
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   const loadRef = useRef(load);
@@ -22,17 +24,17 @@ export function useAsync<T>(load: () => Promise<T>, key: string | null): AsyncSt
 
   useEffect(() => {
     if (key === null) {
-      setState({ loading: false });
+      setState({ loading: false, for: key });
       return;
     }
     const run = ++latest.current;
-    setState((s) => ({ data: s.data, loading: true }));
+    setState((s) => ({ data: s.data, loading: true, for: key }));
     loadRef.current().then(
-      (data) => run === latest.current && setState({ data, loading: false }),
-      (err: unknown) => run === latest.current && setState({ error: messageOf(err), loading: false }),
+      (data) => run === latest.current && setState({ data, loading: false, for: key }),
+      (err: unknown) => run === latest.current && setState({ error: messageOf(err), loading: false, for: key }),
     );
   }, [key, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return { data: state.data, error: state.error, loading: state.loading || (key !== null && state.for !== key), reload };
 }

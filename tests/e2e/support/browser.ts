@@ -5,10 +5,21 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, on a phone-sized viewport (375 CSS px wide: one CSS px is one pt). */
+/** The environment without libfaketime: Chromium runs on the real clock and its pages get ours (below). */
+function browserEnv(): Record<string, string> {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...rest } = process.env;
+  return Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/**
+ * Debian's Chromium, headless, on a phone-sized viewport (375 CSS px wide: one CSS px is one pt).
+ * The pages' clock starts at this process's "now" and runs, so under the fixed-instant runs
+ * (scripts/at-instants.mjs) the browser, the API and the test agree on the date.
+ */
 export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ltx-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    env: browserEnv(),
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 375, height: 812 },
@@ -16,6 +27,7 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
     locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  await context.clock.install({ time: Date.now() });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
