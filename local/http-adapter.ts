@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { errorResponse } from '../functions/src/http/route';
-import { MalformedJsonError, RouteNotFoundError } from '../functions/src/http/errors';
+import { MalformedJsonError, MalformedPathError, RouteNotFoundError } from '../functions/src/http/errors';
+import { decodePathSegment } from '../functions/src/http/request';
 import type { RouteSpec } from '../functions/src/routes';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -32,10 +33,11 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
   });
 
   return async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     let result: APIGatewayProxyStructuredResultV2;
     try {
+      const url = parseUrl(req.url);
+      decodePathSegment(url.pathname); // a broken escape anywhere in the path is 400, matched route or not
       const body = await readBody(req);
       const match = findRoute(compiled, method, url.pathname);
       if (!match) throw new RouteNotFoundError();
@@ -44,9 +46,20 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
     } catch (error) {
       result = errorResponse(error);
     }
+    // The client may have gone away meanwhile: answering a closed socket is not a fault of the server.
+    if (res.headersSent || res.destroyed) return;
     res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   };
+}
+
+/** A request target that is no URL at all (e.g. `http://[`) is a malformed path: 400. */
+export function parseUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    throw new MalformedPathError();
+  }
 }
 
 function findRoute(routes: CompiledRoute[], method: string, path: string) {
@@ -54,7 +67,7 @@ function findRoute(routes: CompiledRoute[], method: string, path: string) {
     if (route.spec.method !== method) continue;
     const m = route.pattern.exec(path);
     if (m) {
-      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1] ?? '')]));
+      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodePathSegment(m[i + 1] ?? '')]));
       return { route, pathParameters };
     }
   }

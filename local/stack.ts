@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { routes, apiPrefix } from '../functions/src/routes';
 import { createDocumentClient } from '../functions/src/db/client';
 import { logger } from '../functions/src/http/logger';
+import { decodePathSegment } from '../functions/src/http/request';
+import { errorResponse } from '../functions/src/http/route';
 import { resetEnvForTests } from '../functions/src/config/env';
 import { appContext, resetAppContext } from '../functions/src/context';
 import { seedDemoHistory } from './demo-history';
@@ -87,20 +89,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const secrets = new FileSecretSource(secretsFile);
   const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey));
 
-  const server: Server = createServer((req, res) => {
+  /** Which part of the local stack serves a path; throwing or rejecting here is answered by `fail` below. */
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url ?? '/';
-    const fail = () => res.headersSent || res.writeHead(500).end();
-    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`)) {
-      void api(req, res);
-    } else if (path === '/local-uploads' && req.method === 'POST') {
-      uploads.upload(req, res).catch(fail);
-    } else if (path.startsWith('/local-files/')) {
-      uploads.download(req, res, decodeURIComponent(path.slice('/local-files/'.length).split('?')[0] ?? '')).catch(fail);
-    } else if (files) {
-      files(req, res).catch(fail);
-    } else {
-      void api(req, res);
-    }
+    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`)) return api(req, res);
+    if (path === '/local-uploads' && req.method === 'POST') return uploads.upload(req, res);
+    if (path.startsWith('/local-files/')) return uploads.download(req, res, decodePathSegment(path.slice('/local-files/'.length).split('?')[0] ?? ''));
+    if (files) return files(req, res);
+    return api(req, res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    // One request, however malformed, must never stop the stack: whatever it throws is answered here
+    // (a broken escape 400, anything else a logged 500), and a socket error ends only its own request.
+    req.on('error', () => res.destroy());
+    res.on('error', () => undefined);
+    const fail = (error: unknown) => {
+      if (res.headersSent || res.destroyed) return void res.destroy();
+      const answer = errorResponse(error);
+      res.writeHead(answer.statusCode ?? 500, answer.headers as Record<string, string>).end(answer.body ?? '');
+    };
+    serve(req, res).catch(fail);
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => {

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodePathSegment } from '../functions/src/http/request';
+import { parseUrl } from './http-adapter';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +20,7 @@ const types: Record<string, string> = {
 /** Serves the H5 build; unknown paths fall back to index.html (the app routes by hash). */
 export function createStaticHandler(root: string) {
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const pathname = decodePathSegment(parseUrl(req.url).pathname);
     let file = normalize(join(root, pathname));
     if (!file.startsWith(root + sep) && file !== root) {
       res.writeHead(404).end();
@@ -36,6 +38,7 @@ export function createStaticHandler(root: string) {
       'content-type': types[ext] ?? 'application/octet-stream',
       'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
     });
-    createReadStream(file).pipe(res);
+    // A file that vanished between stat and read ends this response, not the server.
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   };
 }

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { parseUrl } from './http-adapter';
 import { safeName, verify, type LocalUploadPolicy } from '../functions/src/uploads/local-upload-store';
 
 /**
@@ -74,7 +75,7 @@ export function createUploadsEndpoint(dir: string, secret: () => Promise<string>
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseUrl(req.url);
     const exp = url.searchParams.get('exp') ?? '';
     const sig = url.searchParams.get('sig') ?? '';
     if (Number(exp) < Date.now() || !(await verify(`${key}:${exp}`, sig, await secret()))) return reply(res, 403, '链接已过期');
@@ -82,7 +83,7 @@ export function createUploadsEndpoint(dir: string, secret: () => Promise<string>
     const meta = await readFile(`${target}.json`, 'utf8').then((t) => JSON.parse(t) as { contentType: string }).catch(() => undefined);
     if (!meta) return reply(res, 404, '没有找到文件');
     res.writeHead(200, { 'content-type': meta.contentType, 'cache-control': 'private, max-age=600' });
-    createReadStream(target).pipe(res);
+    createReadStream(target).on('error', () => res.destroy()).pipe(res);
   }
 
   return { upload, download };

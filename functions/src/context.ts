@@ -1,7 +1,8 @@
-import { systemClock } from '@ltx/shared/time/clock';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { env } from './config/env';
 import { createDocumentClient } from './db/client';
 import { DynamoAuditRepository } from './repositories/audit-repository';
+import { DynamoIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency-repository';
 import { DynamoMemberRepository } from './repositories/member-repository';
 import { DynamoOrgRepository } from './repositories/org-repository';
 import { DynamoUserRepository } from './repositories/user-repository';
@@ -34,6 +35,9 @@ import { S3UploadStore } from './uploads/s3-upload-store';
 /** Everything a handler needs, built once per cold start from the environment. */
 export interface AppContext {
   stage: ReturnType<typeof env>['stage'];
+  clock: Clock;
+  /** What each Idempotency-Key was used for and answered (see http/idempotency.ts). */
+  idempotency: IdempotencyRepository;
   tokens: TokenService;
   members: MemberService;
   orgs: OrgService;
@@ -83,6 +87,8 @@ export function appContext(): AppContext {
   onCreated.push(visits);
   current = {
     stage: e.stage,
+    clock,
+    idempotency: new DynamoIdempotencyRepository(db, e.tableName),
     uploads,
     sessions: sessionService,
     visits,

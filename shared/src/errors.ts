@@ -5,6 +5,7 @@
  */
 export const errorCatalog = {
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  MALFORMED_PATH: { status: 400, message: '网址中有无法识别的字符，请检查后重试' },
   VALIDATION_FAILED: { status: 422, message: '填写的内容有误，请按提示修改' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
@@ -23,6 +24,8 @@ export const errorCatalog = {
   NO_SESSION: { status: 422, message: '近期没有可以送学的学习安排' },
   ALREADY_REVERSED: { status: 409, message: '这条积分记录已经冲正过了，不能重复冲正' },
   PERIOD_LOCKED: { status: 409, message: '该期间的台账已经督导签字锁定，不能再改动；请在本期添加更正记录并注明原记录' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这个请求编号已经用于另一项内容，请重新提交' },
+  REQUEST_IN_PROGRESS: { status: 409, message: '同样的请求正在处理中，请稍等片刻再刷新查看' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -81,3 +81,50 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect((await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount).toBe(before);
   });
 });
+
+describe('date filters on session lists', () => {
+  const list = (query: string) => stack.call('GET', `/branches/br-1/sessions?${query}`, { token: secretary });
+
+  it('answers an inverted window with 422 naming the field, in Chinese', async () => {
+    const { status, body } = await list('from=2026-05-01&to=2026-04-01');
+    expect(status).toBe(422);
+    expect(body.error.fields).toEqual([{ path: 'to', message: '结束日期：不能早于开始日期' }]);
+  });
+
+  it('answers a window longer than 400 days, an impossible day and a far-off year with 422', async () => {
+    const tooLong = await list('from=2024-01-01&to=2025-02-05');
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error.fields[0].message).toBe('结束日期：与开始日期相隔不能超过 400 天');
+    const impossible = await list('from=2026-02-30');
+    expect(impossible.status).toBe(422);
+    expect(impossible.body.error.fields[0].message).toMatch(/^开始日期：/);
+    for (const far of ['from=1900-01-01', 'to=9999-12-31', 'from=0000-01-01&to=0000-01-02']) {
+      const { status, body } = await list(far);
+      expect(status, far).toBe(422);
+      expect(body.error.fields[0].message, far).toMatch(/^(开始|结束)日期：/);
+    }
+  });
+
+  it('accepts a window of exactly 400 days and one given end alone (the other from its year)', async () => {
+    expect((await list('from=2024-01-01&to=2025-02-03')).status).toBe(200);
+    for (const q of ['from=2099-06-01', 'to=2001-01-01', 'from=2026-12-31', 'to=2000-01-01']) {
+      const { status, body } = await list(q);
+      expect(status, q).toBe(200);
+      expect(body.items, q).toEqual([]);
+    }
+  });
+});
+
+describe('malformed % escapes in paths', () => {
+  it('answer 400 with a Chinese message on API routes, with or without a token', async () => {
+    for (const path of ['/members/%E0%A4%A', '/members/%', '/branches/%ZZ/sessions', '/visit-requests/%C3%28', '/%']) {
+      for (const token of [secretary, undefined]) {
+        const response = await fetch(`${stack.url}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        expect(response.status, path).toBe(400);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('MALFORMED_PATH');
+        expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, decide, type Action, type Resource } from '@ltx/shared/domain/authz';
+import { actions, decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
 import { roles, type Actor, type Role } from '@ltx/shared/domain/roles';
 
 /**
@@ -35,6 +35,8 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'visit.cancel':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'visit.deliver':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'visit.confirm':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'visit.listContacts':   { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.tasks':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'points.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'points.branch':        { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'points.write':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
@@ -68,13 +70,13 @@ function resources(action: Action): { own: Resource; other: Resource } {
   if (action.startsWith('session.') || action === 'attendance.mark') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
   }
-  if (action.startsWith('visit.') && action !== 'visit.request' && action !== 'visit.list') {
+  if (action.startsWith('visit.') && !['visit.request', 'visit.list', 'visit.listContacts', 'visit.tasks'].includes(action)) {
     return {
       own: { type: 'visit', orgId: 'o1', branchId: 'b1', memberId: 'm1', contactUserId: 'u-contact' },
       other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
     };
   }
-  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
+  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'visit.listContacts', 'visit.tasks', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {
@@ -120,5 +122,20 @@ describe('authorisation matrix', () => {
     for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || ['attendance.markOwn', 'points.read', 'points.write'].includes(a))) {
       expect(decide(actorFor(role), action, foreign)).toBe('not_found');
     }
+  });
+
+  it('decides a line of a visible session by the session: another line is 403, another branch 404', () => {
+    const session: Resource = { type: 'session', orgId: 'o1', branchId: 'b1' };
+    const otherSession: Resource = { type: 'session', orgId: 'o1', branchId: 'b2' };
+    const line = (memberId: string, branchId = 'b1', contactUserId?: string): Resource => ({ type: 'member', orgId: 'o1', branchId, memberId, contactUserId: contactUserId ?? null });
+    expect(decideWithin(actorFor('member'), 'attendance.markOwn', session, line('m1'))).toBe('allow');
+    expect(decideWithin(actorFor('proxy'), 'attendance.markOwn', session, line('m1'))).toBe('allow');
+    expect(decideWithin(actorFor('member'), 'attendance.markOwn', session, line('m2'))).toBe('forbidden');
+    // A paired contact sees the session; marking is the member's or the secretary's to do.
+    expect(decideWithin(actorFor('contact'), 'attendance.markOwn', session, line('m1', 'b1', 'u-contact'))).toBe('forbidden');
+    expect(decideWithin(actorFor('secretary'), 'attendance.markOwn', session, line('m1'))).toBe('forbidden');
+    expect(decideWithin(actorFor('inspector'), 'attendance.markOwn', session, line('m1'))).toBe('forbidden');
+    for (const role of roles) expect(decideWithin(actorFor(role), 'attendance.markOwn', otherSession, line('m1', 'b2'))).toBe(role === 'admin' || role === 'inspector' ? 'forbidden' : 'not_found');
+    expect(decideWithin(actorFor('visitor'), 'attendance.markOwn', session, line('m1'))).toBe('not_found');
   });
 });

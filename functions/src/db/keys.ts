@@ -4,6 +4,9 @@
 export const keys = {
   org: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
 
+  /** What one Idempotency-Key (per route and actor, hashed) was used for and answered. */
+  idempotency: (scope: string) => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),
+
   branch: (branchId: string) => ({ pk: `BRANCH#${branchId}`, sk: 'BRANCH' }),
   /** gsi1: branches of an organisation, by name. */
   branchesOfOrg: (orgId: string) => `ORG#${orgId}#BRANCHES`,

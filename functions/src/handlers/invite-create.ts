@@ -1,13 +1,15 @@
 import { InviteCreateInput } from '@ltx/shared/schemas/member';
 import { appContext } from '../context';
 import { requireActor } from '../http/auth';
+import { idempotent } from '../http/idempotency';
 import { parseBody, pathParam } from '../http/request';
 import { created, route } from '../http/route';
 
+/** A repeat with the same Idempotency-Key answers the first result; the key reused for another request, 422. */
 export const handler = route(async (event) => {
   const ctx = appContext();
   const actor = await requireActor(event, ctx.tokens);
   const memberId = pathParam(event, 'memberId');
   const input = parseBody(event, InviteCreateInput);
-  return created(await ctx.members.createInvite(actor, memberId, input));
+  return idempotent(ctx, event, actor, input, async () => created(await ctx.members.createInvite(actor, memberId, input)));
 });

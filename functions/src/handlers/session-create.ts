@@ -1,13 +1,15 @@
 import { SessionCreateInput } from '@ltx/shared/schemas/session';
 import { appContext } from '../context';
 import { requireActor } from '../http/auth';
+import { idempotent } from '../http/idempotency';
 import { parseBody, pathParam } from '../http/request';
 import { created, route } from '../http/route';
 
+/** A repeat with the same Idempotency-Key answers the first result; the key reused for another request, 422. */
 export const handler = route(async (event) => {
   const ctx = appContext();
   const actor = await requireActor(event, ctx.tokens);
   const branchId = pathParam(event, 'branchId');
   const input = parseBody(event, SessionCreateInput);
-  return created(await ctx.sessions.create(actor, branchId, input));
+  return idempotent(ctx, event, actor, input, async () => created(await ctx.sessions.create(actor, branchId, input)));
 });

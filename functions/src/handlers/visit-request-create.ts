@@ -1,6 +1,7 @@
 import { VisitRequestInput } from '@ltx/shared/schemas/visit';
 import { appContext } from '../context';
 import { requireActor } from '../http/auth';
+import { idempotent } from '../http/idempotency';
 import { idempotencyKey, parseBody, pathParam } from '../http/request';
 import { created, ok, route } from '../http/route';
 
@@ -9,8 +10,10 @@ export const handler = route(async (event) => {
   const ctx = appContext();
   const actor = await requireActor(event, ctx.tokens);
   const memberId = pathParam(event, 'memberId');
-  const key = idempotencyKey(event);
   const input = parseBody(event, VisitRequestInput);
-  const outcome = await ctx.visits.request(actor, memberId, input, key);
-  return outcome.created ? created(outcome.visit) : ok(outcome.visit);
+  return idempotent(ctx, event, actor, input, async () => {
+    // The service derives the request's id from the key too: a request taken over after a crash lands on the same record.
+    const outcome = await ctx.visits.request(actor, memberId, input, idempotencyKey(event));
+    return outcome.created ? created(outcome.visit) : ok(outcome.visit);
+  });
 });

@@ -22,6 +22,13 @@ export class MalformedJsonError extends AppError {
   }
 }
 
+/** A path with a broken `%` escape: it cannot name anything, and is the caller's mistake (400). */
+export class MalformedPathError extends AppError {
+  constructor() {
+    super('MALFORMED_PATH');
+  }
+}
+
 export class ValidationError extends AppError {
   constructor(fields: FieldIssue[]) {
     super('VALIDATION_FAILED', fields);
@@ -97,5 +104,19 @@ export class UploadInvalidError extends AppError {
 export class PeriodLockedError extends AppError {
   constructor() {
     super('PERIOD_LOCKED');
+  }
+}
+
+/** An Idempotency-Key already used for a different request (another body, member or record). */
+export class IdempotencyKeyReusedError extends AppError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', [{ path: 'Idempotency-Key', message: '请求编号：已经用于另一项内容，请重新提交' }]);
+  }
+}
+
+/** The first of identical requests is still running and did not finish in time for this one to answer its result. */
+export class RequestInProgressError extends AppError {
+  constructor() {
+    super('REQUEST_IN_PROGRESS');
   }
 }

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { validate } from '@ltx/shared/validation';
-import { MalformedJsonError, ValidationError } from './errors';
+import { MalformedJsonError, MalformedPathError, ValidationError } from './errors';
 
 /** The JSON body, validated by its shared schema. Bad JSON answers 400, a bad shape 422. */
 export function parseBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
@@ -17,8 +17,19 @@ export function parseBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, sc
   return result.value;
 }
 
+/** Decodes one path segment; a broken `%` escape is the caller's mistake (400), never a fault. */
+export function decodePathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new MalformedPathError();
+  }
+}
+
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
+  // A segment left encoded (the gateway passes escapes through): a broken escape is 400, a valid one still no id.
+  if (value?.includes('%')) decodePathSegment(value);
   // Path parameters are ids: anything else cannot name a record, so it is not found.
   if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new ValidationError([{ path: name, message: `${name}：编号格式不正确` }]);
   return value;

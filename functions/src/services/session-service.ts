@@ -13,7 +13,7 @@ import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { AmendmentRecord, AttendanceRecord, MemberRecord, SessionRecord } from '../repositories/records';
 import type { SessionRepository, SessionWrite } from '../repositories/session-repository';
-import { authorize } from './authorize';
+import { authorize, authorizeWithin } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 import { planReminders } from './reminder-planner';
@@ -60,9 +60,10 @@ export class SessionService {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, branchId });
-    const year = Number(chinaDay(this.clock.now().toISOString()).slice(0, 4));
+    // A missing end comes from the other end's year (or this year): the window stays ordered (the schema checks both given).
+    const year = (query.from ?? query.to ?? chinaDay(this.clock.now().toISOString())).slice(0, 4);
     const from = chinaMidnight(query.from ?? `${year}-01-01`);
-    const to = query.to ? chinaMidnight(query.to, 1) : chinaMidnight(`${year + 1}-01-01`);
+    const to = chinaMidnight(query.to ?? `${year}-12-31`, 1);
     const sessions = await this.deps.sessions.listByBranch(branchId, from, to);
     return sessions.filter((s) => !query.kind || s.kind === query.kind).map(toSummary);
   }
@@ -145,8 +146,8 @@ export class SessionService {
     if (!session) throw new NotFoundError();
     const resource = sessionResource(session);
     if (!can(actor, 'attendance.mark', resource)) {
-      authorize(actor, 'session.read', resource);
-      authorize(actor, 'attendance.markOwn', { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
+      // The session is visible to its branch: another member's line is 403 there, not 404.
+      authorizeWithin(actor, 'attendance.markOwn', resource, { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
       if (!selfReportableStatuses.includes(input.status)) throw new ForbiddenError();
     }
     if (!session.expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();

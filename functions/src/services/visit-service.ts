@@ -3,7 +3,7 @@ import { can } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { canTransition, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { AppError, NotFoundError, ValidationError } from '../http/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -213,7 +213,7 @@ export class VisitService implements SessionCreatedListener {
 
   /** A contact's visits in time order, with what they need at the door, read in two requests whatever the count. */
   async contactVisits(actor: Actor): Promise<ContactVisit[]> {
-    if (actor.role !== 'contact' && actor.role !== 'secretary') throw new ForbiddenError();
+    authorize(actor, 'visit.tasks', { type: 'branch', orgId: actor.orgId ?? '', branchId: actor.branchId ?? '' });
     const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
     const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
     const rules = await this.deps.rules.overdue(actor.orgId ?? '');
@@ -232,7 +232,7 @@ export class VisitService implements SessionCreatedListener {
   async branchContacts(actor: Actor, branchId: string): Promise<BranchContact[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'visit.manage', { type: 'visit', orgId: branch.orgId, branchId, memberId: '' });
+    authorize(actor, 'visit.listContacts', { type: 'branch', orgId: branch.orgId, branchId });
     const contacts = await this.deps.users.listByBranchRole(branchId, 'contact');
     return contacts.map((c) => ({ userId: c.id, name: c.displayName }));
   }

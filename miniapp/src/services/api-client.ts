@@ -98,14 +98,16 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     branches: async (orgId: string) => (await call<{ items: Branch[] }>('GET', `/orgs/${seg(orgId)}/branches`)).items,
     branch: (branchId: string) => call<Branch>('GET', `/branches/${seg(branchId)}`),
     members: async (branchId: string) => (await call<{ items: MemberSummary[] }>('GET', `/branches/${seg(branchId)}/members`)).items,
-    createMember: (branchId: string, input: MemberCreateInput) => call<MemberDetail>('POST', `/branches/${seg(branchId)}/members`, input),
+    createMember: (branchId: string, input: MemberCreateInput, idempotencyKey: string) =>
+      call<MemberDetail>('POST', `/branches/${seg(branchId)}/members`, input, { 'Idempotency-Key': idempotencyKey }),
     member: (memberId: string) => call<MemberDetail>('GET', `/members/${seg(memberId)}`),
     async updateMember(memberId: string, patch: MemberPatchInput): Promise<MemberUpdateResult> {
       const res = await send('PATCH', `/members/${seg(memberId)}`, patch);
       if (res.status === 202) return { kind: 'pending', pendingChangeId: (res.body as { pendingChangeId: string }).pendingChangeId };
       return { kind: 'saved', member: res.body as MemberDetail };
     },
-    createInvite: (memberId: string, kind: Invite['kind']) => call<Invite>('POST', `/members/${seg(memberId)}/invites`, { kind }),
+    createInvite: (memberId: string, kind: Invite['kind'], idempotencyKey: string) =>
+      call<Invite>('POST', `/members/${seg(memberId)}/invites`, { kind }, { 'Idempotency-Key': idempotencyKey }),
     approveChange: (memberId: string, changeId: string) =>
       call<MemberDetail>('POST', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
 
@@ -113,14 +115,16 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     memberSessions: async (memberId: string) => (await call<{ items: MemberSession[] }>('GET', `/members/${seg(memberId)}/sessions`)).items,
     /** This year's sessions of the branch (the API's default period). */
     branchSessions: async (branchId: string) => (await call<{ items: SessionSummary[] }>('GET', `/branches/${seg(branchId)}/sessions`)).items,
-    createSession: (branchId: string, input: SessionCreateInput) => call<SessionDetail>('POST', `/branches/${seg(branchId)}/sessions`, input),
+    createSession: (branchId: string, input: SessionCreateInput, idempotencyKey: string) =>
+      call<SessionDetail>('POST', `/branches/${seg(branchId)}/sessions`, input, { 'Idempotency-Key': idempotencyKey }),
     session: (sessionId: string) => call<SessionDetail>('GET', `/sessions/${seg(sessionId)}`),
     markAttendance: (sessionId: string, memberId: string, input: AttendanceInput) =>
       call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}`, input),
     markMany: (sessionId: string, input: BulkAttendanceInput) => call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/attendance`, input),
     saveMinutes: (sessionId: string, input: MinutesInput) => call<SessionDetail>('PUT', `/sessions/${seg(sessionId)}/minutes`, input),
     closeSession: (sessionId: string) => call<SessionDetail>('POST', `/sessions/${seg(sessionId)}/close`),
-    amendSession: (sessionId: string, input: AmendmentInput) => call<SessionDetail>('POST', `/sessions/${seg(sessionId)}/amendments`, input),
+    amendSession: (sessionId: string, input: AmendmentInput, idempotencyKey: string) =>
+      call<SessionDetail>('POST', `/sessions/${seg(sessionId)}/amendments`, input, { 'Idempotency-Key': idempotencyKey }),
     overview: (branchId: string) => call<BranchOverview>('GET', `/branches/${seg(branchId)}/overview`),
     outbox: async (branchId: string) => (await call<{ items: OutboxEntry[] }>('GET', `/branches/${seg(branchId)}/outbox`)).items,
     subscribe: (memberId: string, kinds: ReminderKind[]) => call<{ kinds: ReminderKind[] }>('PUT', `/members/${seg(memberId)}/subscriptions`, { kinds }),
@@ -130,12 +134,15 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     compliance: (orgId: string, period: string) => call<ComplianceView>('GET', `/orgs/${seg(orgId)}/compliance?period=${seg(period)}`),
     ledger: (branchId: string, period: string) => call<Ledger>('GET', `/branches/${seg(branchId)}/ledger?period=${seg(period)}`),
     reviews: async (branchId: string, period: string) => (await call<{ items: Review[] }>('GET', `/branches/${seg(branchId)}/reviews?period=${seg(period)}`)).items,
-    createReview: (branchId: string, input: ReviewInput) => call<Review>('POST', `/branches/${seg(branchId)}/reviews`, input),
+    createReview: (branchId: string, input: ReviewInput, idempotencyKey: string) =>
+      call<Review>('POST', `/branches/${seg(branchId)}/reviews`, input, { 'Idempotency-Key': idempotencyKey }),
     /** Answer (secretary), accept or return (inspector). PATCH: the mini-program's request adapter sends it as POST on the alias route. */
     rectify: (itemId: string, patch: RectificationPatch) => call<Rectification>('PATCH', `/rectifications/${seg(itemId)}`, patch),
-    signoff: (branchId: string, period: string) => call<Signoff>('POST', `/branches/${seg(branchId)}/signoffs`, { period }),
+    signoff: (branchId: string, period: string, idempotencyKey: string) =>
+      call<Signoff>('POST', `/branches/${seg(branchId)}/signoffs`, { period }, { 'Idempotency-Key': idempotencyKey }),
 
-    // 送学上门. A request and a manual award carry an Idempotency-Key: a retry or double tap lands on the same record.
+    // Every create carries an Idempotency-Key (made by a Submission): a retry or double tap lands on the same record.
+    // 送学上门.
     requestVisit: (memberId: string, input: VisitRequestInput, idempotencyKey: string) =>
       call<VisitRequest>('POST', `/members/${seg(memberId)}/visit-requests`, input, { 'Idempotency-Key': idempotencyKey }),
     memberVisits: async (memberId: string) => (await call<{ items: VisitRequest[] }>('GET', `/members/${seg(memberId)}/visit-requests`)).items,
@@ -156,7 +163,8 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       call<BranchPoints>('GET', `/branches/${seg(branchId)}/points?${year ? `year=${year}&` : ''}sort=${sort}`),
     awardPoints: (memberId: string, input: ManualAwardInput, idempotencyKey: string) =>
       call<PointsEntry>('POST', `/members/${seg(memberId)}/points/entries`, input, { 'Idempotency-Key': idempotencyKey }),
-    reversePoints: (entryId: string, input: ReversalInput) => call<PointsEntry>('POST', `/points/entries/${seg(entryId)}/reversal`, input),
+    reversePoints: (entryId: string, input: ReversalInput, idempotencyKey: string) =>
+      call<PointsEntry>('POST', `/points/entries/${seg(entryId)}/reversal`, input, { 'Idempotency-Key': idempotencyKey }),
   };
 }
 

@@ -22,15 +22,31 @@ export interface Submission<I, R> {
   renew(): void;
 }
 
+/** Object keys sorted, so the same content compares equal whatever order a form built it in. */
+function sameContent(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sameContent).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${sameContent((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function createSubmission<I, R>(send: (input: I, key: string) => Promise<R>, makeKey: () => string = newIdempotencyKey): Submission<I, R> {
   let key = makeKey();
   let inFlight: Promise<R> | undefined;
+  // What the current key was sent with: the server binds a key to its content (another content answers 422).
+  let sentWith: string | undefined;
   return {
     get key() {
       return key;
     },
     submit(input: I): Promise<R> {
       if (inFlight) return inFlight;
+      // Changed content after a try (a corrected form) is another request: it gets a key of its own.
+      const content = sameContent(input);
+      if (sentWith !== undefined && sentWith !== content) key = makeKey();
+      sentWith = content;
       // then(ok, fail) rather than finally(): older WeChat base libraries lack Promise.prototype.finally.
       const settle = () => {
         if (inFlight === attempt) inFlight = undefined;
@@ -50,6 +66,7 @@ export function createSubmission<I, R>(send: (input: I, key: string) => Promise<
     },
     renew() {
       key = makeKey();
+      sentWith = undefined;
       inFlight = undefined;
     },
   };

@@ -40,6 +40,8 @@ export const actions = [
   'visit.cancel',
   'visit.deliver',
   'visit.confirm',
+  'visit.listContacts',
+  'visit.tasks',
   'points.read',
   'points.branch',
   'points.write',
@@ -116,6 +118,10 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'visit.cancel': ['secretary', 'member', 'proxy'],
   'visit.deliver': ['secretary', 'contact'],
   'visit.confirm': ['secretary', 'member', 'proxy'],
+  // The branch's paired contacts to assign a visit to (resource: branch).
+  'visit.listContacts': ['secretary'],
+  // "My visits to make" (resource: the actor's own branch).
+  'visit.tasks': ['secretary', 'contact'],
   // Points: a member's own record (resource: member); the branch table (branch); awards and reversals (member).
   'points.read': ['admin', 'inspector', 'secretary', 'member', 'proxy'],
   'points.branch': ['admin', 'inspector', 'secretary'],
@@ -130,6 +136,16 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   if (!canSee(actor, resource)) return 'not_found';
   return allowedRoles[action].includes(actor.role) ? 'allow' : 'forbidden';
+}
+
+/**
+ * An action on one part of a record the actor sees as a whole, e.g. one member's attendance line in a
+ * session of their branch. The whole decides existence (404); a part that is not the actor's own, like
+ * a role the action does not allow, answers 403: the record is visible, the change is not theirs to make.
+ */
+export function decideWithin(actor: Actor, action: Action, whole: Resource, part: Resource): Decision {
+  if (!canSee(actor, whole)) return 'not_found';
+  return canSee(actor, part) && allowedRoles[action].includes(actor.role) ? 'allow' : 'forbidden';
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -216,9 +216,27 @@ export const MemberSession = SessionSummary.extend({
 });
 export type MemberSession = z.infer<typeof MemberSession>;
 
+/** The longest window a session list may ask for: a year and a bit, so a list stays one page of the ledger. */
+export const maxSessionListDays = 400;
+const dayMs = 86_400_000;
+/** A day the records can hold: a malformed or far-off date is an input mistake, not a query. */
+const ListDay = (title: string) =>
+  IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: '应在 2000 年到 2100 年之间' }).meta({ title });
+
+/**
+ * `from` and `to` are China days, both included. A missing end is taken from the given one's year
+ * (the service fills it), so the window is always ordered and bounded.
+ */
 export const SessionListQuery = z
-  .object({ from: IsoDate.meta({ title: '开始日期' }).optional(), to: IsoDate.meta({ title: '结束日期' }).optional(), kind: SessionKind.optional() })
-  .strict();
+  .object({ from: ListDay('开始日期').optional(), to: ListDay('结束日期').optional(), kind: SessionKind.optional() })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (!q.from || !q.to) return;
+    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '不能早于开始日期' });
+    else if ((Date.parse(q.to) - Date.parse(q.from)) / dayMs + 1 > maxSessionListDays) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `与开始日期相隔不能超过 ${maxSessionListDays} 天` });
+    }
+  });
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
 export const reminderKinds = ['session_tomorrow', 'material_published'] as const;

@@ -55,7 +55,7 @@ describe('createApiClient', () => {
     };
     const { request } = fakeRequest(() => ({ status: 422, body }));
     const api = createApiClient({ request, baseUrl: '', getToken: () => 't' });
-    const error = await api.createMember('b1', {} as never).catch((e: unknown) => e);
+    const error = await api.createMember('b1', {} as never, 'key-member-0001').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
     expect(e.status).toBe(422);

@@ -249,6 +249,7 @@ describe('ledger page', () => {
     const sent = calls.find((c) => c.method === 'POST')?.body as { period: string; opinion: string; items: { what: string; deadline: string }[] };
     expect(sent).toMatchObject({ period: '2026-10', opinion: '党小组会未按月召开', items: [{ what: '补开党小组会' }] });
     expect(sent.items[0]!.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(calls.find((c) => c.method === 'POST')?.headers['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(screen.getByText('第 2 条督导意见')).toBeTruthy();
   });
 
@@ -269,6 +270,8 @@ describe('ledger page', () => {
     fireEvent.click(screen.getByText('确认签字'));
     await waitFor(() => expect(screen.getByText('✓ 已签字：周明 11月28日')).toBeTruthy());
     expect(calls.find((c) => c.url.endsWith('/signoffs'))?.body).toEqual({ period: '2026-10' });
+    // A double tap or a retry signs once: the request carries an Idempotency-Key.
+    expect(calls.find((c) => c.url.endsWith('/signoffs'))?.headers['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(screen.getByText('✓ 已签字：周明 11月28日，本期已锁定')).toBeTruthy();
 
     fireEvent.click(screen.getByText('导出 Excel'));

@@ -176,6 +176,16 @@ describe('Idempotency-Key', () => {
     await submission.submit('b');
     expect(send.mock.calls.map((c) => c[1])).toEqual(['key-number-1', 'key-number-2']);
   });
+
+  it('keeps the key for the same content and takes a new one when the content changed (the server refuses a reused key)', async () => {
+    const send = vi.fn(async (_input: { topic: string; n: number }, key: string) => key);
+    let n = 0;
+    const submission = createSubmission(send, () => `key-content-${++n}`);
+    await submission.submit({ topic: '学习', n: 1 });
+    await submission.submit({ n: 1, topic: '学习' }); // same content, other key order: a repeat
+    await submission.submit({ topic: '学习党章', n: 1 }); // corrected: another request
+    expect(send.mock.calls.map((c) => c[1])).toEqual(['key-content-1', 'key-content-1', 'key-content-2']);
+  });
 });
 
 const entry = (over: Partial<PointsEntry>): PointsEntry => ({

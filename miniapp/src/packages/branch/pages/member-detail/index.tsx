@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import { useSubmission } from '@/hooks/use-submission';
 import { useState } from 'react';
 import { openPage } from '@/adapters/navigation';
 import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
@@ -19,6 +20,7 @@ import type { Invite } from '@/services/types';
 /** One member: facts in words; for the secretary also invite codes and changes to approve. */
 export default function MemberDetailPage() {
   const api = useApi();
+  const invites = useSubmission((a: { memberId: string; kind: Invite['kind'] }, key: string) => api.createInvite(a.memberId, a.kind, key));
   const id = usePageParam('id');
   const me = useMe();
   const member = useMember(id);
@@ -39,7 +41,7 @@ export default function MemberDetailPage() {
     setInviteBusy(true);
     setInviteError(undefined);
     try {
-      setInvite(await api.createInvite(id, kind));
+      setInvite(await invites.submit({ memberId: id, kind }));
     } catch (e) {
       setInviteError(messageOf(e));
     } finally {

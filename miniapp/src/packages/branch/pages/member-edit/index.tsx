@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useSubmission } from '@/hooks/use-submission';
+import type { MemberCreateInput } from '@/services/types';
 import { goBack, replacePage } from '@/adapters/navigation';
 import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
@@ -24,6 +26,8 @@ const noOutcome: Outcome = { errors: {} };
 /** Adds a member (no id) or edits one (?id=...). */
 export default function MemberEditPage() {
   const api = useApi();
+  // One key per new member while the page is open: a double tap or a retry adds the member once.
+  const creation = useSubmission((a: { branchId: string; input: MemberCreateInput }, key: string) => api.createMember(a.branchId, a.input, key));
   const id = usePageParam('id');
   const me = useMe();
   const member = useMember(id);
@@ -44,7 +48,7 @@ export default function MemberEditPage() {
     if (!branchId) return setOutcome({ errors: {}, formError: '您的账号还没有所属支部，不能新增党员。' });
     setBusy(true);
     try {
-      const created = await api.createMember(branchId, input.value);
+      const created = await creation.submit({ branchId, input: input.value });
       replacePage(withQuery(pages.memberDetail, { id: created.id }));
     } catch (e) {
       fail(e);

@@ -34,6 +34,8 @@ export default function MemberPointsPage() {
   const [busyEntry, setBusyEntry] = useState<string | undefined>();
   const [entryErrors, setEntryErrors] = useState<Record<string, string>>({});
   const award = useSubmission((input: ManualAwardInput, key: string) => api.awardPoints(id as string, input, key));
+  // A reversal is bound to its entry: a double tap reverses once and both taps see the same answer.
+  const reversal = useSubmission((a: { entryId: string; reason: string }, key: string) => api.reversePoints(a.entryId, { reason: a.reason }, key));
 
   const submitAward = async (input: ManualAwardInput): Promise<boolean> => {
     setAwardBusy(true);
@@ -56,7 +58,7 @@ export default function MemberPointsPage() {
     setBusyEntry(entryId);
     setEntryErrors((x) => ({ ...x, [entryId]: '' }));
     try {
-      await api.reversePoints(entryId, { reason });
+      await reversal.submit({ entryId, reason });
       setReversing(undefined);
       points.reload();
     } catch (e) {

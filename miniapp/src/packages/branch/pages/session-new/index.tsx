@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { useSubmission } from '@/hooks/use-submission';
+import type { SessionCreateInput } from '@/services/types';
 import { openFile, pickDocument, sendFile } from '@/adapters/files';
 import { replacePage } from '@/adapters/navigation';
 import { ElderPage } from '@/components/ElderPage';
@@ -18,6 +20,8 @@ import { pages, withQuery } from '@/services/routes';
 /** Plans a session from its kind's template; on success the session's own page opens. */
 export default function SessionNewPage() {
   const api = useApi();
+  // One key per new session while the page is open: a double tap or a retry plans it once.
+  const creation = useSubmission((a: { branchId: string; input: SessionCreateInput }, key: string) => api.createSession(a.branchId, a.input, key));
   const me = useMe();
   const branchId = me.data?.branchId;
   const sessions = useBranchSessions(branchId);
@@ -47,7 +51,7 @@ export default function SessionNewPage() {
     setFormError(undefined);
     setBusy(true);
     try {
-      const created = await api.createSession(branchId, checked.value);
+      const created = await creation.submit({ branchId, input: checked.value });
       replacePage(withQuery(pages.session, { id: created.id }));
     } catch (e) {
       setErrors(e instanceof ApiError ? formErrorsFromApi(e.fieldMessages()) : {});

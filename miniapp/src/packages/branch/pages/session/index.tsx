@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useSubmission } from '@/hooks/use-submission';
 import { useState } from 'react';
 import { openFile, pickPhoto, sendFile } from '@/adapters/files';
 import { usePageParam } from '@/adapters/page-hooks';
@@ -40,6 +41,7 @@ interface Outcome<E> {
 /** One session: details, the attendance screen, the minutes, and closing with corrections after. */
 export default function SessionPage() {
   const api = useApi();
+  const amendment = useSubmission((a: { sessionId: string; input: AmendmentInput }, key: string) => api.amendSession(a.sessionId, a.input, key));
   const id = usePageParam('id');
   const me = useMe();
   const loaded = useSession(id);
@@ -101,7 +103,8 @@ export default function SessionPage() {
     if (!s) return false;
     setAmendOutcome({ errors: {} });
     try {
-      await write(() => api.amendSession(s.id, input));
+      await write(() => amendment.submit({ sessionId: s.id, input }));
+      amendment.renew(); // the next correction, even with the same words, is a new one
       setAmendOutcome({ errors: {}, okMessage: '更正已添加，见上面的更正说明。' });
       return true;
     } catch (e) {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useSubmission } from '@/hooks/use-submission';
 import { useState } from 'react';
 import { openFile } from '@/adapters/files';
 import { exportLedger } from '@/adapters/ledger-export';
@@ -29,6 +30,8 @@ import type { Rectification, Review, ReviewInput, Signoff } from '@/services/typ
  */
 export default function LedgerPage() {
   const api = useApi();
+  const reviewing = useSubmission((a: { branchId: string; input: ReviewInput }, key: string) => api.createReview(a.branchId, a.input, key));
+  const signing = useSubmission((a: { branchId: string; period: string }, key: string) => api.signoff(a.branchId, a.period, key));
   const branchId = usePageParam('branch');
   const period = validPeriod(usePageParam('period'));
   const ledger = useLedger(branchId, period);
@@ -54,7 +57,8 @@ export default function LedgerPage() {
 
   const submitReview = async (input: ReviewInput, form: ReviewFormState) => {
     try {
-      const review = await api.createReview(branchId, input);
+      const review = await reviewing.submit({ branchId, input });
+      reviewing.renew(); // the next opinion is a new one
       setAdded((a) => [...a, review]);
       ledger.reload();
       return undefined;
@@ -73,7 +77,7 @@ export default function LedgerPage() {
     ledger.reload();
   };
   const sign = async () => {
-    setSigned(await api.signoff(branchId, period));
+    setSigned(await signing.submit({ branchId, period }));
     ledger.reload();
   };
   const open = (f: OpenableFile) => void openFile(f);
