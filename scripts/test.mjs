@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './system-deps.mjs';
+import { instants, runAt } from './at-instants.mjs';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.CDK_DISABLE_CLI_TELEMETRY = 'true';
@@ -58,6 +59,21 @@ run('build weapp', 'npm', ['run', '--silent', 'build:weapp']);
 run('build h5', 'npm', ['run', '--silent', 'build:h5']);
 if (existsSync('tests/weapp')) vitest('weapp');
 vitest('e2e');
+// The same projects again with the process clock at fixed instants (Beijing year-end, New Year,
+// quarter-end, midday; four time zones): no test may depend on when or where it runs.
+for (const instant of instants) {
+  const started = Date.now();
+  const r = runAt(instant, ['unit', 'dom', 'integration', 'e2e'], resultsDir);
+  timings.push([`at ${instant.name}`, (Date.now() - started) / 1000]);
+  counts.passed += r.passed;
+  counts.failed += r.failed;
+  counts.skipped += r.skipped;
+  if (r.status !== 0 || r.failed > 0) {
+    summary();
+    console.error(`\n✗ tests at ${instant.name} (${instant.utc}, TZ=${instant.tz}) failed. Rerun them: INSTANT=${instant.name} node scripts/at-instants.mjs`);
+    process.exit(1);
+  }
+}
 summary();
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(counts.failed > 0 ? 1 : 0);
