@@ -8,6 +8,5 @@ export const handler = route(async (event) => {
   const ctx = appContext();
   const actor = await requireActor(event, ctx.tokens);
   const branchId = pathParam(event, 'branchId');
-  const { period } = parseBody(event, SignoffInput);
-  return created(await ctx.inspection.signoff(actor, branchId, period));
+  return created(await ctx.inspection.signoff(actor, branchId, parseBody(event, SignoffInput)));
 });

@@ -14,7 +14,7 @@ import { ReviewList } from '@/components/ReviewList';
 import { SectionTabs } from '@/components/SectionTabs';
 import { SignoffPanel } from '@/components/SignoffPanel';
 import { useApi } from '@/hooks/api-context';
-import { useLedger } from '@/hooks/use-inspection';
+import { useLedger, useSignoffCheck } from '@/hooks/use-inspection';
 import { ApiError, messageOf } from '@/services/api-error';
 import { periodWords, todayInChina, validPeriod } from '@/services/inspection-periods';
 import { signoffText } from '@/services/inspection-words';
@@ -33,6 +33,7 @@ export default function LedgerPage() {
   const period = validPeriod(usePageParam('period'));
   const ledger = useLedger(branchId, period);
   const [tab, setTab] = useState<LedgerTab>('setup');
+  const check = useSignoffCheck(branchId, period, tab === 'signoff');
   const [today] = useState(() => todayInChina());
   // What the writes answered, shown at once; the reload that follows brings the rest (counts, audit).
   const [fresh, setFresh] = useState<Rectification[]>([]);
@@ -72,8 +73,8 @@ export default function LedgerPage() {
     setFresh((f) => [...f, next]);
     ledger.reload();
   };
-  const sign = async () => {
-    setSigned(await api.signoff(branchId, period));
+  const sign = async (acknowledged: string[]) => {
+    setSigned(await api.signoff(branchId, period, acknowledged));
     ledger.reload();
   };
   const open = (f: OpenableFile) => void openFile(f);
@@ -123,7 +124,7 @@ export default function LedgerPage() {
           {tab === 'signoff' ? (
             <View>
               <Text className='h2'>督导签字</Text>
-              <SignoffPanel signoff={signoff} periodText={words} onSign={sign} />
+              <SignoffPanel signoff={signoff} periodText={words} check={check} onSign={sign} />
               <Text className='h2'>导出台账</Text>
               <ExportPanel onExport={(format) => exportLedger(l, format)} />
             </View>
