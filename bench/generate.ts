@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaDay, chinaDayStart, parsePeriod } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { MemberCreateInput } from '@ltx/shared/schemas/member';
 import { ManualAwardInput } from '@ltx/shared/schemas/points';
@@ -550,8 +550,10 @@ async function writeShard(size: Size, shard: number, shards: number, anchorMonth
       tally.reviews += 1;
     }
     if (dice.chance(0.7)) {
-      clock.at(new Date(now.getTime() - 15 * day));
-      await s.inspection.signoff(inspector, branchId, quarter);
+      // Signed once the quarter is over (a period can be signed only after its end), acknowledging what its check lists.
+      clock.at(new Date(Math.max(now.getTime() - 15 * day, Date.parse(chinaDayStart(parsePeriod(quarter)!.end)))));
+      const check = await s.inspection.signoffCheck(inspector, branchId, quarter);
+      await s.inspection.signoff(inspector, branchId, { period: quarter, acknowledged: check.items.map((i) => i.key) });
       tally.signoffs += 1;
     }
 

@@ -6,7 +6,7 @@ import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
-import { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffInput } from '@ltx/shared/schemas/inspection';
+import { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
 import { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 
@@ -72,5 +72,6 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'reviews-list': { response: items(Review) },
   'rectification-update': { request: RectificationPatch, response: Rectification },
   'rectifications-list': { response: items(Rectification) },
+  'signoff-check': { response: SignoffCheck },
   'signoff-create': { request: SignoffInput, response: Signoff, status: 201 },
 };

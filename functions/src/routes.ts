@@ -94,6 +94,7 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/branches/{branchId}/rectifications', handler: 'rectifications-list', auth: 'token', summary: '支部未完成的整改事项（各期间）' },
   { method: 'PATCH', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '答复、通过或退回整改事项' },
   { method: 'POST', path: '/api/v1/rectifications/{itemId}', handler: 'rectification-update', auth: 'token', summary: '同上（微信小程序用 POST）' },
+  { method: 'GET', path: '/api/v1/branches/{branchId}/signoff-check', handler: 'signoff-check', auth: 'token', summary: '签字前检查：本期尚缺的记录（?period=）' },
   { method: 'POST', path: '/api/v1/branches/{branchId}/signoffs', handler: 'signoff-create', auth: 'token', summary: '督导签字，锁定该期间的记录' },
 ];
 

@@ -26,6 +26,7 @@ export const errorCatalog = {
   PERIOD_LOCKED: { status: 409, message: '该期间的台账已经督导签字锁定，不能再改动；请在本期添加更正记录并注明原记录' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这个请求编号已经用于另一项内容，请重新提交' },
   REQUEST_IN_PROGRESS: { status: 409, message: '同样的请求正在处理中，请稍等片刻再刷新查看' },
+  PERIOD_NOT_ENDED: { status: 409, message: '这个期间还没有结束，结束后才能签字' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

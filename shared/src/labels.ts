@@ -50,3 +50,6 @@ export const frequencyLabels: Record<Frequency, string> = { monthly: '每月', q
 
 /** For counts per class: members without recorded consent have no class. */
 export const healthCountLabels: Record<HealthClass | 'unknown', string> = { ...healthClassLabels, unknown: '未登记（未同意保存健康信息）' };
+
+/** A rule counted over the quarter or year that holds the period looked at (not due in it). */
+export const cadenceWindowLabels: Record<'month' | 'quarter' | 'year', string> = { month: '本月内', quarter: '本季度内', year: '本年度内' };

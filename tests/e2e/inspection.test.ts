@@ -200,11 +200,22 @@ describe('inspection in a real browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await tap('签字与导出');
     await visible(/^○ 未签字：.*的台账还没有督导签字。$/);
+    // The check lists what is still missing (the overdue item at least); each is acknowledged before signing.
+    await visible(/^本期还缺以下 \d+ 项。要签字，请逐项确认您已知晓：$/);
+    await visible(new RegExp(`整改事项「${lateWhat}」待整改，已逾期`));
+    const missing = Number(/以下 (\d+) 项/.exec((await page.getByText(/^本期还缺以下/).first().textContent()) ?? '')?.[1]);
+    expect(missing).toBeGreaterThan(0);
+    await visible(`还有 ${missing} 项没有确认，确认后才能签字。`);
+    for (let i = 1; i <= missing; i++) {
+      await tap(`确认已知晓第 ${i} 项`);
+      await visible(`✓ 已确认第 ${i} 项（再点一下取消）`);
+    }
     await tap('签字确认本期台账');
     await visible('签字后本期记录将锁定，不能再修改。');
     await tap('确认签字');
     await visible(/^✓ 已签字：周明 \d+月\d+日$/);
     await visible(/^✓ 已签字：周明 \d+月\d+日，本期已锁定$/);
+    await visible(`签字时尚缺、经督导确认的事项（${missing} 项）：`);
 
     // The workbook downloads through the browser; an xlsx file is a zip.
     const [download] = await Promise.all([page.waitForEvent('download'), tap('导出 Excel')]);

@@ -52,7 +52,7 @@ describe('inspection', () => {
     expect(status).toBe(200);
     expect(body.branches.map((b: { branchId: string }) => b.branchId)).toEqual(['br-1', 'br-2']);
     const [b1, b2] = body.branches;
-    expect(b1.meetings.find((m: { kind: string }) => m.kind === 'committee_meeting')).toEqual({ kind: 'committee_meeting', held: 2, required: 3, short: true });
+    expect(b1.meetings.find((m: { kind: string }) => m.kind === 'committee_meeting')).toMatchObject({ kind: 'committee_meeting', due: true, held: 2, required: 3, short: true });
     expect(b1.shortfalls).toContain('支委会 2/3，不足');
     expect(b2.meetings.every((m: { short: boolean }) => !m.short)).toBe(true);
     expect(b2.coverage).toMatchObject({ sessions: 11, average: 1, lowest: 1 });
@@ -107,10 +107,13 @@ describe('inspection', () => {
   });
 
   it('locks the period after sign-off: sessions, attendance and minutes answer 409; a note may still refer to it', async () => {
-    const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period } });
+    const check = await stack.call('GET', `/branches/br-1/signoff-check?period=${period}`, { token: inspector });
+    expect(check.body.items.map((i: { kind: string }) => i.kind)).toEqual(['session_open', 'session_open', 'minutes_missing', 'minutes_missing', 'rectification_open']);
+    const acknowledged = check.body.items.map((i: { key: string }) => i.key);
+    const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period, acknowledged } });
     expect(signed.status).toBe(201);
     expect(signed.body).toMatchObject({ period, byName: '周明' });
-    expect((await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period } })).status).toBe(409);
+    expect((await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period, acknowledged } })).status).toBe(409);
     expect((await stack.call('POST', '/branches/br-1/signoffs', { token: secretary, body: { period: '2025-Q2' } })).status).toBe(403);
 
     const session = (await stack.call('GET', `/sessions/${committeeIds[0]}`, { token: secretary })).body;
@@ -139,7 +142,7 @@ describe('inspection', () => {
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['组织设置', '组织生活', '党员教育', '党员积分', '影像资料', '填报审核记录', '督导意见']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['组织设置', '组织生活', '党员教育', '党员积分', '影像资料', '填报审核记录', '督导意见', '督导签字']);
     const life = book.getWorksheet('组织生活')!;
     expect(life.rowCount).toBe(3);
     expect(life.getRow(2).getCell(2).value).toBe('支委会');

@@ -37,7 +37,7 @@ ${table(['时间', '类型', '主题', '主持/记录', '应到', '实到', '请
 <h2>三、党员教育管理</h2>
 <p>送学上门完成 ${l.education.visitsDelivered} 次，未完成 ${l.education.visitsOpen} 件，其中逾期 ${l.education.visitsOverdue} 件。</p>
 <h2>四、党员积分</h2>
-${table(['姓名', '年度积分'], l.points.map((p) => [p.name, p.total]))}
+${table(['姓名', '本期所得', '年度累计（截至期末）'], l.points.map((p) => [p.name, p.earned, p.total]))}
 <h2>五、影像资料</h2>
 ${table(['来源', '文件'], l.photos.map((p) => [p.source, p.name]))}
 <h2>六、督导意见与整改</h2>
@@ -45,5 +45,6 @@ ${table(['督导', '意见', '整改事项', '期限', '状态'], l.reviews.flat
 <h2>七、填报审核记录</h2>
 ${table(['时间', '操作人', '操作', '对象'], l.audit.map((a) => [when(a.at), a.actor, a.action, a.target]))}
 <p class="signoff">${l.signoff ? `督导签字：${escape(l.signoff.byName)}，${escape(when(l.signoff.at))}` : '督导签字：____________　日期：____________'}</p>
+${l.signoff?.acknowledged.length ? `<p>签字时尚缺、经督导确认的事项：</p>${table(['序号', '事项'], l.signoff.acknowledged.map((a, i) => [i + 1, a.text]))}` : ''}
 </body></html>`;
 }

@@ -6,10 +6,10 @@ const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOStri
 const label = (map: Record<string, string>, key: string) => map[key] ?? key;
 
 /** The ledger as an .xlsx workbook, one sheet per section, written by exceljs. */
-export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
+export async function ledgerWorkbook(ledger: Ledger, createdAt: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '支部之家';
-  book.created = new Date();
+  book.created = createdAt;
   const sheet = (name: string, columns: [string, number][], rows: (string | number)[][]) => {
     const ws = book.addWorksheet(name);
     ws.columns = columns.map(([header, width]) => ({ header, width }));
@@ -43,7 +43,7 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
     ['送学上门未完成', ledger.education.visitsOpen],
     ['送学上门逾期', ledger.education.visitsOverdue],
   ]);
-  sheet('党员积分', [['姓名', 14], ['年度积分', 10]], ledger.points.map((p) => [p.name, p.total]));
+  sheet('党员积分', [['姓名', 14], ['本期所得', 10], ['年度累计（截至期末）', 20]], ledger.points.map((p) => [p.name, p.earned, p.total]));
   sheet('影像资料', [['来源', 30], ['文件', 30]], ledger.photos.map((p) => [p.source, p.name]));
   sheet('填报审核记录', [['时间', 18], ['操作人', 12], ['操作', 24], ['对象', 24]], ledger.audit.map((a) => [when(a.at), a.actor, a.action, a.target]));
   sheet(
@@ -53,5 +53,12 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
       r.items.length ? r.items.map((i) => [when(r.at), r.byName, r.opinion, i.what, i.deadline, i.status]) : [[when(r.at), r.byName, r.opinion, '', '', '']],
     ),
   );
+  if (ledger.signoff) {
+    sheet('督导签字', [['项目', 30], ['内容', 60]], [
+      ['签字人', ledger.signoff.byName],
+      ['签字时间', when(ledger.signoff.at)],
+      ...ledger.signoff.acknowledged.map((a, i) => [`签字时确认的尚缺事项 ${i + 1}`, a.text]),
+    ]);
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -14,7 +14,7 @@ export const handler = route(async (event) => {
   const ledger = await ctx.inspection.ledger(actor, pathParam(event, 'branchId'), period);
   const base = `${ledger.branchName}台账-${ledger.period}`;
   if (format === 'xlsx') {
-    return { status: 200, file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`, content: await ledgerWorkbook(ledger) } };
+    return { status: 200, file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`, content: await ledgerWorkbook(ledger, ctx.inspection.now()) } };
   }
   return { status: 200, file: { contentType: 'text/html; charset=utf-8', fileName: `${base}.html`, content: ledgerPrintPage(ledger) } };
 });

@@ -11,5 +11,5 @@ export const handler = route(async (event) => {
   const actor = await requireActor(event, ctx.tokens);
   const branchId = pathParam(event, 'branchId');
   const input = parseBody(event, SignoffInput);
-  return idempotent(ctx, event, actor, input, async () => created(await ctx.inspection.signoff(actor, branchId, input.period)));
+  return idempotent(ctx, event, actor, input, async () => created(await ctx.inspection.signoff(actor, branchId, input)));
 });

@@ -256,6 +256,8 @@ export interface SignoffRecord {
   by: string;
   byName: string;
   at: string;
+  /** What the sign-off check still listed, acknowledged by the inspector (absent on older sign-offs). */
+  acknowledged?: { key: string; text: string }[];
 }
 
 export interface ReviewRecord {

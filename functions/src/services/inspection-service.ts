@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { chinaDay, parsePeriod, type Period } from '@ltx/shared/domain/periods';
+import { ruleInPeriod } from '@ltx/shared/domain/cadence';
+import { chinaDay, chinaDayStart, instantInPeriod, parsePeriod, type Period } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
-import { monthsBetween, quietMonthsWarning, quorum, quorumKinds, requiredCount } from '@ltx/shared/domain/session-rules';
+import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
-import { tally } from '@ltx/shared/domain/points-rules';
+import { onRoll, openAtEnd, pointsOfPeriod, visitStatusAt } from '@ltx/shared/domain/period-ledger';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
-import type { BranchCompliance, ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff } from '@ltx/shared/schemas/inspection';
-import type { SessionKind } from '@ltx/shared/schemas/session';
+import { signoffCheck } from '@ltx/shared/domain/signoff-check';
+import type { BranchCompliance, ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
+import type { Frequency, SessionKind } from '@ltx/shared/schemas/session';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { PointsRepository } from '../repositories/points-repository';
-import type { BranchRecord, RectificationRecord, SessionRecord } from '../repositories/records';
+import type { BranchRecord, RectificationRecord, SessionRecord, SignoffRecord } from '../repositories/records';
 import type { ReviewRepository } from '../repositories/review-repository';
 import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
@@ -29,6 +31,12 @@ export const coverageThreshold = 0.8;
 class RectificationStateError extends AppError {
   constructor() {
     super('CONFLICT');
+  }
+}
+
+class PeriodNotEndedError extends AppError {
+  constructor() {
+    super('PERIOD_NOT_ENDED');
   }
 }
 
@@ -54,34 +62,45 @@ export class InspectionService {
     return this.deps.clock ?? systemClock;
   }
 
+  /** "Now" from the injected clock, for what the handlers stamp (an export's creation time). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /**
    * Every branch of the organisation against the rules for one period. Requests: the branch list and
-   * the rules, then five Queries per branch, each bounded by the branch and the period asked for.
+   * the rules, then five Queries per branch, each bounded by the branch. Each rule is counted over what
+   * it requires (`ruleInPeriod`): a rule not due in the period (a quarterly 党课 in a month view) shows
+   * what was held so far in its quarter or year and is never a shortfall of the period.
    */
   async compliance(actor: Actor, orgId: string, periodText: string): Promise<ComplianceView> {
     authorize(actor, 'compliance.read', { type: 'org', orgId });
     const period = this.period(periodText);
     const [branches, frequency, overdueRules] = await Promise.all([this.deps.orgs.listBranches(orgId), this.deps.rules.frequency(orgId), this.deps.rules.overdue(orgId)]);
     const now = this.clock.now();
+    const rules = (Object.entries(frequency) as [SessionKind, Frequency | null][])
+      .filter((entry): entry is [SessionKind, Frequency] => entry[1] !== null)
+      .map(([kind, cadence]) => ({ kind, cadence, rule: ruleInPeriod(cadence, period) }));
+    // One Query per branch from the earliest window (the quarter or year holding the period) to the period's end.
+    const from = rules.reduce((start, r) => (r.rule.window.start < start ? r.rule.window.start : start), period.start);
     const rows = await Promise.all(
       branches.map(async (branch): Promise<BranchCompliance> => {
         const [sessions, members, openVisits, openItems, signoffs] = await Promise.all([
-          this.sessionsIn(branch.id, period),
+          this.sessionsIn(branch.id, { start: from, end: period.end }),
           this.deps.members.listByBranch(branch.id),
           this.deps.visits.listByBranch(branch.id, { open: true }),
           this.deps.reviews.openItems(branch.id),
           this.deps.signoffs.list(branch.id),
         ]);
-        const held = sessions.filter((s) => s.startsAt <= now.toISOString());
-        const meetings = (Object.entries(frequency) as [SessionKind, typeof frequency[SessionKind]][])
-          .filter(([, f]) => f !== null)
-          .map(([kind, f]) => {
-            const required = requiredCount(f, period.months);
-            const count = held.filter((s) => s.kind === kind).length;
-            return { kind, held: count, required, short: count < required };
-          })
-          .filter((m) => m.required > 0);
-        const coverages = held.map(coverageOf);
+        const nowIso = now.toISOString();
+        // Sessions of the window reach back to the quarter or year start; those of the period are a subset.
+        const held = sessions.filter((s) => s.startsAt <= nowIso);
+        const heldInPeriod = held.filter((s) => instantInPeriod(period, s.startsAt));
+        const meetings = rules.map(({ kind, cadence, rule }) => {
+          const count = held.filter((s) => s.kind === kind && instantInPeriod(rule.window, s.startsAt)).length;
+          return { kind, cadence, due: rule.due, window: rule.window.text, held: count, required: rule.required, short: rule.due && count < rule.required };
+        });
+        const coverages = heldInPeriod.map(coverageOf);
         const overdueVisits = openVisits.filter((v) => overdueOf(v.status, v.createdAt, now, overdueRules)).length;
         const quietMembers = members.filter((m) => monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) >= quietMonthsWarning).length;
         const overdueItems = openItems.filter((i) => i.deadline < chinaDay(now.toISOString())).length;
@@ -112,7 +131,7 @@ export class InspectionService {
     const branch = await this.branch(actor, branchId, 'ledger.read');
     const period = this.period(periodText);
     const year = Number(period.start.slice(0, 4));
-    const [org, members, sessionsWithAmendments, openVisits, doneVisits, entries, rules, audit, reviews, signoffs] = await Promise.all([
+    const [org, allMembers, sessionsWithAmendments, openVisits, doneVisits, entries, rules, audit, reviews, signoffs] = await Promise.all([
       this.deps.orgs.getOrg(branch.orgId),
       this.deps.members.listByBranch(branchId),
       this.sessionsIn(branchId, period),
@@ -120,7 +139,7 @@ export class InspectionService {
       this.deps.visits.listByBranch(branchId, { open: false }),
       this.deps.points.branchYear(branchId, year),
       this.deps.rules.points(branch.orgId),
-      this.deps.audit.list(branchId, `${period.start}T00:00:00.000Z`, `${period.end}T00:00:00.000Z`),
+      this.deps.audit.list(branchId, chinaDayStart(period.start), chinaDayStart(period.end)),
       this.reviews(actor, branchId, periodText, branch),
       this.deps.signoffs.list(branchId),
     ]);
@@ -129,8 +148,13 @@ export class InspectionService {
         Object.entries(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {})).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
       );
     const names = await this.userNames([...audit.map((a) => a.actorUserId), ...sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])]);
-    const inPeriod = (iso?: string) => !!iso && iso.slice(0, 10) >= period.start && iso.slice(0, 10) < period.end;
-    const delivered = [...openVisits, ...doneVisits].filter((v) => inPeriod(v.delivered?.at));
+    // The period's book as it stood at its end: its roll, its visits, its points; never today's.
+    const members = allMembers.filter((m) => onRoll(m, period));
+    const visits = [...openVisits, ...doneVisits];
+    const delivered = visits.filter((v) => !!v.delivered && instantInPeriod(period, v.delivered.at));
+    const endInstant = chinaDayStart(period.end);
+    const asOf = new Date(Math.min(this.clock.now().getTime(), Date.parse(endInstant)));
+    const openAtItsEnd = visits.filter((v) => openAtEnd(v, period));
     const overdueRules = await this.deps.rules.overdue(branch.orgId);
     const photos = [
       ...sessionsWithAmendments.flatMap((s) => (s.minutes?.photos ?? []).map((p) => ({ ...p, source: `${sessionKindLabels[s.kind]}「${s.topic}」` }))),
@@ -153,14 +177,14 @@ export class InspectionService {
       sessions: sessionsWithAmendments.map((s) => sessionLine(s, names)),
       education: {
         visitsDelivered: delivered.length,
-        visitsOpen: openVisits.length,
-        visitsOverdue: openVisits.filter((v) => overdueOf(v.status, v.createdAt, this.clock.now(), overdueRules)).length,
+        visitsOpen: openAtItsEnd.length,
+        visitsOverdue: openAtItsEnd.filter((v) => overdueOf(visitStatusAt(v, endInstant)!, v.createdAt, asOf, overdueRules)).length,
       },
-      points: members.map((m) => ({ memberId: m.id, name: m.name, total: tally(byMember.get(m.id) ?? [], rules).total })),
+      points: members.map((m) => ({ memberId: m.id, name: m.name, ...pointsOfPeriod(byMember.get(m.id) ?? [], period, rules) })),
       photos: await Promise.all(photos.map(async (p) => ({ source: p.source, name: p.name, url: (await this.deps.uploads.withUrls([p]))[0]!.url }))),
       audit: audit.map((a) => ({ at: a.at, actor: names.get(a.actorUserId) ?? a.actorUserId, action: a.action, target: `${a.targetType}:${a.targetId.slice(0, 8)}` })),
       reviews,
-      signoff: signoff ? { branchId, period: signoff.period, by: signoff.by, byName: signoff.byName, at: signoff.at } : null,
+      signoff: signoff ? signoffView(signoff) : null,
     };
   }
 
@@ -223,16 +247,48 @@ export class InspectionService {
     return this.itemView(next);
   }
 
-  /** Signs a branch's period off: from then on its records are locked. */
-  async signoff(actor: Actor, branchId: string, periodText: string): Promise<Signoff> {
+  /** What signing the period off would lock while still missing, in words (GET …/signoff-check). */
+  async signoffCheck(actor: Actor, branchId: string, periodText: string): Promise<SignoffCheck> {
     const branch = await this.branch(actor, branchId, 'review.write');
-    const period = this.period(periodText);
+    return this.check(branch, this.period(periodText));
+  }
+
+  /**
+   * Signs a branch's period off: from then on its records are locked. Only a period that has ended;
+   * whatever the check still lists must be acknowledged item by item, and the sign-off keeps those words.
+   */
+  async signoff(actor: Actor, branchId: string, input: SignoffInput): Promise<Signoff> {
+    const branch = await this.branch(actor, branchId, 'review.write');
+    const period = this.period(input.period);
+    const check = await this.check(branch, period);
+    if (check.signedOff) throw new ConflictError();
+    if (!check.ended) throw new PeriodNotEndedError();
+    const acknowledged = new Set(input.acknowledged);
+    const missing = check.items.filter((i) => !acknowledged.has(i.key));
+    if (missing.length) {
+      throw new ValidationError([{ path: 'acknowledged', message: `已确认的事项：还有 ${missing.length} 项没有确认：${missing.map((i) => i.text).join('；')}` }]);
+    }
     const now = this.clock.now().toISOString();
     const byName = await this.nameOf(actor.userId);
-    const outcome = await this.deps.signoffs.put({ branchId, orgId: branch.orgId, period: period.text, start: period.start, end: period.end, by: actor.userId, byName, at: now });
-    if (outcome === 'exists') throw new ConflictError();
+    const record: SignoffRecord = {
+      branchId, orgId: branch.orgId, period: period.text, start: period.start, end: period.end, by: actor.userId, byName, at: now,
+      acknowledged: check.items.map(({ key, text }) => ({ key, text })),
+    };
+    if ((await this.deps.signoffs.put(record)) === 'exists') throw new ConflictError();
     await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'period.signoff', targetType: 'period', targetId: period.text });
-    return { branchId, period: period.text, by: actor.userId, byName, at: now };
+    return signoffView(record);
+  }
+
+  private async check(branch: BranchRecord, period: Period): Promise<SignoffCheck> {
+    const [sessions, openItems, openVisits, signoffs] = await Promise.all([
+      this.sessionsIn(branch.id, period),
+      this.deps.reviews.openItems(branch.id),
+      this.deps.visits.listByBranch(branch.id, { open: true }),
+      this.deps.signoffs.list(branch.id),
+    ]);
+    return signoffCheck({
+      branchId: branch.id, period, now: this.clock.now(), signedOff: signoffs.some((s) => s.period === period.text), sessions, openItems, openVisits,
+    });
   }
 
   private async itemView(i: RectificationRecord): Promise<Rectification> {
@@ -252,11 +308,9 @@ export class InspectionService {
     return period;
   }
 
-  private sessionsIn(branchId: string, period: Period): Promise<SessionRecord[]> {
+  private sessionsIn(branchId: string, period: Pick<Period, 'start' | 'end'>): Promise<SessionRecord[]> {
     // Periods are China's calendar: a day starts at 16:00 UTC the day before.
-    const start = new Date(Date.parse(`${period.start}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
-    const end = new Date(Date.parse(`${period.end}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
-    return this.deps.sessions.listByBranch(branchId, start, end);
+    return this.deps.sessions.listByBranch(branchId, chinaDayStart(period.start), chinaDayStart(period.end));
   }
 
   private async branch(actor: Actor, branchId: string, action: 'ledger.read' | 'review.write'): Promise<BranchRecord> {
@@ -275,6 +329,10 @@ export class InspectionService {
     const users = await Promise.all(unique.map(async (id) => [id, await this.nameOf(id)] as const));
     return new Map(users);
   }
+}
+
+function signoffView(s: SignoffRecord): Signoff {
+  return { branchId: s.branchId, period: s.period, by: s.by, byName: s.byName, at: s.at, acknowledged: s.acknowledged ?? [] };
 }
 
 function coverageOf(s: SessionRecord): number {

@@ -87,10 +87,11 @@ export function EducationSection({ education }: { education: Ledger['education']
 export function PointsSection({ points, year }: { points: Ledger['points']; year: string }) {
   return (
     <View>
-      <Text className='h2'>{`党员积分（${year}年累计）`}</Text>
+      <Text className='h2'>党员积分</Text>
+      <Text className='text text--muted'>{`本期所得，和${year}年截至本期末的累计`}</Text>
       {points.length === 0 ? <Text className='text'>没有党员。</Text> : null}
       {points.map((p) => (
-        <InfoRow key={p.memberId} label={p.name} value={`${p.total} 分`} />
+        <InfoRow key={p.memberId} label={p.name} value={`本期 ${p.earned} 分，累计 ${p.total} 分`} />
       ))}
     </View>
   );

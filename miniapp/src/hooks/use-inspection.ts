@@ -14,6 +14,12 @@ export function useLedger(branchId: string | undefined, period: string | undefin
   return useAsync(() => api.ledger(branchId as string, period as string), branchId && period ? `ledger:${branchId}:${period}` : null);
 }
 
+/** What is still missing before the period can be signed off (asked only on the sign-off tab). */
+export function useSignoffCheck(branchId: string | undefined, period: string | undefined, wanted: boolean) {
+  const api = useApi();
+  return useAsync(() => api.signoffCheck(branchId as string, period as string), wanted && branchId && period ? `signoff-check:${branchId}:${period}` : null);
+}
+
 /**
  * The branch's rectification items from the reviews of several periods (the API lists reviews by
  * period), newest period first, each item with the opinion it came from.

@@ -30,7 +30,7 @@ import type {
   VisitScheduleInput,
   VisitStatus,
 } from './types';
-import type { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff } from './types';
+import type { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck } from './types';
 import { ApiError, networkError, toApiError } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -138,8 +138,11 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       call<Review>('POST', `/branches/${seg(branchId)}/reviews`, input, { 'Idempotency-Key': idempotencyKey }),
     /** Answer (secretary), accept or return (inspector). PATCH: the mini-program's request adapter sends it as POST on the alias route. */
     rectify: (itemId: string, patch: RectificationPatch) => call<Rectification>('PATCH', `/rectifications/${seg(itemId)}`, patch),
-    signoff: (branchId: string, period: string, idempotencyKey: string) =>
-      call<Signoff>('POST', `/branches/${seg(branchId)}/signoffs`, { period }, { 'Idempotency-Key': idempotencyKey }),
+    /** What is still missing before a period can be signed off, in words. */
+    signoffCheck: (branchId: string, period: string) => call<SignoffCheck>('GET', `/branches/${seg(branchId)}/signoff-check?period=${seg(period)}`),
+    /** `acknowledged`: the keys of every item the check listed, each confirmed by the inspector. */
+    signoff: (branchId: string, period: string, acknowledged: string[], idempotencyKey: string) =>
+      call<Signoff>('POST', `/branches/${seg(branchId)}/signoffs`, { period, acknowledged }, { 'Idempotency-Key': idempotencyKey }),
 
     // Every create carries an Idempotency-Key (made by a Submission): a retry or double tap lands on the same record.
     // 送学上门.

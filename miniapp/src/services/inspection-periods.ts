@@ -1,4 +1,6 @@
-import { chinaDay, parsePeriod } from '@ltx/shared/domain/periods';
+import { chinaDay, parsePeriod, periodWords } from '@ltx/shared/domain/periods';
+
+export { periodWords };
 
 /**
  * The periods an inspector looks at, as six big buttons: this and the last month, quarter and
@@ -15,7 +17,6 @@ export interface PeriodChoice {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const quarterNames = ['一', '二', '三', '四'];
 
 /** Today's calendar day in China (UTC+8), YYYY-MM-DD: periods follow China's calendar. */
 export function todayInChina(now: Date = new Date()): string {
@@ -37,16 +38,6 @@ export function periodChoices(today: string): PeriodChoice[] {
     { key: 'year', label: '本年', period: String(year) },
     { key: 'lastYear', label: '去年', period: String(year - 1) },
   ];
-}
-
-/** 2026-11 -> 2026年11月; 2026-Q4 -> 2026年第四季度; 2026 -> 2026年全年. Anything else as it is. */
-export function periodWords(period: string): string {
-  const p = parsePeriod(period);
-  if (!p) return period;
-  const year = period.slice(0, 4);
-  if (p.kind === 'month') return `${year}年${Number(period.slice(5, 7))}月`;
-  if (p.kind === 'quarter') return `${year}年第${quarterNames[Number(period.slice(6)) - 1]}季度`;
-  return `${year}年全年`;
 }
 
 /** The chooser's words for a period, e.g. "2026年10月（上个月）", or just the period in words. */

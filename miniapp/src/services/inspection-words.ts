@@ -1,4 +1,5 @@
-import { sessionKindLabels } from '@ltx/shared/labels';
+import { parsePeriod } from '@ltx/shared/domain/periods';
+import { cadenceWindowLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { BranchCompliance, Rectification, RectificationStatus } from './types';
 import { dateText } from './format';
 import { shanghaiParts, stampText } from './session-time';
@@ -21,9 +22,17 @@ export const coverageThreshold = 0.8;
 /** 0.857 -> 86% */
 export const percentText = (share: number) => `${Math.round(share * 100)}%`;
 
-/** "✗ 支委会 2/3 不足" or "✓ 支部党员大会 1/1 达标". */
+/**
+ * "✗ 支委会 2/3 不足" or "✓ 支部党员大会 1/1 达标" for a rule due in the period. A rule not due in it
+ * (a quarterly 党课 in a month view) is never a shortfall: "○ 党课 本季度内开 1 次，本季度至今已开 0 次".
+ */
 export function meetingLine(m: BranchCompliance['meetings'][number]): IndicatorLine {
   const name = sessionKindLabels[m.kind];
+  if (!m.due) {
+    const window = cadenceWindowLabels[parsePeriod(m.window)?.kind ?? 'year'];
+    const sofar = window.replace('内', '至今');
+    return { text: `${m.held >= m.required ? '✓' : '○'} ${name} ${window}开 ${m.required} 次，${sofar}已开 ${m.held} 次`, short: false };
+  }
   return { text: m.short ? `✗ ${name} ${m.held}/${m.required} 不足` : `✓ ${name} ${m.held}/${m.required} 达标`, short: m.short };
 }
 

@@ -72,4 +72,6 @@ export type {
   Review,
   ReviewInput,
   Signoff,
+  SignoffCheck,
+  SignoffCheckItem,
 } from '@ltx/shared/schemas/inspection';

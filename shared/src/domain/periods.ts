@@ -46,3 +46,48 @@ export function monthOf(day: string): string {
 export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The instant (ISO, UTC) a China calendar day begins: 00:00 in Beijing is 16:00 UTC the day before. */
+export function chinaDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
+}
+
+/** Whether an instant falls in the period, by its calendar day in China. */
+export function instantInPeriod(period: Period, iso: string): boolean {
+  return inPeriod(period, chinaDay(iso));
+}
+
+/** The month, quarter or year that holds a day, as a period. */
+export function periodOf(day: string, kind: Period['kind']): Period {
+  const y = day.slice(0, 4);
+  const m = Number(day.slice(5, 7));
+  const text = kind === 'month' ? day.slice(0, 7) : kind === 'quarter' ? `${y}-Q${Math.ceil(m / 3)}` : y;
+  return parsePeriod(text)!;
+}
+
+/** A period has ended once its last day is over in China. */
+export function periodEnded(period: Period, now: Date): boolean {
+  return chinaDay(now.toISOString()) >= period.end;
+}
+
+/** The last day of a period, YYYY-MM-DD. */
+export function lastDayOf(period: Period): string {
+  return new Date(Date.parse(`${period.end}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+const quarterNames = ['一', '二', '三', '四'];
+
+/** 2026-11 -> 2026年11月; 2026-Q4 -> 2026年第四季度; 2026 -> 2026年全年. Anything else as it is. */
+export function periodWords(text: string): string {
+  const p = parsePeriod(text);
+  if (!p) return text;
+  const year = text.slice(0, 4);
+  if (p.kind === 'month') return `${year}年${Number(text.slice(5, 7))}月`;
+  if (p.kind === 'quarter') return `${year}年第${quarterNames[Number(text.slice(6)) - 1]}季度`;
+  return `${year}年全年`;
+}
+
+/** 2026-11-05 -> 2026年11月5日. */
+export function dayWords(day: string): string {
+  return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}

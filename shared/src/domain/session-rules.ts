@@ -1,4 +1,4 @@
-import type { AttendanceStatus, Frequency, FrequencyRules, SessionKind } from '../schemas/session';
+import type { AttendanceStatus, FrequencyRules, SessionKind } from '../schemas/session';
 
 /** Defaults until an organisation's admin edits its own. */
 export const defaultFrequencyRules: FrequencyRules = {
@@ -47,12 +47,4 @@ export const quietMonthsWarning = 5;
 export function monthsBetween(fromIso: string, to: Date): number {
   const from = new Date(fromIso);
   return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) - (to.getUTCDate() < from.getUTCDate() ? 1 : 0);
-}
-
-/** The periods a frequency divides a year into, for counting sessions held against what is required. */
-export function requiredCount(frequency: Frequency | null, periodMonths: number): number {
-  if (!frequency) return 0;
-  if (frequency === 'monthly') return periodMonths;
-  if (frequency === 'quarterly') return Math.max(1, Math.floor(periodMonths / 3));
-  return periodMonths >= 12 ? 1 : 0;
 }

@@ -1,13 +1,27 @@
 import * as z from 'zod';
 import { Id, IsoDate, Timestamp } from './common';
-import { Attachment, SessionKind } from './session';
+import { Attachment, Frequency, SessionKind } from './session';
 
 export const PeriodText = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '应写作 2026-11、2026-Q4 或 2026').meta({ title: '期间' });
 
 export const PeriodQuery = z.object({ period: PeriodText }).strict();
 export const ExportQuery = z.object({ period: PeriodText, format: z.enum(['xlsx', 'pdf', 'html']).meta({ title: '格式' }).default('xlsx') }).strict();
 
-export const KindCompliance = z.object({ kind: SessionKind, held: z.number().int(), required: z.number().int(), short: z.boolean() });
+/**
+ * One rule against the period looked at. A rule due in the period (`due`) counts sessions of the period;
+ * one that is not (a quarterly 党课 in a month view) counts its `window`, the quarter or year that holds the
+ * period, up to the period's end, and is never a shortfall of the period.
+ */
+export const KindCompliance = z.object({
+  kind: SessionKind,
+  cadence: Frequency,
+  due: z.boolean(),
+  /** The period counted: the one looked at, or the quarter or year that holds it. */
+  window: z.string(),
+  held: z.number().int(),
+  required: z.number().int(),
+  short: z.boolean(),
+});
 
 export const BranchCompliance = z.object({
   branchId: Id,
@@ -74,8 +88,47 @@ export type Rectification = z.infer<typeof Rectification>;
 export const Review = z.object({ id: Id, branchId: Id, period: z.string(), opinion: z.string(), by: Id, byName: z.string(), at: Timestamp, items: z.array(Rectification) });
 export type Review = z.infer<typeof Review>;
 
-export const SignoffInput = z.object({ period: PeriodText }).strict().meta({ title: '签字确认' });
-export const Signoff = z.object({ branchId: Id, period: z.string(), by: Id, byName: z.string(), at: Timestamp });
+/** One thing the pre-sign-off check found missing; the inspector acknowledges it by its key to sign anyway. */
+export const SignoffCheckItem = z.object({
+  key: z.string(),
+  kind: z.enum(['session_open', 'minutes_missing', 'rectification_open', 'visit_open']),
+  /** The item in words, e.g. 支委会「研究发展党员」（2025年8月10日）未归档. */
+  text: z.string(),
+});
+export type SignoffCheckItem = z.infer<typeof SignoffCheckItem>;
+
+export const SignoffCheck = z.object({
+  branchId: Id,
+  period: z.string(),
+  /** Last day of the period (China's calendar). */
+  lastDay: IsoDate,
+  ended: z.boolean(),
+  signedOff: z.boolean(),
+  /** What stops a sign-off and cannot be acknowledged away (the period has not ended, it is signed already), in words. */
+  blockers: z.array(z.string()),
+  /** What is missing: each must be acknowledged to sign. */
+  items: z.array(SignoffCheckItem),
+});
+export type SignoffCheck = z.infer<typeof SignoffCheck>;
+
+export const SignoffInput = z
+  .object({
+    period: PeriodText,
+    /** Keys of the check items the inspector acknowledges (from the sign-off check). */
+    acknowledged: z.array(z.string().max(200)).max(1000).meta({ title: '已确认的事项' }).default([]),
+  })
+  .strict()
+  .meta({ title: '签字确认' });
+export type SignoffInput = z.infer<typeof SignoffInput>;
+export const Signoff = z.object({
+  branchId: Id,
+  period: z.string(),
+  by: Id,
+  byName: z.string(),
+  at: Timestamp,
+  /** What was still missing when signing, as the inspector acknowledged it. */
+  acknowledged: z.array(z.object({ key: z.string(), text: z.string() })),
+});
 export type Signoff = z.infer<typeof Signoff>;
 
 const Count = z.record(z.string(), z.number().int());
@@ -106,8 +159,13 @@ export const Ledger = z.object({
       closedBy: z.string().optional(),
     }),
   ),
+  /** 送学上门 of the period: delivered in it; requested by its end and still open at its end (overdue then). */
   education: z.object({ visitsDelivered: z.number().int(), visitsOpen: z.number().int(), visitsOverdue: z.number().int() }),
-  points: z.array(z.object({ memberId: Id, name: z.string(), total: z.number().int() })),
+  /**
+   * Members on the roll at the period's end. `earned`: live entries dated in the period;
+   * `total`: the year's tally from the entries dated up to the period's end.
+   */
+  points: z.array(z.object({ memberId: Id, name: z.string(), earned: z.number().int(), total: z.number().int() })),
   photos: z.array(z.object({ source: z.string(), name: z.string(), url: z.string() })),
   audit: z.array(z.object({ at: Timestamp, actor: z.string(), action: z.string(), target: z.string() })),
   reviews: z.array(Review),

@@ -68,8 +68,8 @@ const branch: BranchCompliance = {
   branchName: '第一支部',
   period: '2026-Q4',
   meetings: [
-    { kind: 'committee_meeting', held: 2, required: 3, short: true },
-    { kind: 'branch_general_meeting', held: 1, required: 1, short: false },
+    { kind: 'committee_meeting', cadence: 'monthly', due: true, window: '2026-Q4', held: 2, required: 3, short: true },
+    { kind: 'branch_general_meeting', cadence: 'quarterly', due: true, window: '2026-Q4', held: 1, required: 1, short: false },
   ],
   coverage: { sessions: 3, average: 0.857, lowest: 0.6 },
   overdueVisits: 1,
@@ -84,6 +84,13 @@ describe('compliance in words', () => {
   it('says each meeting kind held against required with a mark and a word', () => {
     expect(meetingLine(branch.meetings[0]!)).toEqual({ text: '✗ 支委会 2/3 不足', short: true });
     expect(meetingLine(branch.meetings[1]!)).toEqual({ text: '✓ 支部党员大会 1/1 达标', short: false });
+  });
+
+  it('says a rule not due in the period over its quarter or year, never as a shortfall', () => {
+    const lecture = { kind: 'party_lecture', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false } as const;
+    expect(meetingLine(lecture)).toEqual({ text: '○ 党课 本季度内开 1 次，本季度至今已开 0 次', short: false });
+    expect(meetingLine({ ...lecture, held: 1 })).toEqual({ text: '✓ 党课 本季度内开 1 次，本季度至今已开 1 次', short: false });
+    expect(meetingLine({ ...lecture, kind: 'democratic_appraisal', cadence: 'yearly', window: '2026' }).text).toBe('○ 民主评议党员 本年度内开 1 次，本年度至今已开 0 次');
   });
 
   it('says study coverage as percentages, short below 80%', () => {

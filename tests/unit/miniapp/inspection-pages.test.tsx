@@ -59,13 +59,16 @@ const compliance = (period: string): ComplianceView => ({
   branches: [
     {
       branchId: 'b1', branchName: '第一支部', period,
-      meetings: [{ kind: 'committee_meeting', held: 2, required: 3, short: true }, { kind: 'branch_general_meeting', held: 1, required: 1, short: false }],
+      meetings: [
+        { kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 0, required: 1, short: true },
+        { kind: 'branch_general_meeting', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false },
+      ],
       coverage: { sessions: 2, average: 0.75, lowest: 0.5 }, overdueVisits: 1, quietMembers: 2, openItems: 1, overdueItems: 1, signedOff: null,
-      shortfalls: ['支委会 2/3，不足', '送学上门逾期 1 件'],
+      shortfalls: ['支委会 0/1，不足', '送学上门逾期 1 件'],
     },
     {
       branchId: 'b2', branchName: '第二支部', period,
-      meetings: [{ kind: 'committee_meeting', held: 3, required: 3, short: false }],
+      meetings: [{ kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 1, required: 1, short: false }],
       coverage: { sessions: 3, average: 1, lowest: 1 }, overdueVisits: 0, quietMembers: 0, openItems: 0, overdueItems: 0,
       signedOff: { by: '周明', at: '2026-11-28T02:00:00.000Z' }, shortfalls: [],
     },
@@ -100,7 +103,7 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
     minutes: { agenda: '', content: '', decisions: '下月补开党员大会', votes: '' }, amendments: 0, filledBy: '张卫东', closedBy: '张卫东',
   }],
   education: { visitsDelivered: 2, visitsOpen: 1, visitsOverdue: 1 },
-  points: [{ memberId: 'm1', name: '王建国', total: 12 }],
+  points: [{ memberId: 'm1', name: '王建国', earned: 4, total: 12 }],
   photos: [{ source: '支委会「研究十月工作」', name: '合影.png', url: 'http://x/p1' }],
   audit: [{ at: '2026-10-10T03:00:00.000Z', actor: '张卫东', action: 'session.close', target: 'session:1a2b3c4d' }],
   reviews: [review([item()])],
@@ -124,11 +127,12 @@ describe('inspector home (compliance)', () => {
         return req.method === 'GET' && m ? { status: 200, body: compliance(decodeURIComponent(m[1]!)) } : undefined;
       },
     );
-    await waitFor(() => expect(screen.getByText('✗ 支委会 2/3 不足')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✗ 支委会 0/1 不足')).toBeTruthy());
     expect(calls.find((c) => c.url.includes('/compliance'))?.url).toBe(`/api/v1/orgs/o1/compliance?period=${thisMonth}`);
-    expect(screen.getByText('✓ 支部党员大会 1/1 达标')).toBeTruthy();
+    // A quarterly rule in a month view: counted over the quarter, never a shortfall of the month.
+    expect(screen.getByText('○ 支部党员大会 本季度内开 1 次，本季度至今已开 0 次')).toBeTruthy();
     expect(screen.getByText('✗ 有 2 项不足')).toBeTruthy();
-    expect(screen.getByText('✗ 支委会 2/3，不足')).toBeTruthy();
+    expect(screen.getByText('✗ 支委会 0/1，不足')).toBeTruthy();
     expect(screen.getByText('✗ 学习覆盖：2 次学习，平均参学率 75%，最低 50%，低于 80%')).toBeTruthy();
     expect(screen.getByText('✗ 2 名党员五个月以上未参加组织生活')).toBeTruthy();
     expect(screen.getByText('✗ 整改事项未完成 1 项，其中已逾期 1 项')).toBeTruthy();
@@ -176,7 +180,7 @@ describe('ledger page', () => {
     fireEvent.click(screen.getByText('党员教育'));
     expect(screen.getByText('✗ 1 件，已逾期')).toBeTruthy();
     fireEvent.click(screen.getByText('党员积分'));
-    expect(screen.getByText('12 分')).toBeTruthy();
+    expect(screen.getByText('本期 4 分，累计 12 分')).toBeTruthy();
     fireEvent.click(screen.getByText('影像资料'));
     expect(screen.getByText('第 1 张：支委会「研究十月工作」')).toBeTruthy();
     fireEvent.click(screen.getByText('填报审核记录'));
@@ -253,30 +257,53 @@ describe('ledger page', () => {
     expect(screen.getByText('第 2 条督导意见')).toBeTruthy();
   });
 
-  it('signs off in two taps, saying first what signing means, and exports', async () => {
+  it('shows the check, asks to acknowledge each missing record, then signs in two taps, and exports', async () => {
     nav.params = { branch: 'b1', period: '2026-10' };
     nav.exportLedger.mockResolvedValue({ ok: true, message: '已下载：第一支部台账-2026-10.xlsx' });
+    const missing = { key: 'minutes:s1', kind: 'minutes_missing', text: '支委会「研究十月工作」（2026年10月10日）没有会议记录' };
     renderWith(
       <LedgerPage />,
       inspector,
       ledgerRoute(ledger()),
-      route('POST', '/api/v1/branches/b1/signoffs', { branchId: 'b1', period: '2026-10', by: 'u-i', byName: '周明', at: '2026-11-28T02:00:00.000Z' }, 201),
+      route('GET', '/api/v1/branches/b1/signoff-check?period=2026-10', { branchId: 'b1', period: '2026-10', lastDay: '2026-10-31', ended: true, signedOff: false, blockers: [], items: [missing] }),
+      route('POST', '/api/v1/branches/b1/signoffs', { branchId: 'b1', period: '2026-10', by: 'u-i', byName: '周明', at: '2026-11-28T02:00:00.000Z', acknowledged: [{ key: missing.key, text: missing.text }] }, 201),
     );
     await waitFor(() => expect(screen.getByText('第一支部 台账')).toBeTruthy());
     fireEvent.click(screen.getByText('签字与导出'));
+    await waitFor(() => expect(screen.getByText(`1. ${missing.text}`)).toBeTruthy());
+    expect(screen.getByText('还有 1 项没有确认，确认后才能签字。')).toBeTruthy();
+    expect(screen.queryByText('签字确认本期台账')).toBeNull();
+    fireEvent.click(screen.getByText('确认已知晓第 1 项'));
+    expect(screen.getByText('✓ 已确认第 1 项（再点一下取消）')).toBeTruthy();
     fireEvent.click(screen.getByText('签字确认本期台账'));
     expect(screen.getByText('签字后本期记录将锁定，不能再修改。')).toBeTruthy();
     expect(calls.some((c) => c.url.endsWith('/signoffs'))).toBe(false);
     fireEvent.click(screen.getByText('确认签字'));
     await waitFor(() => expect(screen.getByText('✓ 已签字：周明 11月28日')).toBeTruthy());
-    expect(calls.find((c) => c.url.endsWith('/signoffs'))?.body).toEqual({ period: '2026-10' });
+    expect(calls.find((c) => c.url.endsWith('/signoffs'))?.body).toEqual({ period: '2026-10', acknowledged: [missing.key] });
     // A double tap or a retry signs once: the request carries an Idempotency-Key.
     expect(calls.find((c) => c.url.endsWith('/signoffs'))?.headers['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(screen.getByText('✓ 已签字：周明 11月28日，本期已锁定')).toBeTruthy();
+    expect(screen.getByText(`1. ${missing.text}`)).toBeTruthy();
 
     fireEvent.click(screen.getByText('导出 Excel'));
     await waitFor(() => expect(screen.getByText('已下载：第一支部台账-2026-10.xlsx')).toBeTruthy());
     expect(nav.exportLedger).toHaveBeenCalledWith(expect.objectContaining({ branchId: 'b1', period: '2026-10' }), 'xlsx');
+  });
+
+  it('offers no sign-off for a period that has not ended, and says why', async () => {
+    nav.params = { branch: 'b1', period: '2026-10' };
+    const blocker = '2026年10月还没有结束（到2026年10月31日为止），结束后才能签字';
+    renderWith(
+      <LedgerPage />,
+      inspector,
+      ledgerRoute(ledger()),
+      route('GET', '/api/v1/branches/b1/signoff-check?period=2026-10', { branchId: 'b1', period: '2026-10', lastDay: '2026-10-31', ended: false, signedOff: false, blockers: [blocker], items: [] }),
+    );
+    await waitFor(() => expect(screen.getByText('第一支部 台账')).toBeTruthy());
+    fireEvent.click(screen.getByText('签字与导出'));
+    await waitFor(() => expect(screen.getByText(`✗ ${blocker}`)).toBeTruthy());
+    expect(screen.queryByText('签字确认本期台账')).toBeNull();
   });
 
   it('says so when the page has no branch or period', () => {

@@ -15,7 +15,7 @@ import { ReviewList } from '@/components/ReviewList';
 import { SectionTabs } from '@/components/SectionTabs';
 import { SignoffPanel } from '@/components/SignoffPanel';
 import { useApi } from '@/hooks/api-context';
-import { useLedger } from '@/hooks/use-inspection';
+import { useLedger, useSignoffCheck } from '@/hooks/use-inspection';
 import { ApiError, messageOf } from '@/services/api-error';
 import { periodWords, todayInChina, validPeriod } from '@/services/inspection-periods';
 import { signoffText } from '@/services/inspection-words';
@@ -31,11 +31,12 @@ import type { Rectification, Review, ReviewInput, Signoff } from '@/services/typ
 export default function LedgerPage() {
   const api = useApi();
   const reviewing = useSubmission((a: { branchId: string; input: ReviewInput }, key: string) => api.createReview(a.branchId, a.input, key));
-  const signing = useSubmission((a: { branchId: string; period: string }, key: string) => api.signoff(a.branchId, a.period, key));
+  const signing = useSubmission((a: { branchId: string; period: string; acknowledged: string[] }, key: string) => api.signoff(a.branchId, a.period, a.acknowledged, key));
   const branchId = usePageParam('branch');
   const period = validPeriod(usePageParam('period'));
   const ledger = useLedger(branchId, period);
   const [tab, setTab] = useState<LedgerTab>('setup');
+  const check = useSignoffCheck(branchId, period, tab === 'signoff');
   const [today] = useState(() => todayInChina());
   // What the writes answered, shown at once; the reload that follows brings the rest (counts, audit).
   const [fresh, setFresh] = useState<Rectification[]>([]);
@@ -76,8 +77,8 @@ export default function LedgerPage() {
     setFresh((f) => [...f, next]);
     ledger.reload();
   };
-  const sign = async () => {
-    setSigned(await signing.submit({ branchId, period }));
+  const sign = async (acknowledged: string[]) => {
+    setSigned(await signing.submit({ branchId, period, acknowledged }));
     ledger.reload();
   };
   const open = (f: OpenableFile) => void openFile(f);
@@ -127,7 +128,7 @@ export default function LedgerPage() {
           {tab === 'signoff' ? (
             <View>
               <Text className='h2'>督导签字</Text>
-              <SignoffPanel signoff={signoff} periodText={words} onSign={sign} />
+              <SignoffPanel signoff={signoff} periodText={words} check={check} onSign={sign} />
               <Text className='h2'>导出台账</Text>
               <ExportPanel onExport={(format) => exportLedger(l, format)} />
             </View>
