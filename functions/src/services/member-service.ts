@@ -71,7 +71,7 @@ export class MemberService {
     const written = await this.members.create(record);
     if (written.kind === 'conflict') throw new ConflictError();
     await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [sensitive?.healthClass ?? unknownHealth]: 1 } });
-    await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id });
+    await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id, actorRole: actor.role, memberName: record.name });
     return toDetail(record, actor, this.clock.now(), []);
   }
 
@@ -90,7 +90,7 @@ export class MemberService {
       const id = randomUUID();
       await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
       await this.audit.append(member.branchId, {
-        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes),
+        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
       });
       return { kind: 'pending', pendingChangeId: id };
     }
@@ -130,7 +130,7 @@ export class MemberService {
         if ((error as { name?: string }).name === 'ConditionalCheckFailedException') continue; // code taken: draw again
         throw error;
       }
-      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId });
+      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name, inviteKind: input.kind });
       return { code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
     }
     throw new ConflictError();
@@ -163,7 +163,7 @@ export class MemberService {
     const after = next.sensitive?.healthClass ?? unknownHealth;
     if (before !== after) await this.orgs.adjustCounts(member.branchId, { healthClass: { [before]: -1, [after]: 1 } });
     await this.audit.append(member.branchId, {
-      at: now, actorUserId: actor.userId, action: 'member.update', targetType: 'member', targetId: member.id, fields: Object.keys(changes),
+      at: now, actorUserId: actor.userId, action: 'member.update', targetType: 'member', targetId: member.id, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);

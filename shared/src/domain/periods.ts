@@ -46,3 +46,45 @@ export function monthOf(day: string): string {
 export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+const chinaOffsetMs = 8 * 3600_000;
+
+/** The parts of an instant on the clock in China (UTC+8, no daylight saving), whatever the machine's zone. */
+function chinaParts(iso: string): { year: number; month: number; day: number; hour: number; minute: number } | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const d = new Date(ms + chinaOffsetMs);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/** An instant in China's words, to the minute: 2026年11月3日 上午9:30, 下午2:05, 晚上8:00, 凌晨0:10. */
+export function chinaTimeText(iso: string): string {
+  const p = chinaParts(iso);
+  if (!p) return '时间不详';
+  const part = p.hour < 6 ? '凌晨' : p.hour < 12 ? '上午' : p.hour < 13 ? '中午' : p.hour < 18 ? '下午' : '晚上';
+  const hour = p.hour > 12 ? p.hour - 12 : p.hour;
+  return `${p.year}年${p.month}月${p.day}日 ${part}${hour}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** The China day of an instant as words: 11月3日, with the year when it differs from `yearOf` (an instant too). */
+export function chinaDateText(iso: string, yearOf?: string): string {
+  const p = chinaParts(iso);
+  if (!p) return '日期不详';
+  const sameYear = yearOf !== undefined && chinaParts(yearOf)?.year === p.year;
+  return `${sameYear ? '' : `${p.year}年`}${p.month}月${p.day}日`;
+}
+
+/** A period in words: 2026年11月, 2026年第四季度, 2026年度; undefined when the text is no period. */
+export function periodWords(text: string): string | undefined {
+  const period = parsePeriod(text);
+  if (!period) return undefined;
+  const year = text.slice(0, 4);
+  if (period.kind === 'year') return `${year}年度`;
+  if (period.kind === 'month') return `${year}年${Number(text.slice(5, 7))}月`;
+  return `${year}年第${['一', '二', '三', '四'][Number(text.slice(6)) - 1]}季度`;
+}
+
+/** The first instant of a China day as a UTC ISO time (the China day starts at 16:00 UTC the day before). */
+export function chinaDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - chinaOffsetMs).toISOString();
+}
