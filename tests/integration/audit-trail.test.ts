@@ -19,7 +19,8 @@ const topic = '学习新修订的党章';
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [secretary, inspector] = await Promise.all([stack.login('secretary-1'), stack.login('inspector')]);
+  let contact: string;
+  [secretary, inspector, contact] = await Promise.all([stack.login('secretary-1'), stack.login('inspector'), stack.login('contact-1')]);
   // The month the writes below fall in, in China; they take seconds, so they stay in it.
   period = chinaDay(new Date().toISOString()).slice(0, 7);
 
@@ -36,6 +37,12 @@ beforeAll(async () => {
   expect(marked.status, JSON.stringify(marked.body)).toBe(200);
   const award = await stack.call('POST', `/members/${memberId}/points/entries`, { token: secretary, body: { category: 'volunteer', points: 3, reason: '社区志愿服务' } });
   expect(award.status, JSON.stringify(award.body)).toBe(201);
+  // A paired contact proposes, the secretary approves: who filled in and who approved, both named.
+  const wang = (await stack.call('GET', '/branches/br-1/members', { token: contact })).body.items.find((m: { name: string }) => m.name === '王建国');
+  const before = (await stack.call('GET', `/members/${wang.id}`, { token: contact })).body;
+  const proposed = await stack.call('PATCH', `/members/${wang.id}`, { token: contact, body: { expectedVersion: before.version, phone: '13900001111' } });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(202);
+  expect((await stack.call('POST', `/members/${wang.id}/changes/${proposed.body.pendingChangeId}/approve`, { token: secretary })).status).toBe(200);
   // An entry as written before entries carried names: ids and a code only.
   await new DynamoAuditRepository(createDocumentClient(stack.dynamoEndpoint), stack.tableName).append('br-1', {
     at: new Date().toISOString(), actorUserId: 'u-gone-0000', action: 'attendance.mark', targetType: 'session', targetId: sessionId, fields: [memberId],
@@ -57,6 +64,8 @@ describe('the audit trail reads as sentences', () => {
     expect(sentences.find((s) => s.includes(`张卫东（支部书记）新建了组织生活记录：党课（`))).toBeTruthy();
     expect(sentences.find((s) => s.includes(`张卫东（支部书记）为${name}记录了积分：志愿服务 +3 分`))).toBeTruthy();
     expect(sentences.find((s) => s.includes('一位用户登记了出席情况（1 人）：一次组织生活'))).toBeTruthy();
+    expect(sentences.find((s) => s.includes('林小红（结对联系人）提出修改王建国的信息，待支部书记审核：手机号'))).toBeTruthy();
+    expect(sentences.find((s) => s.includes('张卫东（支部书记）审核通过了王建国的信息修改：手机号'))).toBeTruthy();
     for (const a of audit) {
       expect(a.sentence.startsWith(`${chinaTimeText(a.at)} `), a.sentence).toBe(true);
       expect(a.sentence, a.sentence).not.toMatch(codeLike);

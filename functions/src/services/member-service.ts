@@ -103,7 +103,7 @@ export class MemberService {
     if (!change) throw new NotFoundError();
     if (change.status !== 'pending') throw new ConflictError();
     // Apply first, then mark approved: a crash in between leaves the change pending, and approving it again is harmless.
-    const detail = await this.apply(actor, member, change.patch as MemberChanges);
+    const detail = await this.apply(actor, member, change.patch as MemberChanges, 'member.approveChange');
     const marked = await this.members.approveChange(memberId, changeId, actor.userId, this.clock.now().toISOString());
     if (marked.kind === 'conflict') throw new ConflictError();
     return { ...detail, pendingChanges: (detail.pendingChanges ?? []).filter((c) => c.id !== changeId) };
@@ -143,7 +143,8 @@ export class MemberService {
     return member;
   }
 
-  private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges): Promise<MemberDetail> {
+  /** `action` names the edit in the audit trail: a direct edit, or the approval of a contact's proposed change. */
+  private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges, action: 'member.update' | 'member.approveChange' = 'member.update'): Promise<MemberDetail> {
     if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = changes;
@@ -163,7 +164,7 @@ export class MemberService {
     const after = next.sensitive?.healthClass ?? unknownHealth;
     if (before !== after) await this.orgs.adjustCounts(member.branchId, { healthClass: { [before]: -1, [after]: 1 } });
     await this.audit.append(member.branchId, {
-      at: now, actorUserId: actor.userId, action: 'member.update', targetType: 'member', targetId: member.id, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
+      at: now, actorUserId: actor.userId, action, targetType: 'member', targetId: member.id, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);

@@ -17,7 +17,7 @@ import { visitStatusLabels } from './visit-rules';
 
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
-  'member.create', 'member.update', 'member.proposeUpdate', 'member.invite', 'binding.create',
+  'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'attendance.mark',
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
@@ -138,6 +138,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'member.create': (e) => (e.memberName ? `登记了新党员${e.memberName}` : '登记了一位新党员'),
   'member.update': (e) => `修改了${member(e)}的信息${fieldsText(e.fields, memberFieldLabels)}`,
   'member.proposeUpdate': (e) => `提出修改${member(e)}的信息，待支部书记审核${fieldsText(e.fields, memberFieldLabels)}`,
+  'member.approveChange': (e) => `审核通过了${member(e)}的信息修改${fieldsText(e.fields, memberFieldLabels)}`,
   'member.invite': (e) => `为${member(e)}生成了${e.inviteKind ? inviteKindLabels[e.inviteKind] : ''}绑定邀请码`,
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
   'session.create': (e) => `新建了组织生活记录：${sessionText(e.session, e.at)}`,
