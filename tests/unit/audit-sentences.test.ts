@@ -65,6 +65,9 @@ describe('audit sentences', () => {
     expect(auditSentence(full('visit.schedule'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）安排了为王建国送学上门，上门时间 2026年11月5日 下午2:00（由“已申请，待安排”改为“已安排”）。');
     expect(auditSentence({ ...full('period.signoff'), actorName: '周明', actorRole: 'inspector' })).toBe('2026年11月3日 上午9:30 周明（督导）签字确认了2026年第四季度的台账。');
     expect(auditSentence(full('member.invite'))).toContain('为王建国生成了家属代办绑定邀请码');
+    const own = { ...full('visit.request'), actorName: '王建国', actorRole: 'member' as const, session: { topic: '学习党章' } };
+    expect(auditSentence(own)).toBe('2026年11月3日 上午9:30 王建国（党员）申请了送学上门：组织生活「学习党章」。');
+    expect(auditSentence({ ...own, actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 上午9:30 刘芳（家属代办）为王建国申请了送学上门：组织生活「学习党章」。');
   });
 
   it('counts the rest when many are marked at once', () => {

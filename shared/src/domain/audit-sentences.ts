@@ -149,7 +149,8 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'attendance.mark': attendanceText,
   'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
   'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,
-  'visit.request': (e) => `为${member(e)}申请了送学上门${visitStudy(e)}`,
+  // A member asking for themselves is not "for" anyone.
+  'visit.request': (e) => `${e.memberName && e.memberName === e.actorName ? '' : `为${member(e)}`}申请了送学上门${visitStudy(e)}`,
   'visit.accept': (e) => `确认了为${member(e)}送学上门的建议${statusChange(e)}`,
   'visit.schedule': (e) => `安排了为${member(e)}送学上门${visitWindow(e)}${statusChange(e)}`,
   'visit.reschedule': (e) => `改期了为${member(e)}送学上门${visitWindow(e)}`,
