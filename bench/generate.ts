@@ -27,6 +27,7 @@ import { VisitDeliverInput, VisitScheduleInput } from '@ltx/shared/schemas/visit
 import { ReviewInput } from '@ltx/shared/schemas/inspection';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditRepository } from '../functions/src/repositories/audit-repository';
+import { NamingAuditTrail } from '../functions/src/services/audit-trail';
 import { DynamoMemberRepository } from '../functions/src/repositories/member-repository';
 import { DynamoOrgRepository } from '../functions/src/repositories/org-repository';
 import { DynamoOutboxRepository } from '../functions/src/repositories/outbox-repository';
@@ -197,7 +198,7 @@ function wire(db: Db, table: string, clock: Clock, uploadsDir: string) {
   const members = new DynamoMemberRepository(db, table);
   const orgs = new DynamoOrgRepository(db, table);
   const users = new DynamoUserRepository(db, table);
-  const audit = new DynamoAuditRepository(db, table);
+  const audit = new NamingAuditTrail(new DynamoAuditRepository(db, table), users);
   const sessions = new DynamoSessionRepository(db, table);
   const rules = new DynamoRulesRepository(db, table);
   const signoffs = new DynamoSignoffRepository(db, table);

@@ -5,6 +5,7 @@ import { DynamoMemberRepository } from '../functions/src/repositories/member-rep
 import { DynamoOrgRepository } from '../functions/src/repositories/org-repository';
 import { DynamoUserRepository } from '../functions/src/repositories/user-repository';
 import { MemberService } from '../functions/src/services/member-service';
+import { NamingAuditTrail } from '../functions/src/services/audit-trail';
 import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
 
 /**
@@ -16,7 +17,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string): P
   if (await orgs.getOrg(demoOrg.id)) return 'present';
   const users = new DynamoUserRepository(db, table);
   const members = new DynamoMemberRepository(db, table);
-  const service = new MemberService(members, orgs, users, new DynamoAuditRepository(db, table));
+  const service = new MemberService(members, orgs, users, new NamingAuditTrail(new DynamoAuditRepository(db, table), users));
   const now = new Date().toISOString();
 
   for (const branch of demoBranches) await orgs.putBranch(branch);

@@ -1,5 +1,6 @@
-import type { AttendanceMode, HealthClass, LivingSituation } from './schemas/member';
-import type { AttendanceStatus, Frequency, SessionKind } from './schemas/session';
+import type { RectificationStatus } from './schemas/inspection';
+import type { AttendanceMode, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
+import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
 
 /**
  * Chinese words for the member enums. Kept free of zod (types only) so the mini-program can
@@ -53,3 +54,41 @@ export const healthCountLabels: Record<HealthClass | 'unknown', string> = { ...h
 
 /** A rule counted over the quarter or year that holds the period looked at (not due in it). */
 export const cadenceWindowLabels: Record<'month' | 'quarter' | 'year', string> = { month: '本月内', quarter: '本季度内', year: '本年度内' };
+
+export const rectificationStatusLabels: Record<RectificationStatus, string> = {
+  open: '待整改',
+  answered: '已答复，待督导审核',
+  returned: '已退回，需重新整改',
+  accepted: '已通过',
+};
+
+export const inviteKindLabels: Record<InviteCreateInput['kind'], string> = { self: '本人', proxy: '家属代办' };
+
+/** Chinese names of the member fields an edit may touch (bookkeeping keys have none and are not shown). */
+export const memberFieldLabels: Record<Exclude<keyof MemberPatchInput, 'expectedVersion' | 'healthConsent'>, string> = {
+  name: '姓名',
+  gender: '性别',
+  birthDate: '出生日期',
+  joinedPartyOn: '入党日期',
+  partyGroup: '党小组',
+  committeeRole: '支委职务',
+  phone: '手机号',
+  livingSituation: '居住情况',
+  livingCity: '居住城市',
+  address: '家庭住址',
+  attendanceModeOverride: '参学方式',
+  contactUserId: '结对联系人',
+  sensitive: '健康与照护信息',
+};
+
+/** Chinese names of the session fields an edit may touch. */
+export const sessionFieldLabels: Record<Exclude<keyof SessionPatchInput, 'expectedVersion'>, string> = {
+  topic: '主题',
+  startsAt: '开始时间',
+  place: '地点',
+  hostName: '主持人',
+  recorderName: '记录人',
+  materialText: '学习材料',
+  attachments: '附件',
+  onlineOffered: '可网上参学',
+};

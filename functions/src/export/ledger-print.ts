@@ -1,4 +1,4 @@
-import { attendanceModeLabels, healthCountLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { attendanceModeLabels, healthCountLabels, livingSituationLabels, rectificationStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,7 +19,7 @@ export function ledgerPrintPage(l: Ledger): string {
 body{font-family:"WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;font-size:14pt;line-height:1.5;color:#111;margin:2cm}
 h1{font-size:22pt}h2{font-size:17pt;border-bottom:2px solid #a31515;margin-top:1.5em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #555;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#eee}.signoff{margin-top:2em;font-size:15pt}@media print{h2{page-break-after:avoid}table{page-break-inside:auto}}
+th{background:#eee}.audit li{margin:.2em 0}.signoff{margin-top:2em;font-size:15pt}@media print{h2{page-break-after:avoid}table{page-break-inside:auto}}
 </style></head><body>
 <h1>${escape(l.branchName)} 党支部工作台账（${escape(l.period)}）</h1>
 <p>上级党组织：${escape(l.orgName)}</p>
@@ -41,9 +41,9 @@ ${table(['姓名', '本期所得', '年度累计（截至期末）'], l.points.m
 <h2>五、影像资料</h2>
 ${table(['来源', '文件'], l.photos.map((p) => [p.source, p.name]))}
 <h2>六、督导意见与整改</h2>
-${table(['督导', '意见', '整改事项', '期限', '状态'], l.reviews.flatMap((r) => (r.items.length ? r.items : [undefined]).map((i) => [r.byName, r.opinion, i?.what ?? '', i?.deadline ?? '', i?.status ?? ''])))}
+${table(['督导', '意见', '整改事项', '期限', '状态'], l.reviews.flatMap((r) => (r.items.length ? r.items : [undefined]).map((i) => [r.byName, r.opinion, i?.what ?? '', i?.deadline ?? '', i ? rectificationStatusLabels[i.status] : ''])))}
 <h2>七、填报审核记录</h2>
-${table(['时间', '操作人', '操作', '对象'], l.audit.map((a) => [when(a.at), a.actor, a.action, a.target]))}
+${l.audit.length ? `<ol class="audit">${l.audit.map((a) => `<li>${escape(a.sentence)}</li>`).join('')}</ol>` : '<p>（无）</p>'}
 <p class="signoff">${l.signoff ? `督导签字：${escape(l.signoff.byName)}，${escape(when(l.signoff.at))}` : '督导签字：____________　日期：____________'}</p>
 ${l.signoff?.acknowledged.length ? `<p>签字时尚缺、经督导确认的事项：</p>${table(['序号', '事项'], l.signoff.acknowledged.map((a, i) => [i + 1, a.text]))}` : ''}
 </body></html>`;

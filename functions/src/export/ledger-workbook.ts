@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { attendanceModeLabels, healthCountLabels, livingSituationLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { attendanceModeLabels, healthCountLabels, livingSituationLabels, rectificationStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
 
 const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -45,12 +45,12 @@ export async function ledgerWorkbook(ledger: Ledger, createdAt: Date): Promise<B
   ]);
   sheet('党员积分', [['姓名', 14], ['本期所得', 10], ['年度累计（截至期末）', 20]], ledger.points.map((p) => [p.name, p.earned, p.total]));
   sheet('影像资料', [['来源', 30], ['文件', 30]], ledger.photos.map((p) => [p.source, p.name]));
-  sheet('填报审核记录', [['时间', 18], ['操作人', 12], ['操作', 24], ['对象', 24]], ledger.audit.map((a) => [when(a.at), a.actor, a.action, a.target]));
+  sheet('填报审核记录', [['时间', 18], ['记录', 90]], ledger.audit.map((a) => [when(a.at), a.sentence]));
   sheet(
     '督导意见',
     [['时间', 18], ['督导', 10], ['意见', 40], ['整改事项', 40], ['期限', 12], ['状态', 10]],
     ledger.reviews.flatMap((r) =>
-      r.items.length ? r.items.map((i) => [when(r.at), r.byName, r.opinion, i.what, i.deadline, i.status]) : [[when(r.at), r.byName, r.opinion, '', '', '']],
+      r.items.length ? r.items.map((i) => [when(r.at), r.byName, r.opinion, i.what, i.deadline, rectificationStatusLabels[i.status]]) : [[when(r.at), r.byName, r.opinion, '', '', '']],
     ),
   );
   if (ledger.signoff) {

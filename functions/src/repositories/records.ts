@@ -107,15 +107,8 @@ export interface DemoAccountRecord {
   userId: string;
 }
 
-export interface AuditEntry {
-  at: string;
-  actorUserId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  /** Names of the fields changed: never their values, which may be personal data. */
-  fields?: string[];
-}
+/** Defined once in shared, beside the sentences it reads as. */
+export type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 
 export interface AttendanceRecord {
   status: import('@ltx/shared/schemas/session').AttendanceStatus;

@@ -96,6 +96,7 @@ export class AuthService {
     await this.deps.members.markBound(invite.memberId);
     await this.deps.audit.append(invite.branchId, {
       at: now.toISOString(), actorUserId: userId, action: 'binding.create', targetType: 'member', targetId: invite.memberId,
+      actorName: user.displayName, actorRole: user.role, memberName: member.name, inviteKind: invite.kind,
     });
     return this.sessionFor(user);
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ruleInPeriod } from '@ltx/shared/domain/cadence';
+import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { chinaDay, chinaDayStart, instantInPeriod, parsePeriod, type Period } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
@@ -139,6 +140,7 @@ export class InspectionService {
       this.deps.visits.listByBranch(branchId, { open: false }),
       this.deps.points.branchYear(branchId, year),
       this.deps.rules.points(branch.orgId),
+      // China days, as the sessions: an entry written at 00:10 in Beijing on the 1st belongs to the new month.
       this.deps.audit.list(branchId, chinaDayStart(period.start), chinaDayStart(period.end)),
       this.reviews(actor, branchId, periodText, branch),
       this.deps.signoffs.list(branchId),
@@ -147,7 +149,11 @@ export class InspectionService {
       Object.fromEntries(
         Object.entries(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {})).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
       );
-    const names = await this.userNames([...audit.map((a) => a.actorUserId), ...sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])]);
+    // Audit entries carry their actor's name; those written before they did are named in one BatchGetItem.
+    const [names, actorNames] = await Promise.all([
+      this.userNames(sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])),
+      this.deps.users.namesOf(audit.filter((a) => !a.actorName).map((a) => a.actorUserId)),
+    ]);
     // The period's book as it stood at its end: its roll, its visits, its points; never today's.
     const members = allMembers.filter((m) => onRoll(m, period));
     const visits = [...openVisits, ...doneVisits];
@@ -182,7 +188,7 @@ export class InspectionService {
       },
       points: members.map((m) => ({ memberId: m.id, name: m.name, ...pointsOfPeriod(byMember.get(m.id) ?? [], period, rules) })),
       photos: await Promise.all(photos.map(async (p) => ({ source: p.source, name: p.name, url: (await this.deps.uploads.withUrls([p]))[0]!.url }))),
-      audit: audit.map((a) => ({ at: a.at, actor: names.get(a.actorUserId) ?? a.actorUserId, action: a.action, target: `${a.targetType}:${a.targetId.slice(0, 8)}` })),
+      audit: audit.map((a) => ({ at: a.at, sentence: auditSentence(a, actorNames.get(a.actorUserId)) })),
       reviews,
       signoff: signoff ? signoffView(signoff) : null,
     };
@@ -221,7 +227,9 @@ export class InspectionService {
     // Items first, then the review that lists them: a crash in between leaves items no review shows, never a review missing items.
     for (const item of items) await this.deps.reviews.putItem(item);
     await this.deps.reviews.putReview({ id: reviewId, orgId: branch.orgId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, itemIds: items.map((i) => i.id) });
-    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'review.create', targetType: 'review', targetId: reviewId });
+    await this.deps.audit.append(branchId, {
+      at: now, actorUserId: actor.userId, action: 'review.create', targetType: 'review', targetId: reviewId, actorName: byName, actorRole: actor.role, period: period.text, itemCount: items.length,
+    });
     return { id: reviewId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, items: await Promise.all(items.map((i) => this.itemView(i))) };
   }
 
@@ -243,7 +251,9 @@ export class InspectionService {
     const status = ({ answer: 'answered', accept: 'accepted', return: 'returned' } as const)[patch.action];
     const next: RectificationRecord = { ...item, status, history: [...item.history, step], version: item.version + 1 };
     if ((await this.deps.reviews.replaceItem(next, item.version)) === 'conflict') throw new ConflictError();
-    await this.deps.audit.append(item.branchId, { at: now, actorUserId: actor.userId, action: `rectification.${patch.action}`, targetType: 'rectification', targetId: itemId });
+    await this.deps.audit.append(item.branchId, {
+      at: now, actorUserId: actor.userId, action: `rectification.${patch.action}`, targetType: 'rectification', targetId: itemId, actorName: step.byName, actorRole: actor.role, period: item.period, item: item.what,
+    });
     return this.itemView(next);
   }
 
@@ -275,7 +285,7 @@ export class InspectionService {
       acknowledged: check.items.map(({ key, text }) => ({ key, text })),
     };
     if ((await this.deps.signoffs.put(record)) === 'exists') throw new ConflictError();
-    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'period.signoff', targetType: 'period', targetId: period.text });
+    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'period.signoff', targetType: 'period', targetId: period.text, actorName: byName, actorRole: actor.role, period: period.text });
     return signoffView(record);
   }
 

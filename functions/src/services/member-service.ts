@@ -71,7 +71,7 @@ export class MemberService {
     const written = await this.members.create(record);
     if (written.kind === 'conflict') throw new ConflictError();
     await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [sensitive?.healthClass ?? unknownHealth]: 1 } });
-    await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id });
+    await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id, actorRole: actor.role, memberName: record.name });
     return toDetail(record, actor, this.clock.now(), []);
   }
 
@@ -90,7 +90,7 @@ export class MemberService {
       const id = randomUUID();
       await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
       await this.audit.append(member.branchId, {
-        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes),
+        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
       });
       return { kind: 'pending', pendingChangeId: id };
     }
@@ -103,7 +103,7 @@ export class MemberService {
     if (!change) throw new NotFoundError();
     if (change.status !== 'pending') throw new ConflictError();
     // Apply first, then mark approved: a crash in between leaves the change pending, and approving it again is harmless.
-    const detail = await this.apply(actor, member, change.patch as MemberChanges);
+    const detail = await this.apply(actor, member, change.patch as MemberChanges, 'member.approveChange');
     const marked = await this.members.approveChange(memberId, changeId, actor.userId, this.clock.now().toISOString());
     if (marked.kind === 'conflict') throw new ConflictError();
     return { ...detail, pendingChanges: (detail.pendingChanges ?? []).filter((c) => c.id !== changeId) };
@@ -130,7 +130,7 @@ export class MemberService {
         if ((error as { name?: string }).name === 'ConditionalCheckFailedException') continue; // code taken: draw again
         throw error;
       }
-      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId });
+      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name, inviteKind: input.kind });
       return { code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
     }
     throw new ConflictError();
@@ -143,7 +143,8 @@ export class MemberService {
     return member;
   }
 
-  private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges): Promise<MemberDetail> {
+  /** `action` names the edit in the audit trail: a direct edit, or the approval of a contact's proposed change. */
+  private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges, action: 'member.update' | 'member.approveChange' = 'member.update'): Promise<MemberDetail> {
     if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = changes;
@@ -163,7 +164,7 @@ export class MemberService {
     const after = next.sensitive?.healthClass ?? unknownHealth;
     if (before !== after) await this.orgs.adjustCounts(member.branchId, { healthClass: { [before]: -1, [after]: 1 } });
     await this.audit.append(member.branchId, {
-      at: now, actorUserId: actor.userId, action: 'member.update', targetType: 'member', targetId: member.id, fields: Object.keys(changes),
+      at: now, actorUserId: actor.userId, action, targetType: 'member', targetId: member.id, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);

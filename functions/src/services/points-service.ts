@@ -133,7 +133,12 @@ export class PointsService implements AttendanceListener, SessionClosedListener 
     };
     const outcome = await this.deps.points.append(entry);
     const stored = outcome === 'created' ? entry : (await this.deps.points.memberYear(memberId, year)).find((e) => e.id === id)!;
-    if (outcome === 'created') await this.deps.audit.append(member.branchId, { at: entry.recordedAt, actorUserId: actor.userId, action: 'points.award', targetType: 'member', targetId: memberId });
+    if (outcome === 'created') {
+      await this.deps.audit.append(member.branchId, {
+        at: entry.recordedAt, actorUserId: actor.userId, action: 'points.award', targetType: 'member', targetId: memberId,
+        actorRole: actor.role, memberName: member.name, points: { category: entry.category, points: entry.points },
+      });
+    }
     return { created: outcome === 'created', entry: toViews([stored])[0]! };
   }
 
@@ -153,7 +158,10 @@ export class PointsService implements AttendanceListener, SessionClosedListener 
     };
     // The id is fixed by the original: of two reversals at once, exactly one is written.
     if ((await this.deps.points.append(reversal)) === 'exists') throw new AlreadyReversedError();
-    await this.deps.audit.append(member.branchId, { at: reversal.recordedAt, actorUserId: actor.userId, action: 'points.reverse', targetType: 'member', targetId: member.id });
+    await this.deps.audit.append(member.branchId, {
+      at: reversal.recordedAt, actorUserId: actor.userId, action: 'points.reverse', targetType: 'member', targetId: member.id,
+      actorRole: actor.role, memberName: member.name, points: { category: reversal.category, points: reversal.points },
+    });
     return toViews([...entries, reversal]).find((e) => e.id === reversal.id)!;
   }
 

@@ -103,7 +103,7 @@ export class SessionService {
     await this.deps.outbox.putAll(planReminders(session, new Map(members.map((m) => [m.id, m])), this.clock.now()));
     const expectedIds = new Set(session.expected.map((e) => e.memberId));
     for (const listener of this.deps.onCreated ?? []) await listener.sessionCreated(session, members.filter((m) => expectedIds.has(m.id)));
-    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'session.create', targetType: 'session', targetId: session.id });
+    await this.deps.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'session.create', targetType: 'session', targetId: session.id, ...auditAbout(actor, session) });
     return this.view(actor, session, []);
   }
 
@@ -136,7 +136,7 @@ export class SessionService {
       const members = await this.deps.members.listByBranch(session.branchId);
       await this.deps.outbox.putAll(planReminders(next, new Map(members.map((m) => [m.id, m])), this.clock.now()));
     }
-    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.update', targetType: 'session', targetId: sessionId, fields: Object.keys(changes) });
+    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.update', targetType: 'session', targetId: sessionId, fields: Object.keys(changes), ...auditAbout(actor, next) });
     return this.get(actor, sessionId);
   }
 
@@ -174,7 +174,7 @@ export class SessionService {
     await this.deps.uploads.assertUsable(session.branchId, input.photos, 'photos');
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.setMinutes(sessionId, input, actor.userId, now));
-    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.minutes', targetType: 'session', targetId: sessionId });
+    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.minutes', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
     return this.get(actor, sessionId);
   }
 
@@ -185,7 +185,7 @@ export class SessionService {
     await this.assertUnlocked(session.branchId, session.startsAt);
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now));
-    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId });
+    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
     const closed = await this.deps.sessions.get(sessionId);
     for (const listener of this.deps.onClosed ?? []) if (closed) await listener.sessionClosed(closed);
     return this.get(actor, sessionId);
@@ -207,7 +207,7 @@ export class SessionService {
       ...(input.note ? { note: input.note } : {}), ...(input.attendance ? { attendance: input.attendance } : {}),
     };
     await this.deps.sessions.appendAmendment(amendment);
-    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.amend', targetType: 'session', targetId: sessionId });
+    await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.amend', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
     return this.get(actor, sessionId);
   }
 
@@ -275,7 +275,8 @@ export class SessionService {
       }
     }
     await this.deps.audit.append(session.branchId, {
-      at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'attendance.mark', targetType: 'session', targetId: session.id, fields: Object.keys(lines),
+      at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'attendance.mark', targetType: 'session', targetId: session.id, ...auditAbout(actor, session),
+      lines: Object.entries(lines).map(([memberId, line]) => ({ name: session.expected.find((e) => e.memberId === memberId)?.name ?? '一位党员', status: line.status })),
     });
   }
 
@@ -340,6 +341,11 @@ export class SessionService {
 /** Midnight in China of a day (plus some days), as a UTC instant: filters by date follow the local calendar. */
 function chinaMidnight(day: string, plusDays = 0): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000 + plusDays * dayMs).toISOString();
+}
+
+/** What an audit entry about a session carries, so its sentence names the session without a lookup. */
+function auditAbout(actor: Actor, s: SessionRecord) {
+  return { actorRole: actor.role, session: { kind: s.kind, startsAt: s.startsAt, topic: s.topic } };
 }
 
 function sessionResource(s: SessionRecord) {

@@ -7,6 +7,7 @@ import { AppError, NotFoundError, ValidationError } from '../http/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { AuditAction } from '@ltx/shared/domain/audit-sentences';
 import type { MemberRecord, SessionRecord, VisitRecord } from '../repositories/records';
 import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
@@ -82,7 +83,7 @@ export class VisitService implements SessionCreatedListener {
     // Two identical requests at once: one writes, the other finds it and answers the same.
     const stored = outcome === 'created' ? visit : await this.deps.visits.get(id);
     if (!stored) throw new NotFoundError();
-    if (outcome === 'created') await this.audit(actor, stored, 'visit.request');
+    if (outcome === 'created') await this.audit(actor, stored, 'visit.request', 'new');
     return { created: outcome === 'created', visit: await this.view(stored, actor) };
   }
 
@@ -104,7 +105,7 @@ export class VisitService implements SessionCreatedListener {
         version: draft.version + 1, history: [...draft.history, { from: 'draft', to: 'requested', by: actor.userId, at: now }],
       };
       if ((await this.deps.visits.replace(next, { status: 'draft', version: draft.version })) === 'ok') {
-        await this.audit(actor, next, 'visit.request');
+        await this.audit(actor, next, 'visit.request', 'draft');
         return { created: true, visit: await this.view(next, actor) };
       }
     }
@@ -256,7 +257,7 @@ export class VisitService implements SessionCreatedListener {
     const to = transition === 'reschedule' ? 'scheduled' : ({ accept: 'requested', schedule: 'scheduled', deliver: 'delivered', confirm: 'confirmed', close: 'closed', cancel: 'cancelled' } as const)[transition];
     const next: VisitRecord = { ...visit, ...changes, status: to, version: visit.version + 1, history: [...visit.history, { from: visit.status, to, by: actor.userId, at: now }] };
     if ((await this.deps.visits.replace(next, { status: visit.status, version: visit.version })) === 'conflict') throw new VisitStateError();
-    await this.audit(actor, next, `visit.${transition}`);
+    await this.audit(actor, next, `visit.${transition}`, visit.status);
     return this.view(next, actor);
   }
 
@@ -298,8 +299,11 @@ export class VisitService implements SessionCreatedListener {
     return visit;
   }
 
-  private async audit(actor: Actor, v: VisitRecord, action: string) {
-    await this.deps.audit.append(v.branchId, { at: this.clock.now().toISOString(), actorUserId: actor.userId, action, targetType: 'visit', targetId: v.id });
+  private async audit(actor: Actor, v: VisitRecord, action: AuditAction, from: VisitRecord['status'] | 'new') {
+    await this.deps.audit.append(v.branchId, {
+      at: this.clock.now().toISOString(), actorUserId: actor.userId, action, targetType: 'visit', targetId: v.id, actorRole: actor.role, memberName: v.memberName,
+      visit: { from, to: v.status, ...(v.scheduled ? { windowStart: v.scheduled.windowStart } : {}) }, ...(v.sessionTopic ? { session: { topic: v.sessionTopic } } : {}),
+    });
   }
 
   private async view(v: VisitRecord, actor: Actor): Promise<VisitRequest> {

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { Ledger } from '@/services/types';
-import { absenteeText, attendanceCountsText, auditActionText, auditTargetText, coverageText, groupLines, healthLines, livingLines, modeLines, quorumLine, type CountLine } from '@/services/ledger-words';
-import { sessionWhenText, stampText } from '@/services/session-time';
+import { absenteeText, attendanceCountsText, coverageText, groupLines, healthLines, livingLines, modeLines, quorumLine, type CountLine } from '@/services/ledger-words';
+import { sessionWhenText } from '@/services/session-time';
 import { kindText } from '@/services/session-words';
 import { InfoRow } from './InfoRow';
 
@@ -121,9 +121,9 @@ export function AuditSection({ audit }: { audit: Ledger['audit'] }) {
     <View>
       <Text className='text spaced-top'>{`本期共 ${audit.length} 条，谁填报谁负责，谁审核谁负责。`}</Text>
       {audit.map((a, i) => (
+        // Each entry is a whole sentence from the server (time in Beijing, who, what, to whom).
         <View key={`${a.at}-${i}`} className='info'>
-          <Text className='info__label'>{`${stampText(a.at)}：`}</Text>
-          <Text className='info__value'>{`${a.actor} ${auditActionText(a.action)}：${auditTargetText(a.target)}`}</Text>
+          <Text className='text'>{a.sentence}</Text>
         </View>
       ))}
     </View>

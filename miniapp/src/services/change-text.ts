@@ -1,20 +1,9 @@
 import type { AttendanceMode, Gender, HealthClass, LivingSituation } from './types';
+import { memberFieldLabels as fieldLabels } from '@ltx/shared/labels';
 import { attendanceText, dateText, genderText, healthText, livingText } from './format';
 
-/** Chinese names of the member fields a change may touch. */
-export const memberFieldLabels: Record<string, string> = {
-  name: '姓名',
-  gender: '性别',
-  birthDate: '出生日期',
-  joinedPartyOn: '入党日期',
-  partyGroup: '党小组',
-  phone: '手机号',
-  livingSituation: '居住情况',
-  livingCity: '居住城市',
-  attendanceModeOverride: '参学方式',
-  contactUserId: '结对联系人',
-  sensitive: '健康与照护信息',
-};
+/** Chinese names of the member fields a change may touch: one list, in shared, also read by the audit trail. */
+export const memberFieldLabels: Record<string, string> = fieldLabels;
 
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return key === 'attendanceModeOverride' ? '按健康和居住情况自动确定' : '（清空）';

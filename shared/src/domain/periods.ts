@@ -91,3 +91,30 @@ export function periodWords(text: string): string {
 export function dayWords(day: string): string {
   return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }
+
+const chinaOffsetMs = 8 * 3600_000;
+
+/** The parts of an instant on the clock in China (UTC+8, no daylight saving), whatever the machine's zone. */
+function chinaParts(iso: string): { year: number; month: number; day: number; hour: number; minute: number } | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const d = new Date(ms + chinaOffsetMs);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/** An instant in China's words, to the minute: 2026年11月3日 上午9:30, 下午2:05, 晚上8:00, 凌晨0:10. */
+export function chinaTimeText(iso: string): string {
+  const p = chinaParts(iso);
+  if (!p) return '时间不详';
+  const part = p.hour < 6 ? '凌晨' : p.hour < 12 ? '上午' : p.hour < 13 ? '中午' : p.hour < 18 ? '下午' : '晚上';
+  const hour = p.hour > 12 ? p.hour - 12 : p.hour;
+  return `${p.year}年${p.month}月${p.day}日 ${part}${hour}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** The China day of an instant as words: 11月3日, with the year when it differs from `yearOf` (an instant too). */
+export function chinaDateText(iso: string, yearOf?: string): string {
+  const p = chinaParts(iso);
+  if (!p) return '日期不详';
+  const sameYear = yearOf !== undefined && chinaParts(yearOf)?.year === p.year;
+  return `${sameYear ? '' : `${p.year}年`}${p.month}月${p.day}日`;
+}

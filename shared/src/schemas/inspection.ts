@@ -167,7 +167,8 @@ export const Ledger = z.object({
    */
   points: z.array(z.object({ memberId: Id, name: z.string(), earned: z.number().int(), total: z.number().int() })),
   photos: z.array(z.object({ source: z.string(), name: z.string(), url: z.string() })),
-  audit: z.array(z.object({ at: Timestamp, actor: z.string(), action: z.string(), target: z.string() })),
+  /** The audit trail as sentences in Beijing time: who did what to whom, when. */
+  audit: z.array(z.object({ at: Timestamp, sentence: z.string() })),
   reviews: z.array(Review),
   signoff: Signoff.nullable(),
 });

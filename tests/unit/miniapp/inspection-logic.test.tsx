@@ -18,7 +18,7 @@ import {
 import { exportFailureText, exportFileName, exportRequest, exportUrl } from '@/services/inspection-export';
 import { emptyReview, newItem, returnReasonProblem, reviewErrorsFromApi, toAnswer, toReviewInput } from '@/services/review-form';
 import { collectItems, openOnly, withNewer } from '@/services/rectification-list';
-import { absenteeText, attendanceCountsText, auditActionText, auditTargetText, groupLines, healthLines, quorumLine } from '@/services/ledger-words';
+import { absenteeText, attendanceCountsText, groupLines, healthLines, quorumLine } from '@/services/ledger-words';
 import type { BranchCompliance, Ledger, Rectification, Review } from '@/services/types';
 
 describe('period chooser', () => {
@@ -245,14 +245,5 @@ describe('ledger in words', () => {
     expect(quorumLine(false)).toBe('✗ 到会人数未超过半数');
     expect(quorumLine(null)).toBeUndefined();
     expect(absenteeText(session.absentees[0]!)).toBe('吴淑珍：请假（住院）');
-  });
-
-  it('says audit entries in words, unknown ones as they are', () => {
-    expect(auditActionText('session.close')).toBe('归档会议记录');
-    expect(auditActionText('period.signoff')).toBe('督导签字确认');
-    expect(auditActionText('something.new')).toBe('something.new');
-    expect(auditTargetText('session:1a2b3c4d')).toBe('会议（编号 1a2b3c4d）');
-    expect(auditTargetText('period:2026-Q4')).toBe('期间 2026-Q4');
-    expect(auditTargetText('odd')).toBe('odd');
   });
 });

@@ -105,7 +105,7 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
   education: { visitsDelivered: 2, visitsOpen: 1, visitsOverdue: 1 },
   points: [{ memberId: 'm1', name: '王建国', earned: 4, total: 12 }],
   photos: [{ source: '支委会「研究十月工作」', name: '合影.png', url: 'http://x/p1' }],
-  audit: [{ at: '2026-10-10T03:00:00.000Z', actor: '张卫东', action: 'session.close', target: 'session:1a2b3c4d' }],
+  audit: [{ at: '2026-10-10T03:00:00.000Z', sentence: '2026年10月10日 上午11:00 张卫东（支部书记）归档了会议记录：支委会（10月10日）「研究十月工作」。' }],
   reviews: [review([item()])],
   signoff: null,
   ...over,
@@ -184,7 +184,7 @@ describe('ledger page', () => {
     fireEvent.click(screen.getByText('影像资料'));
     expect(screen.getByText('第 1 张：支委会「研究十月工作」')).toBeTruthy();
     fireEvent.click(screen.getByText('填报审核记录'));
-    expect(screen.getByText('张卫东 归档会议记录：会议（编号 1a2b3c4d）')).toBeTruthy();
+    expect(screen.getByText('2026年10月10日 上午11:00 张卫东（支部书记）归档了会议记录：支委会（10月10日）「研究十月工作」。')).toBeTruthy();
   });
 
   it('accepts an answered item, and returns one only with a reason written inline', async () => {

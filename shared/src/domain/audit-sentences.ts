@@ -1,0 +1,166 @@
+import { attendanceStatusLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import type { InviteCreateInput } from '../schemas/member';
+import type { PointsCategory } from '../schemas/points';
+import type { AttendanceStatus, SessionKind } from '../schemas/session';
+import type { VisitStatus } from '../schemas/visit';
+import { chinaDateText, chinaTimeText, periodWords } from './periods';
+import { pointsCategoryLabels } from './points-rules';
+import { roleLabels, type Role } from './roles';
+import { visitStatusLabels } from './visit-rules';
+
+/**
+ * The audit trail in words: "2026年11月3日 上午9:30 吴淑珍（支部书记）为王建国登记了出席：支部党员大会（11月3日）".
+ * Pure: everything a sentence names is carried by the entry, written when the record changed, so reading the
+ * trail needs no lookup per entry. Entries written before the names were carried still read as sentences,
+ * with "一位党员" or "一次组织生活" where a name is missing, never an id or a code.
+ */
+
+/** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
+export const auditActions = [
+  'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
+  'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'attendance.mark',
+  'points.award', 'points.reverse',
+  'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
+  'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** A session as a sentence names it: its kind, its day and its topic. */
+export interface AuditSessionRef {
+  kind?: SessionKind;
+  startsAt?: string;
+  topic?: string;
+}
+
+/** One stored audit entry (append-only). The optional fields are what its sentence names. */
+export interface AuditEntry {
+  at: string;
+  actorUserId: string;
+  action: AuditAction;
+  targetType: string;
+  targetId: string;
+  /** Names of the fields changed: never their values, which may be personal data. */
+  fields?: string[];
+  actorName?: string;
+  actorRole?: Role;
+  /** The member the action is about (member, points, 送学上门, binding). */
+  memberName?: string;
+  session?: AuditSessionRef;
+  /** Attendance lines set by the action, by name (no reasons: they may be about health). */
+  lines?: { name: string; status: AttendanceStatus }[];
+  points?: { category: PointsCategory; points: number };
+  visit?: { from?: VisitStatus | 'new'; to?: VisitStatus; windowStart?: string };
+  /** The period of a review or sign-off, as written (2026-Q4). */
+  period?: string;
+  /** A rectification item's words. */
+  item?: string;
+  itemCount?: number;
+  inviteKind?: InviteCreateInput['kind'];
+}
+
+const someMember = '一位党员';
+const someSession = '一次组织生活';
+const someone = '一位用户';
+/** Beyond this many names, the rest are counted ("王建国、李秀英等 12 人"). */
+const namesShown = 5;
+
+/**
+ * The sentence of one entry. `knownActorName` is for entries written before actor names were carried (the
+ * reader looks those up in one batch); an entry's own name wins.
+ */
+export function auditSentence(e: AuditEntry, knownActorName?: string): string {
+  return `${chinaTimeText(e.at)} ${actorText(e, knownActorName)}${(phrases[e.action] ?? unknownPhrase)(e)}。`;
+}
+
+function actorText(e: AuditEntry, knownActorName?: string): string {
+  const name = e.actorName ?? knownActorName ?? someone;
+  const role = e.actorRole ? roleLabels[e.actorRole] : undefined;
+  return role ? `${name}（${role}）` : name;
+}
+
+const member = (e: AuditEntry) => e.memberName ?? someMember;
+
+/** 支部党员大会（11月3日）「学习党章」; the year is said when it is not the entry's year. */
+export function sessionText(s: AuditSessionRef | undefined, at: string): string {
+  if (!s || (!s.kind && !s.topic)) return someSession;
+  const kind = s.kind ? sessionKindLabels[s.kind] : '组织生活';
+  const day = s.startsAt ? `（${chinaDateText(s.startsAt, at)}）` : '';
+  return `${kind}${day}${s.topic ? `「${s.topic}」` : ''}`;
+}
+
+function listNames(names: string[]): string {
+  return names.length > namesShown ? `${names.slice(0, namesShown).join('、')}等 ${names.length} 人` : names.join('、');
+}
+
+function fieldsText(fields: string[] | undefined, labels: Record<string, string>): string {
+  const words = (fields ?? []).map((f) => labels[f]).filter((w): w is string => !!w);
+  return words.length ? `：${words.join('、')}` : '';
+}
+
+function attendanceText(e: AuditEntry): string {
+  const session = sessionText(e.session, e.at);
+  if (!e.lines?.length) {
+    const count = e.fields?.length;
+    return `登记了出席情况${count ? `（${count} 人）` : ''}：${session}`;
+  }
+  const byStatus = new Map<AttendanceStatus, string[]>();
+  for (const l of e.lines) byStatus.set(l.status, [...(byStatus.get(l.status) ?? []), l.name]);
+  const parts = [...byStatus.entries()].map(([status, names]) => `为${listNames(names)}登记了${attendanceStatusLabels[status]}`);
+  return `${parts.join('，')}：${session}`;
+}
+
+function pointsText(e: AuditEntry): string {
+  if (!e.points) return '';
+  const { category, points } = e.points;
+  return `：${pointsCategoryLabels[category]} ${points > 0 ? '+' : ''}${points} 分`;
+}
+
+function statusChange(e: AuditEntry): string {
+  const { from, to } = e.visit ?? {};
+  if (!to || !from || from === 'new' || from === to) return '';
+  return `（由“${visitStatusLabels[from]}”改为“${visitStatusLabels[to]}”）`;
+}
+
+function visitWindow(e: AuditEntry): string {
+  return e.visit?.windowStart ? `，上门时间 ${chinaTimeText(e.visit.windowStart)}` : '';
+}
+
+function visitStudy(e: AuditEntry): string {
+  return e.session?.topic || e.session?.kind ? `：${sessionText(e.session, e.at)}` : '';
+}
+
+const item = (e: AuditEntry) => (e.item ? `整改事项「${e.item}」` : '一项整改事项');
+const period = (e: AuditEntry) => periodWords(e.period ?? e.targetId) ?? '本期';
+
+const unknownPhrase = () => '做了一项记录';
+
+const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
+  'member.create': (e) => (e.memberName ? `登记了新党员${e.memberName}` : '登记了一位新党员'),
+  'member.update': (e) => `修改了${member(e)}的信息${fieldsText(e.fields, memberFieldLabels)}`,
+  'member.proposeUpdate': (e) => `提出修改${member(e)}的信息，待支部书记审核${fieldsText(e.fields, memberFieldLabels)}`,
+  'member.approveChange': (e) => `审核通过了${member(e)}的信息修改${fieldsText(e.fields, memberFieldLabels)}`,
+  'member.invite': (e) => `为${member(e)}生成了${e.inviteKind ? inviteKindLabels[e.inviteKind] : ''}绑定邀请码`,
+  'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
+  'session.create': (e) => `新建了组织生活记录：${sessionText(e.session, e.at)}`,
+  'session.update': (e) => `修改了${sessionText(e.session, e.at)}的记录${fieldsText(e.fields, sessionFieldLabels)}`,
+  'session.minutes': (e) => `填写了会议记录：${sessionText(e.session, e.at)}`,
+  'session.close': (e) => `归档了会议记录：${sessionText(e.session, e.at)}`,
+  'session.amend': (e) => `添加了更正说明：${sessionText(e.session, e.at)}`,
+  'attendance.mark': attendanceText,
+  'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
+  'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,
+  // A member asking for themselves is not "for" anyone.
+  'visit.request': (e) => `${e.memberName && e.memberName === e.actorName ? '' : `为${member(e)}`}申请了送学上门${visitStudy(e)}`,
+  'visit.accept': (e) => `确认了为${member(e)}送学上门的建议${statusChange(e)}`,
+  'visit.schedule': (e) => `安排了为${member(e)}送学上门${visitWindow(e)}${statusChange(e)}`,
+  'visit.reschedule': (e) => `改期了为${member(e)}送学上门${visitWindow(e)}`,
+  'visit.deliver': (e) => `完成了为${member(e)}送学上门${statusChange(e)}`,
+  'visit.confirm': (e) => `确认了为${member(e)}送学上门${statusChange(e)}`,
+  'visit.close': (e) => `办结了为${member(e)}送学上门${statusChange(e)}`,
+  'visit.cancel': (e) => `取消了为${member(e)}送学上门${statusChange(e)}`,
+  'review.create': (e) => `对${period(e)}的工作提出了督导意见${e.itemCount ? `，列出整改事项 ${e.itemCount} 项` : ''}`,
+  'rectification.answer': (e) => `答复了${item(e)}`,
+  'rectification.accept': (e) => `审核通过了${item(e)}`,
+  'rectification.return': (e) => `退回了${item(e)}，要求重新整改`,
+  'period.signoff': (e) => `签字确认了${period(e)}的台账`,
+};

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditActions, auditSentence, type AuditAction, type AuditEntry } from '@ltx/shared/domain/audit-sentences';
+import { chinaDateText, chinaTimeText, periodWords } from '@ltx/shared/domain/periods';
+
+const at = '2026-11-03T01:30:00.000Z'; // 09:30 in Beijing
+const actorId = 'e6f11ad0-5b8c-4a43-9d3e-0c1f2a3b4c5d';
+const targetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const session = { kind: 'branch_general_meeting', startsAt: '2026-11-03T01:00:00.000Z', topic: '学习党章' } as const;
+
+/** An entry as written now: the actor, the target and the details named at write time. */
+function full(action: AuditAction): AuditEntry {
+  const [type] = action.split('.');
+  return {
+    at, actorUserId: actorId, action, targetType: type === 'attendance' ? 'session' : type!, targetId,
+    actorName: '吴淑珍', actorRole: 'secretary', memberName: '王建国', session,
+    fields: action.startsWith('member.') ? ['phone', 'livingSituation'] : action === 'session.update' ? ['place', 'startsAt'] : undefined,
+    lines: [{ name: '王建国', status: 'present' }, { name: '李秀英', status: 'excused' }],
+    points: { category: 'volunteer', points: action === 'points.reverse' ? -5 : 5 },
+    visit: { from: 'requested', to: 'scheduled', windowStart: '2026-11-05T06:00:00.000Z' },
+    period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
+  };
+}
+
+/** An entry as written before names were carried: ids and codes only (attendance listed member ids). */
+function bare(action: AuditAction): AuditEntry {
+  return {
+    at, actorUserId: actorId, action, targetType: action.split('.')[0]!, targetId: action === 'period.signoff' ? 'not-a-period' : targetId,
+    ...(action === 'attendance.mark' || action.startsWith('member.') ? { fields: [targetId, 'healthConsent', 'expectedVersion'] } : {}),
+  };
+}
+
+/** What no reader may meet: Latin letters (ids, enum values, English), long digit runs, code punctuation. */
+const codeLike = /[A-Za-z_#]|\d{5,}|[0-9a-f]{8}-/;
+
+describe('audit sentences', () => {
+  afterEach(() => {
+    delete process.env.TZ;
+  });
+
+  it.each(auditActions)('%s reads as a Chinese sentence with names, and without them when an old entry has none', (action) => {
+    const sentence = auditSentence(full(action));
+    expect(sentence, sentence).not.toMatch(codeLike);
+    expect(sentence.startsWith('2026年11月3日 上午9:30 吴淑珍（支部书记）')).toBe(true);
+    expect(sentence.endsWith('。')).toBe(true);
+    // Each names its target: the member, the session, the item or the period.
+    const names: Partial<Record<string, string>> = { member: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日）「学习党章」', attendance: '支部党员大会（11月3日）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度' };
+    expect(sentence).toContain(names[action.split('.')[0]!]);
+
+    const old = auditSentence(bare(action));
+    expect(old, old).not.toMatch(codeLike);
+    expect(old.startsWith('2026年11月3日 上午9:30 一位用户')).toBe(true);
+    expect(auditSentence(bare(action), '张卫东').startsWith('2026年11月3日 上午9:30 张卫东')).toBe(true);
+    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期' };
+    expect(old).toContain(fallback[action.split('.')[0]!]);
+  });
+
+  it('says who did what to whom, when, in full', () => {
+    const attendance: AuditEntry = { ...bare('attendance.mark'), actorName: '吴淑珍', actorRole: 'secretary', session: { kind: 'branch_general_meeting', startsAt: '2026-11-03T01:00:00.000Z' }, lines: [{ name: '王建国', status: 'present' }] };
+    delete attendance.fields;
+    expect(auditSentence(attendance)).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）为王建国登记了出席：支部党员大会（11月3日）。');
+    expect(auditSentence(full('attendance.mark'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）为王建国登记了出席，为李秀英登记了请假：支部党员大会（11月3日）「学习党章」。');
+    expect(auditSentence(full('points.award'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）为王建国记录了积分：志愿服务 +5 分。');
+    expect(auditSentence(full('points.reverse'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）冲正了王建国的一笔积分：志愿服务 -5 分。');
+    expect(auditSentence(full('member.update'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）修改了王建国的信息：手机号、居住情况。');
+    expect(auditSentence(full('visit.schedule'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）安排了为王建国送学上门，上门时间 2026年11月5日 下午2:00（由“已申请，待安排”改为“已安排”）。');
+    expect(auditSentence({ ...full('period.signoff'), actorName: '周明', actorRole: 'inspector' })).toBe('2026年11月3日 上午9:30 周明（督导）签字确认了2026年第四季度的台账。');
+    expect(auditSentence(full('member.invite'))).toContain('为王建国生成了家属代办绑定邀请码');
+    const own = { ...full('visit.request'), actorName: '王建国', actorRole: 'member' as const, session: { topic: '学习党章' } };
+    expect(auditSentence(own)).toBe('2026年11月3日 上午9:30 王建国（党员）申请了送学上门：组织生活「学习党章」。');
+    expect(auditSentence({ ...own, actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 上午9:30 刘芳（家属代办）为王建国申请了送学上门：组织生活「学习党章」。');
+  });
+
+  it('counts the rest when many are marked at once', () => {
+    const lines = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七'].map((name) => ({ name, status: 'present' as const }));
+    expect(auditSentence({ ...full('attendance.mark'), lines })).toContain('为甲一、乙二、丙三、丁四、戊五等 7 人登记了出席');
+  });
+
+  it('never shows a code, even for an action it does not know', () => {
+    const odd = { ...bare('member.create'), action: 'something.new' } as unknown as AuditEntry;
+    expect(auditSentence(odd)).toBe('2026年11月3日 上午9:30 一位用户做了一项记录。');
+  });
+
+  it('tells the time in Beijing whatever the machine’s zone, across midnight and the year’s end', () => {
+    for (const tz of ['UTC', 'America/New_York', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
+      process.env.TZ = tz;
+      expect(chinaTimeText('2026-12-31T15:50:00.000Z')).toBe('2026年12月31日 晚上11:50');
+      expect(chinaTimeText('2026-12-31T16:10:00.000Z')).toBe('2027年1月1日 凌晨0:10');
+      expect(chinaTimeText('2026-06-01T04:05:00.000Z')).toBe('2026年6月1日 中午12:05');
+      expect(chinaTimeText('2026-06-01T06:30:00.000Z')).toBe('2026年6月1日 下午2:30');
+      expect(chinaDateText('2026-12-31T16:10:00.000Z', '2027-01-01T01:00:00.000Z')).toBe('1月1日');
+      expect(chinaDateText('2026-12-31T15:50:00.000Z', '2027-01-01T01:00:00.000Z')).toBe('2026年12月31日');
+    }
+    expect(chinaTimeText('not a time')).toBe('时间不详');
+  });
+
+  it('says periods in words', () => {
+    expect(periodWords('2026-11')).toBe('2026年11月');
+    expect(periodWords('2026-Q1')).toBe('2026年第一季度');
+    expect(periodWords('2026')).toBe('2026年度');
+    expect(periodWords('2026-13')).toBeUndefined();
+  });
+});
