@@ -96,7 +96,7 @@ describe('audit sentences', () => {
   it('says periods in words', () => {
     expect(periodWords('2026-11')).toBe('2026年11月');
     expect(periodWords('2026-Q1')).toBe('2026年第一季度');
-    expect(periodWords('2026')).toBe('2026年度');
-    expect(periodWords('2026-13')).toBeUndefined();
+    expect(periodWords('2026')).toBe('2026年全年');
+    expect(periodWords('2026-13')).toBe('2026-13');
   });
 });

@@ -3,7 +3,7 @@ import type { InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
-import { chinaDateText, chinaTimeText, periodWords } from './periods';
+import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
 import { pointsCategoryLabels } from './points-rules';
 import { roleLabels, type Role } from './roles';
 import { visitStatusLabels } from './visit-rules';
@@ -130,7 +130,10 @@ function visitStudy(e: AuditEntry): string {
 }
 
 const item = (e: AuditEntry) => (e.item ? `整改事项「${e.item}」` : '一项整改事项');
-const period = (e: AuditEntry) => periodWords(e.period ?? e.targetId) ?? '本期';
+const period = (e: AuditEntry) => {
+  const text = e.period ?? e.targetId;
+  return parsePeriod(text) ? periodWords(text) : '本期';
+};
 
 const unknownPhrase = () => '做了一项记录';
 
