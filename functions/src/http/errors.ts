@@ -99,3 +99,21 @@ export class PeriodLockedError extends AppError {
     super('PERIOD_LOCKED');
   }
 }
+
+export class SessionNotStartedError extends AppError {
+  constructor() {
+    super('SESSION_NOT_STARTED');
+  }
+}
+
+export class MinutesMissingError extends AppError {
+  constructor() {
+    super('MINUTES_MISSING');
+  }
+}
+
+export class UndoError extends AppError {
+  constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
+    super(code);
+  }
+}

@@ -94,7 +94,8 @@ describe('member home', () => {
     expect(screen.getByText('打开附件：公报.pdf（PDF 文件）')).toBeTruthy();
     // No voices under happy-dom: the button says so.
     expect(screen.getByText('读给我听：本机暂不支持朗读')).toBeTruthy();
-    expect(screen.getByText('我已学习')).toBeTruthy();
+    // The session has not started: "我已学习" waits for it.
+    expect(screen.getByText('我已学习：开始后才能点')).toBeTruthy();
 
     fireEvent.click(screen.getByText('我来不了'));
     fireEvent.click(screen.getByText('请支部送学上门'));

@@ -1,0 +1,10 @@
+import { appContext } from '../context';
+import { requireActor } from '../http/auth';
+import { pathParam } from '../http/request';
+import { ok, route } from '../http/route';
+
+export const handler = route(async (event) => {
+  const ctx = appContext();
+  const actor = await requireActor(event, ctx.tokens);
+  return ok(await ctx.sessions.reconcile(actor, pathParam(event, 'sessionId')));
+});
