@@ -94,6 +94,7 @@ const actionWords: Record<string, string> = {
   'session.minutes': '填写会议记录',
   'session.close': '归档会议记录',
   'session.amend': '添加更正说明',
+  'session.reconcile': '核对并修正参加日期和积分',
   'attendance.mark': '登记出席',
   'points.award': '记录积分',
   'points.reverse': '冲正积分',

@@ -1,18 +1,17 @@
+import { chinaDay } from '@ltx/shared/domain/periods';
 import type { MemberSession } from './types';
 import { kindText } from './session-words';
 import { clockText, sessionDateText } from './session-time';
 
-/** How long a started, still open session stays the member's study on the home (the day of the meeting). */
-const underWayMs = 24 * 3600 * 1000;
-
 /**
- * The member's study: a session that started less than a day ago and is still open (the time to say
- * "我已学习"), else the earliest session that has not started yet, or undefined.
+ * The member's study: today's session (China's calendar) once it has started and while it is open, the
+ * time to say "我已学习"; else the earliest session that has not started yet, or undefined.
  */
 export function nextSession<T extends { startsAt: string; status?: string }>(sessions: readonly T[], now: Date): T | undefined {
   const t = now.getTime();
   const earliest = (list: T[]) => list.reduce<T | undefined>((best, s) => (!best || Date.parse(s.startsAt) < Date.parse(best.startsAt) ? s : best), undefined);
-  const underWay = sessions.filter((s) => s.status !== 'closed' && Date.parse(s.startsAt) <= t && t - Date.parse(s.startsAt) < underWayMs);
+  const today = chinaDay(now.toISOString());
+  const underWay = sessions.filter((s) => s.status !== 'closed' && Date.parse(s.startsAt) <= t && chinaDay(s.startsAt) === today);
   return underWay.length ? underWay.reduce((a, b) => (Date.parse(b.startsAt) > Date.parse(a.startsAt) ? b : a)) : earliest(sessions.filter((s) => Date.parse(s.startsAt) > t));
 }
 
