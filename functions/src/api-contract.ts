@@ -3,7 +3,7 @@ import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput
 import { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';
 import {
-  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, ReconcileReport, SessionCloseInput, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
+  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, ReconcileInput, ReconcileReport, SessionCloseInput, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
 import { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffInput } from '@ltx/shared/schemas/inspection';
@@ -46,7 +46,7 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'attendance-put': { request: AttendanceInput, response: SessionDetail },
   'minutes-put': { request: MinutesInput, response: SessionDetail },
   'session-close': { request: SessionCloseInput, response: SessionDetail },
-  'session-reconcile': { response: ReconcileReport },
+  'session-reconcile': { request: ReconcileInput, response: ReconcileReport },
   'amendment-create': { request: AmendmentInput, response: SessionDetail, status: 201 },
   'member-sessions': { response: items(MemberSession) },
   'subscriptions-put': { request: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }) },

@@ -49,21 +49,23 @@ export class ParticipationTracker implements AttendanceListener {
   }
 
   async reconcile(session: SessionRecord): Promise<string[]> {
-    const recent = (await this.recent(session.branchId)).filter((s) => s.id !== session.id).concat(session);
+    const [others, roll] = await Promise.all([this.recent(session.branchId), this.members.listByBranch(session.branchId)]);
+    const recent = others.filter((s) => s.id !== session.id).concat(session);
     const windowStart = new Date(this.clock.now().getTime() - lookBackMs).toISOString();
+    const known = new Map(roll.map((m) => [m.id, m.lastParticipatedAt ?? null]));
     const repaired: string[] = [];
     for (const { memberId } of session.expected) {
+      if (!known.has(memberId)) continue; // no longer on the roll
+      let stored = known.get(memberId) ?? null;
       for (let i = 0; i < attempts; i++) {
-        const member = await this.members.get(memberId, { withSensitive: false });
-        if (!member) break;
         const latest = latestParticipation(recent, memberId) ?? null;
-        const stored = member.lastParticipatedAt ?? null;
         // Older than the window looked at: nothing here can say it is wrong.
         if (stored === latest || (latest === null && stored !== null && stored < windowStart)) break;
         if (await this.members.setLastParticipation(memberId, latest, stored)) {
           repaired.push(memberId);
           break;
         }
+        stored = (await this.members.get(memberId, { withSensitive: false }))?.lastParticipatedAt ?? null; // changed meanwhile: look again
       }
     }
     return repaired;

@@ -129,6 +129,9 @@ export const SessionCloseInput = z
   .meta({ title: '结束归档' });
 export type SessionCloseInput = z.infer<typeof SessionCloseInput>;
 
+/** A reconciliation takes no input: an empty body (anything else is refused rather than ignored). */
+export const ReconcileInput = z.object({}).strict().meta({ title: '核对出席派生数据' });
+
 /** What a reconciliation of a session's derived fields found and repaired. */
 export const ReconcileReport = z.object({
   sessionId: Id,
