@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaDayStart, parsePeriod } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
+import { minutesRequiredKinds } from '@ltx/shared/domain/session-rules';
 import { MemberCreateInput } from '@ltx/shared/schemas/member';
 import { ManualAwardInput } from '@ltx/shared/schemas/points';
 import { BulkAttendanceInput, SessionCreateInput, type AttendanceStatus, type SessionKind } from '@ltx/shared/schemas/session';
@@ -210,7 +211,7 @@ function wire(db: Db, table: string, clock: Clock, uploadsDir: string) {
   const points = new PointsService({ points: pointsRepository, members, orgs, rules, signoffs, audit, clock });
   const sessionService = new SessionService({
     sessions, members, orgs, outbox: new DynamoOutboxRepository(db, table), audit, uploads, users, signoffs,
-    listeners: [new ParticipationTracker(members, sessions), points], onCreated, onClosed: [points], clock,
+    listeners: [new ParticipationTracker(members, sessions, clock), points], visits: visitRepository, onCreated, clock,
   });
   const visits = new VisitService({ visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService, clock });
   onCreated.push(visits);
@@ -518,7 +519,8 @@ async function writeShard(size: Size, shard: number, shards: number, anchorMonth
       }
 
       clock.at(new Date(t + 3 * day));
-      await s.sessions.close(secretary, session.id);
+      // Meetings whose record needs minutes are archived with the reason there are none here (paper minutes).
+      await s.sessions.close(secretary, session.id, minutesRequiredKinds.includes(plan.kind) ? { noMinutesReason: '会议记录为纸质，存于支部档案' } : {});
       if (!firstClosedFull && expected.length === roll.length && plan.kind === 'theme_day' && t > now.getTime() - 120 * day) firstClosedFull = session.id;
     }
     if (firstClosedFull) closedSessions.push({ branchId, sessionId: firstClosedFull });

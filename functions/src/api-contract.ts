@@ -3,7 +3,7 @@ import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput
 import { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';
 import {
-  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
+  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, ReconcileInput, ReconcileReport, SessionCloseInput, MemberSession, MinutesInput, OutboxEntry, SessionCreateInput, SessionDetail,
   SessionPatchInput, SessionSummary, SubscriptionsInput, UploadInput, UploadTicket,
 } from '@ltx/shared/schemas/session';
 import { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
@@ -39,10 +39,14 @@ export const apiContract: Record<string, { request?: z.ZodType; response: z.ZodT
   'outbox-list': { response: items(OutboxEntry) },
   'session-get': { response: SessionDetail },
   'session-update': { request: SessionPatchInput, response: SessionDetail },
-  'attendance-bulk': { request: BulkAttendanceInput, response: SessionDetail },
+  // One module serves "everyone present", its preview and its undo.
+  'attendance-bulk:attendance': { request: BulkAttendanceInput, response: SessionDetail },
+  'attendance-bulk:preview': { request: BulkAttendanceInput, response: BulkAttendancePlan },
+  'attendance-bulk:undo': { request: BulkUndoInput, response: SessionDetail },
   'attendance-put': { request: AttendanceInput, response: SessionDetail },
   'minutes-put': { request: MinutesInput, response: SessionDetail },
-  'session-close': { response: SessionDetail },
+  'session-close': { request: SessionCloseInput, response: SessionDetail },
+  'session-reconcile': { request: ReconcileInput, response: ReconcileReport },
   'amendment-create': { request: AmendmentInput, response: SessionDetail, status: 201 },
   'member-sessions': { response: items(MemberSession) },
   'subscriptions-put': { request: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }) },

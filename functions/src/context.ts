@@ -78,11 +78,12 @@ export function appContext(): AppContext {
   const onCreated: SessionCreatedListener[] = [];
   const signoffs = new DynamoSignoffRepository(db, e.tableName);
   const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit, clock });
+  const visitRepository = new DynamoVisitRepository(db, e.tableName);
+  // Closing a record reconciles what attendance derives (participation dates and points) through these listeners.
   const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], onCreated, onClosed: [points], clock,
+    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], visits: visitRepository, onCreated, clock,
   });
   const pointsRepository = new DynamoPointsRepository(db, e.tableName);
-  const visitRepository = new DynamoVisitRepository(db, e.tableName);
   const visits = new VisitService({
     visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService, clock,
   });

@@ -63,7 +63,7 @@ let nextId = '';
 
 /**
  * The member's next study, three days ahead: planned through the API with the material PDF
- * uploaded through the real presigned form, and 王建国 already marked present.
+ * uploaded through the real presigned form, and 王建国's leave already recorded (presence waits for the start).
  */
 async function planAhead(): Promise<string> {
   const token = await stack.login('secretary-1');
@@ -90,7 +90,8 @@ async function planAhead(): Promise<string> {
   expect(created.status).toBe(201);
   const members = (await stack.call('GET', '/branches/br-1/members', { token })).body.items as { id: string; name: string }[];
   const wang = members.find((m) => m.name === '王建国')!.id;
-  expect((await stack.call('PUT', `/sessions/${created.body.id}/attendance/${wang}`, { token, body: { status: 'present' } })).status).toBe(200);
+  expect((await stack.call('PUT', `/sessions/${created.body.id}/attendance/${wang}`, { token, body: { status: 'present' } })).status).toBe(409);
+  expect((await stack.call('PUT', `/sessions/${created.body.id}/attendance/${wang}`, { token, body: { status: 'excused', reason: '外出探亲' } })).status).toBe(200);
   return created.body.id as string;
 }
 
@@ -131,7 +132,11 @@ describe('organisational life in a real browser', () => {
     expect(sessionId).not.toBe('');
     await tap('出席登记');
     await tap('全部出席');
+    // First what it will do: nobody is recorded yet, so all 8 will be marked present.
+    await visible('将为 8 人登记；0 人已有登记或已安排送学上门，保持不变。');
+    await tap('确认登记这 8 人出席');
     await visible('共 8 人：出席 8 人');
+    await visible('撤销刚才的全部出席（8 人）');
     const row = (name: string) => page.locator('.row--attendance').filter({ hasText: name });
     await row('李秀英').getByText('请假', { exact: true }).click();
     // Without a reason nothing is sent and the box says why.
@@ -214,7 +219,7 @@ describe('organisational life in a real browser', () => {
     await visible('上午9点30分');
     await visible('地点：党员活动室');
     await visible(material);
-    await visible('支部已登记您出席');
+    await visible('您已请假：外出探亲');
     // Headless Chromium has no voices: the button says so in words rather than failing silently.
     await visible(/读给我听/);
     const speechWords = await page.locator('taro-button-core').filter({ hasText: '读给我听' }).first().innerText();

@@ -117,7 +117,8 @@ describe('points ledger', () => {
   it('credits a confirmed home visit with what attending earns', async () => {
     const proxy = await stack.login('proxy-liu');
     const session = (await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'theme_day', topic: '积分送学', startsAt: daysFromNow(2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      // Started a few minutes ago: nothing is earned before a session starts (a visit delivered early earns once it has).
+      token: secretary, body: { kind: 'theme_day', topic: '积分送学', startsAt: minutesFromNow(-5), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })).body;
     const request = await post(`/members/${ids['李秀英']}/visit-requests`, proxy, { sessionId: session.id });
     await stack.call('POST', `/visit-requests/${request.body.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: daysFromNow(1.1) } });

@@ -120,3 +120,21 @@ export class RequestInProgressError extends AppError {
     super('REQUEST_IN_PROGRESS');
   }
 }
+
+export class SessionNotStartedError extends AppError {
+  constructor() {
+    super('SESSION_NOT_STARTED');
+  }
+}
+
+export class MinutesMissingError extends AppError {
+  constructor() {
+    super('MINUTES_MISSING');
+  }
+}
+
+export class UndoError extends AppError {
+  constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
+    super(code);
+  }
+}

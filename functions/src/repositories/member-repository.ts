@@ -20,10 +20,11 @@ export interface MemberRepository {
    * System updates beside the profile. Each bumps `version`, so a profile edit made from an older read
    * answers 409 instead of writing the old value back.
    */
-  setLastParticipation(memberId: string, at: string | null): Promise<void>;
+  /** With `expected`, only if the stored value is still that (null: unset): answers whether it wrote. */
+  setLastParticipation(memberId: string, at: string | null, expected?: string | null): Promise<boolean>;
   setSubscriptions(memberId: string, kinds: string[]): Promise<void>;
   /** Moves `lastParticipatedAt` forward to `at` if it is earlier (or unset): one conditional write, no read. */
-  advanceLastParticipation(memberId: string, at: string): Promise<void>;
+  advanceLastParticipation(memberId: string, at: string): Promise<boolean>;
   putChange(change: PendingChangeRecord): Promise<void>;
   listPendingChanges(memberId: string): Promise<PendingChangeRecord[]>;
   getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined>;
@@ -145,20 +146,27 @@ export class DynamoMemberRepository implements MemberRepository {
     );
   }
 
-  async setLastParticipation(memberId: string, at: string | null): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.member(memberId),
-        UpdateExpression: at ? 'SET lastParticipatedAt = :at ADD #v :one' : 'REMOVE lastParticipatedAt ADD #v :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':one': 1, ...(at ? { ':at': at } : {}) },
-      }),
-    );
+  async setLastParticipation(memberId: string, at: string | null, expected?: string | null): Promise<boolean> {
+    const guard = expected === undefined ? '' : expected === null ? ' AND attribute_not_exists(lastParticipatedAt)' : ' AND lastParticipatedAt = :seen';
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.member(memberId),
+          UpdateExpression: at ? 'SET lastParticipatedAt = :at ADD #v :one' : 'REMOVE lastParticipatedAt ADD #v :one',
+          ConditionExpression: `attribute_exists(pk)${guard}`,
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':one': 1, ...(at ? { ':at': at } : {}), ...(expected ? { ':seen': expected } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (expected !== undefined && isConditionalCheckFailed(error)) return false; // changed meanwhile: the caller reads again
+      throw error;
+    }
   }
 
-  async advanceLastParticipation(memberId: string, at: string): Promise<void> {
+  async advanceLastParticipation(memberId: string, at: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
@@ -170,8 +178,10 @@ export class DynamoMemberRepository implements MemberRepository {
           ExpressionAttributeValues: { ':at': at, ':one': 1 },
         }),
       );
+      return true;
     } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error; // already later: nothing to do
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false; // already as late or later: nothing to do
     }
   }
 

@@ -118,6 +118,22 @@ export interface AttendanceRecord {
   recordedAt: string;
   /** The 送学上门 visit that delivered this study, once that work links it. */
   visitRequestId?: string;
+  /**
+   * Grows with every write of this line (the session's version when it was written): derived
+   * fields are rechecked against it, and a write is conditioned on the line it replaces.
+   * Lines written before it existed have none and count as 0.
+   */
+  seq?: number;
+  /** The role of who recorded it: a member's or proxy's own line is shown as such to the secretary. */
+  byRole?: import('@ltx/shared/domain/roles').Role;
+}
+
+/** The last "everyone present": the lines it filled and their seq, so it can be undone while none has changed. */
+export interface BulkRecord {
+  id: string;
+  at: string;
+  by: string;
+  lines: Record<string, number>;
 }
 
 export interface SessionRecord {
@@ -147,6 +163,9 @@ export interface SessionRecord {
   updatedBy: string;
   closedAt?: string;
   closedBy?: string;
+  /** A 支部党员大会 or 支委会 archived without minutes: the reason the secretary gave. */
+  noMinutesReason?: string;
+  lastBulk?: BulkRecord;
   /** How many corrections have been appended (kept beside the session for the ledger). */
   amendmentCount?: number;
 }

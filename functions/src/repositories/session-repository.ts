@@ -2,13 +2,28 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { AmendmentRecord, AttendanceRecord, SessionRecord } from './records';
+import type { AmendmentRecord, AttendanceRecord, BulkRecord, SessionRecord } from './records';
+
+/**
+ * One line to write: the new line (or null to clear it, as an undo does) and the line it replaces
+ * as it was read (`undefined`: none). The write only lands if that line is still there unchanged.
+ */
+export interface LineWrite {
+  line: AttendanceRecord | null;
+  replaces: AttendanceRecord | undefined;
+}
+
+/** The seq of a stored line (0 for lines written before lines carried one). */
+export function seqOf(line: AttendanceRecord | undefined): number | undefined {
+  return line ? (line.seq ?? 0) : undefined;
+}
 
 export type SessionWrite = { kind: 'ok'; previous: Record<string, AttendanceRecord | undefined> } | { kind: 'closed' } | { kind: 'conflict' } | { kind: 'missing' };
 
 export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
-  get(sessionId: string): Promise<SessionRecord | undefined>;
+  /** `consistent`: a strongly consistent read, for rechecking a line just written. */
+  get(sessionId: string, options?: { consistent?: boolean }): Promise<SessionRecord | undefined>;
   /** The session, its attendance and its amendments: one Query on the session's partition. */
   getWithAmendments(sessionId: string): Promise<{ session: SessionRecord; amendments: AmendmentRecord[] } | undefined>;
   /** Sessions of a branch starting in [fromIso, toIso): one Query on gsi1. */
@@ -16,12 +31,18 @@ export interface SessionRepository {
   /** Replaces planning fields while the session is open and still at `expectedVersion`. */
   replace(next: SessionRecord, expectedVersion: number): Promise<SessionWrite>;
   /**
-   * Sets attendance lines in one conditional update and answers the lines they replaced.
-   * `allowClosed` is for amendments only: the closed record is otherwise immutable.
+   * Sets (or clears) attendance lines in one update, conditioned on each line still being the one it
+   * replaces: `conflict` when any changed meanwhile. `allowClosed` is for amendments only: the closed
+   * record is otherwise immutable. `bulk` records an "everyone present" (`set`) or its undo (`undo`:
+   * only while it is still the last one).
    */
-  setAttendance(sessionId: string, lines: Record<string, AttendanceRecord>, options: { allowClosed: boolean; by: string; at: string }): Promise<SessionWrite>;
+  setAttendance(
+    sessionId: string,
+    lines: Record<string, LineWrite>,
+    options: { allowClosed: boolean; by: string; at: string; bulk?: { set: BulkRecord } | { undo: string } },
+  ): Promise<SessionWrite>;
   setMinutes(sessionId: string, minutes: NonNullable<SessionRecord['minutes']>, by: string, at: string): Promise<SessionWrite>;
-  close(sessionId: string, by: string, at: string): Promise<SessionWrite>;
+  close(sessionId: string, by: string, at: string, noMinutesReason?: string): Promise<SessionWrite>;
   appendAmendment(amendment: AmendmentRecord): Promise<void>;
 }
 
@@ -44,8 +65,8 @@ export class DynamoSessionRepository implements SessionRepository {
     await this.db.send(new PutCommand({ TableName: this.table, Item: toItem(session), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
-  async get(sessionId: string): Promise<SessionRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.session(sessionId) }));
+  async get(sessionId: string, options: { consistent?: boolean } = {}): Promise<SessionRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.session(sessionId), ...(options.consistent ? { ConsistentRead: true } : {}) }));
     return Item ? fromItem(Item) : undefined;
   }
 
@@ -92,23 +113,55 @@ export class DynamoSessionRepository implements SessionRepository {
     }
   }
 
-  async setAttendance(sessionId: string, lines: Record<string, AttendanceRecord>, options: { allowClosed: boolean; by: string; at: string }): Promise<SessionWrite> {
+  async setAttendance(
+    sessionId: string,
+    lines: Record<string, LineWrite>,
+    options: { allowClosed: boolean; by: string; at: string; bulk?: { set: BulkRecord } | { undo: string } },
+  ): Promise<SessionWrite> {
     const names: Record<string, string> = { '#a': 'attendance', '#v': 'version', ...(options.allowClosed ? {} : { '#s': 'status' }) };
-    const values: Record<string, unknown> = { ':one': 1, ':by': options.by, ':at': options.at };
-    const sets = Object.entries(lines).map(([memberId, line], i) => {
+    const values: Record<string, unknown> = { ':one': 1, ':by': options.by, ':at': options.at, ...(options.allowClosed ? {} : { ':open': 'open' }) };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const conditions = ['attribute_exists(pk)', ...(options.allowClosed ? [] : ['#s = :open'])];
+    Object.entries(lines).forEach(([memberId, write], i) => {
+      const path = `#a.#m${i}`;
       names[`#m${i}`] = memberId;
-      values[`:l${i}`] = line;
-      return `#a.#m${i} = :l${i}`;
+      if (write.line) {
+        values[`:l${i}`] = write.line;
+        sets.push(`${path} = :l${i}`);
+      } else {
+        removes.push(path);
+      }
+      const seq = seqOf(write.replaces);
+      if (seq !== undefined) names['#q'] = 'seq';
+      if (seq === undefined) conditions.push(`attribute_not_exists(${path})`);
+      else if (write.replaces?.seq === undefined) conditions.push(`attribute_exists(${path}) AND attribute_not_exists(${path}.#q)`);
+      else {
+        values[`:q${i}`] = seq;
+        conditions.push(`${path}.#q = :q${i}`);
+      }
     });
+    if (options.bulk && 'set' in options.bulk) {
+      names['#b'] = 'lastBulk';
+      values[':bulk'] = options.bulk.set;
+      sets.push('#b = :bulk');
+    } else if (options.bulk) {
+      names['#b'] = 'lastBulk';
+      names['#bid'] = 'id';
+      values[':bulkId'] = options.bulk.undo;
+      removes.push('#b');
+      conditions.push('#b.#bid = :bulkId');
+    }
+    sets.push('updatedBy = :by', 'updatedAt = :at');
     try {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.session(sessionId),
-          UpdateExpression: `SET ${sets.join(', ')}, updatedBy = :by, updatedAt = :at ADD #v :one`,
-          ConditionExpression: options.allowClosed ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND #s = :open',
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #v :one`,
+          ConditionExpression: conditions.join(' AND '),
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: options.allowClosed ? values : { ...values, ':open': 'open' },
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_OLD',
         }),
       );
@@ -124,11 +177,13 @@ export class DynamoSessionRepository implements SessionRepository {
     return this.updateWhileOpen(sessionId, 'SET minutes = :m, updatedBy = :by, updatedAt = :at ADD #v :one', { ':m': minutes, ':by': by, ':at': at });
   }
 
-  async close(sessionId: string, by: string, at: string): Promise<SessionWrite> {
-    return this.updateWhileOpen(sessionId, 'SET #s = :closed, closedBy = :by, closedAt = :at, updatedBy = :by, updatedAt = :at ADD #v :one', {
+  async close(sessionId: string, by: string, at: string, noMinutesReason?: string): Promise<SessionWrite> {
+    const reason = noMinutesReason ? ', noMinutesReason = :why' : '';
+    return this.updateWhileOpen(sessionId, `SET #s = :closed, closedBy = :by, closedAt = :at, updatedBy = :by, updatedAt = :at${reason} ADD #v :one`, {
       ':closed': 'closed',
       ':by': by,
       ':at': at,
+      ...(noMinutesReason ? { ':why': noMinutesReason } : {}),
     });
   }
 

@@ -15,7 +15,6 @@ import { isLocked, type SignoffRepository } from '../repositories/signoff-reposi
 import { authorize } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
-import type { SessionClosedListener } from './session-service';
 
 class AlreadyReversedError extends AppError {
   constructor() {
@@ -33,7 +32,9 @@ export function entryId(year: number, memberId: string, ...parts: string[]): str
  * The points ledger. Entries are the only truth: appended once under deterministic ids, never
  * changed; a tally is computed from one Query over the member's year. See docs/data-model.md.
  */
-export class PointsService implements AttendanceListener, SessionClosedListener {
+export class PointsService implements AttendanceListener {
+  readonly derives = 'points' as const;
+
   constructor(
     private readonly deps: {
       points: PointsRepository;
@@ -50,48 +51,60 @@ export class PointsService implements AttendanceListener, SessionClosedListener 
     return this.deps.clock ?? systemClock;
   }
 
-  async attendanceChanged(session: SessionRecord, memberId: string, _before: AttendanceRecord | undefined, after: AttendanceRecord): Promise<void> {
-    await this.syncAttendance(session, memberId, after);
+  async lineStored(session: SessionRecord, memberId: string, line: AttendanceRecord | undefined): Promise<boolean> {
+    return this.syncAttendance(session, memberId, line);
   }
 
-  /** Closing a record reconciles every line: an entry lost to a crash after an attendance write is added here. */
-  async sessionClosed(session: SessionRecord): Promise<void> {
-    for (const { memberId } of session.expected) await this.syncAttendance(session, memberId, session.attendance?.[memberId]);
+  /** Every line of the session (on close, or asked for): an entry lost to a crash after an attendance write is added here. */
+  async reconcile(session: SessionRecord): Promise<string[]> {
+    const repaired: string[] = [];
+    // A few members at a time: each is its own partition, so they do not contend.
+    for (let i = 0; i < session.expected.length; i += 10) {
+      const chunk = session.expected.slice(i, i + 10);
+      const wrote = await Promise.all(chunk.map(({ memberId }) => this.syncAttendance(session, memberId, session.attendance?.[memberId])));
+      chunk.forEach(({ memberId }, k) => wrote[k] && repaired.push(memberId));
+    }
+    return repaired;
   }
 
   /**
    * Brings a member's entries for one session in line with their attendance line: the live entry
    * is reversed if it no longer fits, and the fitting one added. Awards of one source are numbered
    * by generation (how many reversals it has had), so at most one can ever be live, even when two
-   * syncs race. Safe to run again at any time: it only appends what is missing.
+   * syncs race. Safe to run again at any time: it only appends what is missing. Nothing is earned
+   * before the session starts (a visit delivered early earns its points once the session has begun,
+   * at the latest when the record is closed). Answers whether it appended anything.
    */
-  async syncAttendance(session: SessionRecord, memberId: string, line: AttendanceRecord | undefined): Promise<void> {
+  async syncAttendance(session: SessionRecord, memberId: string, line: AttendanceRecord | undefined): Promise<boolean> {
     const rules = await this.deps.rules.points(session.orgId);
-    const desired = attendanceAward(session.kind, line?.status, rules);
+    const started = session.startsAt <= this.clock.now().toISOString();
+    const desired = started ? attendanceAward(session.kind, line?.status, rules) : null;
     const date = chinaDay(session.startsAt);
     const year = Number(date.slice(0, 4));
     const sourceKey = `session:${session.id}`;
     const entries = (await this.deps.points.memberYear(memberId, year)).filter((e) => e.sourceKey === sourceKey);
     const live = liveEntries(entries);
     const fits = (e: PointsEntryRecord) => !!desired && e.category === desired.category && e.points === desired.points;
-    if (live.length === 1 && fits(live[0]!)) return;
+    if ((live.length === 1 && fits(live[0]!)) || (live.length === 0 && !desired)) return false;
     const by = line?.recordedBy ?? 'system';
     const now = this.clock.now().toISOString();
     const base = { orgId: session.orgId, branchId: session.branchId, memberId, year, date, sourceKey, sessionId: session.id, recordedBy: by, recordedAt: now };
     const statusWords = line?.status ? attendanceStatusLabels[line.status] : '未登记';
+    let wrote = false;
     for (const e of live) {
-      await this.deps.points.append({
+      wrote = (await this.deps.points.append({
         ...base, id: entryId(year, memberId, 'reversal', e.id), category: e.category, points: -e.points, source: 'reversal', reversalOf: e.id,
         reason: `出席情况改为“${statusWords}”，冲正原记录`,
-      });
+      })) === 'created' || wrote;
     }
-    if (!desired) return;
+    if (!desired) return wrote;
     const generation = entries.filter((e) => e.reversalOf).length + live.length;
-    await this.deps.points.append({
+    const outcome = await this.deps.points.append({
       ...base, id: entryId(year, memberId, 'attendance', session.id, String(generation)), category: desired.category, points: desired.points,
       source: line?.visitRequestId ? 'visit' : 'attendance', ...(line?.visitRequestId ? { visitRequestId: line.visitRequestId } : {}),
       reason: `${sessionKindLabels[session.kind]}「${session.topic}」：${statusWords}`,
     });
+    return outcome === 'created' || wrote;
   }
 
   async memberPoints(actor: Actor, memberId: string, year?: number): Promise<MemberPoints> {

@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
-import { expectedMembers, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
+import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
 import type {
-  AmendmentInput, AttendanceInput, BulkAttendanceInput, MemberSession, MinutesInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary,
+  AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
+  SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError, SessionNotHeldError } from '../http/errors';
+import {
+  ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError,
+} from '../http/errors';
 import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { AmendmentRecord, AttendanceRecord, MemberRecord, SessionRecord } from '../repositories/records';
-import type { SessionRepository, SessionWrite } from '../repositories/session-repository';
+import { seqOf, type LineWrite, type SessionRepository, type SessionWrite } from '../repositories/session-repository';
+import type { VisitRepository } from '../repositories/visit-repository';
+import { attendanceStatusLabels } from '@ltx/shared/labels';
+import { visitStatusLabels } from '@ltx/shared/domain/visit-rules';
+import type { VisitStatus } from '@ltx/shared/schemas/visit';
 import { authorize, authorizeWithin } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import type { AttendanceListener } from './participation-tracker';
+import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
 import { chinaDay } from '@ltx/shared/domain/periods';
 import type { UploadService } from './upload-service';
@@ -45,6 +52,8 @@ export class SessionService {
       /** Signed-off periods: their records answer 409 to every write. */
       signoffs: SignoffRepository;
       listeners: AttendanceListener[];
+      /** 送学上门 under way for a session: "everyone present" leaves those members alone. */
+      visits?: Pick<VisitRepository, 'listByBranch'>;
       /** Told of each new session with the members it expects (the 送学上门 work proposes drafts). */
       onCreated?: SessionCreatedListener[];
       onClosed?: SessionClosedListener[];
@@ -140,7 +149,10 @@ export class SessionService {
     return this.get(actor, sessionId);
   }
 
-  /** One member's line: the secretary may set any status; the member or proxy only leave or online study. */
+  /**
+   * One member's line: the secretary may set any status; the member or proxy only leave or online study.
+   * Presence, absence and online study wait for the session to start; leave may be asked for before.
+   */
   async markAttendance(actor: Actor, sessionId: string, memberId: string, input: AttendanceInput): Promise<SessionDetail> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session) throw new NotFoundError();
@@ -152,18 +164,71 @@ export class SessionService {
     }
     if (!session.expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
-    await this.apply(actor, session, { [memberId]: this.line(actor, input) }, false);
+    await this.write(actor, sessionId, false, (s) => {
+      this.assertMayRecord(s, input.status);
+      return { lines: { [memberId]: { line: this.line(actor, s, input), replaces: s.attendance?.[memberId] } } };
+    });
     return this.get(actor, sessionId);
   }
 
-  /** Many lines in one write: "everyone present" is one tap. */
+  /**
+   * "Everyone present" in one write, filling only the lines nobody has recorded: what a member,
+   * a proxy or the secretary recorded, and members with a 送学上门 under way, are kept. It can be
+   * undone as a whole (`undoBulk`) while none of its lines has changed since.
+   */
   async markMany(actor: Actor, sessionId: string, input: BulkAttendanceInput): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'attendance.mark');
     const expected = new Set(session.expected.map((e) => e.memberId));
     if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
-    const lines = Object.fromEntries(input.entries.map((e) => [e.memberId, this.line(actor, e)]));
-    await this.apply(actor, session, lines, false);
+    const visits = await this.visitsUnderWay(session);
+    await this.write(actor, sessionId, false, (s) => {
+      const { fill } = planBulkAttendance(input.entries, (m) => !!s.attendance?.[m], (m) => visits.has(m));
+      for (const e of fill) this.assertMayRecord(s, e.status);
+      if (fill.length === 0) return undefined;
+      const lines = Object.fromEntries(fill.map((e) => [e.memberId, { line: this.line(actor, s, e), replaces: undefined }]));
+      const bulk = { id: randomUUID(), at: this.clock.now().toISOString(), by: actor.userId, lines: Object.fromEntries(fill.map((e) => [e.memberId, s.version + 1])) };
+      return { lines, bulk: { set: bulk } };
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** What `markMany` would do now, in words, without doing it. */
+  async previewMany(actor: Actor, sessionId: string, input: BulkAttendanceInput): Promise<BulkAttendancePlan> {
+    const session = await this.load(actor, sessionId, 'attendance.mark');
+    const expected = new Map(session.expected.map((e) => [e.memberId, e.name]));
+    if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
+    const visits = await this.visitsUnderWay(session);
+    const { fill, kept } = planBulkAttendance(input.entries, (m) => !!session.attendance?.[m], (m) => visits.has(m));
+    const names = await this.deps.users.namesOf(kept.map((k) => session.attendance?.[k.entry.memberId]?.recordedBy ?? '').filter(Boolean));
+    const toMark = fill.map((e) => ({ memberId: e.memberId, memberName: expected.get(e.memberId)!, status: e.status, text: `将登记为“${attendanceStatusLabels[e.status]}”` }));
+    const keptLines = kept.map(({ entry, why }) => {
+      const line = session.attendance?.[entry.memberId];
+      const visit = visits.get(entry.memberId);
+      const text =
+        why === 'visit' && visit
+          ? `送学上门${visitStatusLabels[visit]}，保持不变`
+          : `已登记为“${line ? statusText(line) : ''}”（${recorderText(line, names.get(line?.recordedBy ?? '') ?? '其他工作人员', expected.get(entry.memberId)!)}），保持不变`;
+      return { memberId: entry.memberId, memberName: expected.get(entry.memberId)!, status: line?.status ?? null, text };
+    });
+    const summary =
+      toMark.length === 0
+        ? `没有需要登记的人：${keptLines.length} 人都已有登记或已安排送学上门，保持不变。`
+        : `将为 ${toMark.length} 人登记；${keptLines.length} 人已有登记或已安排送学上门，保持不变。`;
+    return { toMark, kept: keptLines, summary };
+  }
+
+  /** Takes back the last "everyone present": each line it filled is cleared again, as a new change (points reverse through the ledger). */
+  async undoBulk(actor: Actor, sessionId: string, input: BulkUndoInput): Promise<SessionDetail> {
+    const session = await this.load(actor, sessionId, 'attendance.mark');
+    await this.assertUnlocked(session.branchId, session.startsAt);
+    await this.write(actor, sessionId, false, (s) => {
+      if (!s.lastBulk || s.lastBulk.id !== input.bulkId) throw new UndoError('NOTHING_TO_UNDO');
+      const entries = Object.entries(s.lastBulk.lines);
+      if (entries.some(([m, seq]) => seqOf(s.attendance?.[m]) !== seq)) throw new UndoError('UNDO_STALE');
+      const lines: Record<string, LineWrite> = Object.fromEntries(entries.map(([m]) => [m, { line: null, replaces: s.attendance?.[m] }]));
+      return { lines, bulk: { undo: input.bulkId } };
+    });
     return this.get(actor, sessionId);
   }
 
@@ -178,17 +243,39 @@ export class SessionService {
     return this.get(actor, sessionId);
   }
 
-  async close(actor: Actor, sessionId: string): Promise<SessionDetail> {
+  /**
+   * Archives the record. A 支部党员大会 or 支委会 without minutes is archived only with the reason
+   * there are none, kept on the record. Closing reconciles what attendance derives.
+   */
+  async close(actor: Actor, sessionId: string, input: SessionCloseInput = {}): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
     if (session.startsAt > this.clock.now().toISOString()) throw new SessionNotHeldError();
     await this.assertUnlocked(session.branchId, session.startsAt);
+    const needsReason = needsNoMinutesReason(session.kind, session.minutes);
+    if (needsReason && !input.noMinutesReason) throw new MinutesMissingError();
     const now = this.clock.now().toISOString();
-    this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now));
+    this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now, needsReason ? input.noMinutesReason : undefined));
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
-    const closed = await this.deps.sessions.get(sessionId);
+    const closed = await this.deps.sessions.get(sessionId, { consistent: true });
+    if (closed) await this.reconcileSession(closed);
     for (const listener of this.deps.onClosed ?? []) if (closed) await listener.sessionClosed(closed);
     return this.get(actor, sessionId);
+  }
+
+  /**
+   * Checks everything derived from this session's attendance (each member's latest participation,
+   * their points for it) against the stored lines, repairs what drifted, and says what it repaired.
+   */
+  async reconcile(actor: Actor, sessionId: string): Promise<ReconcileReport> {
+    const session = await this.deps.sessions.get(sessionId, { consistent: true });
+    if (!session) throw new NotFoundError();
+    authorize(actor, 'session.write', sessionResource(session));
+    const report = await this.reconcileSession(session);
+    if (report.repaired.lastParticipatedAt + report.repaired.points > 0) {
+      await this.deps.audit.append(session.branchId, { at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'session.reconcile', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
+    }
+    return report;
   }
 
   /** The only way to change a closed record: an appended correction that says who, when and why. */
@@ -200,7 +287,7 @@ export class SessionService {
       await this.assertUnlocked(session.branchId, session.startsAt);
       if (!session.expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
       const { memberId, ...line } = input.attendance;
-      await this.apply(actor, session, { [memberId]: this.line(actor, line) }, true);
+      await this.write(actor, sessionId, true, (s) => ({ lines: { [memberId]: { line: this.line(actor, s, line), replaces: s.attendance?.[memberId] } } }));
     }
     const amendment: AmendmentRecord = {
       id: randomUUID(), sessionId, at: now, by: actor.userId, reason: input.reason,
@@ -217,13 +304,12 @@ export class SessionService {
     if (!session || !session.expected.some((e) => e.memberId === memberId)) return;
     // A visit confirmed after its session's period was signed off stays on the visit record only.
     if (await isLocked(this.deps.signoffs, session.branchId, chinaDay(session.startsAt))) return;
-    const record = { ...line, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString() };
-    if (session.status === 'open') {
-      await this.apply(actor, session, { [memberId]: record }, false);
-      return;
-    }
-    await this.apply(actor, session, { [memberId]: record }, true);
-    await this.deps.sessions.appendAmendment({ id: randomUUID(), sessionId, at: record.recordedAt, by: actor.userId, reason, attendance: { memberId, status: line.status } });
+    const at = this.clock.now().toISOString();
+    const closed = session.status !== 'open';
+    await this.write(actor, sessionId, closed, (s) => ({
+      lines: { [memberId]: { line: { ...line, recordedBy: actor.userId, recordedAt: at, byRole: actor.role, seq: s.version + 1 }, replaces: s.attendance?.[memberId] } },
+    }));
+    if (closed) await this.deps.sessions.appendAmendment({ id: randomUUID(), sessionId, at, by: actor.userId, reason, attendance: { memberId, status: line.status } });
   }
 
   async memberSessions(actor: Actor, memberId: string, query: SessionListQuery): Promise<MemberSession[]> {
@@ -252,32 +338,106 @@ export class SessionService {
     if (await isLocked(this.deps.signoffs, branchId, chinaDay(startsAt))) throw new PeriodLockedError();
   }
 
-  private line(actor: Actor, input: { status: AttendanceRecord['status']; reason?: string; reflection?: string }): AttendanceRecord {
+  private assertMayRecord(session: SessionRecord, status: AttendanceRecord['status']): void {
+    if (session.startsAt > this.clock.now().toISOString() && !mayRecordBeforeStart(status)) throw new SessionNotStartedError();
+  }
+
+  /** A new line, numbered after every write the session has had so far (so it sorts after the line it replaces). */
+  private line(actor: Actor, session: SessionRecord, input: { status: AttendanceRecord['status']; reason?: string; reflection?: string }): AttendanceRecord {
     return {
       status: input.status,
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.reflection ? { reflection: input.reflection } : {}),
       recordedBy: actor.userId,
       recordedAt: this.clock.now().toISOString(),
+      byRole: actor.role,
+      seq: session.version + 1,
     };
   }
 
-  private async apply(actor: Actor, session: SessionRecord, lines: Record<string, AttendanceRecord>, allowClosed: boolean): Promise<void> {
-    const entries = Object.entries(lines);
-    // One conditional update per 100 lines keeps each expression well inside DynamoDB's limits.
-    for (let i = 0; i < entries.length; i += 100) {
-      const chunk = Object.fromEntries(entries.slice(i, i + 100));
-      const result = await this.deps.sessions.setAttendance(session.id, chunk, { allowClosed, by: actor.userId, at: this.clock.now().toISOString() });
+  /**
+   * Writes attendance lines planned from a fresh read of the session, conditioned on the lines it
+   * replaces: when another write got in first, it reads and plans again (so concurrent writes to one
+   * line are applied one after another, each seeing the last). Then derives from the stored lines.
+   */
+  private async write(
+    actor: Actor,
+    sessionId: string,
+    allowClosed: boolean,
+    plan: (s: SessionRecord) => { lines: Record<string, LineWrite>; bulk?: Parameters<SessionRepository['setAttendance']>[2]['bulk'] } | undefined,
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const session = await this.deps.sessions.get(sessionId, { consistent: true });
+      if (!session) throw new NotFoundError();
+      const planned = plan(session);
+      if (!planned) return;
+      // One update carries them all: a session expects at most a few hundred members (see docs/data-model.md).
+      const result = await this.deps.sessions.setAttendance(sessionId, planned.lines, {
+        allowClosed, by: actor.userId, at: this.clock.now().toISOString(), ...(planned.bulk ? { bulk: planned.bulk } : {}),
+      });
+      if (result.kind === 'conflict' && attempt < writeAttempts) {
+        await pause(attempt);
+        continue;
+      }
       this.refuse(result);
-      if (result.kind !== 'ok') return;
-      for (const [memberId, after] of Object.entries(chunk)) {
-        for (const listener of this.deps.listeners) await listener.attendanceChanged(session, memberId, result.previous[memberId], after);
+      const memberIds = Object.keys(planned.lines);
+      const nameOf = (memberId: string) => session.expected.find((e) => e.memberId === memberId)?.name ?? '一位党员';
+      const written = Object.entries(planned.lines);
+      await this.deps.audit.append(session.branchId, {
+        at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'attendance.mark', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session),
+        lines: written.flatMap(([memberId, w]) => (w.line ? [{ name: nameOf(memberId), status: w.line.status }] : [])),
+        cleared: written.filter(([, w]) => !w.line).map(([memberId]) => nameOf(memberId)),
+      });
+      await this.derive(sessionId, memberIds);
+      return;
+    }
+  }
+
+  /**
+   * Derives from the lines as stored, then reads them again: a line rewritten meanwhile (its seq moved)
+   * is derived again, so whichever derivation runs last has seen the final line.
+   */
+  private async derive(sessionId: string, memberIds: string[]): Promise<void> {
+    let pending = memberIds;
+    let stored = await this.deps.sessions.get(sessionId, { consistent: true });
+    for (let round = 0; stored && pending.length > 0 && round < writeAttempts; round++) {
+      for (const memberId of pending) {
+        for (const listener of this.deps.listeners) await listener.lineStored(stored, memberId, stored.attendance?.[memberId]);
+      }
+      const again = await this.deps.sessions.get(sessionId, { consistent: true });
+      const before = stored;
+      pending = again ? pending.filter((m) => seqOf(again.attendance?.[m]) !== seqOf(before.attendance?.[m])) : [];
+      stored = again;
+    }
+  }
+
+  private async reconcileSession(session: SessionRecord): Promise<ReconcileReport> {
+    // A signed-off period's points are not touched; its participation dates are not part of its ledger.
+    const locked = await isLocked(this.deps.signoffs, session.branchId, chinaDay(session.startsAt));
+    const repaired = new Map<string, DerivedField[]>();
+    const counts: Record<DerivedField, number> = { lastParticipatedAt: 0, points: 0 };
+    for (const listener of this.deps.listeners) {
+      if (locked && listener.derives === 'points') continue;
+      for (const memberId of await listener.reconcile(session)) {
+        counts[listener.derives]++;
+        repaired.set(memberId, [...(repaired.get(memberId) ?? []), listener.derives]);
       }
     }
-    await this.deps.audit.append(session.branchId, {
-      at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'attendance.mark', targetType: 'session', targetId: session.id, ...auditAbout(actor, session),
-      lines: Object.entries(lines).map(([memberId, line]) => ({ name: session.expected.find((e) => e.memberId === memberId)?.name ?? '一位党员', status: line.status })),
-    });
+    const names = new Map(session.expected.map((e) => [e.memberId, e.name]));
+    const lines = [...repaired].map(([m, fields]) => `${names.get(m) ?? '一位党员'}：已按出席记录修正${fields.map((f) => derivedFieldWords[f]).join('和')}`);
+    const checked = session.expected.length;
+    const message =
+      lines.length === 0
+        ? `核对了 ${checked} 人：最近参加日期和积分都与出席记录一致，没有需要修正的。`
+        : `核对了 ${checked} 人，修正了 ${counts.lastParticipatedAt} 人的最近参加日期、${counts.points} 人的积分。`;
+    return { sessionId: session.id, checked, repaired: counts, lines, message };
+  }
+
+  /** Members of this session with a 送学上门 under way (asked for, scheduled, delivered or confirmed), and its status. */
+  private async visitsUnderWay(session: SessionRecord): Promise<Map<string, VisitStatus>> {
+    if (!this.deps.visits) return new Map();
+    const open = await this.deps.visits.listByBranch(session.branchId, { open: true });
+    return new Map(open.filter((v) => v.sessionId === session.id && underWay.includes(v.status)).map((v) => [v.memberId, v.status]));
   }
 
   private refuse(result: SessionWrite): void {
@@ -296,11 +456,14 @@ export class SessionService {
   private async view(actor: Actor, s: SessionRecord, amendments: AmendmentRecord[]): Promise<SessionDetail> {
     const ownOnly = actor.role === 'member' || actor.role === 'proxy';
     // Two independent reads at once: the names of who recorded, and whether the period is signed off.
-    const [names, signedOff] = await Promise.all([
+    const marks = s.status === 'open' && can(actor, 'attendance.mark', sessionResource(s));
+    const [names, signedOff, visits] = await Promise.all([
       this.deps.users.namesOf([
-        s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
+        s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...(s.lastBulk ? [s.lastBulk.by] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
       ]),
       isLocked(this.deps.signoffs, s.branchId, chinaDay(s.startsAt)),
+      // For the secretary marking attendance: whose 送学上门 is under way, so no line is overwritten unseen.
+      marks ? this.visitsUnderWay(s) : Promise.resolve(new Map<string, VisitStatus>()),
     ]);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
     const locked = !!signedOff;
@@ -315,8 +478,11 @@ export class SessionService {
           ...(line?.reason ? { reason: line.reason } : {}),
           ...(line?.reflection ? { reflection: line.reflection } : {}),
           ...(line ? { recordedBy: line.recordedBy, recordedByName: nameOf(line.recordedBy), recordedAt: line.recordedAt } : {}),
+          ...(line && isSelf(line) ? { selfRecorded: recorderText(line, nameOf(line.recordedBy), e.name) } : {}),
+          ...(visits.has(e.memberId) ? { visitText: `送学上门${visitStatusLabels[visits.get(e.memberId)!]}` } : {}),
         };
       });
+    const bulk = s.lastBulk;
     const present = s.expected.filter((e) => s.attendance?.[e.memberId]?.status === 'present').length;
     return {
       ...toSummary(s),
@@ -331,11 +497,48 @@ export class SessionService {
       amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, byName: nameOf(a.by), reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
       version: s.version,
       ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy, closedByName: nameOf(s.closedBy ?? '') } : {}),
+      ...(s.noMinutesReason ? { noMinutesReason: s.noMinutesReason } : {}),
+      ...(bulk && !ownOnly
+        ? {
+            lastBulk: {
+              id: bulk.id, at: bulk.at, byName: nameOf(bulk.by), count: Object.keys(bulk.lines).length,
+              undoable: s.status === 'open' && !locked && Object.entries(bulk.lines).every(([m, seq]) => seqOf(s.attendance?.[m]) === seq),
+            },
+          }
+        : {}),
       locked,
       createdBy: s.createdBy,
       createdByName: nameOf(s.createdBy),
     };
   }
+}
+
+/** Attempts of a write that lost to a concurrent one (each re-reads first), and derivation rounds. */
+const writeAttempts = 40;
+
+/** A short random pause before trying again, so concurrent writers spread out. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 + attempt * 5)));
+}
+
+const underWay: readonly VisitStatus[] = ['requested', 'scheduled', 'delivered', 'confirmed'];
+
+const derivedFieldWords: Record<DerivedField, string> = { lastParticipatedAt: '最近参加日期', points: '积分' };
+
+function isSelf(line: AttendanceRecord): boolean {
+  return line.byRole === 'member' || line.byRole === 'proxy';
+}
+
+function statusText(line: AttendanceRecord): string {
+  const words = attendanceStatusLabels[line.status];
+  return line.reason ? `${words}：${line.reason}` : words;
+}
+
+/** Who recorded a line, in words: "王建国本人", "家属代办 刘某", or the recorder's name. */
+function recorderText(line: AttendanceRecord | undefined, recorderName: string, memberName: string): string {
+  if (line?.byRole === 'member') return `${memberName}本人登记`;
+  if (line?.byRole === 'proxy') return `家属${recorderName}代为登记`;
+  return `${recorderName}登记`;
 }
 
 /** Midnight in China of a day (plus some days), as a UTC instant: filters by date follow the local calendar. */

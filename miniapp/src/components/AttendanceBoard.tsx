@@ -1,25 +1,34 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { quorumKinds } from '@ltx/shared/domain/session-rules';
-import type { AttendanceInput, AttendanceStatus, SessionDetail } from '@/services/types';
+import type { AttendanceInput, AttendanceStatus, BulkAttendancePlan, SessionDetail } from '@/services/types';
 import { messageOf } from '@/services/api-error';
-import { boardRows, leaveInput, tapStatus } from '@/services/attendance-board';
+import { boardRows, changeQuestion, leaveInput, tapStatus } from '@/services/attendance-board';
 import { attendanceStatusOrder, attendanceSummaryText, quorumText, statusText } from '@/services/session-words';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
-  session: Pick<SessionDetail, 'kind' | 'attendance' | 'quorum' | 'status'>;
+  session: Pick<SessionDetail, 'kind' | 'attendance' | 'quorum' | 'status' | 'lastBulk'>;
   /** Contacts, inspectors, and everyone once the record is closed: look, do not touch. */
   readOnly: boolean;
+  /** What "全部出席" would do: shown before anything is written. */
+  onPreview: () => Promise<BulkAttendancePlan>;
   onMarkAll: () => Promise<void>;
+  /** Takes back the last "全部出席". */
+  onUndo: (bulkId: string) => Promise<void>;
   onMark: (memberId: string, input: AttendanceInput) => Promise<void>;
 }
 
-/** The attendance screen: one tap for everyone present, one tap per member to change a line. */
-export function AttendanceBoard({ session, readOnly, onMarkAll, onMark }: Props) {
+/**
+ * The attendance screen: "全部出席" shows first whom it will mark and whom it keeps as they are, and
+ * can be undone; one tap per member changes a line, after saying what the member or a proxy recorded.
+ */
+export function AttendanceBoard({ session, readOnly, onPreview, onMarkAll, onUndo, onMark }: Props) {
   const [busy, setBusy] = useState<string | undefined>();
+  const [plan, setPlan] = useState<BulkAttendancePlan | undefined>();
+  const [asking, setAsking] = useState<{ memberId: string; status: AttendanceStatus; question: string } | undefined>();
   const [leaveFor, setLeaveFor] = useState<string | undefined>();
   const [reason, setReason] = useState('');
   const [rowError, setRowError] = useState<{ id: string; text: string } | undefined>();
@@ -43,7 +52,21 @@ export function AttendanceBoard({ session, readOnly, onMarkAll, onMark }: Props)
     }
   };
 
-  const tap = (memberId: string, status: AttendanceStatus) => {
+  const preview = () =>
+    void run('all', async () => {
+      setPlan(await onPreview());
+    });
+  const confirmAll = () => void run('all', onMarkAll).then((ok) => ok && setPlan(undefined));
+  const undo = (bulkId: string) => void run('all', () => onUndo(bulkId));
+
+  const tap = (memberId: string, status: AttendanceStatus, confirmed = false) => {
+    const row = rows.find((r) => r.memberId === memberId);
+    const question = row && !confirmed ? changeQuestion(row, status) : undefined;
+    if (question) {
+      setAsking({ memberId, status, question });
+      return;
+    }
+    setAsking(undefined);
     const next = tapStatus(status);
     if (next.kind === 'ask-reason') {
       const current = session.attendance.find((a) => a.memberId === memberId);
@@ -73,10 +96,41 @@ export function AttendanceBoard({ session, readOnly, onMarkAll, onMark }: Props)
       <Text className='text strong'>{attendanceSummaryText(session.attendance)}</Text>
       {readOnly ? null : (
         <View>
-          <BigButton onClick={() => void run('all', onMarkAll)} disabled={busy !== undefined || rows.length === 0}>
-            {busy === 'all' ? '正在登记……' : '全部出席'}
-          </BigButton>
-          <Text className='text text--muted'>先点“全部出席”，再把请假、缺席的人逐个改过来。</Text>
+          {plan ? (
+            <View className='section section--confirm'>
+              <Text className='text text--large strong'>{plan.summary}</Text>
+              {plan.toMark.length ? <Text className='h2'>将登记为出席（{plan.toMark.length} 人）</Text> : null}
+              {plan.toMark.map((l) => (
+                <Text key={l.memberId} className='text'>
+                  {l.memberName}：{l.text}
+                </Text>
+              ))}
+              {plan.kept.length ? <Text className='h2'>保持不变（{plan.kept.length} 人）</Text> : null}
+              {plan.kept.map((l) => (
+                <Text key={l.memberId} className='text'>
+                  {l.memberName}：{l.text}
+                </Text>
+              ))}
+              {plan.toMark.length ? (
+                <BigButton onClick={confirmAll} disabled={busy !== undefined}>
+                  {busy === 'all' ? '正在登记……' : `确认登记这 ${plan.toMark.length} 人出席`}
+                </BigButton>
+              ) : null}
+              <BigButton variant='secondary' onClick={() => setPlan(undefined)} disabled={busy !== undefined}>
+                返回，不登记
+              </BigButton>
+            </View>
+          ) : (
+            <BigButton onClick={preview} disabled={busy !== undefined || rows.length === 0}>
+              {busy === 'all' ? '正在查看……' : '全部出席'}
+            </BigButton>
+          )}
+          <Text className='text text--muted'>“全部出席”只登记还没有登记的人：本人或家属登记的、已有登记的、已安排送学上门的都保持不变。先看清名单再确认。</Text>
+          {session.lastBulk?.undoable && !plan ? (
+            <BigButton variant='secondary' onClick={() => undo(session.lastBulk!.id)} disabled={busy !== undefined}>
+              {`撤销刚才的全部出席（${session.lastBulk.count} 人）`}
+            </BigButton>
+          ) : null}
         </View>
       )}
       <Message kind='error' text={boardError} />
@@ -84,7 +138,19 @@ export function AttendanceBoard({ session, readOnly, onMarkAll, onMark }: Props)
         <View key={r.memberId} className='row row--attendance'>
           <Text className='row__title'>{r.name}</Text>
           <Text className='text strong'>{r.line}</Text>
+          {r.said ? <Text className='text'>{r.said}</Text> : null}
           {r.reflection ? <Text className='text'>学习体会：{r.reflection}</Text> : null}
+          {!readOnly && asking?.memberId === r.memberId ? (
+            <View className='section section--confirm'>
+              <Text className='text strong'>{asking.question}</Text>
+              <BigButton onClick={() => tap(r.memberId, asking.status, true)} disabled={busy !== undefined}>
+                {`确定改为${statusText(asking.status)}`}
+              </BigButton>
+              <BigButton variant='secondary' onClick={() => setAsking(undefined)} disabled={busy !== undefined}>
+                不改
+              </BigButton>
+            </View>
+          ) : null}
           {readOnly ? null : (
             <View className='status-grid'>
               {attendanceStatusOrder.map((s) => {

@@ -12,16 +12,25 @@ import { InfoRow } from './InfoRow';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 
-/** "结束并归档": the first tap shows what it means and a second button; nothing pops up. */
-export function CloseSession({ onClose }: { onClose: () => Promise<void> }) {
+/**
+ * "结束并归档": the first tap shows what it means and a second button; nothing pops up. A 支部党员大会
+ * or 支委会 without minutes asks for the reason there are none, which stays on the record.
+ */
+export function CloseSession({ onClose, needsReason = false }: { onClose: (noMinutesReason?: string) => Promise<void>; needsReason?: boolean }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const confirm = async () => {
+    const why = reason.trim();
+    if (needsReason && !why) return setReasonError('没有会议记录的原因：请写明，例如“纸质记录存于支部”');
+    if (why.length > 200) return setReasonError('没有会议记录的原因：最多 200 个字');
+    setReasonError(undefined);
     setBusy(true);
     setError(undefined);
     try {
-      await onClose();
+      await onClose(needsReason ? why : undefined);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -37,6 +46,12 @@ export function CloseSession({ onClose }: { onClose: () => Promise<void> }) {
       {asking ? (
         <View className='section section--confirm'>
           <Text className='text text--large strong'>确定要归档吗？归档后出席和会议记录都不能再直接修改。</Text>
+          {needsReason ? (
+            <View>
+              <Text className='text strong'>这次会议还没有会议记录。支部党员大会和支委会应当有会议记录；确实没有的，请写明原因，原因会留在台账上。</Text>
+              <TextAreaField label='没有会议记录的原因' value={reason} maxlength={200} onChange={setReason} error={reasonError} />
+            </View>
+          ) : null}
           <BigButton onClick={() => void confirm()} disabled={busy}>
             {busy ? '正在归档……' : '确认归档'}
           </BigButton>

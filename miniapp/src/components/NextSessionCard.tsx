@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AttendanceEntry, AttendanceInput, MemberSession } from '@/services/types';
 import { messageOf } from '@/services/api-error';
 import { leaveInput } from '@/services/attendance-board';
-import { offersOnlineStudy, speechTextFor } from '@/services/next-session';
+import { hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import { clockText, sessionDateText } from '@/services/session-time';
 import { kindText, myStatusText } from '@/services/session-words';
 import type { Speech } from '@/adapters/speech';
@@ -23,12 +23,14 @@ interface Props {
   /** "请支部送学上门". */
   onAskVisit: () => void;
   speech: Speech;
+  /** The clock, for whether the session has started ("我已学习" waits for it). */
+  now?: () => Date;
 }
 
 type Panel = 'none' | 'cannot-come' | 'leave' | 'studied';
 
 /** The member's next study in large type, with reading aloud, leave, and "I studied online". */
-export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech }: Props) {
+export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech, now = () => new Date() }: Props) {
   const [panel, setPanel] = useState<Panel>('none');
   const [reason, setReason] = useState('');
   const [reflection, setReflection] = useState('');
@@ -117,7 +119,15 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
             </View>
           ) : null}
 
-          {online ? (
+          {online && !hasStarted(session, now()) ? (
+            <View>
+              <BigButton variant='secondary' disabled onClick={() => {}}>
+                我已学习：开始后才能点
+              </BigButton>
+              <Text className='text text--muted'>学习开始以后（{sessionDateText(session.startsAt)} {clockText(session.startsAt)}），看过或听过材料，再点“我已学习”。</Text>
+            </View>
+          ) : null}
+          {online && hasStarted(session, now()) ? (
             <View>
               <BigButton variant={panel === 'studied' ? 'selected' : 'secondary'} onClick={() => open('studied')}>
                 我已学习

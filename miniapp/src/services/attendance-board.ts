@@ -9,19 +9,37 @@ export interface BoardRow {
   /** "出席情况：请假（住院）" — the status in words, with the reason when there is one. */
   line: string;
   reflection?: string;
+  /** "王建国本人登记" or "送学上门已安排": what the secretary sees before changing this line. */
+  said?: string;
 }
 
 export function boardRows(attendance: readonly AttendanceEntry[]): BoardRow[] {
-  return attendance.map((a) => ({
-    memberId: a.memberId,
-    name: a.memberName,
-    status: a.status,
-    line: `出席情况：${statusText(a.status)}${a.reason ? `（${a.reason}）` : ''}`,
-    ...(a.reflection ? { reflection: a.reflection } : {}),
-  }));
+  return attendance.map((a) => {
+    const said = [a.status ? (a.selfRecorded ?? '') : '', a.visitText ?? '']
+      .filter(Boolean)
+      .join('；');
+    return {
+      memberId: a.memberId,
+      name: a.memberName,
+      status: a.status,
+      line: `出席情况：${statusText(a.status)}${a.reason ? `（${a.reason}）` : ''}`,
+      ...(a.reflection ? { reflection: a.reflection } : {}),
+      ...(said ? { said } : {}),
+    };
+  });
 }
 
-/** "全部出席": one write marking every expected member present. */
+/**
+ * Changing a line the member or a proxy recorded, or one with a 送学上门 under way, first says what
+ * is there: the question to confirm, or undefined when the line can change at once.
+ */
+export function changeQuestion(row: BoardRow, next: AttendanceStatus): string | undefined {
+  if (!row.said || row.status === next) return undefined;
+  const now = row.status ? `现在是“${statusText(row.status)}”（${row.said}）` : `现在还没有登记（${row.said}）`;
+  return `${row.name}：${now}。确定改为“${statusText(next)}”吗？`;
+}
+
+/** "全部出席": every expected member present; the server fills only lines nobody has recorded. */
 export function everyonePresent(detail: Pick<SessionDetail, 'attendance'>): BulkAttendanceInput | null {
   if (detail.attendance.length === 0) return null;
   return { entries: detail.attendance.map((a) => ({ memberId: a.memberId, status: 'present' as const })) };

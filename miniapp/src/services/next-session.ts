@@ -1,13 +1,23 @@
+import { chinaDay } from '@ltx/shared/domain/periods';
 import type { MemberSession } from './types';
 import { kindText } from './session-words';
 import { clockText, sessionDateText } from './session-time';
 
-/** The member's next study: the earliest session that has not started yet, or undefined. */
-export function nextSession<T extends { startsAt: string }>(sessions: readonly T[], now: Date): T | undefined {
+/**
+ * The member's study: today's session (China's calendar) once it has started and while it is open, the
+ * time to say "我已学习"; else the earliest session that has not started yet, or undefined.
+ */
+export function nextSession<T extends { startsAt: string; status?: string }>(sessions: readonly T[], now: Date): T | undefined {
   const t = now.getTime();
-  return sessions
-    .filter((s) => Date.parse(s.startsAt) > t)
-    .reduce<T | undefined>((best, s) => (!best || Date.parse(s.startsAt) < Date.parse(best.startsAt) ? s : best), undefined);
+  const earliest = (list: T[]) => list.reduce<T | undefined>((best, s) => (!best || Date.parse(s.startsAt) < Date.parse(best.startsAt) ? s : best), undefined);
+  const today = chinaDay(now.toISOString());
+  const underWay = sessions.filter((s) => s.status !== 'closed' && Date.parse(s.startsAt) <= t && chinaDay(s.startsAt) === today);
+  return underWay.length ? underWay.reduce((a, b) => (Date.parse(b.startsAt) > Date.parse(a.startsAt) ? b : a)) : earliest(sessions.filter((s) => Date.parse(s.startsAt) > t));
+}
+
+/** Online study counts once the session has started: before, "我已学习" waits. */
+export function hasStarted(session: { startsAt: string }, now: Date): boolean {
+  return Date.parse(session.startsAt) <= now.getTime();
 }
 
 /** Whether "我已学习" is offered: the session offers online study, or the member studies online anyway. */

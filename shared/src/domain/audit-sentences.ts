@@ -18,7 +18,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
-  'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'attendance.mark',
+  'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
@@ -48,6 +48,8 @@ export interface AuditEntry {
   session?: AuditSessionRef;
   /** Attendance lines set by the action, by name (no reasons: they may be about health). */
   lines?: { name: string; status: AttendanceStatus }[];
+  /** Names whose attendance line the action took back (an undone "全部出席"). */
+  cleared?: string[];
   points?: { category: PointsCategory; points: number };
   visit?: { from?: VisitStatus | 'new'; to?: VisitStatus; windowStart?: string };
   /** The period of a review or sign-off, as written (2026-Q4). */
@@ -99,14 +101,16 @@ function fieldsText(fields: string[] | undefined, labels: Record<string, string>
 
 function attendanceText(e: AuditEntry): string {
   const session = sessionText(e.session, e.at);
+  const undone = e.cleared?.length ? `撤销了${listNames(e.cleared)}的出席登记` : '';
   if (!e.lines?.length) {
+    if (undone) return `${undone}：${session}`;
     const count = e.fields?.length;
     return `登记了出席情况${count ? `（${count} 人）` : ''}：${session}`;
   }
   const byStatus = new Map<AttendanceStatus, string[]>();
   for (const l of e.lines) byStatus.set(l.status, [...(byStatus.get(l.status) ?? []), l.name]);
   const parts = [...byStatus.entries()].map(([status, names]) => `为${listNames(names)}登记了${attendanceStatusLabels[status]}`);
-  return `${parts.join('，')}：${session}`;
+  return `${[...parts, ...(undone ? [undone] : [])].join('，')}：${session}`;
 }
 
 function pointsText(e: AuditEntry): string {
@@ -149,6 +153,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'session.minutes': (e) => `填写了会议记录：${sessionText(e.session, e.at)}`,
   'session.close': (e) => `归档了会议记录：${sessionText(e.session, e.at)}`,
   'session.amend': (e) => `添加了更正说明：${sessionText(e.session, e.at)}`,
+  'session.reconcile': (e) => `按出席记录核对了最近参加日期和积分：${sessionText(e.session, e.at)}`,
   'attendance.mark': attendanceText,
   'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
   'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,

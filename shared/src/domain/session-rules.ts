@@ -38,6 +38,51 @@ export function isParticipation(status: AttendanceStatus | null | undefined): bo
   return status === 'present' || status === 'excused' || status === 'home_delivered' || status === 'online';
 }
 
+/**
+ * What may be recorded before a session starts: leave, and study delivered at home (a visit can come
+ * first). Presence, absence and online study are facts of a held meeting and wait for its start.
+ */
+export const statusesBeforeStart: readonly AttendanceStatus[] = ['excused', 'home_delivered'];
+
+export function mayRecordBeforeStart(status: AttendanceStatus): boolean {
+  return statusesBeforeStart.includes(status);
+}
+
+/** Kinds whose record needs minutes, or a stated reason for having none, before it is archived. */
+export const minutesRequiredKinds: readonly SessionKind[] = quorumKinds;
+
+/** Minutes count when something was written or a photo kept: saving an empty form is not a record. */
+export function hasMinutes(m: { agenda: string; content: string; decisions: string; votes: string; photos: readonly unknown[] } | undefined): boolean {
+  return !!m && (!!m.agenda || !!m.content || !!m.decisions || !!m.votes || m.photos.length > 0);
+}
+
+/** Archiving this record needs the reason there are no minutes. */
+export function needsNoMinutesReason(kind: SessionKind, minutes: Parameters<typeof hasMinutes>[0]): boolean {
+  return minutesRequiredKinds.includes(kind) && !hasMinutes(minutes);
+}
+
+/** Why "everyone present" leaves a member's line as it is. */
+export type BulkKeptWhy = 'recorded' | 'visit';
+
+/**
+ * "Everyone present" fills only the lines nobody has recorded: leave, online study or anything
+ * else already on a line stays, and so does a member whose 送学上门 is under way for this session.
+ */
+export function planBulkAttendance<E extends { memberId: string }>(
+  entries: readonly E[],
+  recorded: (memberId: string) => boolean,
+  visitUnderWay: (memberId: string) => boolean,
+): { fill: E[]; kept: { entry: E; why: BulkKeptWhy }[] } {
+  const fill: E[] = [];
+  const kept: { entry: E; why: BulkKeptWhy }[] = [];
+  for (const entry of entries) {
+    if (recorded(entry.memberId)) kept.push({ entry, why: 'recorded' });
+    else if (visitUnderWay(entry.memberId)) kept.push({ entry, why: 'visit' });
+    else fill.push(entry);
+  }
+  return { fill, kept };
+}
+
 /** What a member (or their proxy) may record for themselves: leave with a reason, or "I studied" online. */
 export const selfReportableStatuses: readonly AttendanceStatus[] = ['excused', 'online'];
 

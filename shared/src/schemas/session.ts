@@ -104,6 +104,45 @@ export const BulkAttendanceInput = z
   });
 export type BulkAttendanceInput = z.infer<typeof BulkAttendanceInput>;
 
+/** Undo the last "everyone present": the id it answered (`lastBulk.id` on the session). */
+export const BulkUndoInput = z.object({ bulkId: Id.meta({ title: '要撤销的全部出席' }) }).strict().meta({ title: '撤销全部出席' });
+export type BulkUndoInput = z.infer<typeof BulkUndoInput>;
+
+/** One line of a "everyone present" preview: who and, in words, what happens to them. */
+export const BulkPlanLine = z.object({ memberId: Id, memberName: z.string(), status: AttendanceStatus.nullable(), text: z.string() });
+export type BulkPlanLine = z.infer<typeof BulkPlanLine>;
+
+/** What "everyone present" would do, before it does it. */
+export const BulkAttendancePlan = z.object({
+  /** Lines nobody has recorded: they will be written. */
+  toMark: z.array(BulkPlanLine),
+  /** Lines kept as they are: recorded already (by the member, a proxy or the secretary) or a 送学上门 under way. */
+  kept: z.array(BulkPlanLine),
+  summary: z.string(),
+});
+export type BulkAttendancePlan = z.infer<typeof BulkAttendancePlan>;
+
+/** Closing a 支部党员大会 or 支委会 without minutes needs the reason there are none. */
+export const SessionCloseInput = z
+  .object({ noMinutesReason: z.string().trim().min(1).max(200).meta({ title: '没有会议记录的原因' }).optional() })
+  .strict()
+  .meta({ title: '结束归档' });
+export type SessionCloseInput = z.infer<typeof SessionCloseInput>;
+
+/** A reconciliation takes no input: an empty body (anything else is refused rather than ignored). */
+export const ReconcileInput = z.object({}).strict().meta({ title: '核对出席派生数据' });
+
+/** What a reconciliation of a session's derived fields found and repaired. */
+export const ReconcileReport = z.object({
+  sessionId: Id,
+  checked: z.number().int(),
+  repaired: z.object({ lastParticipatedAt: z.number().int(), points: z.number().int() }),
+  /** One sentence per member repaired, for the page. */
+  lines: z.array(z.string()),
+  message: z.string(),
+});
+export type ReconcileReport = z.infer<typeof ReconcileReport>;
+
 export const MinutesInput = z
   .object({
     agenda: z.string().trim().max(2000).meta({ title: '议程' }).default(''),
@@ -164,6 +203,10 @@ export const AttendanceEntry = z.object({
   recordedBy: Id.optional(),
   recordedByName: z.string().optional(),
   recordedAt: Timestamp.optional(),
+  /** Recorded by the member or their proxy, in words ("王建国本人登记"): the secretary sees this before changing it. */
+  selfRecorded: z.string().optional(),
+  /** For the secretary: a 送学上门 under way for this session, in words. */
+  visitText: z.string().optional(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
@@ -199,6 +242,10 @@ export const SessionDetail = SessionSummary.extend({
   closedAt: Timestamp.optional(),
   closedBy: Id.optional(),
   closedByName: z.string().optional(),
+  /** A 支部党员大会 or 支委会 archived without minutes: the reason given. */
+  noMinutesReason: z.string().optional(),
+  /** The last "everyone present", while it can still be undone as a whole. */
+  lastBulk: z.object({ id: Id, at: Timestamp, byName: z.string(), count: z.number().int(), undoable: z.boolean() }).optional(),
   /** The period was signed off by an inspector: nothing can change any more. */
   locked: z.boolean(),
   createdBy: Id,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clockText, defaultWhen, sessionDateText, sessionWhenText, startsAtFrom, stampText, whenPartsFrom } from '@/services/session-time';
-import { nextSession, offersOnlineStudy, speechTextFor } from '@/services/next-session';
+import { nextSession, hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import {
   attendanceSummaryText,
   channelText,
@@ -73,8 +73,20 @@ describe('the member’s next session', () => {
       memberSession({ id: 'soon', startsAt: '2025-12-02T01:00:00Z' }),
     ];
     expect(nextSession(list, now)?.id).toBe('soon');
-    expect(nextSession([memberSession({ startsAt: '2025-11-30T23:59:00Z' })], now)).toBeUndefined();
+    expect(nextSession([memberSession({ startsAt: '2025-11-30T00:00:00Z' })], now)).toBeUndefined();
     expect(nextSession([], now)).toBeUndefined();
+  });
+
+  it('is today’s session once started and while open (China’s calendar) before the next one: the time for "我已学习"', () => {
+    // 2025-12-01 00:00Z is 08:00 in Beijing: 07:59 Beijing the same day has started.
+    const underWay = memberSession({ id: 'today', startsAt: '2025-11-30T23:59:00Z' });
+    const soon = memberSession({ id: 'soon', startsAt: '2025-12-02T01:00:00Z' });
+    expect(nextSession([soon, underWay], now)?.id).toBe('today');
+    expect(hasStarted(underWay, now)).toBe(true);
+    expect(hasStarted(soon, now)).toBe(false);
+    expect(nextSession([soon, { ...underWay, status: 'closed' }], now)?.id).toBe('soon');
+    // 23:00 Beijing the day before: yesterday's, not today's.
+    expect(nextSession([soon, memberSession({ id: 'old', startsAt: '2025-11-30T15:00:00Z' })], now)?.id).toBe('soon');
   });
 
   it('offers "我已学习" when the session is online or the member studies online anyway', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiProvider } from '@/hooks/api-context';
 import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { Me, SessionDetail } from '@/services/types';
@@ -94,7 +94,8 @@ describe('member home', () => {
     expect(screen.getByText('打开附件：公报.pdf（PDF 文件）')).toBeTruthy();
     // No voices under happy-dom: the button says so.
     expect(screen.getByText('读给我听：本机暂不支持朗读')).toBeTruthy();
-    expect(screen.getByText('我已学习')).toBeTruthy();
+    // The session has not started: "我已学习" waits for it.
+    expect(screen.getByText('我已学习：开始后才能点')).toBeTruthy();
 
     fireEvent.click(screen.getByText('我来不了'));
     fireEvent.click(screen.getByText('请支部送学上门'));
@@ -165,25 +166,86 @@ describe('new session', () => {
 });
 
 describe('session page', () => {
-  it('shows the quorum in words and marks everyone present with one tap', async () => {
+  it('shows the quorum in words, previews "全部出席" with who is kept, marks after confirming, and offers the undo', async () => {
     nav.param = 's1';
-    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail()), (req) =>
-      req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance'
-        ? { status: 200, body: detail({ attendance: detail().attendance.map((a) => ({ ...a, status: 'present', reason: undefined })), quorum: { entitled: 3, present: 3, met: true } }) }
-        : undefined,
+    const plan = {
+      toMark: [{ memberId: 'm3', memberName: '郑国强', status: 'present', text: '将登记为“出席”' }],
+      kept: [
+        { memberId: 'm1', memberName: '王建国', status: 'present', text: '已登记为“出席”（张卫东登记），保持不变' },
+        { memberId: 'm2', memberName: '吴淑珍', status: 'excused', text: '已登记为“请假：住院”（吴淑珍本人登记），保持不变' },
+      ],
+      summary: '将为 1 人登记；2 人已有登记或已安排送学上门，保持不变。',
+    };
+    const marked = detail({
+      attendance: detail().attendance.map((a) => (a.memberId === 'm3' ? { ...a, status: 'present' } : a)),
+      quorum: { entitled: 3, present: 2, met: true },
+      lastBulk: { id: 'b-1', at: soon, byName: '张卫东', count: 1, undoable: true },
+    });
+    renderPage(
+      SessionPage,
+      secretary,
+      get('/api/v1/sessions/s1', detail()),
+      (req) => (req.method === 'POST' && req.url === '/api/v1/sessions/s1/attendance/preview' ? { status: 200, body: plan } : undefined),
+      (req) => (req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance' ? { status: 200, body: marked } : undefined),
+      (req) => (req.method === 'POST' && req.url === '/api/v1/sessions/s1/attendance/undo' ? { status: 200, body: detail() } : undefined),
     );
     await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
     expect(screen.getByText('⚠ 应到 3 人，实到 1 人，未超过半数')).toBeTruthy();
     expect(screen.getByText('出席情况：请假（住院）')).toBeTruthy();
     fireEvent.click(screen.getByText('全部出席'));
-    await waitFor(() => expect(screen.getByText('✓ 应到 3 人，实到 3 人，超过半数')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(plan.summary)).toBeTruthy());
+    expect(screen.getByText('吴淑珍：已登记为“请假：住院”（吴淑珍本人登记），保持不变')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.click(screen.getByText('确认登记这 1 人出席'));
+    await waitFor(() => expect(screen.getByText('✓ 应到 3 人，实到 2 人，超过半数')).toBeTruthy());
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ entries: ['m1', 'm2', 'm3'].map((memberId) => ({ memberId, status: 'present' })) });
+    fireEvent.click(screen.getByText('撤销刚才的全部出席（1 人）'));
+    await waitFor(() => expect(screen.getByText('⚠ 应到 3 人，实到 1 人，未超过半数')).toBeTruthy());
+    expect(calls.find((c) => c.url.endsWith('/undo'))?.body).toEqual({ bulkId: 'b-1' });
+  });
+
+  it('says who recorded a line before the secretary changes it', async () => {
+    nav.param = 's1';
+    const own = detail({ attendance: [{ memberId: 'm1', memberName: '王建国', status: 'online', recordedBy: 'u-wang', recordedByName: '王建国', selfRecorded: '王建国本人登记' }] });
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', own), (req) =>
+      req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance/m1' ? { status: 200, body: detail({ attendance: [{ memberId: 'm1', memberName: '王建国', status: 'present' }] }) } : undefined,
+    );
+    await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
+    fireEvent.click(screen.getByText('出席登记'));
+    expect(screen.getByText('王建国本人登记')).toBeTruthy();
+    fireEvent.click(screen.getByText('出席'));
+    expect(screen.getByText('王建国：现在是“网上自学”（王建国本人登记）。确定改为“出席”吗？')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.click(screen.getByText('确定改为出席'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ status: 'present' }));
+  });
+
+  it('asks a 支委会 without minutes for the reason before closing, and sends it', async () => {
+    nav.param = 's1';
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ startsAt: past })), (req) =>
+      req.method === 'POST' && req.url === '/api/v1/sessions/s1/close' ? { status: 200, body: detail({ startsAt: past, status: 'closed', noMinutesReason: '纸质记录存于支部', closedBy: 'u-sec', closedAt: past }) } : undefined,
+    );
+    await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
+    fireEvent.click(screen.getByText('归档更正'));
+    fireEvent.click(screen.getByText('结束并归档'));
+    fireEvent.click(screen.getByText('确认归档'));
+    expect(screen.getByText('没有会议记录的原因：请写明，例如“纸质记录存于支部”')).toBeTruthy();
+    expect(calls.some((c) => c.url.endsWith('/close'))).toBe(false);
+    const box = screen.getByText('没有会议记录的原因').closest('.field')?.querySelector('taro-textarea-core');
+    act(() => {
+      box?.dispatchEvent(new CustomEvent('input', { detail: { value: '纸质记录存于支部' }, bubbles: true }));
+    });
+    fireEvent.click(screen.getByText('确认归档'));
+    await waitFor(() => expect(screen.getByText('纸质记录存于支部')).toBeTruthy());
+    expect(calls.find((c) => c.url.endsWith('/close'))?.body).toEqual({ noMinutesReason: '纸质记录存于支部' });
   });
 
   it('asks twice before closing, inline, and shows a 409 answer’s message', async () => {
     nav.param = 's1';
-    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail()), (req) =>
+    const minutes = { agenda: '研究工作', content: '', decisions: '', votes: '', photos: [] };
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ minutes })), (req) =>
       req.method === 'POST' && req.url === '/api/v1/sessions/s1/close'
         ? { status: 409, body: { error: { code: 'SESSION_CLOSED', message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' } } }
         : undefined,

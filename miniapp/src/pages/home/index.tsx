@@ -18,6 +18,7 @@ import { ReminderSubscribe, type SubscribeOutcome } from '@/components/ReminderS
 import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
 import { useNextSession } from '@/hooks/use-next-session';
+import { hasStarted } from '@/services/next-session';
 import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
@@ -80,7 +81,7 @@ export default function HomePage() {
               </BigButton>
             </>
           ) : null}
-          <Text className='h2'>下一次学习</Text>
+          <Text className='h2'>{next.data && hasStarted(next.data.session, new Date()) ? '今天的学习' : '下一次学习'}</Text>
           <LoadState loading={next.loading && next.data === undefined} error={next.error} onRetry={next.reload} />
           {next.data === null ? <Text className='text text--large'>近期还没有安排学习。有新安排时，会在这里显示。</Text> : null}
           {next.data ? (

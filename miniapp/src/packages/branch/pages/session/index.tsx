@@ -18,6 +18,7 @@ import { useSession } from '@/hooks/use-sessions';
 import { useUpload } from '@/hooks/use-upload';
 import { ApiError, messageOf } from '@/services/api-error';
 import { everyonePresent } from '@/services/attendance-board';
+import { needsNoMinutesReason } from '@ltx/shared/domain/session-rules';
 import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, type MinutesErrors } from '@/services/minutes-form';
 import { sessionWhenText, stampText } from '@/services/session-time';
 import { expectedText, kindText, whoText } from '@/services/session-words';
@@ -77,10 +78,18 @@ export default function SessionPage() {
     }
   };
 
+  const previewAll = async () => {
+    const input = s && everyonePresent(s);
+    if (!s || !input) throw new Error('没有应到人员');
+    return api.previewMany(s.id, input);
+  };
   const markAll = async () => {
     if (!s) return;
     const input = everyonePresent(s);
     if (input) await write(() => api.markMany(s.id, input));
+  };
+  const undoAll = async (bulkId: string) => {
+    if (s) await write(() => api.undoMany(s.id, bulkId));
   };
   const mark = (memberId: string, input: AttendanceInput) => (s ? write(() => api.markAttendance(s.id, memberId, input)) : Promise.resolve());
 
@@ -95,8 +104,8 @@ export default function SessionPage() {
     }
   };
 
-  const close = async () => {
-    if (s) await write(() => api.closeSession(s.id));
+  const close = async (noMinutesReason?: string) => {
+    if (s) await write(() => api.closeSession(s.id, noMinutesReason ? { noMinutesReason } : {}));
   };
 
   const amend = async (input: AmendmentInput) => {
@@ -150,7 +159,7 @@ export default function SessionPage() {
             <View>
               <Text className='h2'>出席登记</Text>
               {closed ? <Text className='text'>记录已归档，出席情况不能直接修改；如需更正，请到“归档更正”添加更正说明。</Text> : null}
-              <AttendanceBoard session={s} readOnly={!canWrite} onMarkAll={markAll} onMark={mark} />
+              <AttendanceBoard session={s} readOnly={!canWrite} onPreview={previewAll} onMarkAll={markAll} onUndo={undoAll} onMark={mark} />
             </View>
           ) : null}
 
@@ -179,9 +188,10 @@ export default function SessionPage() {
                   <InfoRow label='状态' value='已归档' />
                   <InfoRow label='归档人' value={who(s.closedBy)} />
                   <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
+                  {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
               ) : isSecretary ? (
-                <CloseSession onClose={close} />
+                <CloseSession onClose={close} needsReason={needsNoMinutesReason(s.kind, s.minutes)} />
               ) : (
                 <Text className='text'>这次会议还没有归档。</Text>
               )}

@@ -1,0 +1,12 @@
+import { ReconcileInput } from '@ltx/shared/schemas/session';
+import { appContext } from '../context';
+import { requireActor } from '../http/auth';
+import { parseBody, pathParam } from '../http/request';
+import { ok, route } from '../http/route';
+
+export const handler = route(async (event) => {
+  const ctx = appContext();
+  const actor = await requireActor(event, ctx.tokens);
+  parseBody(event, ReconcileInput);
+  return ok(await ctx.sessions.reconcile(actor, pathParam(event, 'sessionId')));
+});
