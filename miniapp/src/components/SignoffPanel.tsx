@@ -30,7 +30,7 @@ export function SignoffPanel({ signoff, periodText, onSign }: Props) {
         <Text className='banner banner--ok'>{`✓ ${signoffText({ by: signoff.byName, at: signoff.at })}`}</Text>
         <InfoRow label='签字人' value={signoff.byName} />
         <InfoRow label='签字时间' value={stampText(signoff.at)} />
-        <Text className='text spaced-top'>{`${periodText}的记录已锁定，不能再修改；如有错漏，由支部添加更正说明。`}</Text>
+        <Text className='text spaced-top'>{`${periodText}的记录已锁定，不能再修改；如有错漏，由支部在当期新记一条，写明更正哪条记录和原因。`}</Text>
       </View>
     );
   }
@@ -57,7 +57,7 @@ export function SignoffPanel({ signoff, periodText, onSign }: Props) {
       {asking ? (
         <View className='section section--confirm'>
           <Text className='text text--large strong'>签字后本期记录将锁定，不能再修改。</Text>
-          <Text className='text'>支部之后只能添加更正说明。请先看完各部分，再确认签字。</Text>
+          <Text className='text'>签字后发现错漏，支部只能在当期新记一条更正。请先看完各部分，再确认签字。</Text>
           <BigButton onClick={() => void confirm()} disabled={busy}>
             {busy ? '正在签字……' : '确认签字'}
           </BigButton>
