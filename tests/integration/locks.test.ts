@@ -65,14 +65,15 @@ const deliverVisit = (id: string, deliveredAt: string) => stack.call('POST', `/v
 
 /** What the signed month looks like from outside: compared before and after the refused writes. */
 async function snapshot(s: { closed: string; open: string; visits: string[] }) {
-  const [closed, open, points, sessions, ...visits] = await Promise.all([
+  const [ledger, closed, open, points, sessions, ...visits] = await Promise.all([
+    stack.call('GET', `/branches/br-1/ledger?period=${lockedMonth}`, { token: inspector }),
     stack.call('GET', `/sessions/${s.closed}`, { token: secretary }),
     stack.call('GET', `/sessions/${s.open}`, { token: secretary }),
     stack.call('GET', `/members/${ids['王建国']}/points?year=${lockedYear}`, { token: secretary }),
     stack.call('GET', `/branches/br-1/sessions?from=${lockedMonth}-01&to=${parsePeriod(lockedMonth)!.end}`, { token: secretary }),
     ...s.visits.map((v) => stack.call('GET', `/visit-requests/${v}`, { token: secretary })),
   ]);
-  return { closed: closed.body, open: open.body, points: points.body, sessions: sessions.body, visits: visits.map((v) => v.body) };
+  return { ledger: ledger.body, closed: closed.body, open: open.body, points: points.body, sessions: sessions.body, visits: visits.map((v) => v.body) };
 }
 
 let closedId: string;
@@ -216,8 +217,16 @@ describe('the time of a delivery', () => {
     expect(early.body.error.fields).toEqual([{ path: 'deliveredAt', message: '送学时间：不能早于安排送学的时间' }]);
     expect(ok(await stack.call('GET', `/visit-requests/${fresh}`, { token: secretary })).status).toBe('scheduled');
 
-    // Twenty days back is past the default week but inside this organisation's grace, and after the month signed off.
-    const twentyDaysAgo = ago(20 * dayMs);
-    expect(ok(await deliverVisit(visit.current, twentyDaysAgo))).toMatchObject({ status: 'delivered', delivered: { at: twentyDaysAgo } });
+    // 07:00 in Beijing on the first day after the signed month: weeks back, past the default week but inside this
+    // organisation's grace, and not in the signed month, though its UTC date is the signed month's last day.
+    const nextMonth = parsePeriod(lockedMonth)!.end;
+    const justAfter = new Date(Date.parse(`${nextMonth}T07:00:00+08:00`)).toISOString();
+    expect(justAfter.slice(0, 10) < nextMonth).toBe(true);
+    const deliveredIn = async (period: string) => ok(await stack.call('GET', `/branches/br-1/ledger?period=${period}`, { token: inspector })).education.visitsDelivered as number;
+    const [signedBefore, nextBefore] = [await deliveredIn(lockedMonth), await deliveredIn(nextMonth.slice(0, 7))];
+    expect(ok(await deliverVisit(visit.current, justAfter))).toMatchObject({ status: 'delivered', delivered: { at: justAfter } });
+    // The signed month's ledger is as it was signed; the delivery counts in the month it happened in Beijing.
+    expect(await deliveredIn(lockedMonth)).toBe(signedBefore);
+    expect(await deliveredIn(nextMonth.slice(0, 7))).toBe(nextBefore + 1);
   });
 });

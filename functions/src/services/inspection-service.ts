@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chinaDay, parsePeriod, type Period } from '@ltx/shared/domain/periods';
+import { chinaDay, inPeriod, parsePeriod, type Period } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds, requiredCount } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
@@ -121,7 +121,7 @@ export class InspectionService {
       this.deps.visits.listByBranch(branchId, { open: false }),
       this.deps.points.branchYear(branchId, year),
       this.deps.rules.points(branch.orgId),
-      this.deps.audit.list(branchId, `${period.start}T00:00:00.000Z`, `${period.end}T00:00:00.000Z`),
+      this.deps.audit.list(branchId, ...chinaBounds(period)),
       this.reviews(actor, branchId, periodText, branch),
       this.deps.signoffs.list(branchId),
     ]);
@@ -130,8 +130,8 @@ export class InspectionService {
         Object.entries(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v ?? '未填']: (acc[v ?? '未填'] ?? 0) + 1 }), {})).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
       );
     const names = await this.userNames([...audit.map((a) => a.actorUserId), ...sessionsWithAmendments.flatMap((s) => [s.createdBy, s.closedBy ?? s.createdBy])]);
-    const inPeriod = (iso?: string) => !!iso && iso.slice(0, 10) >= period.start && iso.slice(0, 10) < period.end;
-    const delivered = [...openVisits, ...doneVisits].filter((v) => inPeriod(v.delivered?.at));
+    // By China day, as the period lock dates a delivery: what a signed ledger counts is exactly what is locked.
+    const delivered = [...openVisits, ...doneVisits].filter((v) => !!v.delivered && inPeriod(period, chinaDay(v.delivered.at)));
     const overdueRules = await this.deps.rules.overdue(branch.orgId);
     const photos = [
       ...sessionsWithAmendments.flatMap((s) => (s.minutes?.photos ?? []).map((p) => ({ ...p, source: `${sessionKindLabels[s.kind]}「${s.topic}」` }))),
@@ -256,10 +256,7 @@ export class InspectionService {
   }
 
   private sessionsIn(branchId: string, period: Period): Promise<SessionRecord[]> {
-    // Periods are China's calendar: a day starts at 16:00 UTC the day before.
-    const start = new Date(Date.parse(`${period.start}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
-    const end = new Date(Date.parse(`${period.end}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
-    return this.deps.sessions.listByBranch(branchId, start, end);
+    return this.deps.sessions.listByBranch(branchId, ...chinaBounds(period));
   }
 
   private async branch(actor: Actor, branchId: string, action: 'ledger.read' | 'review.write'): Promise<BranchRecord> {
@@ -312,4 +309,10 @@ function sessionLine(s: SessionRecord, names: Map<string, string>): Ledger['sess
     filledBy: names.get(s.createdBy) ?? s.createdBy,
     ...(s.closedBy ? { closedBy: names.get(s.closedBy) ?? s.closedBy } : {}),
   };
+}
+
+/** A period's first and last instants as UTC times: periods are China's calendar, a day starts at 16:00 UTC the day before. */
+function chinaBounds(period: Period): [string, string] {
+  const at = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
+  return [at(period.start), at(period.end)];
 }
