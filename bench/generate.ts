@@ -213,7 +213,7 @@ function wire(db: Db, table: string, clock: Clock, uploadsDir: string) {
     sessions, members, orgs, outbox: new DynamoOutboxRepository(db, table), audit, uploads, users, signoffs,
     listeners: [new ParticipationTracker(members, sessions, clock), points], visits: visitRepository, onCreated, clock,
   });
-  const visits = new VisitService({ visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService, clock });
+  const visits = new VisitService({ visits: visitRepository, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock });
   onCreated.push(visits);
   const inspection = new InspectionService({
     orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, table), signoffs, rules, users, audit, uploads, clock,

@@ -85,7 +85,7 @@ export function appContext(): AppContext {
   });
   const pointsRepository = new DynamoPointsRepository(db, e.tableName);
   const visits = new VisitService({
-    visits: visitRepository, members, sessions, users, orgs, rules, audit, uploads, memberService, sessionService, clock,
+    visits: visitRepository, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock,
   });
   onCreated.push(visits);
   current = {

@@ -27,7 +27,7 @@ export const errorCatalog = {
   VISIT_STATE: { status: 409, message: '这条送学上门记录的状态已经变了，不能这样操作，请刷新后再看' },
   NO_SESSION: { status: 422, message: '近期没有可以送学的学习安排' },
   ALREADY_REVERSED: { status: 409, message: '这条积分记录已经冲正过了，不能重复冲正' },
-  PERIOD_LOCKED: { status: 409, message: '该期间的台账已经督导签字锁定，不能再改动；请在本期添加更正记录并注明原记录' },
+  PERIOD_LOCKED: { status: 409, message: '该期间的台账已由督导签字确认，不能再修改。如需更正，请在本期新记一条，写明更正哪条记录和原因' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这个请求编号已经用于另一项内容，请重新提交' },
   REQUEST_IN_PROGRESS: { status: 409, message: '同样的请求正在处理中，请稍等片刻再刷新查看' },
   PERIOD_NOT_ENDED: { status: 409, message: '这个期间还没有结束，结束后才能签字' },

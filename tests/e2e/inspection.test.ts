@@ -236,7 +236,7 @@ describe('inspection in a real browser', () => {
     await tap('出席登记');
     const row = page.locator('.row--attendance').filter({ hasText: '王建国' });
     await row.getByText('缺席', { exact: true }).click();
-    await visible(/该期间的台账已经督导签字锁定，不能再改动/);
+    await visible(/该期间的台账已由督导签字确认，不能再修改/);
     const secretary = await stack.login('secretary-1');
     const session = (await stack.call('GET', `/sessions/${committeeId}`, { token: secretary })).body;
     const wang = session.attendance.find((a: { memberName: string }) => a.memberName === '王建国');

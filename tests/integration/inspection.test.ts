@@ -106,7 +106,7 @@ describe('inspection', () => {
     expect((await stack.call('GET', '/branches/br-1/rectifications', { token: secretary2 })).status).toBe(404);
   });
 
-  it('locks the period after sign-off: sessions, attendance and minutes answer 409; a note may still refer to it', async () => {
+  it('locks the period after sign-off: sessions, attendance, minutes and amendments answer 409', async () => {
     const check = await stack.call('GET', `/branches/br-1/signoff-check?period=${period}`, { token: inspector });
     expect(check.body.items.map((i: { kind: string }) => i.kind)).toEqual(['session_open', 'session_open', 'minutes_missing', 'minutes_missing', 'rectification_open']);
     const acknowledged = check.body.items.map((i: { key: string }) => i.key);
@@ -128,11 +128,12 @@ describe('inspection', () => {
     expect((await stack.call('POST', `/sessions/${session.id}/amendments`, {
       token: secretary, body: { reason: '更正', attendance: { memberId: session.attendance[0].memberId, status: 'absent' } },
     })).status).toBe(409);
+    // A note too: the correction is a new record in the current period, not an addition to the signed one.
     const note = await stack.call('POST', `/sessions/${session.id}/amendments`, { token: secretary, body: { reason: '核对记录', note: '九月另有一次临时支委会未记录，已在本期补记' } });
-    expect(note.status).toBe(201);
+    expect(note.status).toBe(409);
     const ledger = await stack.call('GET', `/branches/br-1/ledger?period=${period}`, { token: inspector });
     expect(ledger.body.signoff).toMatchObject({ byName: '周明' });
-    expect(ledger.body.sessions.find((x: { id: string }) => x.id === session.id).amendments).toBe(1);
+    expect(ledger.body.sessions.find((x: { id: string }) => x.id === session.id).amendments).toBe(0);
     expect((await stack.call('GET', `/sessions/${session.id}`, { token: secretary })).body.locked).toBe(true);
   });
 

@@ -101,8 +101,9 @@ export class UploadInvalidError extends AppError {
   }
 }
 
+/** A write into a signed-off period. The period is kept for logs and tests; the user reads the catalog's sentence. */
 export class PeriodLockedError extends AppError {
-  constructor() {
+  constructor(readonly period?: string) {
     super('PERIOD_LOCKED');
   }
 }

@@ -33,8 +33,3 @@ export class DynamoSignoffRepository implements SignoffRepository {
   }
 }
 
-/** Whether a day falls in a signed-off period of the branch. */
-export async function isLocked(signoffs: SignoffRepository, branchId: string, day: string): Promise<SignoffRecord | undefined> {
-  const d = day.slice(0, 10);
-  return (await signoffs.list(branchId)).find((s) => d >= s.start && d < s.end);
-}

@@ -23,6 +23,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { authorize } from './authorize';
+import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { UploadService } from './upload-service';
 
@@ -217,6 +218,8 @@ export class InspectionService {
   async review(actor: Actor, branchId: string, input: ReviewInput): Promise<Review> {
     const branch = await this.branch(actor, branchId, 'review.write');
     const period = this.period(input.period);
+    // An opinion on a signed-off period would change its ledger after signing: it goes into the current period instead.
+    await assertPeriodOpen(this.deps.signoffs, branchId, period.start);
     const now = this.clock.now().toISOString();
     const byName = await this.nameOf(actor.userId);
     const reviewId = randomUUID();

@@ -4,14 +4,15 @@ import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-r
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
-import { AppError, NotFoundError, PeriodLockedError, ValidationError } from '../http/errors';
+import { AppError, NotFoundError, ValidationError } from '../http/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import { entryLocation, type PointsRepository } from '../repositories/points-repository';
 import type { AttendanceRecord, MemberRecord, PointsEntryRecord, SessionRecord } from '../repositories/records';
 import type { RulesRepository } from '../repositories/rules-repository';
-import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
+import type { SignoffRepository } from '../repositories/signoff-repository';
+import { assertPeriodOpen } from './period-lock';
 import { authorize } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
@@ -136,7 +137,7 @@ export class PointsService implements AttendanceListener {
   async award(actor: Actor, memberId: string, input: ManualAwardInput, idempotencyKey?: string): Promise<{ created: boolean; entry: PointsEntry }> {
     const member = await this.loadMember(actor, memberId, 'points.write');
     const date = input.date ?? chinaDay(this.clock.now().toISOString());
-    if (await isLocked(this.deps.signoffs, member.branchId, date)) throw new PeriodLockedError();
+    await assertPeriodOpen(this.deps.signoffs, member.branchId, date);
     if (input.refersTo && !entryLocation(input.refersTo)) throw new ValidationError([{ path: 'refersTo', message: '更正的原记录：编号不正确' }]);
     const year = Number(date.slice(0, 4));
     const id = entryId(year, memberId, 'manual', actor.userId, idempotencyKey ?? randomUUID());
@@ -164,7 +165,8 @@ export class PointsService implements AttendanceListener {
     const original = entries.find((e) => e.id === entryIdText);
     if (!original || original.reversalOf) throw new NotFoundError();
     if (entries.some((e) => e.reversalOf === original.id)) throw new AlreadyReversedError();
-    if (await isLocked(this.deps.signoffs, member.branchId, original.date)) throw new PeriodLockedError();
+    // A reversal is dated like the entry it undoes, so it would change the signed-off period.
+    await assertPeriodOpen(this.deps.signoffs, member.branchId, original.date);
     const reversal: PointsEntryRecord = {
       ...original, id: entryId(location.year, location.memberId, 'reversal', original.id), points: -original.points, source: 'reversal', reversalOf: original.id,
       reason: input.reason, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString(),

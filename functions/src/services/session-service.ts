@@ -7,9 +7,10 @@ import type {
   SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
 import {
-  ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, PeriodLockedError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError,
+  ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError,
 } from '../http/errors';
-import { isLocked, type SignoffRepository } from '../repositories/signoff-repository';
+import type { SignoffRepository } from '../repositories/signoff-repository';
+import { assertPeriodOpen, signedPeriodFor } from './period-lock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -127,8 +128,8 @@ export class SessionService {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
     if (session.version !== patch.expectedVersion) throw new ConflictError();
-    await this.assertUnlocked(session.branchId, session.startsAt);
-    if (patch.startsAt) await this.assertUnlocked(session.branchId, patch.startsAt);
+    // Neither the day it was planned for nor the day it moves to may be in a signed-off period.
+    await assertPeriodOpen(this.deps.signoffs, session.branchId, session.startsAt, patch.startsAt);
     const { expectedVersion, ...changes } = patch;
     if (changes.attachments) await this.deps.uploads.assertUsable(session.branchId, changes.attachments, 'attachments');
     const now = this.clock.now().toISOString();
@@ -281,10 +282,11 @@ export class SessionService {
   /** The only way to change a closed record: an appended correction that says who, when and why. */
   async amend(actor: Actor, sessionId: string, input: AmendmentInput): Promise<SessionDetail> {
     const session = await this.load(actor, sessionId, 'session.write');
+    // An amendment is part of the session's record: a signed-off period's records take none, of any kind.
+    // The correction goes into the current period as a new record that names the old one.
+    await this.assertUnlocked(session.branchId, session.startsAt);
     const now = this.clock.now().toISOString();
     if (input.attendance) {
-      // A signed-off period's attendance cannot change; a note in the current period may still refer to it.
-      await this.assertUnlocked(session.branchId, session.startsAt);
       if (!session.expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
       const { memberId, ...line } = input.attendance;
       await this.write(actor, sessionId, true, (s) => ({ lines: { [memberId]: { line: this.line(actor, s, line), replaces: s.attendance?.[memberId] } } }));
@@ -302,8 +304,8 @@ export class SessionService {
   async creditFromSystem(actor: Actor, sessionId: string, memberId: string, line: Omit<AttendanceRecord, 'recordedAt' | 'recordedBy'>, reason: string): Promise<void> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session || !session.expected.some((e) => e.memberId === memberId)) return;
-    // A visit confirmed after its session's period was signed off stays on the visit record only.
-    if (await isLocked(this.deps.signoffs, session.branchId, chinaDay(session.startsAt))) return;
+    // The visit service refuses steps of a signed-off period's visits; this guards a retry that races a sign-off.
+    if (await signedPeriodFor(this.deps.signoffs, session.branchId, session.startsAt)) return;
     const at = this.clock.now().toISOString();
     const closed = session.status !== 'open';
     await this.write(actor, sessionId, closed, (s) => ({
@@ -335,7 +337,7 @@ export class SessionService {
   }
 
   private async assertUnlocked(branchId: string, startsAt: string): Promise<void> {
-    if (await isLocked(this.deps.signoffs, branchId, chinaDay(startsAt))) throw new PeriodLockedError();
+    await assertPeriodOpen(this.deps.signoffs, branchId, startsAt);
   }
 
   private assertMayRecord(session: SessionRecord, status: AttendanceRecord['status']): void {
@@ -413,7 +415,7 @@ export class SessionService {
 
   private async reconcileSession(session: SessionRecord): Promise<ReconcileReport> {
     // A signed-off period's points are not touched; its participation dates are not part of its ledger.
-    const locked = await isLocked(this.deps.signoffs, session.branchId, chinaDay(session.startsAt));
+    const locked = !!(await signedPeriodFor(this.deps.signoffs, session.branchId, session.startsAt));
     const repaired = new Map<string, DerivedField[]>();
     const counts: Record<DerivedField, number> = { lastParticipatedAt: 0, points: 0 };
     for (const listener of this.deps.listeners) {
@@ -461,7 +463,7 @@ export class SessionService {
       this.deps.users.namesOf([
         s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...(s.lastBulk ? [s.lastBulk.by] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
       ]),
-      isLocked(this.deps.signoffs, s.branchId, chinaDay(s.startsAt)),
+      signedPeriodFor(this.deps.signoffs, s.branchId, s.startsAt),
       // For the secretary marking attendance: whose 送学上门 is under way, so no line is overwritten unseen.
       marks ? this.visitsUnderWay(s) : Promise.resolve(new Map<string, VisitStatus>()),
     ]);

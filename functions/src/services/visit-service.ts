@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
-import { canTransition, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
+import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 import { AppError, NotFoundError, ValidationError } from '../http/errors';
 import type { MemberRepository } from '../repositories/member-repository';
@@ -10,10 +10,12 @@ import type { AuditRepository } from '../repositories/audit-repository';
 import type { AuditAction } from '@ltx/shared/domain/audit-sentences';
 import type { MemberRecord, SessionRecord, VisitRecord } from '../repositories/records';
 import type { RulesRepository } from '../repositories/rules-repository';
+import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { authorize } from './authorize';
+import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { MemberService } from './member-service';
 import { sayWhen } from './reminder-planner';
@@ -48,6 +50,8 @@ export class VisitService implements SessionCreatedListener {
       users: UserRepository;
       orgs: OrgRepository;
       rules: RulesRepository;
+      /** A visit of a signed-off period's session, or a delivery dated in one, takes no more steps. */
+      signoffs: SignoffRepository;
       audit: AuditRepository;
       uploads: UploadService;
       memberService: MemberService;
@@ -69,6 +73,7 @@ export class VisitService implements SessionCreatedListener {
     const existing = idempotencyKey ? await this.deps.visits.get(id) : undefined;
     if (existing) return { created: false, visit: await this.view(existing, actor) };
     const session = await this.sessionFor(member, input.sessionId);
+    if (session) await assertPeriodOpen(this.deps.signoffs, member.branchId, session.startsAt);
     const adopted = session && (await this.adoptDraft(actor, session.id, memberId, input));
     if (adopted) return adopted;
     const now = this.clock.now().toISOString();
@@ -151,6 +156,7 @@ export class VisitService implements SessionCreatedListener {
 
   async accept(actor: Actor, id: string): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.manage');
+    await this.assertVisitOpen(visit);
     return this.step(actor, visit, 'accept', {});
   }
 
@@ -160,6 +166,7 @@ export class VisitService implements SessionCreatedListener {
     if (!contact || contact.branchId !== visit.branchId || (contact.role !== 'contact' && contact.role !== 'secretary')) {
       throw new ValidationError([{ path: 'contactUserId', message: '送学联系人：不是本支部的联系人' }]);
     }
+    await this.assertVisitOpen(visit);
     const scheduled = { contactUserId: contact.id, contactName: contact.displayName, windowStart: input.windowStart, windowEnd: input.windowEnd, by: actor.userId, at: this.clock.now().toISOString() };
     return this.step(actor, visit, visit.status === 'scheduled' ? 'reschedule' : 'schedule', { scheduled });
   }
@@ -168,9 +175,10 @@ export class VisitService implements SessionCreatedListener {
     const visit = await this.load(actor, id, 'visit.deliver');
     if (actor.role === 'contact' && visit.scheduled?.contactUserId !== actor.userId) throw new NotFoundError();
     if (!canTransition('deliver', visit.status)) throw new VisitStateError();
-    if (Date.parse(input.deliveredAt) > this.clock.now().getTime() + 10 * 60_000) {
-      throw new ValidationError([{ path: 'deliveredAt', message: '送学时间：不能晚于现在' }]);
-    }
+    const { deliveryGraceDays } = await this.deps.rules.overdue(visit.orgId);
+    const issue = deliveredAtIssue(input.deliveredAt, { now: this.clock.now(), scheduledAt: firstScheduledAt(visit), graceDays: deliveryGraceDays });
+    if (issue) throw new ValidationError([{ path: 'deliveredAt', message: issue }]);
+    await this.assertVisitOpen(visit, input.deliveredAt);
     await this.deps.uploads.assertUsable(visit.branchId, input.photos, 'photos');
     const delivered: NonNullable<VisitRecord['delivered']> = {
       at: input.deliveredAt, by: actor.userId, studied: input.studied,
@@ -194,6 +202,8 @@ export class VisitService implements SessionCreatedListener {
   async confirm(actor: Actor, id: string, input: VisitConfirmInput): Promise<VisitRequest> {
     let visit = await this.load(actor, id, 'visit.confirm');
     if (actor.role === 'secretary' && !input.byPhone) throw new ValidationError([{ path: 'byPhone', message: '电话确认：书记代为确认时，请先电话联系本人或家属' }]);
+    // Confirming credits the session's attendance and completes the delivery: neither may be in a signed-off period.
+    await this.assertVisitOpen(visit);
     if (visit.status === 'delivered') {
       const via = actor.role === 'secretary' ? 'secretary_phone' : actor.role === 'proxy' ? 'proxy' : 'member';
       await this.step(actor, visit, 'confirm', { confirmed: { by: actor.userId, at: this.clock.now().toISOString(), via } });
@@ -209,6 +219,7 @@ export class VisitService implements SessionCreatedListener {
 
   async cancel(actor: Actor, id: string, input: VisitCancelInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.cancel');
+    await this.assertVisitOpen(visit);
     return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } });
   }
 
@@ -292,6 +303,15 @@ export class VisitService implements SessionCreatedListener {
     return next;
   }
 
+  /**
+   * A visit is dated by the study it delivers (its session's day) and, once delivered, by the
+   * delivery too: a step on it writes into those periods, so none may be signed off.
+   */
+  private async assertVisitOpen(visit: VisitRecord, ...more: string[]): Promise<void> {
+    const session = visit.sessionId ? await this.deps.sessions.get(visit.sessionId) : undefined;
+    await assertPeriodOpen(this.deps.signoffs, visit.branchId, session?.startsAt, visit.delivered?.at, ...more);
+  }
+
   private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel'): Promise<VisitRecord> {
     const visit = await this.deps.visits.get(id);
     if (!visit) throw new NotFoundError();
@@ -331,6 +351,11 @@ export class VisitService implements SessionCreatedListener {
       version: v.version,
     };
   }
+}
+
+/** When the visit was first scheduled: a delivery cannot have happened before anyone arranged it. */
+function firstScheduledAt(v: VisitRecord): string | undefined {
+  return v.history.find((h) => h.to === 'scheduled')?.at ?? v.scheduled?.at;
 }
 
 function statusText(v: VisitRecord): string {

@@ -36,7 +36,7 @@ export function SignoffPanel({ signoff, periodText, check, onSign }: Props) {
         <Text className='banner banner--ok'>{`✓ ${signoffText({ by: signoff.byName, at: signoff.at })}`}</Text>
         <InfoRow label='签字人' value={signoff.byName} />
         <InfoRow label='签字时间' value={stampText(signoff.at)} />
-        <Text className='text spaced-top'>{`${periodText}的记录已锁定，不能再修改；如有错漏，由支部添加更正说明。`}</Text>
+        <Text className='text spaced-top'>{`${periodText}的记录已锁定，不能再修改；如有错漏，由支部在当期新记一条，写明更正哪条记录和原因。`}</Text>
         {signoff.acknowledged.length ? (
           <View className='spaced-top'>
             <Text className='text strong'>{`签字时尚缺、经督导确认的事项（${signoff.acknowledged.length} 项）：`}</Text>

@@ -19,11 +19,29 @@ export function canTransition(step: VisitTransition, from: VisitStatus): boolean
 
 export const openVisitStatuses: readonly VisitStatus[] = ['draft', 'requested', 'scheduled', 'delivered', 'confirmed'];
 
+/** An organisation's 送学上门 rules, kept as data beside its other rules (`RULES#VISITS`). */
 export interface OverdueRules {
   scheduleWithinDays: number;
   deliverWithinDays: number;
+  /** How many days back a delivery may be recorded: a visit is written down soon after, not months later. */
+  deliveryGraceDays: number;
 }
-export const defaultOverdueRules: OverdueRules = { scheduleWithinDays: 3, deliverWithinDays: 14 };
+export const defaultOverdueRules: OverdueRules = { scheduleWithinDays: 3, deliverWithinDays: 14, deliveryGraceDays: 7 };
+
+/** A delivery recorded a little after the visit is normal; beyond this it would be the clock's fault. */
+const futureToleranceMs = 10 * 60_000;
+
+/**
+ * What is wrong with a delivery's time, in words naming the field, or undefined when it is fine:
+ * not in the future, not before the visit was first scheduled, not further back than the grace.
+ */
+export function deliveredAtIssue(deliveredAt: string, context: { now: Date; scheduledAt?: string; graceDays: number }): string | undefined {
+  const at = Date.parse(deliveredAt);
+  if (at > context.now.getTime() + futureToleranceMs) return '送学时间：不能晚于现在';
+  if (context.scheduledAt && at < Date.parse(context.scheduledAt)) return '送学时间：不能早于安排送学的时间';
+  if (at < context.now.getTime() - context.graceDays * 86_400_000) return `送学时间：只能补记 ${context.graceDays} 天以内的送学`;
+  return undefined;
+}
 
 /** Not scheduled within 3 days, or not delivered within 14 (both configurable). */
 export function overdueOf(status: VisitStatus, createdAt: string, now: Date, rules: OverdueRules = defaultOverdueRules): 'not_scheduled' | 'not_delivered' | null {

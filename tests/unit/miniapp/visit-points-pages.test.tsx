@@ -390,7 +390,7 @@ describe('党员积分', () => {
       secretary,
       get(`/api/v1/members/m1/points?year=${year}`, points),
       post('/api/v1/members/m1/points/entries', (req) => ({ status: 201, body: { ...points.entries[0], id: 'e9', ...(req.body as object) } })),
-      post('/api/v1/points/entries/e0/reversal', () => ({ status: 409, body: { error: { code: 'PERIOD_LOCKED', message: '该期间的台账已经督导签字锁定，不能再改动；请在本期添加更正记录并注明原记录' } } })),
+      post('/api/v1/points/entries/e0/reversal', () => ({ status: 409, body: { error: { code: 'PERIOD_LOCKED', message: '该期间的台账已由督导签字确认，不能再修改。如需更正，请在本期新记一条，写明更正哪条记录和原因' } } })),
     );
     await waitFor(() => expect(screen.getByText('王建国 的积分')).toBeTruthy());
     fireEvent.click(button('记分'));
@@ -418,7 +418,7 @@ describe('党员积分', () => {
     expect(screen.getByText('冲正原因：请写清楚为什么冲正（至少 2 个字）')).toBeTruthy();
     await type('冲正原因（必填）', '记错了日期');
     fireEvent.click(screen.getByText('确认冲正'));
-    await waitFor(() => expect(screen.getByText(/督导签字锁定/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/督导签字确认/)).toBeTruthy());
     expect(posts('/reversal')[0]?.body).toEqual({ reason: '记错了日期' });
   });
 });
