@@ -4,6 +4,7 @@ import { chinaDay, chinaTimeText } from '@ltx/shared/domain/periods';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoAuditRepository } from '../../functions/src/repositories/audit-repository';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { minutesFromNow } from '../support/time';
 
 /** What no reader of the trail may meet: Latin letters (ids, enum values, English), long digit runs, code punctuation. */
 const codeLike = /[A-Za-z_#]|\d{5,}|[0-9a-f]{8}-/;
@@ -21,7 +22,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   let contact: string;
   [secretary, inspector, contact] = await Promise.all([stack.login('secretary-1'), stack.login('inspector'), stack.login('contact-1')]);
-  // The month the writes below fall in, in China; they take seconds, so they stay in it.
+  // The month the writes below fall in, in China (the session began two minutes ago, so at 00:10 on the
+  // 1st it is still this month's); they take seconds, so they stay in it.
   period = chinaDay(new Date().toISOString()).slice(0, 7);
 
   const member = await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } });
@@ -29,7 +31,7 @@ beforeAll(async () => {
   memberId = member.body.id;
   const session = await stack.call('POST', '/branches/br-1/sessions', {
     token: secretary,
-    body: { kind: 'party_lecture', topic, startsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    body: { kind: 'party_lecture', topic, startsAt: minutesFromNow(-2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
   });
   expect(session.status, JSON.stringify(session.body)).toBe(201);
   sessionId = session.body.id;
