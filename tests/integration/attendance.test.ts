@@ -148,6 +148,13 @@ describe('archiving without minutes', () => {
     const closed = await stack.call('POST', `/sessions/${meeting.id}/close`, { token: secretary, body: { noMinutesReason: '记录人住院，纸质记录补交' } });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', noMinutesReason: '记录人住院，纸质记录补交' });
+    // The inspector reads the reason in the period's ledger and its printed page.
+    const inspector = await stack.login('inspector');
+    const period = chinaDay(meeting.startsAt).slice(0, 7);
+    const ledger = await stack.call('GET', `/branches/br-1/ledger?period=${period}`, { token: inspector });
+    expect(ledger.body.sessions.find((x: { id: string }) => x.id === meeting.id)).toMatchObject({ minutes: null, noMinutesReason: '记录人住院，纸质记录补交' });
+    const print = await fetch(`${stack.url}/api/v1/branches/br-1/ledger/export?period=${period}&format=html`, { headers: { authorization: `Bearer ${inspector}` } });
+    expect(await print.text()).toContain('未填写会议记录（原因：记录人住院，纸质记录补交）');
   });
 
   it('archives a meeting with minutes, or a theme day, without asking', async () => {

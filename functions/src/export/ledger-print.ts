@@ -32,7 +32,7 @@ th{background:#eee}.audit li{margin:.2em 0}.signoff{margin-top:2em;font-size:15p
 <h2>二、组织生活</h2>
 ${table(['时间', '类型', '主题', '主持/记录', '应到', '实到', '请假', '送学', '网学', '参学率', '缺席及原因', '决议', '状态'], l.sessions.map((x) => [
     when(x.startsAt), sessionKindLabels[x.kind], x.topic, `${x.hostName}/${x.recorderName}`, x.expected, x.present, x.excused, x.homeDelivered, x.online, `${Math.round(x.coverage * 100)}%`,
-    x.absentees.map((a) => `${a.name}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；'), x.minutes?.decisions ?? '', x.status === 'closed' ? '已归档' : '未归档',
+    x.absentees.map((a) => `${a.name}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；'), minutesText(x), x.status === 'closed' ? '已归档' : '未归档',
   ]))}
 <h2>三、党员教育管理</h2>
 <p>送学上门完成 ${l.education.visitsDelivered} 次，未完成 ${l.education.visitsOpen} 件，其中逾期 ${l.education.visitsOverdue} 件。</p>
@@ -47,4 +47,10 @@ ${l.audit.length ? `<ol class="audit">${l.audit.map((a) => `<li>${escape(a.sente
 <p class="signoff">${l.signoff ? `督导签字：${escape(l.signoff.byName)}，${escape(when(l.signoff.at))}` : '督导签字：____________　日期：____________'}</p>
 ${l.signoff?.acknowledged.length ? `<p>签字时尚缺、经督导确认的事项：</p>${table(['序号', '事项'], l.signoff.acknowledged.map((a, i) => [i + 1, a.text]))}` : ''}
 </body></html>`;
+}
+
+/** The decisions, or why a meeting that needs minutes was archived without them. */
+function minutesText(x: Ledger['sessions'][number]): string {
+  if (x.minutes) return x.minutes.decisions;
+  return x.noMinutesReason ? `未填写会议记录（原因：${x.noMinutesReason}）` : '';
 }

@@ -35,7 +35,7 @@ export async function ledgerWorkbook(ledger: Ledger, createdAt: Date): Promise<B
     ledger.sessions.map((x) => [
       when(x.startsAt), sessionKindLabels[x.kind], x.topic, x.place, x.hostName, x.recorderName, x.expected, x.present, x.excused, x.absent, x.homeDelivered, x.online,
       `${Math.round(x.coverage * 100)}%`, x.quorumMet === null ? '—' : x.quorumMet ? '是' : '否',
-      x.absentees.map((a) => `${a.name}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；'), x.minutes?.decisions ?? '', x.filledBy, x.status === 'closed' ? `已归档（${x.closedBy ?? ''}）` : '未归档',
+      x.absentees.map((a) => `${a.name}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；'), minutesText(x), x.filledBy, x.status === 'closed' ? `已归档（${x.closedBy ?? ''}）` : '未归档',
     ]),
   );
   sheet('党员教育', [['项目', 24], ['数量', 10]], [
@@ -61,4 +61,10 @@ export async function ledgerWorkbook(ledger: Ledger, createdAt: Date): Promise<B
     ]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The decisions, or why a meeting that needs minutes was archived without them. */
+function minutesText(x: Ledger['sessions'][number]): string {
+  if (x.minutes) return x.minutes.decisions;
+  return x.noMinutesReason ? `未填写会议记录（原因：${x.noMinutesReason}）` : '';
 }

@@ -376,8 +376,10 @@ function sessionLine(s: SessionRecord, names: Map<string, string>): Ledger['sess
         return { name: e.name, status: line ? attendanceStatusLabels[line.status] : '未登记', ...(line?.reason ? { reason: line.reason } : {}) };
       }),
     minutes: s.minutes ? { agenda: s.minutes.agenda, content: s.minutes.content, decisions: s.minutes.decisions, votes: s.minutes.votes } : null,
+    ...(s.noMinutesReason ? { noMinutesReason: s.noMinutesReason } : {}),
     amendments: s.amendmentCount ?? 0,
-    filledBy: names.get(s.createdBy) ?? s.createdBy,
-    ...(s.closedBy ? { closedBy: names.get(s.closedBy) ?? s.closedBy } : {}),
+    // A person reads these: a user record that is gone reads as a role-less word, never as an id.
+    filledBy: names.get(s.createdBy) ?? '其他工作人员',
+    ...(s.closedBy ? { closedBy: names.get(s.closedBy) ?? '其他工作人员' } : {}),
   };
 }

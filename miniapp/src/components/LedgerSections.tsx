@@ -61,7 +61,7 @@ export function LifeSection({ sessions }: { sessions: Ledger['sessions'] }) {
                 {absenteeText(a)}
               </Text>
             ))}
-            <InfoRow label='决议' value={s.minutes ? s.minutes.decisions || '没有决议' : '还没有填写会议记录'} />
+            <InfoRow label='决议' value={s.minutes ? s.minutes.decisions || '没有决议' : s.noMinutesReason ? `未填写会议记录，原因：${s.noMinutesReason}` : '还没有填写会议记录'} />
             <InfoRow label='填报人' value={s.filledBy} />
             <InfoRow label='审核归档' value={s.status === 'closed' ? (s.closedBy ?? '已归档') : '未归档'} />
           </View>

@@ -153,6 +153,8 @@ export const Ledger = z.object({
       coverage: z.number(), quorumMet: z.boolean().nullable(),
       absentees: z.array(z.object({ name: z.string(), status: z.string(), reason: z.string().optional() })),
       minutes: z.object({ agenda: z.string(), content: z.string(), decisions: z.string(), votes: z.string() }).nullable(),
+      /** Why a 支部党员大会 or 支委会 was archived without minutes (asked for when it was). */
+      noMinutesReason: z.string().optional(),
       amendments: z.number().int(),
       /** Who filled the record in, and who closed (approved) it. */
       filledBy: z.string(),
