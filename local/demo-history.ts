@@ -1,13 +1,9 @@
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { AppContext } from '../functions/src/context';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { demoOrg, demoUsers } from './demo-data';
 
 const day = 86_400_000;
-const at = (days: number, hour = 9) => {
-  const d = new Date(Date.now() + days * day);
-  d.setUTCHours(hour - 8, 30, 0, 0); // the hour in China
-  return d.toISOString();
-};
 
 /**
  * A few months of branch life for `npm start`, written through the real services so the demo
@@ -15,7 +11,13 @@ const at = (days: number, hour = 9) => {
  * next study with its material, a 送学上门 request scheduled with the paired contact, points, and a
  * member quiet for months (the early warning). Tests start without it, from the bare seed.
  */
-export async function seedDemoHistory(ctx: AppContext): Promise<void> {
+export async function seedDemoHistory(ctx: AppContext, clock: Clock = systemClock): Promise<void> {
+  /** Half past `hour` in China, `days` from the clock's today. */
+  const at = (days: number, hour = 9) => {
+    const d = new Date(clock.now().getTime() + days * day);
+    d.setUTCHours(hour - 8, 30, 0, 0);
+    return d.toISOString();
+  };
   const user = (account: string) => demoUsers.find((u) => u.account === account)!;
   const secretary: Actor = { userId: user('secretary-1').userId, role: 'secretary', orgId: demoOrg.id, branchId: 'br-1' };
   const secretary2: Actor = { userId: user('secretary-2').userId, role: 'secretary', orgId: demoOrg.id, branchId: 'br-2' };

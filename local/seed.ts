@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditRepository } from '../functions/src/repositories/audit-repository';
@@ -12,13 +13,13 @@ import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
  * Seeds the demo organisation once (skipped when it exists). Members go through the real
  * MemberService so that counters and the audit trail are exactly what the product writes.
  */
-export async function seedDemoData(db: DynamoDBDocumentClient, table: string): Promise<'seeded' | 'present'> {
+export async function seedDemoData(db: DynamoDBDocumentClient, table: string, clock: Clock = systemClock): Promise<'seeded' | 'present'> {
   const orgs = new DynamoOrgRepository(db, table);
   if (await orgs.getOrg(demoOrg.id)) return 'present';
   const users = new DynamoUserRepository(db, table);
   const members = new DynamoMemberRepository(db, table);
-  const service = new MemberService(members, orgs, users, new NamingAuditTrail(new DynamoAuditRepository(db, table), users));
-  const now = new Date().toISOString();
+  const service = new MemberService(members, orgs, users, new NamingAuditTrail(new DynamoAuditRepository(db, table), users), clock);
+  const now = clock.now().toISOString();
 
   for (const branch of demoBranches) await orgs.putBranch(branch);
   for (const u of demoUsers.filter((u) => !u.memberKey)) {
