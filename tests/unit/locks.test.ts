@@ -65,6 +65,10 @@ describe('the time of a delivery', () => {
     expect(deliveredAtIssue(hoursAgo(4), { now, scheduledAt, graceDays })).toBe('送学时间：不能早于安排送学的时间');
     expect(deliveredAtIssue(hoursAgo(2), { now, scheduledAt, graceDays })).toBeUndefined();
     expect(deliveredAtIssue(scheduledAt, { now, scheduledAt, graceDays })).toBeUndefined();
+    // Recorded to the minute, in the minute it was scheduled (scheduled at :35 seconds): not "before".
+    const scheduledMidMinute = '2026-03-10T02:07:35.000Z';
+    expect(deliveredAtIssue('2026-03-10T02:07:00.000Z', { now, scheduledAt: scheduledMidMinute, graceDays })).toBeUndefined();
+    expect(deliveredAtIssue('2026-03-10T02:06:00.000Z', { now, scheduledAt: scheduledMidMinute, graceDays })).toBe('送学时间：不能早于安排送学的时间');
     expect(deliveredAtIssue(hoursAgo(-1), { now, scheduledAt, graceDays })).toBe('送学时间：不能晚于现在');
     expect(deliveredAtIssue(hoursAgo(-0.1), { now, scheduledAt, graceDays })).toBeUndefined();
   });

@@ -38,7 +38,8 @@ const futureToleranceMs = 10 * 60_000;
 export function deliveredAtIssue(deliveredAt: string, context: { now: Date; scheduledAt?: string; graceDays: number }): string | undefined {
   const at = Date.parse(deliveredAt);
   if (at > context.now.getTime() + futureToleranceMs) return '送学时间：不能晚于现在';
-  if (context.scheduledAt && at < Date.parse(context.scheduledAt)) return '送学时间：不能早于安排送学的时间';
+  // Times are typed to the minute: a visit recorded in the minute it was scheduled is not "before" it.
+  if (context.scheduledAt && at < Math.floor(Date.parse(context.scheduledAt) / 60_000) * 60_000) return '送学时间：不能早于安排送学的时间';
   if (at < context.now.getTime() - context.graceDays * 86_400_000) return `送学时间：只能补记 ${context.graceDays} 天以内的送学`;
   return undefined;
 }
