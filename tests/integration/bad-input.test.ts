@@ -107,7 +107,7 @@ describe('date filters on session lists', () => {
 
   it('accepts a window of exactly 400 days and one given end alone (the other from its year)', async () => {
     expect((await list('from=2024-01-01&to=2025-02-03')).status).toBe(200);
-    for (const q of ['from=2099-06-01', 'to=2001-01-01', 'from=2026-12-31', 'to=2000-01-01']) {
+    for (const q of ['from=2099-06-01', 'to=2001-01-01', 'from=2003-12-31', 'to=2000-01-01']) {
       const { status, body } = await list(q);
       expect(status, q).toBe(200);
       expect(body.items, q).toEqual([]);
