@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaYear } from '../support/time';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 
 /**
@@ -23,6 +24,8 @@ let secretary: string;
 let secretary2: string;
 let inspector: string;
 let lectureId: string;
+/** Branch 2's monthly meetings, all in the quarter's last month. */
+const lastMonthIds: string[] = [];
 
 async function plan(token: string, branchId: string, kind: string, day: string, extra: Record<string, unknown> = {}) {
   const r = await stack.call('POST', `/branches/${branchId}/sessions`, {
@@ -50,16 +53,22 @@ beforeAll(async () => {
   const lecture = await plan(secretary2, 'br-2', 'party_lecture', `${F}-10`);
   lectureId = lecture.id;
   await allPresent(secretary2, lecture);
-  for (const kind of ['committee_meeting', 'theme_day']) await allPresent(secretary2, await plan(secretary2, 'br-2', kind, `${L}-12`));
-  await allPresent(secretary2, await plan(secretary2, 'br-2', 'group_meeting', `${L}-15`, { partyGroup: '第一党小组' }));
+  for (const kind of ['committee_meeting', 'theme_day']) {
+    const held = await plan(secretary2, 'br-2', kind, `${L}-12`);
+    lastMonthIds.push(held.id);
+    await allPresent(secretary2, held);
+  }
+  const group = await plan(secretary2, 'br-2', 'group_meeting', `${L}-15`, { partyGroup: '第一党小组' });
+  lastMonthIds.push(group.id);
+  await allPresent(secretary2, group);
 });
 afterAll(() => stack?.stop());
 
 describe('compliance counts what each rule requires in each period', () => {
   it('shows a quarterly rule in a month view as 本季度内, with what was held so far, never as a shortfall', async () => {
     const last = await compliance(L, 'br-2');
-    expect(rule(last, 'party_lecture')).toEqual({ kind: 'party_lecture', cadence: 'quarterly', due: false, window: quarter, held: 1, required: 1, short: false });
-    expect(rule(last, 'branch_general_meeting')).toEqual({ kind: 'branch_general_meeting', cadence: 'quarterly', due: false, window: quarter, held: 0, required: 1, short: false });
+    expect(rule(last, 'party_lecture')).toEqual({ kind: 'party_lecture', cadence: 'quarterly', due: false, window: quarter, held: 1, required: 1, short: false, pending: false });
+    expect(rule(last, 'branch_general_meeting')).toEqual({ kind: 'branch_general_meeting', cadence: 'quarterly', due: false, window: quarter, held: 0, required: 1, short: false, pending: false });
     expect(rule(last, 'organisational_life_meeting')).toMatchObject({ cadence: 'yearly', due: false, window: String(Y), held: 0, short: false });
     expect(rule(last, 'committee_meeting')).toMatchObject({ due: true, window: L, held: 1, required: 1, short: false });
     expect(last.shortfalls.filter((s: string) => /党课|支部党员大会|组织生活会|民主评议|支委会|主题党日|党小组会/.test(s))).toEqual([]);
@@ -85,7 +94,9 @@ describe('compliance counts what each rule requires in each period', () => {
     expect(rule(q, 'democratic_appraisal')).toMatchObject({ due: false, window: String(Y) });
 
     const year = await compliance(String(Y), 'br-2');
-    expect(rule(year, 'democratic_appraisal')).toMatchObject({ due: true, required: 1, short: true });
+    // The year may be this one (at year-end the quarter three back is its first): not over, so still to do.
+    const yearOver = Y < chinaYear();
+    expect(rule(year, 'democratic_appraisal')).toMatchObject({ due: true, required: 1, short: yearOver, pending: !yearOver });
     expect(rule(year, 'party_lecture')).toMatchObject({ due: true, required: 4, held: 1 });
   });
 });
@@ -142,7 +153,12 @@ describe('sign-off checks before it locks', () => {
     const check = await stack.call('GET', `/branches/br-1/signoff-check?period=${M}`, { token: inspector });
     expect(check.status).toBe(200);
     expect(check.body).toMatchObject({ period: M, ended: true, signedOff: false, blockers: [] });
-    const items = check.body.items as { key: string; kind: string; text: string }[];
+    const all = check.body.items as { key: string; kind: string; text: string }[];
+    // First what the rules required and the branch did not hold in the month (the 支委会 was held).
+    const meetings = all.filter((i) => i.kind === 'meeting_short');
+    expect(meetings.map((i) => i.key).sort()).toEqual(['meeting:group_meeting', 'meeting:theme_day']);
+    expect(meetings.find((i) => i.key === 'meeting:theme_day')!.text).toMatch(/^主题党日：\d{4}年\d{1,2}月应开 1 次，只开了 0 次$/);
+    const items = all.filter((i) => i.kind !== 'meeting_short');
     expect(items.map((i) => i.kind)).toEqual(['session_open', 'minutes_missing', 'rectification_open']);
     expect(items[0]!.text).toMatch(/^支委会「committee_meeting .*」（.*日）未归档$/);
     expect(items[1]!.text).toContain('没有会议记录');
@@ -155,35 +171,40 @@ describe('sign-off checks before it locks', () => {
     const none = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M } });
     expect(none.status).toBe(422);
     expect(none.body.error.fields[0].path).toBe('acknowledged');
-    for (const i of items) expect(none.body.error.fields[0].message).toContain(i.text);
-    const some = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: [items[0]!.key, items[1]!.key] } });
+    for (const i of all) expect(none.body.error.fields[0].message).toContain(i.text);
+    const some = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: [...meetings.map((i) => i.key), items[0]!.key, items[1]!.key] } });
     expect(some.status).toBe(422);
     expect(some.body.error.fields[0].message).toContain('还有 1 项没有确认');
     expect(some.body.error.fields[0].message).toContain(items[2]!.text);
     expect(some.body.error.fields[0].message).not.toContain(items[0]!.text);
     expect((await stack.call('GET', `/branches/br-1/ledger?period=${M}`, { token: inspector })).body.signoff).toBeNull();
 
-    const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: items.map((i) => i.key) } });
+    const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: all.map((i) => i.key) } });
     expect(signed.status).toBe(201);
-    expect(signed.body.acknowledged).toEqual(items.map(({ key, text }) => ({ key, text })));
-    expect((await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: items.map((i) => i.key) } })).status).toBe(409);
+    expect(signed.body.acknowledged).toEqual(all.map(({ key, text }) => ({ key, text })));
+    expect((await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: M, acknowledged: all.map((i) => i.key) } })).status).toBe(409);
 
     const ledger = await stack.call('GET', `/branches/br-1/ledger?period=${M}`, { token: inspector });
-    expect(ledger.body.signoff.acknowledged.map((a: { text: string }) => a.text)).toEqual(items.map((i) => i.text));
+    expect(ledger.body.signoff.acknowledged.map((a: { text: string }) => a.text)).toEqual(all.map((i) => i.text));
     const html = await (await fetch(`${stack.url}/api/v1/branches/br-1/ledger/export?period=${M}&format=pdf`, { headers: { authorization: `Bearer ${inspector}` } })).text();
     expect(html).toContain('签字时尚缺、经督导确认的事项');
     expect(html).toContain('补写会议记录');
   });
 
-  it('signs a complete period without acknowledgements', async () => {
-    // Branch 2 held its first month's 党课 with everyone present; archived with minutes, nothing is missing.
-    const before = await stack.call('GET', `/branches/br-2/signoff-check?period=${F}`, { token: inspector });
-    expect(before.body.items.map((i: { key: string }) => i.key)).toEqual([`session-open:${lectureId}`, `minutes:${lectureId}`]);
-    expect((await stack.call('PUT', `/sessions/${lectureId}/minutes`, { token: secretary2, body: { content: '讲授党史' } })).status).toBe(200);
-    expect((await stack.call('POST', `/sessions/${lectureId}/close`, { token: secretary2 })).status).toBe(200);
-    const check = await stack.call('GET', `/branches/br-2/signoff-check?period=${F}`, { token: inspector });
+  it('signs a complete period without acknowledgements, and lists meetings not held in one that is not', async () => {
+    // Branch 2's first month: its 党课, but none of the monthly meetings: each is listed by what the rules require.
+    const first = await stack.call('GET', `/branches/br-2/signoff-check?period=${F}`, { token: inspector });
+    expect(first.body.items.map((i: { key: string }) => i.key)).toEqual([
+      'meeting:committee_meeting', 'meeting:group_meeting', 'meeting:theme_day', `session-open:${lectureId}`, `minutes:${lectureId}`,
+    ]);
+    // Its last month held all three; once each has minutes and is archived, nothing is missing.
+    for (const id of lastMonthIds) {
+      expect((await stack.call('PUT', `/sessions/${id}/minutes`, { token: secretary2, body: { content: '按时召开，记录齐全' } })).status).toBe(200);
+      expect((await stack.call('POST', `/sessions/${id}/close`, { token: secretary2 })).status).toBe(200);
+    }
+    const check = await stack.call('GET', `/branches/br-2/signoff-check?period=${L}`, { token: inspector });
     expect(check.body).toMatchObject({ ended: true, blockers: [], items: [] });
-    const signed = await stack.call('POST', '/branches/br-2/signoffs', { token: inspector, body: { period: F } });
+    const signed = await stack.call('POST', '/branches/br-2/signoffs', { token: inspector, body: { period: L } });
     expect(signed.status).toBe(201);
     expect(signed.body.acknowledged).toEqual([]);
   });

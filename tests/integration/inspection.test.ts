@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { periodWords } from '@ltx/shared/domain/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -108,7 +109,11 @@ describe('inspection', () => {
 
   it('locks the period after sign-off: sessions, attendance, minutes and amendments answer 409', async () => {
     const check = await stack.call('GET', `/branches/br-1/signoff-check?period=${period}`, { token: inspector });
-    expect(check.body.items.map((i: { kind: string }) => i.kind)).toEqual(['session_open', 'session_open', 'minutes_missing', 'minutes_missing', 'rectification_open']);
+    const kinds: string[] = check.body.items.map((i: { kind: string }) => i.kind);
+    // What the quarter's rules required and the branch did not hold comes first (支委会 2 of 3; the others none).
+    expect(kinds.filter((k) => k === 'meeting_short')).toHaveLength(5);
+    expect(check.body.items.map((i: { text: string }) => i.text)).toContain(`支委会：${periodWords(period)}应开 3 次，只开了 2 次`);
+    expect(kinds.filter((k) => k !== 'meeting_short')).toEqual(['session_open', 'session_open', 'minutes_missing', 'minutes_missing', 'rectification_open']);
     const acknowledged = check.body.items.map((i: { key: string }) => i.key);
     const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period, acknowledged } });
     expect(signed.status).toBe(201);

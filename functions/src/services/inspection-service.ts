@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ruleInPeriod } from '@ltx/shared/domain/cadence';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
-import { chinaDay, chinaDayStart, instantInPeriod, parsePeriod, type Period } from '@ltx/shared/domain/periods';
+import { chinaDay, chinaDayStart, instantInPeriod, parsePeriod, periodEnded, type Period } from '@ltx/shared/domain/periods';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
@@ -80,6 +80,7 @@ export class InspectionService {
     const period = this.period(periodText);
     const [branches, frequency, overdueRules] = await Promise.all([this.deps.orgs.listBranches(orgId), this.deps.rules.frequency(orgId), this.deps.rules.overdue(orgId)]);
     const now = this.clock.now();
+    const ended = periodEnded(period, now);
     const rules = (Object.entries(frequency) as [SessionKind, Frequency | null][])
       .filter((entry): entry is [SessionKind, Frequency] => entry[1] !== null)
       .map(([kind, cadence]) => ({ kind, cadence, rule: ruleInPeriod(cadence, period) }));
@@ -100,7 +101,9 @@ export class InspectionService {
         const heldInPeriod = held.filter((s) => instantInPeriod(period, s.startsAt));
         const meetings = rules.map(({ kind, cadence, rule }) => {
           const count = held.filter((s) => s.kind === kind && instantInPeriod(rule.window, s.startsAt)).length;
-          return { kind, cadence, due: rule.due, window: rule.window.text, held: count, required: rule.required, short: rule.due && count < rule.required };
+          const behind = rule.due && count < rule.required;
+          // Before the period's end a rule not yet met still has time: "还可召开", not "不足".
+          return { kind, cadence, due: rule.due, window: rule.window.text, held: count, required: rule.required, short: behind && ended, pending: behind && !ended };
         });
         const coverages = heldInPeriod.map(coverageOf);
         const overdueVisits = openVisits.filter((v) => overdueOf(v.status, v.createdAt, now, overdueRules)).length;
@@ -293,14 +296,21 @@ export class InspectionService {
   }
 
   private async check(branch: BranchRecord, period: Period): Promise<SignoffCheck> {
-    const [sessions, openItems, openVisits, signoffs] = await Promise.all([
+    const [sessions, openItems, openVisits, signoffs, frequency] = await Promise.all([
       this.sessionsIn(branch.id, period),
       this.deps.reviews.openItems(branch.id),
       this.deps.visits.listByBranch(branch.id, { open: true }),
       this.deps.signoffs.list(branch.id),
+      this.deps.rules.frequency(branch.orgId),
     ]);
+    // Meetings the rules require in this period (those due in it) against those held in it.
+    const meetings = (Object.entries(frequency) as [SessionKind, Frequency | null][])
+      .filter((entry): entry is [SessionKind, Frequency] => entry[1] !== null)
+      .map(([kind, cadence]) => ({ kind, rule: ruleInPeriod(cadence, period) }))
+      .filter(({ rule }) => rule.due)
+      .map(({ kind, rule }) => ({ kind, required: rule.required, held: sessions.filter((s) => s.kind === kind).length }));
     return signoffCheck({
-      branchId: branch.id, period, now: this.clock.now(), signedOff: signoffs.some((s) => s.period === period.text), sessions, openItems, openVisits,
+      branchId: branch.id, period, now: this.clock.now(), signedOff: signoffs.some((s) => s.period === period.text), sessions, openItems, openVisits, meetings,
     });
   }
 

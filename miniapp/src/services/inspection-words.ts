@@ -33,6 +33,8 @@ export function meetingLine(m: BranchCompliance['meetings'][number]): IndicatorL
     const sofar = window.replace('内', '至今');
     return { text: `${m.held >= m.required ? '✓' : '○'} ${name} ${window}开 ${m.required} 次，${sofar}已开 ${m.held} 次`, short: false };
   }
+  // The period has not ended: still time to hold it, so no mark of failure yet.
+  if (m.pending) return { text: `○ ${name} 已开 ${m.held} 次，本期应开 ${m.required} 次，本期还没有结束`, short: false };
   return { text: m.short ? `✗ ${name} ${m.held}/${m.required} 不足` : `✓ ${name} ${m.held}/${m.required} 达标`, short: m.short };
 }
 

@@ -18,11 +18,13 @@ export interface CheckInput {
   now: Date;
   signedOff: boolean;
   /** Sessions that started in the period. */
-  sessions: { id: string; kind: SessionKind; topic: string; startsAt: string; status: 'open' | 'closed'; minutes?: { content: string; decisions: string; agenda: string } }[];
+  sessions: { id: string; kind: SessionKind; topic: string; startsAt: string; status: 'open' | 'closed'; minutes?: { content: string; decisions: string; agenda: string }; noMinutesReason?: string }[];
+  /** Each kind the rules require in this period: how many it requires and how many were held in it. */
+  meetings?: { kind: SessionKind; required: number; held: number }[];
   /** The branch's rectification items not yet accepted, of every period. */
   openItems: { id: string; period: string; what: string; deadline: string; status: 'open' | 'answered' | 'returned' | 'accepted' }[];
   /** The branch's open 送学上门 requests. */
-  openVisits: { id: string; memberName: string; status: VisitStatus; createdAt: string }[];
+  openVisits: { id: string; memberName: string; status: VisitStatus; createdAt: string; sessionTopic?: string }[];
 }
 
 /**
@@ -42,10 +44,20 @@ export function signoffCheck(input: CheckInput): SignoffCheck {
   const hasMinutes = (s: CheckInput['sessions'][number]) => !!s.minutes && [s.minutes.agenda, s.minutes.content, s.minutes.decisions].some((t) => t.trim() !== '');
   const sessions = [...input.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const items: SignoffCheckItem[] = [
+    // Meetings the rules require that were not held: what the book lacks most.
+    ...(input.meetings ?? [])
+      .filter((m) => m.held < m.required)
+      .map((m) => ({
+        key: `meeting:${m.kind}`, kind: 'meeting_short' as const,
+        text: `${sessionKindLabels[m.kind]}：${periodWords(period.text)}应开 ${m.required} 次，只开了 ${m.held} 次`,
+      })),
     ...sessions.filter((s) => s.status === 'open').map((s) => ({ key: `session-open:${s.id}`, kind: 'session_open' as const, text: `${sessionName(s)}未归档` })),
     ...sessions
       .filter((s) => minutesRequiredKinds.includes(s.kind) && !hasMinutes(s))
-      .map((s) => ({ key: `minutes:${s.id}`, kind: 'minutes_missing' as const, text: `${sessionName(s)}没有会议记录` })),
+      .map((s) => ({
+        key: `minutes:${s.id}`, kind: 'minutes_missing' as const,
+        text: `${sessionName(s)}没有会议记录${s.noMinutesReason ? `（归档时说明的原因：${s.noMinutesReason}）` : ''}`,
+      })),
     // Items of this period or earlier ones: what the branch still owes when this book closes.
     ...input.openItems
       .filter((i) => i.status !== 'accepted' && (parsePeriod(i.period)?.start ?? '') < period.end)
@@ -58,7 +70,7 @@ export function signoffCheck(input: CheckInput): SignoffCheck {
     ...input.openVisits
       .filter((v) => v.createdAt < chinaDayStart(period.end))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((v) => ({ key: `visit:${v.id}`, kind: 'visit_open' as const, text: `送学上门：${v.memberName}的申请（${dayWords(chinaDay(v.createdAt))}）${visitStatusLabels[v.status]}，尚未完成` })),
+      .map((v) => ({ key: `visit:${v.id}`, kind: 'visit_open' as const, text: `送学上门：${v.memberName}${v.sessionTopic ? `学习「${v.sessionTopic}」` : ''}的申请（${dayWords(chinaDay(v.createdAt))}）${visitStatusLabels[v.status]}，尚未完成` })),
   ];
   return { branchId: input.branchId, period: period.text, lastDay, ended, signedOff: input.signedOff, blockers, items };
 }

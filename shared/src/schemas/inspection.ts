@@ -21,6 +21,8 @@ export const KindCompliance = z.object({
   held: z.number().int(),
   required: z.number().int(),
   short: z.boolean(),
+  /** Due in a period that has not ended and not yet met: there is still time, so it is no shortfall yet. */
+  pending: z.boolean(),
 });
 
 export const BranchCompliance = z.object({
@@ -91,7 +93,7 @@ export type Review = z.infer<typeof Review>;
 /** One thing the pre-sign-off check found missing; the inspector acknowledges it by its key to sign anyway. */
 export const SignoffCheckItem = z.object({
   key: z.string(),
-  kind: z.enum(['session_open', 'minutes_missing', 'rectification_open', 'visit_open']),
+  kind: z.enum(['meeting_short', 'session_open', 'minutes_missing', 'rectification_open', 'visit_open']),
   /** The item in words, e.g. 支委会「研究发展党员」（2025年8月10日）未归档. */
   text: z.string(),
 });

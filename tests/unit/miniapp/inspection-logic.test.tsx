@@ -68,8 +68,8 @@ const branch: BranchCompliance = {
   branchName: '第一支部',
   period: '2026-Q4',
   meetings: [
-    { kind: 'committee_meeting', cadence: 'monthly', due: true, window: '2026-Q4', held: 2, required: 3, short: true },
-    { kind: 'branch_general_meeting', cadence: 'quarterly', due: true, window: '2026-Q4', held: 1, required: 1, short: false },
+    { kind: 'committee_meeting', cadence: 'monthly', due: true, window: '2026-Q4', held: 2, required: 3, short: true, pending: false },
+    { kind: 'branch_general_meeting', cadence: 'quarterly', due: true, window: '2026-Q4', held: 1, required: 1, short: false, pending: false },
   ],
   coverage: { sessions: 3, average: 0.857, lowest: 0.6 },
   overdueVisits: 1,
@@ -86,8 +86,13 @@ describe('compliance in words', () => {
     expect(meetingLine(branch.meetings[1]!)).toEqual({ text: '✓ 支部党员大会 1/1 达标', short: false });
   });
 
+  it('says a rule not yet met in a period that has not ended as still to do, not as a shortfall', () => {
+    const open = { ...branch.meetings[0]!, short: false, pending: true };
+    expect(meetingLine(open)).toEqual({ text: '○ 支委会 已开 2 次，本期应开 3 次，本期还没有结束', short: false });
+  });
+
   it('says a rule not due in the period over its quarter or year, never as a shortfall', () => {
-    const lecture = { kind: 'party_lecture', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false } as const;
+    const lecture = { kind: 'party_lecture', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false, pending: false } as const;
     expect(meetingLine(lecture)).toEqual({ text: '○ 党课 本季度内开 1 次，本季度至今已开 0 次', short: false });
     expect(meetingLine({ ...lecture, held: 1 })).toEqual({ text: '✓ 党课 本季度内开 1 次，本季度至今已开 1 次', short: false });
     expect(meetingLine({ ...lecture, kind: 'democratic_appraisal', cadence: 'yearly', window: '2026' }).text).toBe('○ 民主评议党员 本年度内开 1 次，本年度至今已开 0 次');

@@ -60,15 +60,15 @@ const compliance = (period: string): ComplianceView => ({
     {
       branchId: 'b1', branchName: '第一支部', period,
       meetings: [
-        { kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 0, required: 1, short: true },
-        { kind: 'branch_general_meeting', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false },
+        { kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 0, required: 1, short: true, pending: false },
+        { kind: 'branch_general_meeting', cadence: 'quarterly', due: false, window: '2026-Q4', held: 0, required: 1, short: false, pending: false },
       ],
       coverage: { sessions: 2, average: 0.75, lowest: 0.5 }, overdueVisits: 1, quietMembers: 2, openItems: 1, overdueItems: 1, signedOff: null,
       shortfalls: ['支委会 0/1，不足', '送学上门逾期 1 件'],
     },
     {
       branchId: 'b2', branchName: '第二支部', period,
-      meetings: [{ kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 1, required: 1, short: false }],
+      meetings: [{ kind: 'committee_meeting', cadence: 'monthly', due: true, window: period, held: 1, required: 1, short: false, pending: false }],
       coverage: { sessions: 3, average: 1, lowest: 1 }, overdueVisits: 0, quietMembers: 0, openItems: 0, overdueItems: 0,
       signedOff: { by: '周明', at: '2026-11-28T02:00:00.000Z' }, shortfalls: [],
     },
