@@ -13,6 +13,8 @@ interface Props {
   session: Pick<SessionDetail, 'kind' | 'attendance' | 'quorum' | 'status' | 'lastBulk'>;
   /** Contacts, inspectors, and everyone once the record is closed: look, do not touch. */
   readOnly: boolean;
+  /** The meeting has not begun: only leave can be recorded yet, so "全部出席" is not offered. */
+  notStarted?: boolean;
   /** What "全部出席" would do: shown before anything is written. */
   onPreview: () => Promise<BulkAttendancePlan>;
   onMarkAll: () => Promise<void>;
@@ -25,7 +27,7 @@ interface Props {
  * The attendance screen: "全部出席" shows first whom it will mark and whom it keeps as they are, and
  * can be undone; one tap per member changes a line, after saying what the member or a proxy recorded.
  */
-export function AttendanceBoard({ session, readOnly, onPreview, onMarkAll, onUndo, onMark }: Props) {
+export function AttendanceBoard({ session, readOnly, notStarted = false, onPreview, onMarkAll, onUndo, onMark }: Props) {
   const [busy, setBusy] = useState<string | undefined>();
   const [plan, setPlan] = useState<BulkAttendancePlan | undefined>();
   const [asking, setAsking] = useState<{ memberId: string; status: AttendanceStatus; question: string } | undefined>();
@@ -94,7 +96,10 @@ export function AttendanceBoard({ session, readOnly, onPreview, onMarkAll, onUnd
         </Text>
       ) : null}
       <Text className='text strong'>{attendanceSummaryText(session.attendance)}</Text>
-      {readOnly ? null : (
+      {!readOnly && notStarted ? (
+        <Text className='banner'>会议还没有开始：开始后才能登记出席、缺席和网上自学；请假现在就可以登记。</Text>
+      ) : null}
+      {readOnly || notStarted ? null : (
         <View>
           {plan ? (
             <View className='section section--confirm'>

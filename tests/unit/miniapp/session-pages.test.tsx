@@ -18,6 +18,8 @@ const { default: SessionPage } = await import('@/packages/branch/pages/session/i
 const { default: OutboxPage } = await import('@/packages/branch/pages/outbox/index');
 
 const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+/** A meeting that began an hour ago: attendance and archiving are open. */
+const begun = new Date(Date.now() - 3600 * 1000).toISOString();
 
 const member: Me = { userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' };
 const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
@@ -177,6 +179,7 @@ describe('session page', () => {
       summary: '将为 1 人登记；2 人已有登记或已安排送学上门，保持不变。',
     };
     const marked = detail({
+      startsAt: begun,
       attendance: detail().attendance.map((a) => (a.memberId === 'm3' ? { ...a, status: 'present' } : a)),
       quorum: { entitled: 3, present: 2, met: true },
       lastBulk: { id: 'b-1', at: soon, byName: '张卫东', count: 1, undoable: true },
@@ -184,10 +187,10 @@ describe('session page', () => {
     renderPage(
       SessionPage,
       secretary,
-      get('/api/v1/sessions/s1', detail()),
+      get('/api/v1/sessions/s1', detail({ startsAt: begun })),
       (req) => (req.method === 'POST' && req.url === '/api/v1/sessions/s1/attendance/preview' ? { status: 200, body: plan } : undefined),
       (req) => (req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance' ? { status: 200, body: marked } : undefined),
-      (req) => (req.method === 'POST' && req.url === '/api/v1/sessions/s1/attendance/undo' ? { status: 200, body: detail() } : undefined),
+      (req) => (req.method === 'POST' && req.url === '/api/v1/sessions/s1/attendance/undo' ? { status: 200, body: detail({ startsAt: begun }) } : undefined),
     );
     await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
@@ -242,10 +245,21 @@ describe('session page', () => {
     expect(calls.find((c) => c.url.endsWith('/close'))?.body).toEqual({ noMinutesReason: '纸质记录存于支部' });
   });
 
+  it('offers neither "全部出席" nor archiving before the meeting begins, and says why', async () => {
+    nav.param = 's1';
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ startsAt: soon })));
+    await waitFor(() => expect(screen.getByText('研究十二月工作')).toBeTruthy());
+    fireEvent.click(screen.getByText('出席登记'));
+    expect(screen.getByText('会议还没有开始：开始后才能登记出席、缺席和网上自学；请假现在就可以登记。')).toBeTruthy();
+    expect(screen.queryByText('全部出席')).toBeNull();
+    fireEvent.click(screen.getByText('归档更正'));
+    expect(screen.getByText('会议还没有开始，开过之后才能归档。')).toBeTruthy();
+  });
+
   it('asks twice before closing, inline, and shows a 409 answer’s message', async () => {
     nav.param = 's1';
     const minutes = { agenda: '研究工作', content: '', decisions: '', votes: '', photos: [] };
-    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ minutes })), (req) =>
+    renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ minutes, startsAt: begun })), (req) =>
       req.method === 'POST' && req.url === '/api/v1/sessions/s1/close'
         ? { status: 409, body: { error: { code: 'SESSION_CLOSED', message: '这次会议记录已经结束归档，不能直接修改；如需更正，请添加更正说明' } } }
         : undefined,

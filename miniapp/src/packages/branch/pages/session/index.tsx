@@ -58,6 +58,8 @@ export default function SessionPage() {
   const isSecretary = me.data?.role === 'secretary';
   const closed = s?.status === 'closed';
   const canWrite = isSecretary && !closed;
+  // Read once per answer: attendance and archiving wait for the meeting to begin.
+  const notStarted = s ? Date.parse(s.startsAt) > Date.now() : false;
 
   /** A write that failed because someone closed the record meanwhile: say so and show the closed record. */
   const afterFailure = (e: unknown) => {
@@ -159,7 +161,7 @@ export default function SessionPage() {
             <View>
               <Text className='h2'>出席登记</Text>
               {closed ? <Text className='text'>记录已归档，出席情况不能直接修改；如需更正，请到“归档更正”添加更正说明。</Text> : null}
-              <AttendanceBoard session={s} readOnly={!canWrite} onPreview={previewAll} onMarkAll={markAll} onUndo={undoAll} onMark={mark} />
+              <AttendanceBoard session={s} readOnly={!canWrite} notStarted={notStarted} onPreview={previewAll} onMarkAll={markAll} onUndo={undoAll} onMark={mark} />
             </View>
           ) : null}
 
@@ -190,6 +192,8 @@ export default function SessionPage() {
                   <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
                   {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
+              ) : isSecretary && notStarted ? (
+                <Text className='text'>会议还没有开始，开过之后才能归档。</Text>
               ) : isSecretary ? (
                 <CloseSession onClose={close} needsReason={needsNoMinutesReason(s.kind, s.minutes)} />
               ) : (
