@@ -64,7 +64,7 @@ export const demoMembers: DemoMember[] = [
 export const demoUsers: {
   account: string; label: string; userId: string; role: Role; displayName: string; branchId?: string; memberKey?: string;
 }[] = [
-  { account: 'member-wang', label: '王建国（82岁，第一支部）', userId: 'u-demo-wang', role: 'member', displayName: '王建国', branchId: 'br-1', memberKey: 'wang' },
+  { account: 'member-wang', label: '王建国（党员，第一支部）', userId: 'u-demo-wang', role: 'member', displayName: '王建国', branchId: 'br-1', memberKey: 'wang' },
   { account: 'proxy-liu', label: '刘芳（代母亲李秀英办理）', userId: 'u-demo-liu', role: 'proxy', displayName: '刘芳', branchId: 'br-1', memberKey: 'li' },
   { account: 'secretary-1', label: '张卫东（第一支部）', userId: 'u-demo-sec1', role: 'secretary', displayName: '张卫东', branchId: 'br-1' },
   { account: 'secretary-2', label: '陈丽华（第二支部）', userId: 'u-demo-sec2', role: 'secretary', displayName: '陈丽华', branchId: 'br-2' },

@@ -67,7 +67,7 @@ describe('我的积分 in a real browser', () => {
     await page.goto(`${stack.url}/`);
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${stack.url}/`);
-    await page.getByText('王建国（82岁，第一支部）').first().click();
+    await page.getByText('王建国（党员，第一支部）').first().click();
     await visible('下一次学习');
     await page.locator('taro-button-core').filter({ hasText: '我的积分' }).filter({ visible: true }).first().click();
 

@@ -213,7 +213,7 @@ describe('organisational life in a real browser', () => {
 
   it('shows the member the next session in large type and opens its material', async () => {
     const { page } = phone;
-    await signInAs('王建国（82岁，第一支部）');
+    await signInAs('王建国（党员，第一支部）');
     await visible('下一次学习');
     await visible(`${planned.year}年${planned.month}月${planned.date}日 ${planned.weekday}`);
     await visible('上午9点30分');

@@ -68,7 +68,7 @@ describe('the walking skeleton in a real browser', () => {
 
   it('shows an elderly member their home page in large type', async () => {
     const { page } = phone;
-    await signInAs('王建国（82岁，第一支部）');
+    await signInAs('王建国（党员，第一支部）');
     await expect.poll(() => page.getByText('第一离退休干部党支部').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect(page.getByText(/张卫东/).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(/到场参加集中学习/).first().isVisible()).resolves.toBe(true);

@@ -27,7 +27,10 @@ describe('branches and members', () => {
     const names = body.items.map((m: { name: string }) => m.name);
     expect(names).toEqual([...names].sort());
     const wang = byName(body.items, '王建国');
-    expect(wang).toMatchObject({ phoneMasked: '138****0001', attendanceMode: 'in_person', bound: true, age: 82 });
+    // Born 12 March 1944: 82 until his birthday in 2027, then 83 (China's calendar, whatever the machine's zone).
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const age = Number(today.slice(0, 4)) - 1944 - (today.slice(5) < '03-12' ? 1 : 0);
+    expect(wang).toMatchObject({ phoneMasked: '138****0001', attendanceMode: 'in_person', bound: true, age });
     expect(JSON.stringify(body)).not.toContain('13800010001');
     expect(JSON.stringify(body)).not.toContain('healthClass');
   });
