@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiPrefix, deployedRoutes, domains, routes } from '../../functions/src/api';
+import type { RouteTypes } from '../../functions/src/api/types';
 import { buildOpenApi } from '../../scripts/openapi-document';
 
 /**
@@ -93,5 +94,16 @@ describe('route declarations', () => {
       'POST /api/v1/branches/{branchId}/members', 'GET /api/v1/members/{memberId}', 'PATCH /api/v1/members/{memberId}',
       'POST /api/v1/members/{memberId}/invites', 'POST /api/v1/bindings', 'GET /api/v1/health', 'POST /api/v1/auth/wechat', 'POST /api/v1/auth/dev-login',
     ]) expect(keys.has(key), key).toBe(true);
+  });
+});
+
+describe('RouteTypes (the mini-program\'s types, from the declarations)', () => {
+  it('types each route by its schemas', () => {
+    type Member = RouteTypes['GET /api/v1/members/{memberId}'];
+    const params: Member['params'] = { memberId: 'm-1' };
+    // @ts-expect-error: a route that is not declared has no types
+    const missing: RouteTypes['GET /api/v1/nowhere'] = undefined;
+    const body: RouteTypes['POST /api/v1/bindings']['body'] = { inviteCode: 'ABC123' };
+    expect([params.memberId, missing, body.inviteCode]).toEqual(['m-1', undefined, 'ABC123']);
   });
 });
