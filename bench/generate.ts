@@ -27,28 +27,10 @@ import { BulkAttendanceInput, SessionCreateInput, type AttendanceStatus, type Se
 import { VisitDeliverInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 import { ReviewInput } from '@ltx/shared/schemas/inspection';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoAuditRepository } from '../functions/src/repositories/audit-repository';
-import { NamingAuditTrail } from '../functions/src/services/audit-trail';
-import { DynamoMemberRepository } from '../functions/src/repositories/member-repository';
-import { DynamoOrgRepository } from '../functions/src/repositories/org-repository';
-import { DynamoOutboxRepository } from '../functions/src/repositories/outbox-repository';
-import { DynamoPointsRepository } from '../functions/src/repositories/points-repository';
-import { DynamoReviewRepository } from '../functions/src/repositories/review-repository';
-import { DynamoRulesRepository } from '../functions/src/repositories/rules-repository';
-import { DynamoSessionRepository } from '../functions/src/repositories/session-repository';
-import { DynamoSignoffRepository } from '../functions/src/repositories/signoff-repository';
-import { DynamoUploadRepository } from '../functions/src/repositories/upload-repository';
-import { DynamoUserRepository } from '../functions/src/repositories/user-repository';
-import { DynamoVisitRepository } from '../functions/src/repositories/visit-repository';
-import { InspectionService } from '../functions/src/services/inspection-service';
-import { MemberService } from '../functions/src/services/member-service';
 import type { Clock } from '@ltx/shared/time/clock';
-import { ParticipationTracker } from '../functions/src/services/participation-tracker';
-import { PointsService } from '../functions/src/services/points-service';
-import { SessionService, type SessionCreatedListener } from '../functions/src/services/session-service';
-import { UploadService } from '../functions/src/services/upload-service';
-import { idFrom, VisitService } from '../functions/src/services/visit-service';
+import { idFrom } from '../functions/src/services/visit-service';
 import { LocalUploadStore } from '../functions/src/uploads/local-upload-store';
+import { buildServices } from '../functions/src/context';
 import { localTableName } from '../local/stack';
 import { ensureTable, startEmbeddedDynamo } from '../local/embedded-dynamodb';
 import type { DynamoCount } from './dynamo-counter';
@@ -191,34 +173,14 @@ const hour = 3_600_000;
 const day = 24 * hour;
 
 // ---------------------------------------------------------------------------------------------
-// The product's services, wired as functions/src/context.ts does, with a clock of our own
+// The product's services, from the one builder (functions/src/context.ts), with a clock of our own
 
 type Db = DynamoDBDocumentClient;
 
 function wire(db: Db, table: string, clock: Clock, uploadsDir: string) {
-  const members = new DynamoMemberRepository(db, table);
-  const orgs = new DynamoOrgRepository(db, table);
-  const users = new DynamoUserRepository(db, table);
-  const audit = new NamingAuditTrail(new DynamoAuditRepository(db, table), users);
-  const sessions = new DynamoSessionRepository(db, table);
-  const rules = new DynamoRulesRepository(db, table);
-  const signoffs = new DynamoSignoffRepository(db, table);
-  const pointsRepository = new DynamoPointsRepository(db, table);
-  const visitRepository = new DynamoVisitRepository(db, table);
-  const uploads = new UploadService(new DynamoUploadRepository(db, table), new LocalUploadStore(uploadsDir, 'http://127.0.0.1', async () => 'unused'), orgs, clock);
-  const memberService = new MemberService(members, orgs, users, audit, clock);
-  const onCreated: SessionCreatedListener[] = [];
-  const points = new PointsService({ points: pointsRepository, members, orgs, rules, signoffs, audit, clock });
-  const sessionService = new SessionService({
-    sessions, members, orgs, outbox: new DynamoOutboxRepository(db, table), audit, uploads, users, signoffs,
-    listeners: [new ParticipationTracker(members, sessions, clock), points], visits: visitRepository, onCreated, clock,
-  });
-  const visits = new VisitService({ visits: visitRepository, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock });
-  onCreated.push(visits);
-  const inspection = new InspectionService({
-    orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, table), signoffs, rules, users, audit, uploads, clock,
-  });
-  return { orgs, users, members, memberService, sessions: sessionService, visits, points, inspection };
+  const services = buildServices({ db, tableName: table, clock, uploadStore: new LocalUploadStore(uploadsDir, 'http://127.0.0.1', async () => 'unused') });
+  const { orgs, users, members } = services.repositories;
+  return { orgs, users, members, memberService: services.members, sessions: services.sessions, visits: services.visits, points: services.points, inspection: services.inspection };
 }
 
 /** A clock the generator moves: each action is stamped with the moment it would have happened. */

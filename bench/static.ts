@@ -6,7 +6,7 @@
  *
  * Bundles are made with esbuild and the settings of infra/src/constructs/api.ts (NodejsFunction:
  * ESM, minified, node24, module/main fields, the `require` banner, the SDK clients left to the
- * runtime), for every deployed route's handler and the reminder job. The SDK clients a bundle
+ * runtime), for every domain function of the deployed routes and the reminder job. The SDK clients a bundle
  * imports resolve from node_modules, standing in for the Lambda runtime's copy, and count in the
  * import time as they do in Lambda.
  */
@@ -16,7 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { deployedRoutes } from '../functions/src/routes';
+import { deployedRoutes } from '../functions/src/api';
 import { RUNTIME_PROVIDED_MODULES } from '../infra/src/constructs/api';
 import { MAIN, packageSizes } from '../tests/weapp/support/budget';
 
@@ -45,9 +45,9 @@ export interface StaticResult {
 }
 
 function lambdas(): { name: string; entry: string }[] {
-  const handlers = [...new Set(deployedRoutes.map((r) => r.handler))].sort();
+  const domains = [...new Set(deployedRoutes.map((r) => r.domain))].sort();
   return [
-    ...handlers.map((h) => ({ name: h, entry: join(root, 'functions/src/handlers', `${h}.ts`) })),
+    ...domains.map((d) => ({ name: d, entry: join(root, 'functions/src/api', `${d}.ts`) })),
     { name: 'jobs/send-reminders', entry: join(root, 'functions/src/jobs/send-reminders.ts') },
   ];
 }

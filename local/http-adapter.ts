@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { errorResponse } from '../functions/src/http/route';
 import { MalformedJsonError, MalformedPathError, RouteNotFoundError } from '../functions/src/http/errors';
 import { decodePathSegment } from '../functions/src/http/request';
-import type { RouteSpec } from '../functions/src/routes';
+import type { RouteSpec } from '../functions/src/api';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -19,9 +19,10 @@ const maxBodyBytes = 1024 * 1024;
 
 /**
  * Turns a node:http request into the API Gateway HTTP API v2 event that the deployed
- * handlers receive, and calls the very handler module CDK bundles for that route.
+ * functions receive (with the matched route's `routeKey` and path parameters, as API Gateway
+ * sets them), and calls the very domain handler CDK bundles for that route.
  */
-export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (name: string) => Promise<Handler>) {
+export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (domain: string) => Promise<Handler>) {
   const compiled: CompiledRoute[] = routes.map((spec) => {
     const params: string[] = [];
     const source = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -29,7 +30,7 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
       return '([^/]+)';
     });
     let cached: Promise<Handler> | undefined;
-    return { spec, pattern: new RegExp(`^${source}$`), params, load: () => (cached ??= loadHandler(spec.handler)) };
+    return { spec, pattern: new RegExp(`^${source}$`), params, load: () => (cached ??= loadHandler(spec.domain)) };
   });
 
   return async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,12 +1,7 @@
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoAuditRepository } from '../functions/src/repositories/audit-repository';
-import { DynamoMemberRepository } from '../functions/src/repositories/member-repository';
-import { DynamoOrgRepository } from '../functions/src/repositories/org-repository';
-import { DynamoUserRepository } from '../functions/src/repositories/user-repository';
-import { MemberService } from '../functions/src/services/member-service';
-import { NamingAuditTrail } from '../functions/src/services/audit-trail';
+import { buildServices } from '../functions/src/context';
 import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
 
 /**
@@ -14,11 +9,10 @@ import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
  * MemberService so that counters and the audit trail are exactly what the product writes.
  */
 export async function seedDemoData(db: DynamoDBDocumentClient, table: string, clock: Clock = systemClock): Promise<'seeded' | 'present'> {
-  const orgs = new DynamoOrgRepository(db, table);
+  const services = buildServices({ db, tableName: table, clock });
+  const { orgs, users, members } = services.repositories;
   if (await orgs.getOrg(demoOrg.id)) return 'present';
-  const users = new DynamoUserRepository(db, table);
-  const members = new DynamoMemberRepository(db, table);
-  const service = new MemberService(members, orgs, users, new NamingAuditTrail(new DynamoAuditRepository(db, table), users), clock);
+  const service = services.members;
   const now = clock.now().toISOString();
 
   for (const branch of demoBranches) await orgs.putBranch(branch);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { routes, apiPrefix } from '../functions/src/routes';
+import { apiPrefix, domains, routes } from '../functions/src/api';
 import { createDocumentClient } from '../functions/src/db/client';
 import { logger } from '../functions/src/http/logger';
 import { decodePathSegment } from '../functions/src/http/request';
@@ -81,10 +81,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     db.destroy();
   }
 
-  const api = createApiDispatcher(routes, async (name) => {
-    const mod = (await import(`../functions/src/handlers/${name}.ts`)) as { handler: Parameters<typeof createApiDispatcher>[1] extends (n: string) => Promise<infer H> ? H : never };
-    return mod.handler;
-  });
+  // The same domain handlers the cloud runs, one per domain module under functions/src/api.
+  const api = createApiDispatcher(routes, async (domain) => domains[domain]!.handler);
   const files = options.staticDir ? createStaticHandler(resolve(options.staticDir)) : undefined;
   const secrets = new FileSecretSource(secretsFile);
   const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey));

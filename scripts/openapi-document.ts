@@ -1,29 +1,38 @@
 import { z } from 'zod';
 import '@ltx/shared/validation';
 import { errorCatalog } from '@ltx/shared/errors';
-import { apiContract } from '../functions/src/api-contract';
-import { routes } from '../functions/src/routes';
+import { routes } from '../functions/src/api';
+import { paramNames } from '../functions/src/api/declare';
 
-/** The OpenAPI 3.1 document, derived from the route table and the shared zod schemas only. */
+/** Query parameters from the route's query schema (an object of scalars). */
+function queryParameters(schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+}
+
+/** The OpenAPI 3.1 document, derived from the route declarations (functions/src/api) and the shared zod schemas only. */
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const contract = apiContract[`${route.handler}:${route.path.split('/').at(-1)}`] ?? apiContract[route.handler];
-    if (!contract) throw new Error(`No API contract for handler ${route.handler}`);
-    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [
+      ...paramNames(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...queryParameters(route.query),
+    ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
-      // One handler may serve two methods (PATCH, and POST for wx.request): operation ids stay unique.
-      operationId: routes.filter((r) => r.handler === route.handler).length > 1 ? `${route.handler}-${route.method.toLowerCase()}` : route.handler,
+      operationId: route.id,
       summary: route.summary,
       ...(route.localOnly ? { description: '仅本地运行时存在，云端部署不包含此接口。' } : {}),
       ...(route.auth === 'token' ? { security: [{ bearer: [] }] } : {}),
       ...(params.length ? { parameters: params } : {}),
-      ...(contract.request
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(contract.request, { io: 'input', unrepresentable: 'any' }) } } } }
+      ...(route.idempotent ? { 'x-idempotency-key': '可带 Idempotency-Key 请求头：同一编号的重复请求答复第一次的结果' } : {}),
+      ...(route.can ? { 'x-can': route.can } : {}),
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } } } }
         : {}),
       responses: {
-        [String(contract.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(contract.response, { unrepresentable: 'any' }) } } },
+        [String(route.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(route.response, { unrepresentable: 'any' }) } } },
         default: { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

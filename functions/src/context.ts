@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { env } from './config/env';
 import { createDocumentClient } from './db/client';
@@ -32,10 +33,55 @@ import { DynamoReviewRepository } from './repositories/review-repository';
 import { InspectionService } from './services/inspection-service';
 import { LocalUploadStore } from './uploads/local-upload-store';
 import { S3UploadStore } from './uploads/s3-upload-store';
+import type { UploadStore } from './uploads/upload-store';
 
-/** Everything a handler needs, built once per cold start from the environment. */
-export interface AppContext {
-  stage: ReturnType<typeof env>['stage'];
+/** What the services are built from: the one list of outside things the app talks to. */
+export interface ServiceDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  /** The one clock every service reads "now" from (tests move it with libfaketime, the bench with its own clock). */
+  clock: Clock;
+  /** Attachments; left out by the seed, which writes none. */
+  uploadStore?: UploadStore;
+  /** The session signing key and the WeChat AppSecret, read at first use; left out by the seed and the bench, which sign nobody in. */
+  secrets?: SecretSource;
+  signingKeySecretId?: string;
+  wechat?: { apiBase: string; appId: string; secretId: string };
+}
+
+/** Stands in for what a builder left out: using it is a programming error, said plainly. */
+const missing = (what: string) => () => {
+  throw new Error(`buildServices: no ${what} was given`);
+};
+const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store') };
+const noSecrets: SecretSource = { get: missing('secret source') };
+
+/** Every repository the services share, by name (the seed and the bench write some records directly). */
+export type Repositories = ReturnType<typeof buildRepositories>;
+
+function buildRepositories(db: DynamoDBDocumentClient, table: string) {
+  const users = new DynamoUserRepository(db, table);
+  return {
+    members: new DynamoMemberRepository(db, table),
+    orgs: new DynamoOrgRepository(db, table),
+    users,
+    // Names the actor in each entry as it is written: the trail then reads as sentences without lookups.
+    audit: new NamingAuditTrail(new DynamoAuditRepository(db, table), users),
+    sessions: new DynamoSessionRepository(db, table),
+    outbox: new DynamoOutboxRepository(db, table),
+    rules: new DynamoRulesRepository(db, table),
+    signoffs: new DynamoSignoffRepository(db, table),
+    points: new DynamoPointsRepository(db, table),
+    visits: new DynamoVisitRepository(db, table),
+    reviews: new DynamoReviewRepository(db, table),
+    uploads: new DynamoUploadRepository(db, table),
+    idempotency: new DynamoIdempotencyRepository(db, table),
+  };
+}
+
+/** Everything a route needs. */
+export interface Services {
+  repositories: Repositories;
   clock: Clock;
   /** What each Idempotency-Key was used for and answered (see http/idempotency.ts). */
   idempotency: IdempotencyRepository;
@@ -51,59 +97,74 @@ export interface AppContext {
   inspection: InspectionService;
 }
 
-let current: AppContext | undefined;
-
-export function appContext(): AppContext {
-  if (current) return current;
-  const e = env();
-  // The one clock every service reads "now" from (tests move it with libfaketime or a ManualClock).
-  const clock = systemClock;
-  const db = createDocumentClient(e.dynamoEndpoint);
-  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
-  const members = new DynamoMemberRepository(db, e.tableName);
-  const orgs = new DynamoOrgRepository(db, e.tableName);
-  const users = new DynamoUserRepository(db, e.tableName);
-  // Names the actor in each entry as it is written: the trail then reads as sentences without lookups.
-  const audit = new NamingAuditTrail(new DynamoAuditRepository(db, e.tableName), users);
-  const tokens = new TokenService(() => secrets.get(e.signingKeySecretId));
-  const wechat = new HttpWechatClient({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) });
-  const sessions = new DynamoSessionRepository(db, e.tableName);
-  const outbox = new DynamoOutboxRepository(db, e.tableName);
-  const rules = new DynamoRulesRepository(db, e.tableName);
-  const store =
-    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
-  const uploads = new UploadService(new DynamoUploadRepository(db, e.tableName), store, orgs, clock);
+/**
+ * The one wiring of services from their dependencies: the functions (appContext below), the local
+ * stack, the seed and the bench all build their services here.
+ */
+export function buildServices(deps: ServiceDeps): Services {
+  const { clock } = deps;
+  const repos = buildRepositories(deps.db, deps.tableName);
+  const { members, orgs, users, audit, sessions, outbox, rules, signoffs } = repos;
+  const secrets = deps.secrets ?? noSecrets;
+  const wechatConfig = deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
+  const tokens = new TokenService(() => secrets.get(deps.signingKeySecretId ?? ''));
+  const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => secrets.get(wechatConfig.secretId) });
+  const uploads = new UploadService(repos.uploads, deps.uploadStore ?? noUploads, orgs, clock);
   const memberService = new MemberService(members, orgs, users, audit, clock);
   // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
   const onCreated: SessionCreatedListener[] = [];
-  const signoffs = new DynamoSignoffRepository(db, e.tableName);
-  const points = new PointsService({ points: new DynamoPointsRepository(db, e.tableName), members, orgs, rules, signoffs, audit, clock });
-  const visitRepository = new DynamoVisitRepository(db, e.tableName);
+  const points = new PointsService({ points: repos.points, members, orgs, rules, signoffs, audit, clock });
   // Closing a record reconciles what attendance derives (participation dates and points) through these listeners.
   const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], visits: visitRepository, onCreated, clock,
+    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], visits: repos.visits, onCreated, clock,
   });
-  const pointsRepository = new DynamoPointsRepository(db, e.tableName);
   const visits = new VisitService({
-    visits: visitRepository, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock,
+    visits: repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock,
   });
   onCreated.push(visits);
-  current = {
-    stage: e.stage,
+  return {
+    repositories: repos,
     clock,
-    idempotency: new DynamoIdempotencyRepository(db, e.tableName),
+    idempotency: repos.idempotency,
     uploads,
     sessions: sessionService,
     visits,
     points,
     inspection: new InspectionService({
-      orgs, members, sessions, visits: visitRepository, points: pointsRepository, reviews: new DynamoReviewRepository(db, e.tableName), signoffs, rules, users, audit, uploads, clock,
+      orgs, members, sessions, visits: repos.visits, points: repos.points, reviews: repos.reviews, signoffs, rules, users, audit, uploads, clock,
     }),
     overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o), clock }),
     tokens,
     members: memberService,
     orgs: new OrgService(orgs),
-    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: e.wechatAppId, clock }),
+    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
+  };
+}
+
+/** Everything a route needs, built once per cold start from the environment. */
+export interface AppContext extends Services {
+  stage: ReturnType<typeof env>['stage'];
+}
+
+let current: AppContext | undefined;
+
+export function appContext(): AppContext {
+  if (current) return current;
+  const e = env();
+  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  const uploadStore =
+    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
+  current = {
+    stage: e.stage,
+    ...buildServices({
+      db: createDocumentClient(e.dynamoEndpoint),
+      tableName: e.tableName,
+      clock: systemClock,
+      uploadStore,
+      secrets,
+      signingKeySecretId: e.signingKeySecretId,
+      wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
+    }),
   };
   return current;
 }

@@ -6,8 +6,8 @@ const app = new App();
 
 const wechatAppId = String(app.node.tryGetContext('wechatAppId') ?? 'wx0000000000000000');
 const stackName = String(app.node.tryGetContext('stackName') ?? 'LtxBranch');
-// Optional: bundle handlers from another folder (used to try bundling before all handlers exist).
-const handlersDir = app.node.tryGetContext('handlersDir') as string | undefined;
+// Optional: bundle the domain modules from another folder (tests bundle a probe in their place).
+const apiDir = app.node.tryGetContext('apiDir') as string | undefined;
 // Optional: browser origins allowed to POST upload forms (comma-separated, or a JSON list in cdk.json).
 const corsContext = app.node.tryGetContext('uploadCorsOrigins') as string | string[] | undefined;
 const uploadCorsOrigins =
@@ -16,7 +16,7 @@ const uploadCorsOrigins =
 new BranchStack(app, stackName, {
   description: '离退休干部党支部 mini-program back end (Lambda + DynamoDB + S3 + HTTP API)',
   wechatAppId,
-  handlersDir,
+  apiDir,
   uploadCorsOrigins,
   // WeChat subscription-message template ids; reminders of a kind without one are not sent.
   reminderTemplates: {

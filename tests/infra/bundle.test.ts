@@ -5,13 +5,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployedRoutes } from '../../functions/src/routes';
+import { deployedRoutes } from '../../functions/src/api';
 import { RUNTIME_PROVIDED_MODULES } from '../../infra/src/constructs/api';
 import { repoRoot } from '../../infra/src/paths';
 import { buildStack } from './helpers';
 
 /**
- * Bundles upload-create with the stack's real NodejsFunction settings (esbuild, ESM, externals) and
+ * Bundles the uploads domain with the stack's real NodejsFunction settings (esbuild, ESM, externals) and
  * runs the result in a fresh Node process, as Lambda loads `index.mjs`. The entry re-exports the
  * real handler and adds a `probe` that drives S3UploadStore, so the presigners' dynamic import()
  * is exercised inside the bundle: a presigned POST form and a presigned GET link are signed
@@ -19,7 +19,7 @@ import { buildStack } from './helpers';
  * so the external @aws-sdk clients resolve from node_modules, standing in for the runtime's copy.
  */
 const PROBE_ENTRY = `
-export { handler } from ${JSON.stringify(path.join(repoRoot, 'functions/src/handlers/upload-create'))};
+export { handler } from ${JSON.stringify(path.join(repoRoot, 'functions/src/api/uploads'))};
 import { S3UploadStore } from ${JSON.stringify(path.join(repoRoot, 'functions/src/uploads/s3-upload-store'))};
 
 export async function probe(bucket, key) {
@@ -34,11 +34,11 @@ let bundle: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(repoRoot, 'infra', 'cdk.out.test-bundle-'));
-  const handlersDir = path.join(work, 'handlers');
-  mkdirSync(handlersDir);
-  writeFileSync(path.join(handlersDir, 'upload-create.ts'), PROBE_ENTRY);
+  const apiDir = path.join(work, 'api');
+  mkdirSync(apiDir);
+  writeFileSync(path.join(apiDir, 'uploads.ts'), PROBE_ENTRY);
   const outdir = path.join(work, 'cdk.out');
-  buildStack({ routes: deployedRoutes.filter((r) => r.handler === 'upload-create'), handlersDir }, { bundle: { outdir } });
+  buildStack({ routes: deployedRoutes.filter((r) => r.domain === 'uploads'), apiDir }, { bundle: { outdir } });
   // Two bundles: the probe's, and the scheduled reminder job's (every stack has it). The probe's exports `probe`.
   const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
   expect(assets).toHaveLength(2);
@@ -65,7 +65,7 @@ async function specifiers(file: string): Promise<string[]> {
 
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}$`);
 
-describe('handler bundle (upload-create, bundled as cdk synth does)', () => {
+describe('domain bundle (uploads, bundled as cdk synth does)', () => {
   it('imports only Node built-ins and the SDK clients the Lambda runtime provides', async () => {
     const external = await specifiers(bundle);
     expect(external).toContain('@aws-sdk/client-s3'); // dynamic import, left to the runtime

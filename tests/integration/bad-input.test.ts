@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/src/routes';
+import { routes } from '../../functions/src/api';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -39,7 +39,7 @@ const rawBody = fc.oneof(
 );
 
 // Closing needs no body, so the first random call closes the fuzzed session: it goes last.
-const writeRoutes = routes.filter((r) => r.method !== 'GET').sort((a, b) => Number(a.handler === 'session-close') - Number(b.handler === 'session-close'));
+const writeRoutes = routes.filter((r) => r.method !== 'GET').sort((a, b) => Number(a.id === 'session-close') - Number(b.id === 'session-close'));
 const concrete = (path: string) =>
   path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123').replace('{itemId}', 'no-such-item');
 
@@ -51,7 +51,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   for (const route of writeRoutes) {
     it(`${route.method} ${route.path}: 500 random bodies, only 4xx`, async () => {
       const before = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
-      const token = route.handler === 'binding-create' ? boundMember : secretary;
+      const token = route.id === 'binding-create' ? boundMember : secretary;
       await fc.assert(
         fc.asyncProperty(rawBody, async (body) => {
           const { status, body: answer } = await stack.call(route.method, concrete(route.path).replace('/api/v1', ''), { token, rawBody: body });
@@ -65,7 +65,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         { numRuns: 500 },
       );
       const after = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
-      if (route.handler !== 'member-create') expect(after).toBe(before);
+      if (route.id !== 'member-create') expect(after).toBe(before);
     });
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../scripts/openapi-document';
-import { routes } from '../../functions/src/routes';
+import { routes } from '../../functions/src/api';
 
 describe('docs/openapi.json', () => {
   it('is what the schemas and the route table say today (run `npm run openapi` after changing them)', () => {

@@ -9,10 +9,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { RouteSpec } from '@ltx/functions/routes';
+import type { RouteSpec } from '@ltx/functions/api/index';
 import type { DataTable } from './data-table.js';
 import type { UploadAccess, UploadBucket } from './upload-bucket.js';
-import { defaultHandlersDir, repoRoot, rootLockFile } from '../paths.js';
+import { defaultApiDir, repoRoot, rootLockFile } from '../paths.js';
 
 /** Newest Node.js runtime aws-cdk-lib 2.276 knows (cdk-nag L1 compares against Runtime.ALL). */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
@@ -40,41 +40,15 @@ export const ESM_REQUIRE_SHIM = "import { createRequire as __ltxCreateRequire } 
 export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb'];
 
 /**
- * Which handlers touch attachment files, and how (least privilege; any handler not listed gets
- * no S3 permission at all). Derived from the services the handlers call:
- * - UploadService.createTicket presigns a POST form: upload-create.
- * - UploadService.assertUsable (HeadObject) when a record refers to files: session create and
- *   update (attachments), minutes (photos), a delivered visit (visit-request-step, photos), a
- *   rectification answer (rectification-update, evidence).
- * - UploadService.withUrls (presigned GET) in every SessionDetail (SessionService.view, which
- *   each session write answers with), in a member's own session list, in a visit's detail once
- *   delivered (VisitService.view: get, every step, and an idempotent replay of create), in the
- *   ledger's photos (ledger-get, ledger-export) and in rectification items (InspectionService.itemView:
- *   reviews, review-create, rectification-update).
- * Lists that answer summaries (sessions-list, visit lists, overview, compliance) need nothing. A
- * handler that starts returning attachment links must be added here, or its links answer AccessDenied.
+ * The S3 grants a domain's function gets: what its routes declare (`uploads` in
+ * functions/src/api/<domain>.ts), `check` covering `read`. A domain none of whose routes touch
+ * attachments gets no S3 permission at all.
  */
-export const UPLOAD_ACCESS: Readonly<Record<string, UploadAccess>> = {
-  'upload-create': 'presign',
-  'session-create': 'check',
-  'session-update': 'check',
-  'minutes-put': 'check',
-  'visit-request-step': 'check',
-  'rectification-update': 'check',
-  'session-get': 'read',
-  'attendance-put': 'read',
-  'attendance-bulk': 'read',
-  'session-close': 'read',
-  'amendment-create': 'read',
-  'member-sessions': 'read',
-  'visit-request-get': 'read',
-  'visit-request-create': 'read',
-  'ledger-get': 'read',
-  'ledger-export': 'read',
-  'reviews-list': 'read',
-  'rectifications-list': 'read',
-  'review-create': 'read',
-};
+export function uploadAccessOf(routes: readonly { uploads?: UploadAccess }[]): UploadAccess[] {
+  const declared = new Set(routes.map((r) => r.uploads).filter((a): a is UploadAccess => a !== undefined));
+  if (declared.has('check')) declared.delete('read');
+  return (['presign', 'check', 'read'] as const).filter((a) => declared.has(a));
+}
 
 export interface ApiProps {
   /** The routes to deploy: `deployedRoutes` (never the local-only ones). */
@@ -84,8 +58,8 @@ export interface ApiProps {
   signingKeySecret: ISecret;
   wechatSecret: ISecret;
   wechatAppId: string;
-  /** Folder holding `<handler>.ts`; defaults to functions/src/handlers. */
-  handlersDir?: string;
+  /** Folder holding each domain's `<domain>.ts` (exporting `handler`); defaults to functions/src/api. */
+  apiDir?: string;
   /** Stage-wide throttling (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
   logRetention?: RetentionDays;
@@ -94,8 +68,9 @@ export interface ApiProps {
 const pascal = (s: string) => s.replace(/(^|[-_/{}.])+([a-z0-9])/gi, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
 
 /**
- * One HTTP API, one Lambda per handler module in the route table. Token checks happen inside the
- * handlers (the same code runs locally), so routes carry no API Gateway authoriser.
+ * One HTTP API, one Lambda per domain (functions/src/api/<domain>.ts), serving that domain's
+ * declared routes. Token checks happen inside the functions (the same code runs locally), so
+ * routes carry no API Gateway authoriser.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -106,7 +81,7 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const handlersDir = props.handlersDir ?? defaultHandlersDir;
+    const apiDir = props.apiDir ?? defaultApiDir;
     const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
 
     const localOnly = props.routes.filter((r) => r.localOnly);
@@ -117,7 +92,7 @@ export class Api extends Construct {
     // Everything the handlers read through functions/src/config/env.ts. SECRETS_FILE,
     // DYNAMO_ENDPOINT, UPLOADS_DIR and UPLOADS_BASE_URL are local-only and deliberately absent.
     // UPLOAD_BUCKET goes to every function: in stage prod env.ts refuses to build the app
-    // context without it, whether or not the handler touches a file (the grants are per handler).
+    // context without it, whether or not the function touches a file (the grants are per function).
     const environment: Record<string, string> = {
       STAGE: 'prod',
       TABLE_NAME: props.data.table.tableName,
@@ -160,28 +135,28 @@ export class Api extends Construct {
     });
 
     const functions = new Map<string, NodejsFunction>();
-    const functionFor = (handler: string): NodejsFunction => {
-      const existing = functions.get(handler);
-      if (existing) return existing;
-      const name = pascal(handler);
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const domains = [...new Set(props.routes.map((r) => r.domain))];
+    for (const domain of domains) {
+      const name = pascal(domain);
       const logGroup = new LogGroup(this, `${name}Logs`, { retention: logRetention });
       // An own role instead of the AWSLambdaBasicExecutionRole managed policy: logs go to this
       // function's log group only.
       const role = new Role(this, `${name}Role`, {
         assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-        description: `Runs the ${handler} handler`,
+        description: `Runs the ${domain} routes`,
       });
       logGroup.grantWrite(role);
       props.data.grantReadWriteData(role);
       props.signingKeySecret.grantRead(role);
       props.wechatSecret.grantRead(role);
-      const uploadAccess = UPLOAD_ACCESS[handler];
-      if (uploadAccess) {
-        props.uploads.grant(role, uploadAccess);
+      const uploadAccess = uploadAccessOf(props.routes.filter((r) => r.domain === domain));
+      for (const access of uploadAccess) props.uploads.grant(role, access);
+      if (uploadAccess.length > 0) {
         Validations.of(role).acknowledge({
           id: props.uploads.iam5FindingId,
           reason:
-            `${handler} ${uploadAccess === 'presign' ? 'signs upload forms for' : 'reads (HeadObject / presigned GET)'} ` +
+            `The ${domain} routes ${uploadAccess.includes('presign') ? 'sign upload forms for' : 'read (HeadObject / presigned GET)'} ` +
             `attachment keys uploads/<branchId>/<uuid>, minted per upload at run time: the key cannot be named in ` +
             `advance. The grant is limited to the uploads/ prefix of the one private bucket; the branch check ` +
             `happens in UploadService against the upload record in the table.`,
@@ -189,7 +164,7 @@ export class Api extends Construct {
       }
 
       const fn = new NodejsFunction(this, `${name}Fn`, {
-        entry: path.join(handlersDir, `${handler}.ts`),
+        entry: path.join(apiDir, `${domain}.ts`),
         handler: 'handler',
         runtime: LAMBDA_RUNTIME,
         architecture: LAMBDA_ARCHITECTURE,
@@ -211,22 +186,23 @@ export class Api extends Construct {
         },
       });
 
-      functions.set(handler, fn);
-      return fn;
-    };
+      functions.set(domain, fn);
+      // One integration per function, and one invoke permission for this API (not one per route):
+      // the function's router answers only its declared routes, 404 for anything else.
+      integrations.set(domain, new HttpLambdaIntegration(`${name}Integration`, fn, { scopePermissionToRoute: false }));
+    }
 
     for (const route of props.routes) {
-      const fn = functionFor(route.handler);
       const method = HttpMethod[route.method];
       const httpRoute = new HttpRoute(this, `Route${route.method}${pascal(route.path)}`, {
         httpApi: this.httpApi,
         routeKey: HttpRouteKey.with(route.path, method),
-        integration: new HttpLambdaIntegration(`${pascal(route.handler)}Integration`, fn),
+        integration: integrations.get(route.domain)!,
       });
       const reason =
         route.auth === 'public'
           ? `${route.method} ${route.path} is public by design (${route.summary}); it needs no session.`
-          : `${route.method} ${route.path} requires a session token, verified inside the handler (shared with the local stack) rather than by an API Gateway authoriser.`;
+          : `${route.method} ${route.path} requires a session token, verified inside the function (shared with the local stack) rather than by an API Gateway authoriser.`;
       // Only APIG4 fires on HTTP API routes; cdk-nag's COG4 checks REST API methods only, so
       // acknowledging it here would be a stale acknowledgement (tests/infra/nag.test.ts fails on those).
       Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });

@@ -10,14 +10,12 @@ import { Construct } from 'constructs';
  */
 export const UPLOAD_KEY_PREFIX = 'uploads/';
 
-/** What a handler does with attachment files; see `UPLOAD_ACCESS` in api.ts for who gets which. */
-export type UploadAccess =
-  /** Presigns POST forms (s3:PutObject: S3 checks the form against the signing role's rights). */
-  | 'presign'
-  /** Hands out presigned GET links (s3:GetObject: S3 checks the link against the signing role's rights). */
-  | 'read'
-  /** `read`, plus HeadObject before a record may refer to a file: see `grantCheck`. */
-  | 'check';
+/**
+ * What a route does with attachment files (`presign`, `read`, `check`), declared per route in
+ * functions/src/api/<domain>.ts; `uploadAccessOf` in api.ts turns a domain's into its grants.
+ */
+export type { UploadAccess } from '@ltx/functions/api/declare';
+import type { UploadAccess } from '@ltx/functions/api/declare';
 
 export interface UploadBucketProps {
   /**

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { deployedRoutes, type RouteSpec } from '@ltx/functions/routes';
+import { deployedRoutes, type RouteSpec } from '@ltx/functions/api/index';
 import { Api } from '../constructs/api.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
@@ -12,8 +12,8 @@ export interface BranchStackProps extends StackProps {
   wechatAppId: string;
   /** Defaults to `deployedRoutes`; local-only routes are rejected. */
   routes?: readonly RouteSpec[];
-  /** Folder holding the handler modules; defaults to functions/src/handlers. */
-  handlersDir?: string;
+  /** Folder holding the domain modules (`<domain>.ts`); defaults to functions/src/api. */
+  apiDir?: string;
   /** Browser origins allowed to POST upload forms (CDK context `uploadCorsOrigins`); default any. */
   uploadCorsOrigins?: string[];
   /** WeChat subscription-message template ids (CDK context `reminderTemplateSession`, `reminderTemplateMaterial`). */
@@ -22,7 +22,7 @@ export interface BranchStackProps extends StackProps {
 
 /**
  * The whole cloud back end: one table, two secrets, a private bucket for attachments (plus its
- * access-log bucket), one HTTP API with a Lambda per handler module.
+ * access-log bucket), one HTTP API with a Lambda per domain of routes.
  */
 export class BranchStack extends Stack {
   readonly data: DataTable;
@@ -47,7 +47,7 @@ export class BranchStack extends Stack {
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
       wechatAppId: props.wechatAppId,
-      handlersDir: props.handlersDir,
+      apiDir: props.apiDir,
     });
 
     this.reminders = new ReminderJob(this, 'Reminders', {

@@ -1,4 +1,4 @@
-import type { Branch, DemoAccount, Invite, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary, Me, Session } from '@ltx/shared';
+import type { DemoAccount, Invite, MemberCreateInput, MemberDetail, MemberPatchInput, Me, Session } from '@ltx/shared';
 import type {
   AmendmentInput,
   AttendanceInput,
@@ -34,6 +34,7 @@ import type {
   VisitStatus,
 } from './types';
 import type { ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck } from './types';
+import type { RouteKey, RouteTypes } from '../../../functions/src/api/types';
 import { ApiError, networkError, toApiError } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -92,27 +93,35 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     return (await send(method, path, body, extraHeaders)).body as T;
   }
 
+  /**
+   * One declared route, its body and answer typed from its declaration (functions/src/api; types
+   * only, nothing of the back end is bundled). `path` is the filled-in template of `route`.
+   */
+  async function callRoute<K extends RouteKey>(route: K, path: string, body?: RouteTypes[K]['body'], extraHeaders?: Record<string, string>): Promise<RouteTypes[K]['response']> {
+    return (await send(route.slice(0, route.indexOf(' ')) as HttpMethod, path, body, extraHeaders)).body as RouteTypes[K]['response'];
+  }
+
   return {
     demoAccounts: async () => (await call<{ items: DemoAccount[] }>('GET', '/auth/demo-accounts')).items,
     devLogin: (account: string) => call<Session>('POST', '/auth/dev-login', { account }),
     wechatLogin: (code: string) => call<Session>('POST', '/auth/wechat', { code }),
     bind: (inviteCode: string) => call<Session>('POST', '/bindings', { inviteCode }),
     me: () => call<Me>('GET', '/me'),
-    branches: async (orgId: string) => (await call<{ items: Branch[] }>('GET', `/orgs/${seg(orgId)}/branches`)).items,
-    branch: (branchId: string) => call<Branch>('GET', `/branches/${seg(branchId)}`),
-    members: async (branchId: string) => (await call<{ items: MemberSummary[] }>('GET', `/branches/${seg(branchId)}/members`)).items,
+    branches: async (orgId: string) => (await callRoute('GET /api/v1/orgs/{orgId}/branches', `/orgs/${seg(orgId)}/branches`)).items,
+    branch: (branchId: string) => callRoute('GET /api/v1/branches/{branchId}', `/branches/${seg(branchId)}`),
+    members: async (branchId: string) => (await callRoute('GET /api/v1/branches/{branchId}/members', `/branches/${seg(branchId)}/members`)).items,
     createMember: (branchId: string, input: MemberCreateInput, idempotencyKey: string) =>
-      call<MemberDetail>('POST', `/branches/${seg(branchId)}/members`, input, { 'Idempotency-Key': idempotencyKey }),
-    member: (memberId: string) => call<MemberDetail>('GET', `/members/${seg(memberId)}`),
+      callRoute('POST /api/v1/branches/{branchId}/members', `/branches/${seg(branchId)}/members`, input, { 'Idempotency-Key': idempotencyKey }),
+    member: (memberId: string) => callRoute('GET /api/v1/members/{memberId}', `/members/${seg(memberId)}`),
     async updateMember(memberId: string, patch: MemberPatchInput): Promise<MemberUpdateResult> {
       const res = await send('PATCH', `/members/${seg(memberId)}`, patch);
       if (res.status === 202) return { kind: 'pending', pendingChangeId: (res.body as { pendingChangeId: string }).pendingChangeId };
       return { kind: 'saved', member: res.body as MemberDetail };
     },
     createInvite: (memberId: string, kind: Invite['kind'], idempotencyKey: string) =>
-      call<Invite>('POST', `/members/${seg(memberId)}/invites`, { kind }, { 'Idempotency-Key': idempotencyKey }),
+      callRoute('POST /api/v1/members/{memberId}/invites', `/members/${seg(memberId)}/invites`, { kind }, { 'Idempotency-Key': idempotencyKey }),
     approveChange: (memberId: string, changeId: string) =>
-      call<MemberDetail>('POST', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
+      callRoute('POST /api/v1/members/{memberId}/changes/{changeId}/approve', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
 
     // Organisational life (三会一课、主题党日).
     memberSessions: async (memberId: string) => (await call<{ items: MemberSession[] }>('GET', `/members/${seg(memberId)}/sessions`)).items,

@@ -1,11 +1,11 @@
 /**
  * The API as the smoke run's wx.request sees it: answers from api-fixtures.ts by route. Paths are
- * matched against functions/src/routes.ts, so the app calling a route the API lacks is a problem
+ * matched against the route declarations (functions/src/api), so the app calling a route the API lacks is a problem
  * found, not a silent 404.
  */
 import type { Role } from '@ltx/shared/domain/roles';
 import type { Session } from '@ltx/shared';
-import { apiPrefix, routes } from '../../../functions/src/routes';
+import { apiPrefix, routes } from '../../../functions/src/api';
 import { fixtures, meFor } from './api-fixtures';
 
 type Answer = { status: number; body: unknown };
@@ -14,7 +14,7 @@ const ok = (body: unknown): Answer => ({ status: 200, body });
 const session = (role: Role): Session => ({ token: `smoke-token-${role}`, me: meFor(role) });
 const visitStep = (status: (typeof fixtures.visit)['status']) => () => ok({ ...fixtures.visit, status });
 
-/** Answers by `METHOD template`, templates exactly as in routes.ts. */
+/** Answers by `METHOD template`, templates exactly as declared in functions/src/api. */
 const answers: Record<string, Handler> = {
   'GET /api/v1/auth/demo-accounts': () => ok({ items: fixtures.demoAccounts }),
   'POST /api/v1/auth/dev-login': (role) => ok(session(role)),
@@ -71,7 +71,7 @@ const templateRegex = (template: string) => new RegExp(`^${template.replace(/\{[
 export interface ApiCall {
   method: string;
   path: string;
-  /** A bug: the app called a route that routes.ts does not have. */
+  /** A bug: the app called a route that functions/src/api does not declare. */
   problem?: string;
   /** Not a bug: a real route the fake has no answer for yet (answered 404), so the page shows less than it would. */
   note?: string;
@@ -84,7 +84,7 @@ export function answerApi(method: string, url: string, role: Role, body: unknown
   const route = routes.find((r) => r.method === method && templateRegex(r.path).test(path));
   const notFound = (code: string, message: string): Answer => ({ status: 404, body: { error: { code, message } } });
   if (!path.startsWith(apiPrefix) || !route) {
-    call.problem = `the app called ${method} ${path}, which is not a route in functions/src/routes.ts`;
+    call.problem = `the app called ${method} ${path}, which is not a route declared in functions/src/api`;
     return { answer: notFound('ROUTE_NOT_FOUND', '没有这个接口'), call };
   }
   const handler = answers[`${route.method} ${route.path}`];

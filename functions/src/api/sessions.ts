@@ -1,0 +1,111 @@
+import * as z from 'zod';
+import {
+  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
+  ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsInput,
+} from '@ltx/shared/schemas/session';
+import { defineRoute } from './declare';
+import { items } from './items';
+import { serve } from './serve';
+
+/** PATCH, and its POST alias for wx.request (which cannot send PATCH). */
+const sessionUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
+  defineRoute({
+    id, method, path: '/api/v1/sessions/{sessionId}', auth: 'token', can: 'session.write', summary,
+    body: SessionPatchInput, response: SessionDetail, uploads: 'check',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.update(actor, params.sessionId, body),
+  });
+
+/** Organisational life (三会一课、主题党日): rules, sessions, attendance, minutes, reminders. */
+export const routes = [
+  defineRoute({
+    id: 'rules-get', method: 'GET', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.read', summary: '组织生活频次要求',
+    response: FrequencyRules,
+    handle: async ({ ctx, actor, params }) => ctx.overview.rules(actor, params.orgId),
+  }),
+  defineRoute({
+    id: 'rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.edit', summary: '修改组织生活频次要求（管理员）',
+    body: FrequencyRules, response: FrequencyRules,
+    handle: async ({ ctx, actor, params, body }) => ctx.overview.saveRules(actor, params.orgId, body),
+  }),
+  defineRoute({
+    id: 'sessions-list', method: 'GET', path: '/api/v1/branches/{branchId}/sessions', auth: 'token', can: 'session.list', summary: '支部的组织生活（可按 from、to、kind 筛选）',
+    query: SessionListQuery, response: items(SessionSummary),
+    handle: async ({ ctx, actor, params, query }) => ({ items: await ctx.sessions.list(actor, params.branchId, query) }),
+  }),
+  defineRoute({
+    id: 'session-create', method: 'POST', path: '/api/v1/branches/{branchId}/sessions', auth: 'token', can: 'session.write', summary: '按模板新建组织生活',
+    body: SessionCreateInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'check',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.create(actor, params.branchId, body),
+  }),
+  defineRoute({
+    id: 'branch-overview', method: 'GET', path: '/api/v1/branches/{branchId}/overview', auth: 'token', can: 'outbox.read', summary: '书记首页：预警与近期会议',
+    response: BranchOverview,
+    handle: async ({ ctx, actor, params }) => ctx.overview.overview(actor, params.branchId),
+  }),
+  defineRoute({
+    id: 'outbox-list', method: 'GET', path: '/api/v1/branches/{branchId}/outbox', auth: 'token', can: 'outbox.read', summary: '待发提醒',
+    response: items(OutboxEntry),
+    handle: async ({ ctx, actor, params }) => ({ items: await ctx.overview.outbox(actor, params.branchId) }),
+  }),
+  defineRoute({
+    id: 'session-get', method: 'GET', path: '/api/v1/sessions/{sessionId}', auth: 'token', can: 'session.read', summary: '会议详情、出席与记录',
+    response: SessionDetail, uploads: 'read',
+    handle: async ({ ctx, actor, params }) => ctx.sessions.get(actor, params.sessionId),
+  }),
+  sessionUpdate('session-update-patch', 'PATCH', '修改会议安排'),
+  sessionUpdate('session-update-post', 'POST', '修改会议安排（微信小程序用 POST）'),
+  defineRoute({
+    id: 'attendance-bulk', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance', auth: 'token', can: 'attendance.mark', summary: '批量登记出席（一键全部出席）',
+    body: BulkAttendanceInput, response: SessionDetail, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.markMany(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'attendance-bulk-preview', method: 'POST', path: '/api/v1/sessions/{sessionId}/attendance/preview', auth: 'token', can: 'attendance.mark',
+    summary: '预览一键全部出席：谁将登记、谁保持不变',
+    body: BulkAttendanceInput, response: BulkAttendancePlan,
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.previewMany(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'attendance-bulk-undo', method: 'POST', path: '/api/v1/sessions/{sessionId}/attendance/undo', auth: 'token', can: 'attendance.mark', summary: '撤销刚才的一键全部出席',
+    body: BulkUndoInput, response: SessionDetail, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.undoBulk(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'attendance-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', auth: 'token', summary: '登记一人出席情况',
+    body: AttendanceInput, response: SessionDetail, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.markAttendance(actor, params.sessionId, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'minutes-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/minutes', auth: 'token', can: 'session.write', summary: '填写会议记录',
+    body: MinutesInput, response: SessionDetail, uploads: 'check',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.writeMinutes(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'session-close', method: 'POST', path: '/api/v1/sessions/{sessionId}/close', auth: 'token', can: 'session.write', summary: '结束归档会议记录',
+    body: SessionCloseInput, response: SessionDetail, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.close(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'session-reconcile', method: 'POST', path: '/api/v1/sessions/{sessionId}/reconcile', auth: 'token', can: 'session.write',
+    summary: '核对并修正出席派生的参加日期和积分',
+    body: ReconcileInput, response: ReconcileReport,
+    handle: async ({ ctx, actor, params }) => ctx.sessions.reconcile(actor, params.sessionId),
+  }),
+  defineRoute({
+    id: 'amendment-create', method: 'POST', path: '/api/v1/sessions/{sessionId}/amendments', auth: 'token', can: 'session.write', summary: '追加更正说明',
+    body: AmendmentInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.amend(actor, params.sessionId, body),
+  }),
+  defineRoute({
+    id: 'member-sessions', method: 'GET', path: '/api/v1/members/{memberId}/sessions', auth: 'token', can: 'member.read', summary: '党员本人的学习安排',
+    query: SessionListQuery, response: items(MemberSession), uploads: 'read',
+    handle: async ({ ctx, actor, params, query }) => ({ items: await ctx.sessions.memberSessions(actor, params.memberId, query) }),
+  }),
+  defineRoute({
+    id: 'subscriptions-put', method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', auth: 'token', can: 'attendance.markOwn', summary: '订阅提醒',
+    body: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }),
+    handle: async ({ ctx, actor, params, body }) => ctx.overview.subscribe(actor, params.memberId, body),
+  }),
+];
+
+export const handler = serve(routes);

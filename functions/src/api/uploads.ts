@@ -1,0 +1,17 @@
+import { UploadInput, UploadTicket } from '@ltx/shared/schemas/session';
+import { defineRoute } from './declare';
+import { serve } from './serve';
+
+/**
+ * Attachment upload forms. Its own function: the only one whose role may write to the bucket
+ * (s3:PutObject, which presigned forms are checked against).
+ */
+export const routes = [
+  defineRoute({
+    id: 'upload-create', method: 'POST', path: '/api/v1/uploads', auth: 'token', can: 'upload.create', summary: '申请上传附件（预签名表单）',
+    body: UploadInput, response: UploadTicket, status: 201, uploads: 'presign',
+    handle: async ({ ctx, actor, body }) => ctx.uploads.createTicket(actor, body),
+  }),
+];
+
+export const handler = serve(routes);

@@ -1,9 +1,0 @@
-import { appContext } from '../context';
-import { requireActor } from '../http/auth';
-import { ok, route } from '../http/route';
-
-export const handler = route(async (event) => {
-  const ctx = appContext();
-  const actor = await requireActor(event, ctx.tokens);
-  return ok(await ctx.auth.me(actor));
-});

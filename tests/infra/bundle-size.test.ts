@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { deployedRoutes } from '../../functions/src/api';
+import { ESM_REQUIRE_SHIM, RUNTIME_PROVIDED_MODULES } from '../../infra/src/constructs/api';
+import { defaultApiDir, repoRoot } from '../../infra/src/paths';
+
+/** Minified bytes of one function's bundle, with the settings of infra/src/constructs/api.ts (NodejsFunction). */
+async function bundledBytes(entry: string): Promise<number> {
+  const result = await build({
+    entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node24', minify: true,
+    mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_SHIM }, external: RUNTIME_PROVIDED_MODULES, logLevel: 'silent', outdir: '/tmp/unused',
+  });
+  return result.outputFiles.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.contents.length, 0);
+}
+
+/**
+ * The goal is 300 KB (bench/budgets.ts), not yet met: every bundle carries zod (98 KB), all
+ * services (59 KB), the presigners (32 KB), the Powertools logger (20 KB) and jose (17 KB). The
+ * per-route bundles these functions replace were already over it (median 294 KB, visit-request-create 305 KB);
+ * the domain bundles are 285-308 KB. This ceiling stops them growing while that is worked on
+ * (zod/mini, or wiring only the services a domain uses).
+ */
+const budgetBytes = 315 * 1024;
+/** The ledger export may exceed it: exceljs alone is about 1 MB, which is why it has a function of its own. */
+const exempt = new Set(['exports']);
+
+describe('function bundles', () => {
+  const domains = [...new Set(deployedRoutes.map((r) => r.domain))].sort();
+  it.each(domains)('%s stays within 315 KB minified (but the xlsx export)', async (domain) => {
+    const bytes = await bundledBytes(path.join(defaultApiDir, `${domain}.ts`));
+    console.log(`bundle ${domain}: ${(bytes / 1024).toFixed(0)} KB`);
+    expect(bytes).toBeGreaterThan(10 * 1024);
+    if (!exempt.has(domain)) expect(bytes).toBeLessThanOrEqual(budgetBytes);
+  });
+
+  it('keeps the reminder job within the same ceiling', async () => {
+    const bytes = await bundledBytes(path.join(repoRoot, 'functions/src/jobs/send-reminders.ts'));
+    console.log(`bundle send-reminders: ${(bytes / 1024).toFixed(0)} KB`);
+    expect(bytes).toBeLessThanOrEqual(budgetBytes);
+  });
+});
