@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openVisitStatuses } from '@ltx/shared/domain/visit-rules';
+import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
@@ -19,7 +19,7 @@ export interface VisitRepository {
 
 function toItem(v: VisitRecord) {
   const open = openVisitStatuses.includes(v.status);
-  const assigned = v.scheduled && (v.status === 'scheduled' || v.status === 'delivered' || v.status === 'confirmed' || v.status === 'closed');
+  const assigned = v.scheduled && assignedVisitStatuses.includes(v.status);
   return {
     ...keys.visit(v.id),
     gsi1pk: keys.visitsOfBranch(v.branchId, open),

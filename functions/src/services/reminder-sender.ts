@@ -1,4 +1,4 @@
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import { logger } from '../http/logger';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { OutboxRecord, UserRecord } from '../repositories/records';

@@ -4,6 +4,7 @@ import { ApiProvider } from '@/hooks/api-context';
 import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
 import { periodChoices, todayInChina } from '@/services/inspection-periods';
 import type { ComplianceView, Ledger, Me, Rectification, Review } from '@/services/types';
+import { meOf } from './me';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), params: {} as Record<string, string | undefined>, exportLedger: vi.fn() }));
@@ -16,8 +17,8 @@ const { default: CompliancePage } = await import('@/packages/inspector/pages/com
 const { default: LedgerPage } = await import('@/packages/inspector/pages/ledger/index');
 const { RectificationBlock } = await import('@/components/RectificationBlock');
 
-const inspector: Me = { userId: 'u-i', role: 'inspector', displayName: '周明', orgId: 'o1', orgName: '城南街道党工委' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
+const inspector: Me = meOf({ userId: 'u-i', role: 'inspector', displayName: '周明', orgId: 'o1', orgName: '城南街道党工委' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 const choices = periodChoices(todayInChina());
 const thisMonth = choices[0]!.period;
 const lastMonth = choices[1]!.period;

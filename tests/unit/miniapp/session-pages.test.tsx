@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiProvider } from '@/hooks/api-context';
 import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { Me, SessionDetail } from '@/services/types';
+import { meOf } from './me';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
@@ -19,8 +20,8 @@ const { default: OutboxPage } = await import('@/packages/branch/pages/outbox/ind
 
 const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
 
-const member: Me = { userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
+const member: Me = meOf({ userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 
 const summary = { id: 's1', branchId: 'b1', kind: 'committee_meeting' as const, topic: '研究十二月工作', startsAt: soon, place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 3 };
 
@@ -286,7 +287,7 @@ describe('session page', () => {
 
   it('gives a paired contact no write buttons', async () => {
     nav.param = 's1';
-    renderPage(SessionPage, { ...secretary, role: 'contact', userId: 'u-c' }, get('/api/v1/sessions/s1', detail()));
+    renderPage(SessionPage, meOf({ ...secretary, role: 'contact', userId: 'u-c' }), get('/api/v1/sessions/s1', detail()));
     await waitFor(() => expect(screen.getByText('您可以查看，不能修改。')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
     expect(screen.queryByText('全部出席')).toBeNull();

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiProvider } from '@/hooks/api-context';
 import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
+import { meOf } from './me';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
@@ -26,10 +27,10 @@ const { default: SessionPage } = await import('@/packages/branch/pages/session/i
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-const proxy: Me = { userId: 'u-liu', role: 'proxy', displayName: '刘芳', branchId: 'b1', branchName: '第一支部', memberId: 'm2', memberName: '李秀英', secretaryName: '张卫东', attendanceMode: 'home_delivered' };
-const member: Me = { ...proxy, userId: 'u-wang', role: 'member', displayName: '王建国', memberId: 'm1', memberName: '王建国', attendanceMode: 'in_person' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
-const contact: Me = { userId: 'u-lin', role: 'contact', displayName: '林小红', branchId: 'b1', branchName: '第一支部' };
+const proxy: Me = meOf({ userId: 'u-liu', role: 'proxy', displayName: '刘芳', branchId: 'b1', branchName: '第一支部', memberId: 'm2', memberName: '李秀英', secretaryName: '张卫东', attendanceMode: 'home_delivered' });
+const member: Me = meOf({ ...proxy, userId: 'u-wang', role: 'member', displayName: '王建国', memberId: 'm1', memberName: '王建国', attendanceMode: 'in_person' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
+const contact: Me = meOf({ userId: 'u-lin', role: 'contact', displayName: '林小红', branchId: 'b1', branchName: '第一支部' });
 
 const session = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: inDays(3), place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 8, materialText: '', attachments: [], myStatus: null };
 
