@@ -1,5 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components';
-import { Message } from './Message';
+import { Textarea } from '@tarojs/components';
+import { Field } from './Field';
 
 interface Props {
   label: string;
@@ -13,16 +13,13 @@ interface Props {
 /** A labelled box for longer text (a reason, the minutes), its error right below it. */
 export function TextAreaField({ label, value, onChange, error, hint, maxlength = 500 }: Props) {
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
-      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+    <Field label={label} hint={hint} error={error}>
       <Textarea
         className={error ? 'textarea input--error' : 'textarea'}
         value={value}
         maxlength={maxlength}
         onInput={(e) => onChange(e.detail.value)}
       />
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
-import { Message } from './Message';
+import { Input } from '@tarojs/components';
+import { Field } from './Field';
 
 interface Props {
   label: string;
@@ -15,9 +15,7 @@ interface Props {
 /** A labelled text box with its error right below it. */
 export function TextField({ label, value, onChange, error, hint, type = 'text', maxlength = 50, placeholder }: Props) {
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
-      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+    <Field label={label} hint={hint} error={error}>
       <Input
         className={error ? 'input input--error' : 'input'}
         type={type}
@@ -26,7 +24,6 @@ export function TextField({ label, value, onChange, error, hint, type = 'text', 
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
       />
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }
