@@ -9,6 +9,16 @@ interface Props {
   children: ReactNode;
 }
 
+/** What a one-line or a longer text field is given. */
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  maxlength?: number;
+}
+
 /** A labelled field: its label, a hint when there is one, the boxes, and its error right below them. */
 export function Field({ label, hint, error, children }: Props) {
   return (

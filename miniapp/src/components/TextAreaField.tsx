@@ -1,17 +1,8 @@
 import { Textarea } from '@tarojs/components';
-import { Field } from './Field';
-
-interface Props {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
-  maxlength?: number;
-}
+import { Field, type TextFieldProps } from './Field';
 
 /** A labelled box for longer text (a reason, the minutes), its error right below it. */
-export function TextAreaField({ label, value, onChange, error, hint, maxlength = 500 }: Props) {
+export function TextAreaField({ label, value, onChange, error, hint, maxlength = 500 }: TextFieldProps) {
   return (
     <Field label={label} hint={hint} error={error}>
       <Textarea

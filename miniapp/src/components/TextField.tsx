@@ -1,14 +1,8 @@
 import { Input } from '@tarojs/components';
-import { Field } from './Field';
+import { Field, type TextFieldProps } from './Field';
 
-interface Props {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
+interface Props extends TextFieldProps {
   type?: 'text' | 'number';
-  maxlength?: number;
   placeholder?: string;
 }
 

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiProvider } from '@/hooks/api-context';
-import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me, SessionDetail } from '@/services/types';
 import { meOf } from './me';
+import { pageHarness } from './harness';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
@@ -47,32 +46,7 @@ function detail(over: Partial<SessionDetail> = {}): SessionDetail {
   };
 }
 
-type Route = (req: HttpRequest) => HttpResponse | undefined;
-let routes: Route[] = [];
-const calls: HttpRequest[] = [];
-
-function renderPage(Page: () => JSX.Element, me: Me, ...extra: Route[]) {
-  routes = [...extra, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
-  const client = createApiClient({
-    baseUrl: '',
-    getToken: () => 't',
-    request: async (req) => {
-      calls.push(req);
-      for (const r of routes) {
-        const res = r(req);
-        if (res) return res;
-      }
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到' } } };
-    },
-  });
-  return render(
-    <ApiProvider client={client}>
-      <Page />
-    </ApiProvider>,
-  );
-}
-
-const get = (url: string, body: unknown): Route => (req) => (req.method === 'GET' && req.url === url ? { status: 200, body } : undefined);
+const { calls, renderPage, get } = pageHarness();
 
 beforeEach(() => {
   calls.length = 0;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiProvider } from '@/hooks/api-context';
-import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
 import { meOf } from './me';
+import { pageHarness, type Route } from './harness';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
@@ -56,32 +56,7 @@ function visit(over: Partial<VisitRequest> = {}): VisitRequest {
 }
 const scheduled = { contactUserId: 'u-lin', contactName: '林小红', windowStart: '2025-11-30T01:00:00.000Z', windowEnd: '2025-11-30T03:00:00.000Z', by: 'u-sec', at: inDays(0) };
 
-type Route = (req: HttpRequest) => HttpResponse | Promise<HttpResponse> | undefined;
-let routes: Route[] = [];
-const calls: HttpRequest[] = [];
-
-function renderPage(Page: () => JSX.Element, me: Me, ...extra: Route[]) {
-  routes = [...extra, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
-  const client = createApiClient({
-    baseUrl: '',
-    getToken: () => 't',
-    request: async (req) => {
-      calls.push(req);
-      for (const r of routes) {
-        const res = await r(req);
-        if (res) return res;
-      }
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到该记录' } } };
-    },
-  });
-  return render(
-    <ApiProvider client={client}>
-      <Page />
-    </ApiProvider>,
-  );
-}
-
-const get = (url: string, body: unknown): Route => (req) => (req.method === 'GET' && req.url === url ? { status: 200, body } : undefined);
+const { calls, renderPage, get } = pageHarness();
 const post = (url: string, answer: (req: HttpRequest) => HttpResponse | Promise<HttpResponse>): Route => (req) => (req.method === 'POST' && req.url === url ? answer(req) : undefined);
 const posts = (suffix: string) => calls.filter((c) => c.method === 'POST' && c.url.endsWith(suffix));
 
