@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { isMemberOrProxy, isProxy, type Actor } from '@ltx/shared/domain/roles';
 import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
 import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
@@ -527,7 +527,7 @@ const underWay: readonly VisitStatus[] = ['requested', 'scheduled', 'delivered',
 const derivedFieldWords: Record<DerivedField, string> = { lastParticipatedAt: '最近参加日期', points: '积分' };
 
 function isSelf(line: AttendanceRecord): boolean {
-  return line.byRole === 'member' || line.byRole === 'proxy';
+  return !!line.byRole && isMemberOrProxy({ role: line.byRole });
 }
 
 function statusText(line: AttendanceRecord): string {
@@ -537,8 +537,9 @@ function statusText(line: AttendanceRecord): string {
 
 /** Who recorded a line, in words: "王建国本人", "家属代办 刘某", or the recorder's name. */
 function recorderText(line: AttendanceRecord | undefined, recorderName: string, memberName: string): string {
-  if (line?.byRole === 'member') return `${memberName}本人登记`;
-  if (line?.byRole === 'proxy') return `家属${recorderName}代为登记`;
+  const by = line?.byRole ? { role: line.byRole } : undefined;
+  if (by && isProxy(by)) return `家属${recorderName}代为登记`;
+  if (by && isMemberOrProxy(by)) return `${memberName}本人登记`;
   return `${recorderName}登记`;
 }
 

@@ -44,3 +44,8 @@ export function isProxy(who: { role: Role }): boolean {
 export function confirmationVia(who: { role: Role }): 'member' | 'proxy' | 'secretary_phone' {
   return who.role === 'secretary' ? 'secretary_phone' : isProxy(who) ? 'proxy' : 'member';
 }
+
+/** The member themselves or their proxy: a line they recorded is their own word, not the branch's. */
+export function isMemberOrProxy(who: { role: Role }): boolean {
+  return who.role === 'member' || isProxy(who);
+}
