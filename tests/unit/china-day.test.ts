@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addChinaDays, calendarDay, chinaDay, chinaDayStart, chinaInstant, chinaMonth, chinaParts, chinaStamp, chinaYear } from '@ltx/shared/time/china-day';
 import { ageOn } from '@ltx/shared/domain/member-rules';
 import { monthsBetween } from '@ltx/shared/domain/session-rules';
+import { sayWhen } from '../../functions/src/services/reminder-planner';
 
 // Beijing 23:50 on 31 December 2026 is 15:50 UTC that day; 00:10 on 1 January 2027 is 16:10 UTC on 31 December.
 const lastEvening = '2026-12-31T15:50:00.000Z';
@@ -69,6 +70,13 @@ describe.each(zones)('China-day maths with the process in %s', (zone) => {
     // Last took part on Beijing 1 July 2026 at 00:10 (30 June in UTC): six whole months at the new year's first minutes.
     expect(monthsBetween('2026-06-30T16:10:00.000Z', new Date(newYearNight))).toBe(6);
     expect(monthsBetween('2026-06-30T16:10:00.000Z', new Date(lastEvening))).toBe(5);
+  });
+
+  it('says a reminder’s time as Intl in Asia/Shanghai said it before, without Intl', () => {
+    process.env.TZ = zone;
+    expect(sayWhen(lastEvening)).toBe('12月31日星期四 23:50');
+    expect(sayWhen(newYearNight)).toBe('1月1日星期五 00:10');
+    expect(sayWhen('2026-03-05T01:05:00Z')).toBe('3月5日星期四 09:05');
   });
 
   it('answers nothing for what is not a time', () => {

@@ -3,9 +3,10 @@
  * time), whatever the phone's own time zone: a member living elsewhere still meets at the branch's
  * hour. Plain arithmetic on a fixed offset, so it behaves the same on weapp (no full Intl) and H5.
  */
+import { weekdayLabels } from '@ltx/shared/labels';
 import { calendarDay, chinaInstant, chinaParts, type ChinaParts } from '@ltx/shared/time/china-day';
 
-const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const weekdays = weekdayLabels;
 
 export type ShanghaiParts = ChinaParts;
 
