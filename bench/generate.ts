@@ -18,7 +18,8 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chinaDay, chinaDayStart, parsePeriod } from '@ltx/shared/domain/periods';
+import { parsePeriod } from '@ltx/shared/domain/periods';
+import { chinaDay, chinaDayStart, chinaInstant } from '@ltx/shared/time/china-day';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { minutesRequiredKinds } from '@ltx/shared/domain/session-rules';
 import { MemberCreateInput } from '@ltx/shared/schemas/member';
@@ -166,7 +167,9 @@ function addMonths(month: string, n: number): string {
 
 /** An instant on a China calendar day at a China clock time. */
 function chinaTime(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+08:00`);
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
+  return new Date(chinaInstant(y, mo, d, h, mi));
 }
 
 const hour = 3_600_000;

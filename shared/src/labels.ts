@@ -92,3 +92,6 @@ export const sessionFieldLabels: Record<Exclude<keyof SessionPatchInput, 'expect
   attachments: '附件',
   onlineOffered: '可网上参学',
 };
+
+/** Days of the week as people say them, Sunday first (as `Date`'s and `chinaParts`' weekday number). */
+export const weekdayLabels = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;

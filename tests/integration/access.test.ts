@@ -128,3 +128,26 @@ describe('404 for what the actor may not see, 403 for what they see but may not 
     });
   }
 });
+
+describe("GET /me says what the actor may do, and the server keeps to it", () => {
+  it('answers can for the actor’s own scope, from the same matrix the routes use', async () => {
+    const me = {} as Record<Who, { role: string; can: Record<string, boolean> }>;
+    for (const who of Object.keys(accounts) as Who[]) {
+      const res = await stack.call('GET', '/me', { token: tokens[who] });
+      expect(res.status).toBe(200);
+      me[who] = res.body;
+    }
+    expect(me.secretary.can['session.write']).toBe(true);
+    expect(me.otherSecretary.can['session.write']).toBe(true);
+    for (const who of ['member', 'proxy', 'contact', 'inspector'] as const) expect(me[who].can['session.write']).toBe(false);
+    expect(me.contact.can['member.proposeUpdate']).toBe(true);
+    expect(me.member.can['attendance.markOwn']).toBe(true);
+    expect(me.inspector.can['review.write']).toBe(true);
+    expect(me.secretary.can['review.write']).toBe(false);
+    // "My visits to make": offered exactly to those the server lets in.
+    for (const who of Object.keys(accounts) as Who[]) {
+      const { status } = await stack.call('GET', '/contacts/me/visits', { token: tokens[who] });
+      expect(status === 200, `${who}: can ${me[who].can['visit.tasks']}, status ${status}`).toBe(me[who].can['visit.tasks']);
+    }
+  });
+});

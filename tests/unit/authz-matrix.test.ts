@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
+import { actions, capabilities, decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
 import { roles, type Actor, type Role } from '@ltx/shared/domain/roles';
 
 /**
@@ -11,6 +11,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'org.listBranches':     { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'branch.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'branch.listMembers':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'branch.listAllMembers': { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'member.readSensitive': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
@@ -19,12 +20,14 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.proposeUpdate': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.approveChange': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.invite':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.pairAsContact': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'rules.read':           { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'rules.edit':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'session.list':         { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'session.read':         { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'session.write':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.mark':      { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'attendance.readAll':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'upload.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
@@ -37,6 +40,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'visit.confirm':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'visit.listContacts':   { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'visit.tasks':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'visit.readViews':      { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'points.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'points.branch':        { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'points.write':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
@@ -67,7 +71,7 @@ function actorFor(role: Role): Actor {
 /** The own resource: in b1, paired with the contact, and the member's own record. */
 function resources(action: Action): { own: Resource; other: Resource } {
   if (action.startsWith('org.') || action.startsWith('rules.') || action === 'compliance.read') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
-  if (action.startsWith('session.') || action === 'attendance.mark') {
+  if (action.startsWith('session.') || action === 'attendance.mark' || action === 'attendance.readAll') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
   }
   if (action.startsWith('visit.') && !['visit.request', 'visit.list', 'visit.listContacts', 'visit.tasks'].includes(action)) {
@@ -76,7 +80,7 @@ function resources(action: Action): { own: Resource; other: Resource } {
       other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
     };
   }
-  if (action.startsWith('branch.') || ['member.create', 'upload.create', 'outbox.read', 'visit.list', 'visit.listContacts', 'visit.tasks', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
+  if (action.startsWith('branch.') || ['member.create', 'member.pairAsContact', 'upload.create', 'outbox.read', 'visit.list', 'visit.listContacts', 'visit.tasks', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {
@@ -137,5 +141,16 @@ describe('authorisation matrix', () => {
     expect(decideWithin(actorFor('inspector'), 'attendance.markOwn', session, line('m1'))).toBe('forbidden');
     for (const role of roles) expect(decideWithin(actorFor(role), 'attendance.markOwn', otherSession, line('m1', 'b2'))).toBe(role === 'admin' || role === 'inspector' ? 'forbidden' : 'not_found');
     expect(decideWithin(actorFor('visitor'), 'attendance.markOwn', session, line('m1'))).toBe('not_found');
+  });
+
+  it("tells each role what it may do in its own scope, as the matrix's own column says (GET /me's can)", () => {
+    for (const role of roles) {
+      const own = Object.fromEntries(actions.map((a) => [a, expected[a][role][0] === 'A']));
+      expect(capabilities(actorFor(role))).toEqual(own);
+    }
+    // A contact's own scope is the members paired with them; a member's is themselves.
+    expect(capabilities(actorFor('contact'))['member.readSensitive']).toBe(true);
+    expect(capabilities(actorFor('member'))['attendance.markOwn']).toBe(true);
+    expect(capabilities(actorFor('visitor'))['branch.read']).toBe(false);
   });
 });

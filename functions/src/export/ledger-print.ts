@@ -1,8 +1,9 @@
 import { attendanceModeLabels, healthCountLabels, livingSituationLabels, rectificationStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
+import { chinaStamp } from '@ltx/shared/time/china-day';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const when = chinaStamp;
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const head = headers.map((h) => `<th>${escape(h)}</th>`).join('');

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { attendanceModeLabels, healthCountLabels, livingSituationLabels, rectificationStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
+import { chinaStamp } from '@ltx/shared/time/china-day';
 
-const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const when = chinaStamp;
 const label = (map: Record<string, string>, key: string) => map[key] ?? key;
 
 /** The ledger as an .xlsx workbook, one sheet per section, written by exceljs. */

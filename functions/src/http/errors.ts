@@ -1,20 +1,28 @@
-import { errorCatalog, type ErrorCode, type FieldIssue } from '@ltx/shared/errors';
+import { AppError } from '@ltx/shared/domain/errors';
 
-/**
- * Every expected failure is one of these. The HTTP layer (http/route.ts) turns them into
- * responses in one place; anything else is an unexpected fault and answers a generic 500.
+/*
+ * The domain's errors live with the domain (shared/src/domain/errors.ts) and are re-exported here so
+ * older imports keep working. This file adds only the failures of HTTP itself: a body or path that
+ * cannot be read, a route that does not exist, a reused or still-running idempotent request.
  */
-export class AppError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    readonly fields?: FieldIssue[],
-  ) {
-    super(errorCatalog[code].message);
-    this.status = errorCatalog[code].status;
-    this.name = new.target.name;
-  }
-}
+export {
+  AppError,
+  ValidationError,
+  UnauthenticatedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  InviteInvalidError,
+  WechatLoginError,
+  SessionClosedError,
+  SessionNotHeldError,
+  NotExpectedError,
+  UploadInvalidError,
+  PeriodLockedError,
+  SessionNotStartedError,
+  MinutesMissingError,
+  UndoError,
+} from '@ltx/shared/domain/errors';
 
 export class MalformedJsonError extends AppError {
   constructor() {
@@ -29,82 +37,9 @@ export class MalformedPathError extends AppError {
   }
 }
 
-export class ValidationError extends AppError {
-  constructor(fields: FieldIssue[]) {
-    super('VALIDATION_FAILED', fields);
-  }
-}
-
-export class UnauthenticatedError extends AppError {
-  constructor() {
-    super('UNAUTHENTICATED');
-  }
-}
-
-export class ForbiddenError extends AppError {
-  constructor() {
-    super('FORBIDDEN');
-  }
-}
-
-export class NotFoundError extends AppError {
-  constructor() {
-    super('NOT_FOUND');
-  }
-}
-
 export class RouteNotFoundError extends AppError {
   constructor() {
     super('ROUTE_NOT_FOUND');
-  }
-}
-
-export class ConflictError extends AppError {
-  constructor(code: 'CONFLICT' | 'ALREADY_BOUND' = 'CONFLICT') {
-    super(code);
-  }
-}
-
-export class InviteInvalidError extends AppError {
-  constructor() {
-    super('INVITE_INVALID');
-  }
-}
-
-export class WechatLoginError extends AppError {
-  constructor() {
-    super('WECHAT_LOGIN_FAILED');
-  }
-}
-
-export class SessionClosedError extends AppError {
-  constructor() {
-    super('SESSION_CLOSED');
-  }
-}
-
-export class SessionNotHeldError extends AppError {
-  constructor() {
-    super('SESSION_NOT_HELD');
-  }
-}
-
-export class NotExpectedError extends AppError {
-  constructor() {
-    super('NOT_EXPECTED');
-  }
-}
-
-export class UploadInvalidError extends AppError {
-  constructor(fields?: FieldIssue[]) {
-    super('UPLOAD_INVALID', fields);
-  }
-}
-
-/** A write into a signed-off period. The period is kept for logs and tests; the user reads the catalog's sentence. */
-export class PeriodLockedError extends AppError {
-  constructor(readonly period?: string) {
-    super('PERIOD_LOCKED');
   }
 }
 
@@ -119,23 +54,5 @@ export class IdempotencyKeyReusedError extends AppError {
 export class RequestInProgressError extends AppError {
   constructor() {
     super('REQUEST_IN_PROGRESS');
-  }
-}
-
-export class SessionNotStartedError extends AppError {
-  constructor() {
-    super('SESSION_NOT_STARTED');
-  }
-}
-
-export class MinutesMissingError extends AppError {
-  constructor() {
-    super('MINUTES_MISSING');
-  }
-}
-
-export class UndoError extends AppError {
-  constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
-    super(code);
   }
 }

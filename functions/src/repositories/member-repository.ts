@@ -3,6 +3,7 @@ import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { MemberRecord, PendingChangeRecord } from './records';
+import { recordOf } from '../db/item';
 
 export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
 
@@ -56,8 +57,7 @@ function toItem(m: MemberRecord) {
 }
 
 function fromItem(item: Record<string, unknown>): MemberRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, ...rest } = item;
-  return rest as unknown as MemberRecord;
+  return recordOf<MemberRecord>(item);
 }
 
 export class DynamoMemberRepository implements MemberRepository {

@@ -3,6 +3,7 @@ import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { PointsEntryRecord } from './records';
+import { recordOf } from '../db/item';
 
 /** Append-only: entries are put once (conditionally) and never updated or deleted. */
 export interface PointsRepository {
@@ -21,8 +22,7 @@ export function entryLocation(entryId: string): { year: number; memberId: string
 }
 
 function fromItem(item: Record<string, unknown>): PointsEntryRecord {
-  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest } = item;
-  return rest as unknown as PointsEntryRecord;
+  return recordOf<PointsEntryRecord>(item);
 }
 
 export class DynamoPointsRepository implements PointsRepository {

@@ -3,6 +3,7 @@ import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { AmendmentRecord, AttendanceRecord, BulkRecord, SessionRecord } from './records';
+import { recordOf } from '../db/item';
 
 /**
  * One line to write: the new line (or null to clear it, as an undo does) and the line it replaces
@@ -51,8 +52,7 @@ function toItem(s: SessionRecord) {
 }
 
 function fromItem(item: Record<string, unknown>): SessionRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest } = item;
-  return rest as unknown as SessionRecord;
+  return recordOf<SessionRecord>(item);
 }
 
 export class DynamoSessionRepository implements SessionRepository {

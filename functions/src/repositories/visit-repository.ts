@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openVisitStatuses } from '@ltx/shared/domain/visit-rules';
+import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import type { VisitRecord } from './records';
+import { recordOf } from '../db/item';
 
 export interface VisitRepository {
   /** `exists` when a request with this id is already there (an idempotent retry, or a draft proposed before). */
@@ -19,7 +20,7 @@ export interface VisitRepository {
 
 function toItem(v: VisitRecord) {
   const open = openVisitStatuses.includes(v.status);
-  const assigned = v.scheduled && (v.status === 'scheduled' || v.status === 'delivered' || v.status === 'confirmed' || v.status === 'closed');
+  const assigned = v.scheduled && assignedVisitStatuses.includes(v.status);
   return {
     ...keys.visit(v.id),
     gsi1pk: keys.visitsOfBranch(v.branchId, open),
@@ -31,8 +32,7 @@ function toItem(v: VisitRecord) {
 }
 
 function fromItem(item: Record<string, unknown>): VisitRecord {
-  const { pk: _p, sk: _s, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, ...rest } = item;
-  return rest as unknown as VisitRecord;
+  return recordOf<VisitRecord>(item);
 }
 
 export class DynamoVisitRepository implements VisitRepository {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { capabilities } from '@ltx/shared/domain/authz';
+import { isVisitor, type Actor } from '@ltx/shared/domain/roles';
 import type { DemoAccount, Me, Session } from '@ltx/shared/schemas/auth';
-import { ConflictError, InviteInvalidError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, InviteInvalidError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -9,6 +10,7 @@ import type { UserRecord } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
 import type { WechatClient } from '../wechat/wechat-client';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
+import { actorOf } from './authorize';
 import type { TokenService } from './tokens';
 
 /**
@@ -48,7 +50,7 @@ export class AuthService {
     }
     // Not bound yet: a visitor may only bind itself with an invite code.
     const visitor: Actor = { userId: `v-${identityId}`, role: 'visitor' };
-    return { token: await this.deps.tokens.issue(visitor), me: { userId: visitor.userId, role: 'visitor', displayName: '微信用户' } };
+    return { token: await this.deps.tokens.issue(visitor), me: visitorMe(visitor) };
   }
 
   async demoAccounts(): Promise<DemoAccount[]> {
@@ -64,7 +66,7 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<Me> {
-    if (actor.role === 'visitor') return { userId: actor.userId, role: 'visitor', displayName: '微信用户' };
+    if (isVisitor(actor)) return visitorMe(actor);
     const user = await this.deps.users.getUser(actor.userId);
     if (!user) throw new NotFoundError();
     return this.describe(user);
@@ -72,7 +74,7 @@ export class AuthService {
 
   /** Binds the caller's WeChat identity to a member record, as the member or as their proxy. Safe to retry. */
   async bind(actor: Actor, inviteCode: string): Promise<Session> {
-    if (actor.role !== 'visitor' || !actor.userId.startsWith('v-')) throw new ConflictError('ALREADY_BOUND');
+    if (!isVisitor(actor) || !actor.userId.startsWith('v-')) throw new ConflictError('ALREADY_BOUND');
     const identityId = actor.userId.slice(2);
     const invite = await this.deps.users.getInvite(inviteCode);
     const now = this.clock.now();
@@ -110,8 +112,7 @@ export class AuthService {
   }
 
   private async sessionFor(user: UserRecord): Promise<Session> {
-    const actor: Actor = { userId: user.id, role: user.role, orgId: user.orgId, branchId: user.branchId, memberId: user.memberId };
-    const [token, me] = await Promise.all([this.deps.tokens.issue(actor), this.describe(user)]);
+    const [token, me] = await Promise.all([this.deps.tokens.issue(actorOf(user)), this.describe(user)]);
     return { token, me };
   }
 
@@ -130,6 +131,11 @@ export class AuthService {
       ...(names.branchName ? { branchName: names.branchName } : {}),
       ...(names.secretaryName ? { secretaryName: names.secretaryName } : {}),
       ...(member ? { memberId: member.id, memberName: member.name, attendanceMode: member.attendanceMode, subscriptions: member.subscriptions ?? [] } : {}),
+      can: capabilities(actorOf(user)),
     };
   }
+}
+
+function visitorMe(visitor: Actor): Me {
+  return { userId: visitor.userId, role: 'visitor', displayName: '微信用户', can: capabilities(visitor) };
 }

@@ -1,6 +1,7 @@
 import { decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
-import { ForbiddenError, NotFoundError } from '../http/errors';
+import type { UserRecord } from '../repositories/records';
+import { ForbiddenError, NotFoundError } from '@ltx/shared/domain/errors';
 
 /** Throws unless `decide` allows: 404 for what the actor may not even see, 403 for the rest. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
@@ -14,4 +15,9 @@ export function authorizeWithin(actor: Actor, action: Action, whole: Resource, p
   const decision = decideWithin(actor, action, whole, part);
   if (decision === 'not_found') throw new NotFoundError();
   if (decision === 'forbidden') throw new ForbiddenError();
+}
+
+/** A stored account as `can()` sees it, e.g. to ask whether the person being assigned may take the task. */
+export function actorOf(user: Pick<UserRecord, 'id' | 'role' | 'orgId' | 'branchId' | 'memberId'>): Actor {
+  return { userId: user.id, role: user.role, orgId: user.orgId, branchId: user.branchId, memberId: user.memberId };
 }

@@ -2,7 +2,7 @@ import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning } from '@ltx/shared/domain/session-rules';
 import type { FrequencyRules, OutboxEntry, SubscriptionsInput } from '@ltx/shared/schemas/session';
 import type { BranchOverview } from '@ltx/shared/schemas/session';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '@ltx/shared/domain/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';

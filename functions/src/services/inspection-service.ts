@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ruleInPeriod } from '@ltx/shared/domain/cadence';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
-import { chinaDay, chinaDayStart, instantInPeriod, parsePeriod, periodEnded, type Period } from '@ltx/shared/domain/periods';
+import { instantInPeriod, parsePeriod, periodEnded, type Period } from '@ltx/shared/domain/periods';
+import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
@@ -10,7 +11,7 @@ import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import { signoffCheck } from '@ltx/shared/domain/signoff-check';
 import type { BranchCompliance, ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
 import type { Frequency, SessionKind } from '@ltx/shared/schemas/session';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, PeriodNotEndedError, RectificationStateError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -29,18 +30,6 @@ import type { UploadService } from './upload-service';
 
 /** Below this share of members taking part, a study session counts as a shortfall. */
 export const coverageThreshold = 0.8;
-
-class RectificationStateError extends AppError {
-  constructor() {
-    super('CONFLICT');
-  }
-}
-
-class PeriodNotEndedError extends AppError {
-  constructor() {
-    super('PERIOD_NOT_ENDED');
-  }
-}
 
 export class InspectionService {
   constructor(

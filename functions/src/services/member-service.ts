@@ -3,14 +3,14 @@ import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { MemberRecord, SensitiveRecord } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import { authorize } from './authorize';
+import { actorOf, authorize } from './authorize';
 import { memberResource, toDetail, toSummary } from './member-views';
 
 
@@ -36,7 +36,9 @@ export class MemberService {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'branch.listMembers', { type: 'branch', orgId: branch.orgId, branchId });
     // A contact sees only the members paired with them.
-    const records = actor.role === 'contact' ? await this.members.listByContact(actor.userId) : await this.members.listByBranch(branchId);
+    const records = can(actor, 'branch.listAllMembers', { type: 'branch', orgId: branch.orgId, branchId })
+      ? await this.members.listByBranch(branchId)
+      : await this.members.listByContact(actor.userId);
     const today = this.clock.now();
     return records.filter((m) => m.branchId === branchId).map((m) => toSummary(m, today));
   }
@@ -51,7 +53,7 @@ export class MemberService {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, branchId });
-    if (input.contactUserId) await this.assertContact(input.contactUserId, branchId);
+    if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = input;
     const record: MemberRecord = {
@@ -145,7 +147,7 @@ export class MemberService {
 
   /** `action` names the edit in the audit trail: a direct edit, or the approval of a contact's proposed change. */
   private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges, action: 'member.update' | 'member.approveChange' = 'member.update'): Promise<MemberDetail> {
-    if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.branchId);
+    if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.orgId, member.branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = changes;
     const next: MemberRecord = { ...member, ...definedOnly(fields) };
@@ -174,9 +176,9 @@ export class MemberService {
     return { healthClass: s.healthClass, careNotes: s.careNotes, emergencyContacts: s.emergencyContacts, consentRecordedAt: at, consentRecordedBy: actor.userId };
   }
 
-  private async assertContact(userId: string, branchId: string): Promise<void> {
+  private async assertContact(userId: string, orgId: string, branchId: string): Promise<void> {
     const user = await this.users.getUser(userId);
-    if (!user || user.role !== 'contact' || user.branchId !== branchId) {
+    if (!user || !can(actorOf(user), 'member.pairAsContact', { type: 'branch', orgId, branchId })) {
       throw new ValidationError([{ path: 'contactUserId', message: '结对联系人：不是本支部的联系人' }]);
     }
   }

@@ -1,7 +1,7 @@
 import { can } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { Branch } from '@ltx/shared/schemas/org';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '@ltx/shared/domain/errors';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { BranchRecord } from '../repositories/records';
 import { authorize } from './authorize';

@@ -1,5 +1,5 @@
 import { firstLocked } from '@ltx/shared/domain/locks';
-import { PeriodLockedError } from '../http/errors';
+import { PeriodLockedError } from '@ltx/shared/domain/errors';
 import type { SignoffRecord } from '../repositories/records';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
-import { AppError, NotFoundError, ValidationError } from '../http/errors';
+import { AlreadyReversedError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -16,12 +16,6 @@ import { assertPeriodOpen } from './period-lock';
 import { authorize } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
-
-class AlreadyReversedError extends AppError {
-  constructor() {
-    super('ALREADY_REVERSED');
-  }
-}
 
 /** `<year>_<memberId>_<hash>`: deterministic, so the same event always lands on the same entry. */
 export function entryId(year: number, memberId: string, ...parts: string[]): string {

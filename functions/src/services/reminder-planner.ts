@@ -1,11 +1,14 @@
-import { sessionKindLabels } from '@ltx/shared/labels';
+import { sessionKindLabels, weekdayLabels } from '@ltx/shared/labels';
+import { chinaParts } from '@ltx/shared/time/china-day';
 import type { MemberRecord, OutboxRecord, SessionRecord } from '../repositories/records';
 
-const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit' });
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Local time in words, as a reminder or the member's home says it: "11月29日星期六 09:30". */
 export function sayWhen(iso: string): string {
-  return shanghai.format(new Date(iso));
+  const p = chinaParts(iso);
+  if (!p) return '时间不详';
+  return `${p.month}月${p.day}日${weekdayLabels[p.weekday]} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaStamp } from '@ltx/shared/time/china-day';
 import { logger } from '../http/logger';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { OutboxRecord, UserRecord } from '../repositories/records';
@@ -6,7 +6,6 @@ import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { WechatMessenger } from '../wechat/wechat-messenger';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import { sayWhen } from './reminder-planner';
 
 /** Template ids WeChat issues for the app, one per reminder kind (set per deployment). */
 export interface ReminderTemplates {
@@ -69,7 +68,7 @@ export class ReminderSender {
         templateId,
         page: 'pages/home/index',
         // Field names follow the template chosen in WeChat's console (thing = short text, time = a time).
-        data: { thing1: session.topic.slice(0, 20), time2: `${chinaDay(session.startsAt)} ${sayWhen(session.startsAt).slice(-5)}`, thing3: session.place.slice(0, 20) },
+        data: { thing1: session.topic.slice(0, 20), time2: chinaStamp(session.startsAt), thing3: session.place.slice(0, 20) },
       });
       sent ||= outcome === 'sent';
     }

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { isMemberOrProxy, isProxy, type Actor } from '@ltx/shared/domain/roles';
 import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
 import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
   SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import {
-  ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError,
-} from '../http/errors';
+import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError } from '@ltx/shared/domain/errors';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen, signedPeriodFor } from './period-lock';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -25,7 +23,7 @@ import { authorize, authorizeWithin } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
 import type { UserRepository } from '../repositories/user-repository';
 
@@ -72,8 +70,8 @@ export class SessionService {
     authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, branchId });
     // A missing end comes from the other end's year (or this year): the window stays ordered (the schema checks both given).
     const year = (query.from ?? query.to ?? chinaDay(this.clock.now().toISOString())).slice(0, 4);
-    const from = chinaMidnight(query.from ?? `${year}-01-01`);
-    const to = chinaMidnight(query.to ?? `${year}-12-31`, 1);
+    const from = chinaDayStart(query.from ?? `${year}-01-01`);
+    const to = chinaDayStart(query.to ?? `${year}-12-31`, 1);
     const sessions = await this.deps.sessions.listByBranch(branchId, from, to);
     return sessions.filter((s) => !query.kind || s.kind === query.kind).map(toSummary);
   }
@@ -319,8 +317,8 @@ export class SessionService {
     if (!member) throw new NotFoundError();
     authorize(actor, 'member.read', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
     const now = this.clock.now();
-    const from = query.from ? chinaMidnight(query.from) : new Date(now.getTime() - 30 * dayMs).toISOString();
-    const to = query.to ? chinaMidnight(query.to, 1) : new Date(now.getTime() + 366 * dayMs).toISOString();
+    const from = query.from ? chinaDayStart(query.from) : new Date(now.getTime() - 30 * dayMs).toISOString();
+    const to = query.to ? chinaDayStart(query.to, 1) : new Date(now.getTime() + 366 * dayMs).toISOString();
     const sessions = (await this.deps.sessions.listByBranch(member.branchId, from, to)).filter(
       (s) => s.expected.some((e) => e.memberId === memberId) && (!query.kind || s.kind === query.kind),
     );
@@ -456,7 +454,8 @@ export class SessionService {
   }
 
   private async view(actor: Actor, s: SessionRecord, amendments: AmendmentRecord[]): Promise<SessionDetail> {
-    const ownOnly = actor.role === 'member' || actor.role === 'proxy';
+    // Members and proxies see only their own line.
+    const ownOnly = !can(actor, 'attendance.readAll', sessionResource(s));
     // Two independent reads at once: the names of who recorded, and whether the period is signed off.
     const marks = s.status === 'open' && can(actor, 'attendance.mark', sessionResource(s));
     const [names, signedOff, visits] = await Promise.all([
@@ -528,7 +527,7 @@ const underWay: readonly VisitStatus[] = ['requested', 'scheduled', 'delivered',
 const derivedFieldWords: Record<DerivedField, string> = { lastParticipatedAt: '最近参加日期', points: '积分' };
 
 function isSelf(line: AttendanceRecord): boolean {
-  return line.byRole === 'member' || line.byRole === 'proxy';
+  return !!line.byRole && isMemberOrProxy({ role: line.byRole });
 }
 
 function statusText(line: AttendanceRecord): string {
@@ -538,15 +537,12 @@ function statusText(line: AttendanceRecord): string {
 
 /** Who recorded a line, in words: "王建国本人", "家属代办 刘某", or the recorder's name. */
 function recorderText(line: AttendanceRecord | undefined, recorderName: string, memberName: string): string {
-  if (line?.byRole === 'member') return `${memberName}本人登记`;
-  if (line?.byRole === 'proxy') return `家属${recorderName}代为登记`;
+  const by = line?.byRole ? { role: line.byRole } : undefined;
+  if (by && isProxy(by)) return `家属${recorderName}代为登记`;
+  if (by && isMemberOrProxy(by)) return `${memberName}本人登记`;
   return `${recorderName}登记`;
 }
 
-/** Midnight in China of a day (plus some days), as a UTC instant: filters by date follow the local calendar. */
-function chinaMidnight(day: string, plusDays = 0): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000 + plusDays * dayMs).toISOString();
-}
 
 /** What an audit entry about a session carries, so its sentence names the session without a lookup. */
 function auditAbout(actor: Actor, s: SessionRecord) {

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { roles, type Actor, type Role } from '@ltx/shared/domain/roles';
-import { UnauthenticatedError } from '../http/errors';
+import { UnauthenticatedError } from '@ltx/shared/domain/errors';
 
 const issuer = 'ltx-branch';
 const audience = 'ltx-miniapp';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { UploadInput, UploadTicket } from '@ltx/shared/schemas/session';
-import { NotFoundError, UploadInvalidError } from '../http/errors';
+import { NotFoundError, UploadInvalidError } from '@ltx/shared/domain/errors';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { UploadRepository } from '../repositories/upload-repository';
 import { maxUploadBytes, type UploadStore } from '../uploads/upload-store';

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { can } from '@ltx/shared/domain/authz';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { can, type Resource } from '@ltx/shared/domain/authz';
+import { confirmationVia, type Actor } from '@ltx/shared/domain/roles';
 import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
-import { AppError, NotFoundError, ValidationError } from '../http/errors';
+import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -14,7 +14,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
-import { authorize } from './authorize';
+import { actorOf, authorize } from './authorize';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { MemberService } from './member-service';
@@ -23,17 +23,6 @@ import type { SessionCreatedListener, SessionService } from './session-service';
 import type { UploadService } from './upload-service';
 
 const dayMs = 86_400_000;
-
-class VisitStateError extends AppError {
-  constructor() {
-    super('VISIT_STATE');
-  }
-}
-class NoSessionError extends AppError {
-  constructor() {
-    super('NO_SESSION');
-  }
-}
 
 /** Deterministic ids make retries land on the same record: an Idempotency-Key, or a draft per session and member. */
 export function idFrom(...parts: string[]): string {
@@ -163,7 +152,8 @@ export class VisitService implements SessionCreatedListener {
   async schedule(actor: Actor, id: string, input: VisitScheduleInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.manage');
     const contact = await this.deps.users.getUser(input.contactUserId);
-    if (!contact || contact.branchId !== visit.branchId || (contact.role !== 'contact' && contact.role !== 'secretary')) {
+    // Only someone who may have visits to make in this branch can be sent.
+    if (!contact || !can(actorOf(contact), 'visit.tasks', { type: 'branch', orgId: visit.orgId, branchId: visit.branchId })) {
       throw new ValidationError([{ path: 'contactUserId', message: '送学联系人：不是本支部的联系人' }]);
     }
     await this.assertVisitOpen(visit);
@@ -173,7 +163,6 @@ export class VisitService implements SessionCreatedListener {
 
   async deliver(actor: Actor, id: string, input: VisitDeliverInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.deliver');
-    if (actor.role === 'contact' && visit.scheduled?.contactUserId !== actor.userId) throw new NotFoundError();
     if (!canTransition('deliver', visit.status)) throw new VisitStateError();
     const { deliveryGraceDays } = await this.deps.rules.overdue(visit.orgId);
     const issue = deliveredAtIssue(input.deliveredAt, { now: this.clock.now(), scheduledAt: firstScheduledAt(visit), graceDays: deliveryGraceDays });
@@ -201,11 +190,11 @@ export class VisitService implements SessionCreatedListener {
   /** By the member or proxy in one tap, or by the secretary after a phone call. Credits the session's attendance. */
   async confirm(actor: Actor, id: string, input: VisitConfirmInput): Promise<VisitRequest> {
     let visit = await this.load(actor, id, 'visit.confirm');
-    if (actor.role === 'secretary' && !input.byPhone) throw new ValidationError([{ path: 'byPhone', message: '电话确认：书记代为确认时，请先电话联系本人或家属' }]);
+    const via = confirmationVia(actor);
+    if (via === 'secretary_phone' && !input.byPhone) throw new ValidationError([{ path: 'byPhone', message: '电话确认：书记代为确认时，请先电话联系本人或家属' }]);
     // Confirming credits the session's attendance and completes the delivery: neither may be in a signed-off period.
     await this.assertVisitOpen(visit);
     if (visit.status === 'delivered') {
-      const via = actor.role === 'secretary' ? 'secretary_phone' : actor.role === 'proxy' ? 'proxy' : 'member';
       await this.step(actor, visit, 'confirm', { confirmed: { by: actor.userId, at: this.clock.now().toISOString(), via } });
       visit = (await this.deps.visits.get(id))!;
     }
@@ -315,7 +304,7 @@ export class VisitService implements SessionCreatedListener {
   private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel'): Promise<VisitRecord> {
     const visit = await this.deps.visits.get(id);
     if (!visit) throw new NotFoundError();
-    authorize(actor, action, { type: 'visit', orgId: visit.orgId, branchId: visit.branchId, memberId: visit.memberId, contactUserId: visit.scheduled?.contactUserId ?? null });
+    authorize(actor, action, visitResource(visit));
     return visit;
   }
 
@@ -331,7 +320,7 @@ export class VisitService implements SessionCreatedListener {
     const view = this.toView(v, rules);
     if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.withUrls(v.delivered.photos) };
     // Views on the branch's work are for the branch, not for everyone who can see the request.
-    if (view.delivered && !can(actor, 'visit.manage', { type: 'visit', orgId: v.orgId, branchId: v.branchId, memberId: v.memberId }) && actor.role !== 'contact') delete view.delivered.views;
+    if (view.delivered && !can(actor, 'visit.readViews', visitResource(v))) delete view.delivered.views;
     return view;
   }
 
@@ -351,6 +340,11 @@ export class VisitService implements SessionCreatedListener {
       version: v.version,
     };
   }
+}
+
+/** The request as `can()` sees it: the contact it is assigned to is the one who may deliver it. */
+function visitResource(v: VisitRecord): Resource {
+  return { type: 'visit', orgId: v.orgId, branchId: v.branchId, memberId: v.memberId, contactUserId: v.scheduled?.contactUserId ?? null };
 }
 
 /** When the visit was first scheduled: a delivery cannot have happened before anyone arranged it. */

@@ -1,4 +1,4 @@
-import { WechatLoginError } from '../http/errors';
+import { WechatLoginError } from '@ltx/shared/domain/errors';
 
 /** What we keep from code2Session. The session_key is dropped here and never leaves the server. */
 export interface WechatIdentity {

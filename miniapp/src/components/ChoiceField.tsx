@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from './BigButton';
-import { Message } from './Message';
+import { Field } from './Field';
 
 export interface Choice<T extends string> {
   value: T;
@@ -21,8 +21,7 @@ interface Props<T extends string> {
  */
 export function ChoiceField<T extends string>({ label, choices, value, onChange, error }: Props<T>) {
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
+    <Field label={label} error={error}>
       <View className='choices'>
         {choices.map((c) => (
           <BigButton key={c.value} variant={c.value === value ? 'selected' : 'secondary'} onClick={() => onChange(c.value)}>
@@ -30,7 +29,6 @@ export function ChoiceField<T extends string>({ label, choices, value, onChange,
           </BigButton>
         ))}
       </View>
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }

@@ -1,6 +1,6 @@
-import { Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { DateParts } from '@/services/date-parts';
-import { Message } from './Message';
+import { Field, NumberBox } from './Field';
 
 interface Props {
   label: string;
@@ -12,26 +12,15 @@ interface Props {
 /** Year, month and day in three number boxes: a number pad, no scrolling wheel, no pop-up. */
 export function DateField({ label, value, onChange, error }: Props) {
   const box = (part: keyof DateParts, unit: string, maxlength: number) => (
-    <View className={`date-row__group date-row__group--${part}`}>
-      <Input
-        className={error ? 'input date-row__input input--error' : 'input date-row__input'}
-        type='number'
-        maxlength={maxlength}
-        value={value[part]}
-        onInput={(e) => onChange({ ...value, [part]: e.detail.value })}
-      />
-      <Text className='date-row__unit'>{unit}</Text>
-    </View>
+    <NumberBox group={`date-row__group--${part}`} value={value[part]} unit={unit} maxlength={maxlength} error={error} onChange={(v) => onChange({ ...value, [part]: v })} />
   );
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
+    <Field label={label} error={error}>
       <View className='date-row'>
         {box('year', '年', 4)}
         {box('month', '月', 2)}
         {box('day', '日', 2)}
       </View>
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }

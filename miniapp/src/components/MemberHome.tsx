@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '@/services/types';
 import { attendanceText } from '@/services/format';
 import { InfoRow } from './InfoRow';
+import { isProxy } from '@ltx/shared/domain/roles';
 
 /**
  * A member's own page, or their family proxy's: who they are, then what matters most (the next
@@ -12,7 +13,7 @@ export function MemberHome({ me, children }: { me: Me; children?: ReactNode }) {
   const memberName = me.memberName ?? me.displayName;
   return (
     <View>
-      {me.role === 'proxy' ? <Text className='banner'>您在代 {memberName} 办理</Text> : null}
+      {isProxy(me) ? <Text className='banner'>您在代 {memberName} 办理</Text> : null}
       <Text className='h1'>{memberName}</Text>
       {children}
       <Text className='h2'>支部信息</Text>

@@ -1,23 +1,15 @@
-import { Input, Text, View } from '@tarojs/components';
-import { Message } from './Message';
+import { Input } from '@tarojs/components';
+import { Field, type TextFieldProps } from './Field';
 
-interface Props {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
+interface Props extends TextFieldProps {
   type?: 'text' | 'number';
-  maxlength?: number;
   placeholder?: string;
 }
 
 /** A labelled text box with its error right below it. */
 export function TextField({ label, value, onChange, error, hint, type = 'text', maxlength = 50, placeholder }: Props) {
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
-      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+    <Field label={label} hint={hint} error={error}>
       <Input
         className={error ? 'input input--error' : 'input'}
         type={type}
@@ -26,7 +18,6 @@ export function TextField({ label, value, onChange, error, hint, type = 'text', 
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
       />
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }

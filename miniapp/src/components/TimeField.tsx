@@ -1,5 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
-import { Message } from './Message';
+import { View } from '@tarojs/components';
+import { Field, NumberBox } from './Field';
 
 export interface TimeParts {
   hour: string;
@@ -16,26 +16,14 @@ interface Props {
 /** The hour (0 to 23) and minute in two number boxes: no wheel, no pop-up. */
 export function TimeField({ label, value, onChange, error }: Props) {
   const box = (part: keyof TimeParts, unit: string) => (
-    <View className='date-row__group'>
-      <Input
-        className={error ? 'input date-row__input input--error' : 'input date-row__input'}
-        type='number'
-        maxlength={2}
-        value={value[part]}
-        onInput={(e) => onChange({ ...value, [part]: e.detail.value })}
-      />
-      <Text className='date-row__unit'>{unit}</Text>
-    </View>
+    <NumberBox value={value[part]} unit={unit} maxlength={2} error={error} onChange={(v) => onChange({ ...value, [part]: v })} />
   );
   return (
-    <View className='field'>
-      <Text className='field__label'>{label}</Text>
-      <Text className='field__hint'>按 24 小时填写，下午 2 点填 14</Text>
+    <Field label={label} hint='按 24 小时填写，下午 2 点填 14' error={error}>
       <View className='date-row'>
         {box('hour', '点')}
         {box('minute', '分')}
       </View>
-      <Message kind='error' text={error} />
-    </View>
+    </Field>
   );
 }

@@ -1,3 +1,4 @@
+import { calendarDay } from '@ltx/shared/time/china-day';
 /** A calendar day typed as three number boxes (年, 月, 日): easier than a wheel or an ISO string. */
 export interface DateParts {
   year: string;
@@ -21,7 +22,5 @@ export function isoFromParts(p: DateParts): string | null {
   const [y, m, d] = [p.year, p.month, p.day].map((s) => s.trim());
   if (!/^\d{4}$/.test(y ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{1,2}$/.test(d ?? '')) return null;
   const [yn, mn, dn] = [Number(y), Number(m), Number(d)];
-  const date = new Date(Date.UTC(yn, mn - 1, dn));
-  if (date.getUTCFullYear() !== yn || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn) return null;
-  return `${y}-${String(mn).padStart(2, '0')}-${String(dn).padStart(2, '0')}`;
+  return calendarDay(yn, mn, dn) ?? null;
 }

@@ -1,4 +1,5 @@
-import { chinaDay, parsePeriod, periodWords } from '@ltx/shared/domain/periods';
+import { parsePeriod, periodWords } from '@ltx/shared/domain/periods';
+import { chinaDay } from '@ltx/shared/time/china-day';
 
 export { periodWords };
 

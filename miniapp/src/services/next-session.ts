@@ -1,4 +1,4 @@
-import { chinaDay } from '@ltx/shared/domain/periods';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import type { MemberSession } from './types';
 import { kindText } from './session-words';
 import { clockText, sessionDateText } from './session-time';

@@ -3,6 +3,7 @@ import type { DateParts } from './date-parts';
 import { isBlank, isoFromParts } from './date-parts';
 import { dateText } from './format';
 import type { ManualAwardInput, MemberPoints, PointsCategory, PointsEntry } from './types';
+import { chinaYear } from '@ltx/shared/time/china-day';
 
 /** 党员积分 in words: what the member and the secretary read. Platform-free; no ranking anywhere. */
 
@@ -10,7 +11,7 @@ export const categoryText = (c: PointsCategory) => pointsCategoryLabels[c];
 
 /** The year in Beijing time (a ledger year is a China calendar year). */
 export function thisYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+  return chinaYear(now);
 }
 
 /** "加 2 分" / "减 2 分": the sign in words, never only in colour or a small minus. */

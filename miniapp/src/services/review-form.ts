@@ -1,5 +1,6 @@
 import type { Attachment, ReviewInput } from './types';
 import { isBlank, isoFromParts, partsFromIso, type DateParts } from './date-parts';
+import { addChinaDays } from '@ltx/shared/time/china-day';
 
 /** One rectification item being written: what to put right, and by when (three number boxes). */
 export interface ItemDraft {
@@ -23,9 +24,7 @@ export interface ReviewErrors {
 
 /** A month from today, as the boxes' first guess: the inspector changes it when needed. */
 export function defaultDeadline(today: string): DateParts {
-  const d = new Date(`${today}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 30);
-  return partsFromIso(d.toISOString().slice(0, 10));
+  return partsFromIso(addChinaDays(today, 30));
 }
 
 let counter = 0;

@@ -1,5 +1,6 @@
 import type { Attachment, SessionCreateInput, SessionKind } from './types';
 import { defaultWhen, startsAtFrom, type WhenParts } from './session-time';
+import { chinaMonth } from '@ltx/shared/time/china-day';
 
 /** What the "新建组织生活" form holds: strings as typed. */
 export interface SessionFormState {
@@ -73,7 +74,7 @@ export function emptySessionForm(d: FormDefaults): SessionFormState {
  */
 export function withKind(form: SessionFormState, kind: SessionKind, now: Date): SessionFormState {
   const typed = Number(form.when.month);
-  const month = typed >= 1 && typed <= 12 ? typed : new Date(now.getTime() + 8 * 3600 * 1000).getUTCMonth() + 1;
+  const month = typed >= 1 && typed <= 12 ? typed : chinaMonth(now);
   const t = templateFor(kind, month);
   const previousTopic = form.kind ? templateFor(form.kind, month).topic : '';
   const topicIsTemplate = !form.topic.trim() || form.topic === previousTopic;

@@ -3,30 +3,15 @@
  * time), whatever the phone's own time zone: a member living elsewhere still meets at the branch's
  * hour. Plain arithmetic on a fixed offset, so it behaves the same on weapp (no full Intl) and H5.
  */
-const offsetMs = 8 * 3600 * 1000;
-const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+import { weekdayLabels } from '@ltx/shared/labels';
+import { calendarDay, chinaInstant, chinaParts, type ChinaParts } from '@ltx/shared/time/china-day';
 
-export interface ShanghaiParts {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-}
+const weekdays = weekdayLabels;
+
+export type ShanghaiParts = ChinaParts;
 
 export function shanghaiParts(iso: string): ShanghaiParts | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + offsetMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: d.getUTCDay(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
+  return chinaParts(iso) ?? null;
 }
 
 /** 2025年12月3日 星期三 */
@@ -80,15 +65,13 @@ export function startsAtFrom(p: WhenParts): { ok: true; iso: string } | { ok: fa
     return { ok: false, problem: { field: 'date', message: '日期：年为 4 位数字，月、日为 1 到 2 位数字' } };
   }
   const [yn, mon, dn] = [Number(y), Number(mo), Number(d)];
-  const check = new Date(Date.UTC(yn, mon - 1, dn));
-  if (check.getUTCFullYear() !== yn || check.getUTCMonth() !== mon - 1 || check.getUTCDate() !== dn) {
+  if (!calendarDay(yn, mon, dn)) {
     return { ok: false, problem: { field: 'date', message: '日期：没有这一天，请检查年、月、日' } };
   }
   if (!h) return { ok: false, problem: { field: 'time', message: '时间：请填写几点' } };
   if (!/^\d{1,2}$/.test(h) || Number(h) > 23) return { ok: false, problem: { field: 'time', message: '时间：点为 0 到 23 之间的数字（下午 2 点填 14）' } };
   if (mi && (!/^\d{1,2}$/.test(mi) || Number(mi) > 59)) return { ok: false, problem: { field: 'time', message: '时间：分为 0 到 59 之间的数字' } };
-  const ms = Date.UTC(yn, mon - 1, dn, Number(h), Number(mi || 0)) - offsetMs;
-  return { ok: true, iso: new Date(ms).toISOString() };
+  return { ok: true, iso: chinaInstant(yn, mon, dn, Number(h), Number(mi || 0)) };
 }
 
 /** The boxes for an instant, in Beijing time. */

@@ -16,6 +16,7 @@ export const actions = [
   'org.listBranches',
   'branch.read',
   'branch.listMembers',
+  'branch.listAllMembers',
   'member.create',
   'member.read',
   'member.readSensitive',
@@ -24,11 +25,13 @@ export const actions = [
   'member.proposeUpdate',
   'member.approveChange',
   'member.invite',
+  'member.pairAsContact',
   'rules.read',
   'rules.edit',
   'session.list',
   'session.read',
   'session.write',
+  'attendance.readAll',
   'attendance.mark',
   'attendance.markOwn',
   'upload.create',
@@ -42,6 +45,7 @@ export const actions = [
   'visit.confirm',
   'visit.listContacts',
   'visit.tasks',
+  'visit.readViews',
   'points.read',
   'points.branch',
   'points.write',
@@ -87,6 +91,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'org.listBranches': ['admin', 'inspector'],
   'branch.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
   'branch.listMembers': ['admin', 'inspector', 'secretary', 'contact'],
+  // The whole roll; a contact lists only the members paired with them.
+  'branch.listAllMembers': ['admin', 'inspector', 'secretary'],
   'member.create': ['secretary'],
   'member.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
   // Health and care notes: the member, their proxy, the branch secretary and the paired contact only.
@@ -98,6 +104,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.proposeUpdate': ['contact'],
   'member.approveChange': ['secretary'],
   'member.invite': ['secretary'],
+  // Who may be paired with a member as their contact (asked of the person to pair, resource: the branch).
+  'member.pairAsContact': ['contact'],
   // Frequency rules of an organisation (resource: org).
   'rules.read': ['admin', 'inspector'],
   'rules.edit': ['admin'],
@@ -106,6 +114,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'session.read': ['admin', 'inspector', 'secretary', 'contact', 'member', 'proxy'],
   'session.write': ['secretary'],
   'attendance.mark': ['secretary'],
+  // Every line of a session's attendance; members and proxies see only their own line.
+  'attendance.readAll': ['admin', 'inspector', 'secretary', 'contact'],
   // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy.
   'attendance.markOwn': ['member', 'proxy'],
   'upload.create': ['secretary', 'contact'],
@@ -122,6 +132,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'visit.listContacts': ['secretary'],
   // "My visits to make" (resource: the actor's own branch).
   'visit.tasks': ['secretary', 'contact'],
+  // The member's views noted at a delivery: for the branch's workers, not for everyone who sees the request.
+  'visit.readViews': ['secretary', 'contact'],
   // Points: a member's own record (resource: member); the branch table (branch); awards and reversals (member).
   'points.read': ['admin', 'inspector', 'secretary', 'member', 'proxy'],
   'points.branch': ['admin', 'inspector', 'secretary'],
@@ -150,4 +162,75 @@ export function decideWithin(actor: Actor, action: Action, whole: Resource, part
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   return decide(actor, action, resource) === 'allow';
+}
+
+/** The kind of record each action is asked about: what `capabilities` builds for the actor's own scope. */
+export const actionScopes: Record<Action, Resource['type']> = {
+  'org.listBranches': 'org',
+  'branch.read': 'branch',
+  'branch.listMembers': 'branch',
+  'branch.listAllMembers': 'branch',
+  'member.create': 'branch',
+  'member.read': 'member',
+  'member.readSensitive': 'member',
+  'member.readPhone': 'member',
+  'member.update': 'member',
+  'member.proposeUpdate': 'member',
+  'member.approveChange': 'member',
+  'member.invite': 'member',
+  'member.pairAsContact': 'branch',
+  'rules.read': 'org',
+  'rules.edit': 'org',
+  'session.list': 'branch',
+  'session.read': 'session',
+  'session.write': 'session',
+  'attendance.readAll': 'session',
+  'attendance.mark': 'session',
+  'attendance.markOwn': 'member',
+  'upload.create': 'branch',
+  'outbox.read': 'branch',
+  'visit.request': 'member',
+  'visit.list': 'branch',
+  'visit.read': 'visit',
+  'visit.manage': 'visit',
+  'visit.cancel': 'visit',
+  'visit.deliver': 'visit',
+  'visit.confirm': 'visit',
+  'visit.listContacts': 'branch',
+  'visit.tasks': 'branch',
+  'visit.readViews': 'visit',
+  'points.read': 'member',
+  'points.branch': 'branch',
+  'points.write': 'member',
+  'compliance.read': 'org',
+  'ledger.read': 'branch',
+  'review.write': 'branch',
+  'rectification.answer': 'branch',
+};
+
+/**
+ * A record of the given kind within the actor's own scope: their organisation, their branch, the member
+ * they are or act for, a member paired with them. For those without a branch (admin, inspector) it stands
+ * for any branch of their organisation.
+ */
+export function ownScope(actor: Actor, type: Resource['type']): Resource {
+  const orgId = actor.orgId ?? '';
+  const branchId = actor.branchId ?? '*';
+  switch (type) {
+    case 'org':
+      return { type, orgId };
+    case 'branch':
+    case 'session':
+      return { type, orgId, branchId };
+    case 'member':
+    case 'visit':
+      return { type, orgId, branchId, memberId: actor.memberId ?? '*', contactUserId: actor.userId };
+  }
+}
+
+export type Capabilities = Record<Action, boolean>;
+
+/** What the actor may do within their own scope, for pages to decide what to offer without naming roles. */
+export function capabilities(actor: Actor): Capabilities {
+  return Object.fromEntries(actions.map((a) => [a, can(actor, a, ownScope(actor, actionScopes[a]))])) as Capabilities;
 }

@@ -1,4 +1,4 @@
-import { chinaDay } from './periods';
+import { chinaDay } from '../time/china-day';
 
 /**
  * The period lock. Once an inspector signs a branch's period off, nothing whose effect is dated

@@ -1,4 +1,5 @@
 import type { AttendanceMode, HealthClass, LivingSituation } from '../schemas/member';
+import { chinaParts } from '../time/china-day';
 
 /**
  * How a member takes part unless the secretary overrides it: those who cannot look after
@@ -18,8 +19,10 @@ export function maskPhone(phone: string): string {
 /** Whole years between a birth date (YYYY-MM-DD) and a day. */
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = today.getUTCFullYear() - y;
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
+  // The birthday comes on China's calendar: at 00:10 in Beijing on the day it is already here.
+  const now = chinaParts(today)!;
+  let age = now.year - y;
+  const beforeBirthday = now.month < m || (now.month === m && now.day < d);
   if (beforeBirthday) age -= 1;
   return age;
 }

@@ -1,6 +1,7 @@
 import type { PointsRules } from '../schemas/points';
 import type { VisitStatus } from '../schemas/visit';
-import { chinaDayStart, inPeriod, type Period } from './periods';
+import { inPeriod, type Period } from './periods';
+import { chinaDayStart } from '../time/china-day';
 import { liveEntries, tally, type LedgerEntry } from './points-rules';
 import { openVisitStatuses } from './visit-rules';
 

@@ -1,3 +1,5 @@
+import { addChinaDays, chinaDay, chinaDayStart, chinaParts } from '../time/china-day';
+
 /** Periods are written `2026-11` (a month), `2026-Q4` (a quarter) or `2026` (a year). */
 export interface Period {
   text: string;
@@ -42,15 +44,8 @@ export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
 
-/** The calendar day in China (UTC+8, no daylight saving) of an instant. */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The instant (ISO, UTC) a China calendar day begins: 00:00 in Beijing is 16:00 UTC the day before. */
-export function chinaDayStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - 8 * 3600_000).toISOString();
-}
+// China-day maths lives in the time module; these stay importable from here for existing callers.
+export { chinaDay, chinaDayStart };
 
 /** Whether an instant falls in the period, by its calendar day in China. */
 export function instantInPeriod(period: Period, iso: string): boolean {
@@ -72,7 +67,7 @@ export function periodEnded(period: Period, now: Date): boolean {
 
 /** The last day of a period, YYYY-MM-DD. */
 export function lastDayOf(period: Period): string {
-  return new Date(Date.parse(`${period.end}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+  return addChinaDays(period.end, -1);
 }
 
 const quarterNames = ['一', '二', '三', '四'];
@@ -90,16 +85,6 @@ export function periodWords(text: string): string {
 /** 2026-11-05 -> 2026年11月5日. */
 export function dayWords(day: string): string {
   return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-}
-
-const chinaOffsetMs = 8 * 3600_000;
-
-/** The parts of an instant on the clock in China (UTC+8, no daylight saving), whatever the machine's zone. */
-function chinaParts(iso: string): { year: number; month: number; day: number; hour: number; minute: number } | undefined {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
-  const d = new Date(ms + chinaOffsetMs);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
 }
 
 /** An instant in China's words, to the minute: 2026年11月3日 上午9:30, 下午2:05, 晚上8:00, 凌晨0:10. */

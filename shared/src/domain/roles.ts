@@ -24,3 +24,28 @@ export interface Actor {
   /** member: themselves; proxy: the one member they act for. */
   memberId?: string;
 }
+
+/*
+ * Who someone is, for wording and records only. What they may do is `can()`'s to decide
+ * (shared/src/domain/authz.ts); these never grant or refuse anything.
+ */
+
+/** A WeChat identity not yet bound to a member record. */
+export function isVisitor(who: { role: Role }): boolean {
+  return who.role === 'visitor';
+}
+
+/** A family member acting for the member: pages say "您在代…办理", records say 家属. */
+export function isProxy(who: { role: Role }): boolean {
+  return who.role === 'proxy';
+}
+
+/** How a delivered 送学上门 was confirmed, as recorded: by the member, their proxy, or the secretary after a phone call. */
+export function confirmationVia(who: { role: Role }): 'member' | 'proxy' | 'secretary_phone' {
+  return who.role === 'secretary' ? 'secretary_phone' : isProxy(who) ? 'proxy' : 'member';
+}
+
+/** The member themselves or their proxy: a line they recorded is their own word, not the branch's. */
+export function isMemberOrProxy(who: { role: Role }): boolean {
+  return who.role === 'member' || isProxy(who);
+}

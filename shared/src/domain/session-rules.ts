@@ -1,4 +1,5 @@
 import type { AttendanceStatus, FrequencyRules, SessionKind } from '../schemas/session';
+import { chinaParts } from '../time/china-day';
 
 /** Defaults until an organisation's admin edits its own. */
 export const defaultFrequencyRules: FrequencyRules = {
@@ -90,6 +91,8 @@ export const selfReportableStatuses: readonly AttendanceStatus[] = ['excused', '
 export const quietMonthsWarning = 5;
 
 export function monthsBetween(fromIso: string, to: Date): number {
-  const from = new Date(fromIso);
-  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) - (to.getUTCDate() < from.getUTCDate() ? 1 : 0);
+  // Whole months on China's calendar.
+  const from = chinaParts(fromIso)!;
+  const now = chinaParts(to)!;
+  return (now.year - from.year) * 12 + (now.month - from.month) - (now.day < from.day ? 1 : 0);
 }

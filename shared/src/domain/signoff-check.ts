@@ -2,7 +2,8 @@ import { sessionKindLabels } from '../labels';
 import type { SignoffCheck, SignoffCheckItem } from '../schemas/inspection';
 import type { SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
-import { chinaDay, chinaDayStart, dayWords, lastDayOf, parsePeriod, periodEnded, periodWords, type Period } from './periods';
+import { dayWords, lastDayOf, parsePeriod, periodEnded, periodWords, type Period } from './periods';
+import { chinaDay, chinaDayStart } from '../time/china-day';
 import { visitStatusLabels } from './visit-rules';
 
 /** Kinds whose record needs minutes (会议记录): every meeting; a collective study keeps attendance only. */

@@ -19,6 +19,9 @@ export function canTransition(step: VisitTransition, from: VisitStatus): boolean
 
 export const openVisitStatuses: readonly VisitStatus[] = ['draft', 'requested', 'scheduled', 'delivered', 'confirmed'];
 
+/** Statuses in which a request is its contact's task, or was: scheduled on, and not cancelled. They list under "my visits". */
+export const assignedVisitStatuses: readonly VisitStatus[] = ['scheduled', 'delivered', 'confirmed', 'closed'];
+
 /** An organisation's 送学上门 rules, kept as data beside its other rules (`RULES#VISITS`). */
 export interface OverdueRules {
   scheduleWithinDays: number;

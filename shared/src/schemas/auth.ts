@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { actions } from '../domain/authz';
 import { roles } from '../domain/roles';
 import { Id } from './common';
 
@@ -32,6 +33,11 @@ export const Me = z.object({
   attendanceMode: z.enum(['in_person', 'home_delivered', 'online']).optional(),
   /** Reminder kinds the member agreed to receive. */
   subscriptions: z.array(z.string()).optional(),
+  /**
+   * What the person may do within their own scope (their organisation, branch, own or paired member),
+   * as `can()` decides: pages offer what is allowed from this, never from the role's name.
+   */
+  can: z.record(z.enum(actions), z.boolean()),
 });
 export type Me = z.infer<typeof Me>;
 

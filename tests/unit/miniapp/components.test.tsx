@@ -5,6 +5,7 @@ import { MemberHome } from '@/components/MemberHome';
 import { MemberRow } from '@/components/MemberRow';
 import { BranchCard } from '@/components/BranchCard';
 import type { Me, MemberSummary } from '@/services/types';
+import { meOf } from './me';
 
 const accounts = [
   { account: 'wang', label: '王建国', role: 'member' as const },
@@ -40,7 +41,7 @@ describe('DemoAccountList', () => {
   });
 });
 
-const memberMe: Me = {
+const memberMe: Me = meOf({
   userId: 'u1',
   role: 'member',
   displayName: '王建国',
@@ -50,7 +51,7 @@ const memberMe: Me = {
   memberName: '王建国',
   secretaryName: '李明华',
   attendanceMode: 'home_delivered',
-};
+});
 
 describe('MemberHome', () => {
   it('shows the member, their branch, secretary and study mode in words', () => {
@@ -65,7 +66,7 @@ describe('MemberHome', () => {
   });
 
   it('tells a family proxy whom they act for', () => {
-    render(<MemberHome me={{ ...memberMe, role: 'proxy', displayName: '王小红', attendanceMode: 'online' }} />);
+    render(<MemberHome me={meOf({ ...memberMe, role: 'proxy', displayName: '王小红', attendanceMode: 'online' })} />);
     expect(screen.getByText('您在代 王建国 办理')).toBeTruthy();
     expect(screen.getByText('网上自学')).toBeTruthy();
   });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiProvider } from '@/hooks/api-context';
-import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { periodChoices, todayInChina } from '@/services/inspection-periods';
 import type { ComplianceView, Ledger, Me, Rectification, Review } from '@/services/types';
+import { meOf } from './me';
+import { pageHarness, type Route } from './harness';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), params: {} as Record<string, string | undefined>, exportLedger: vi.fn() }));
@@ -16,31 +16,13 @@ const { default: CompliancePage } = await import('@/packages/inspector/pages/com
 const { default: LedgerPage } = await import('@/packages/inspector/pages/ledger/index');
 const { RectificationBlock } = await import('@/components/RectificationBlock');
 
-const inspector: Me = { userId: 'u-i', role: 'inspector', displayName: '周明', orgId: 'o1', orgName: '城南街道党工委' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
+const inspector: Me = meOf({ userId: 'u-i', role: 'inspector', displayName: '周明', orgId: 'o1', orgName: '城南街道党工委' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 const choices = periodChoices(todayInChina());
 const thisMonth = choices[0]!.period;
 const lastMonth = choices[1]!.period;
 
-type Route = (req: HttpRequest) => HttpResponse | undefined;
-const calls: HttpRequest[] = [];
-
-function renderWith(ui: JSX.Element, me: Me, ...routes: Route[]) {
-  const all: Route[] = [...routes, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
-  const client = createApiClient({
-    baseUrl: '',
-    getToken: () => 't',
-    request: async (req) => {
-      calls.push(req);
-      for (const r of all) {
-        const res = r(req);
-        if (res) return res;
-      }
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到' } } };
-    },
-  });
-  return render(<ApiProvider client={client}>{ui}</ApiProvider>);
-}
+const { calls, renderWith } = pageHarness();
 
 const route = (method: string, url: string, body: unknown, status = 200): Route => (req) => (req.method === method && req.url === url ? { status, body } : undefined);
 

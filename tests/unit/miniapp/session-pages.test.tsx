@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiProvider } from '@/hooks/api-context';
-import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me, SessionDetail } from '@/services/types';
+import { meOf } from './me';
+import { pageHarness } from './harness';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
@@ -21,8 +21,8 @@ const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
 /** A meeting that began an hour ago: attendance and archiving are open. */
 const begun = new Date(Date.now() - 3600 * 1000).toISOString();
 
-const member: Me = { userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
+const member: Me = meOf({ userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 
 const summary = { id: 's1', branchId: 'b1', kind: 'committee_meeting' as const, topic: '研究十二月工作', startsAt: soon, place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 3 };
 
@@ -48,32 +48,7 @@ function detail(over: Partial<SessionDetail> = {}): SessionDetail {
   };
 }
 
-type Route = (req: HttpRequest) => HttpResponse | undefined;
-let routes: Route[] = [];
-const calls: HttpRequest[] = [];
-
-function renderPage(Page: () => JSX.Element, me: Me, ...extra: Route[]) {
-  routes = [...extra, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
-  const client = createApiClient({
-    baseUrl: '',
-    getToken: () => 't',
-    request: async (req) => {
-      calls.push(req);
-      for (const r of routes) {
-        const res = r(req);
-        if (res) return res;
-      }
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到' } } };
-    },
-  });
-  return render(
-    <ApiProvider client={client}>
-      <Page />
-    </ApiProvider>,
-  );
-}
-
-const get = (url: string, body: unknown): Route => (req) => (req.method === 'GET' && req.url === url ? { status: 200, body } : undefined);
+const { calls, renderPage, get } = pageHarness();
 
 beforeEach(() => {
   calls.length = 0;
@@ -300,7 +275,7 @@ describe('session page', () => {
 
   it('gives a paired contact no write buttons', async () => {
     nav.param = 's1';
-    renderPage(SessionPage, { ...secretary, role: 'contact', userId: 'u-c' }, get('/api/v1/sessions/s1', detail()));
+    renderPage(SessionPage, meOf({ ...secretary, role: 'contact', userId: 'u-c' }), get('/api/v1/sessions/s1', detail()));
     await waitFor(() => expect(screen.getByText('您可以查看，不能修改。')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
     expect(screen.queryByText('全部出席')).toBeNull();

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiProvider } from '@/hooks/api-context';
-import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
+import { meOf } from './me';
+import { pageHarness, type Route } from './harness';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
@@ -26,10 +27,10 @@ const { default: SessionPage } = await import('@/packages/branch/pages/session/i
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-const proxy: Me = { userId: 'u-liu', role: 'proxy', displayName: '刘芳', branchId: 'b1', branchName: '第一支部', memberId: 'm2', memberName: '李秀英', secretaryName: '张卫东', attendanceMode: 'home_delivered' };
-const member: Me = { ...proxy, userId: 'u-wang', role: 'member', displayName: '王建国', memberId: 'm1', memberName: '王建国', attendanceMode: 'in_person' };
-const secretary: Me = { userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' };
-const contact: Me = { userId: 'u-lin', role: 'contact', displayName: '林小红', branchId: 'b1', branchName: '第一支部' };
+const proxy: Me = meOf({ userId: 'u-liu', role: 'proxy', displayName: '刘芳', branchId: 'b1', branchName: '第一支部', memberId: 'm2', memberName: '李秀英', secretaryName: '张卫东', attendanceMode: 'home_delivered' });
+const member: Me = meOf({ ...proxy, userId: 'u-wang', role: 'member', displayName: '王建国', memberId: 'm1', memberName: '王建国', attendanceMode: 'in_person' });
+const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
+const contact: Me = meOf({ userId: 'u-lin', role: 'contact', displayName: '林小红', branchId: 'b1', branchName: '第一支部' });
 
 const session = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: inDays(3), place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 8, materialText: '', attachments: [], myStatus: null };
 
@@ -55,32 +56,7 @@ function visit(over: Partial<VisitRequest> = {}): VisitRequest {
 }
 const scheduled = { contactUserId: 'u-lin', contactName: '林小红', windowStart: '2025-11-30T01:00:00.000Z', windowEnd: '2025-11-30T03:00:00.000Z', by: 'u-sec', at: inDays(0) };
 
-type Route = (req: HttpRequest) => HttpResponse | Promise<HttpResponse> | undefined;
-let routes: Route[] = [];
-const calls: HttpRequest[] = [];
-
-function renderPage(Page: () => JSX.Element, me: Me, ...extra: Route[]) {
-  routes = [...extra, (req) => (req.url === '/api/v1/me' ? { status: 200, body: me } : undefined)];
-  const client = createApiClient({
-    baseUrl: '',
-    getToken: () => 't',
-    request: async (req) => {
-      calls.push(req);
-      for (const r of routes) {
-        const res = await r(req);
-        if (res) return res;
-      }
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有找到该记录' } } };
-    },
-  });
-  return render(
-    <ApiProvider client={client}>
-      <Page />
-    </ApiProvider>,
-  );
-}
-
-const get = (url: string, body: unknown): Route => (req) => (req.method === 'GET' && req.url === url ? { status: 200, body } : undefined);
+const { calls, renderPage, get } = pageHarness();
 const post = (url: string, answer: (req: HttpRequest) => HttpResponse | Promise<HttpResponse>): Route => (req) => (req.method === 'POST' && req.url === url ? answer(req) : undefined);
 const posts = (suffix: string) => calls.filter((c) => c.method === 'POST' && c.url.endsWith(suffix));
 
@@ -426,8 +402,10 @@ describe('党员积分', () => {
 describe('closing a session before it is held', () => {
   it('shows the 409 SESSION_NOT_HELD message inline on the session page', async () => {
     nav.params = { id: 's1' };
+    // The phone's clock says the meeting began a minute ago; the server's does not yet: its 409 shows inline.
     const detail: SessionDetail = {
       ...session,
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
       hostName: '张卫东',
       recorderName: '吴淑珍',
       attendance: [],

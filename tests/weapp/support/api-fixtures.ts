@@ -5,6 +5,7 @@
  */
 import type { Branch, DemoAccount, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
 import type { Role } from '@ltx/shared/domain/roles';
+import { capabilities } from '@ltx/shared/domain/authz';
 import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary } from '@ltx/shared/schemas/session';
 import type { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
 import type { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
@@ -157,6 +158,11 @@ export const fixtures = {
 
 /** Who /me says the user is, per role the smoke run signs in as. */
 export function meFor(role: Role): Me {
+  const me = describeRole(role);
+  return { ...me, can: capabilities({ userId: me.userId, role: me.role, orgId: me.orgId, branchId: me.branchId, memberId: me.memberId }) };
+}
+
+function describeRole(role: Role): Omit<Me, 'can'> {
   const base = { userId: `u-${role}`, role, orgId: ORG.id, orgName: ORG.name } as const;
   switch (role) {
     case 'member':

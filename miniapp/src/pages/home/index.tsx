@@ -1,11 +1,8 @@
 import { Text } from '@tarojs/components';
-import { useEffect } from 'react';
 import { openFile } from '@/adapters/files';
-import { isH5 } from '@/adapters/login';
-import { goHome, openPage } from '@/adapters/navigation';
+import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
 import { askReminderConsent } from '@/adapters/reminders';
-import { endSession } from '@/adapters/session';
 import { speech } from '@/adapters/speech';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
@@ -16,19 +13,18 @@ import { Message } from '@/components/Message';
 import { NextSessionCard } from '@/components/NextSessionCard';
 import { ReminderSubscribe, type SubscribeOutcome } from '@/components/ReminderSubscribe';
 import { useApi } from '@/hooks/api-context';
-import { useMe } from '@/hooks/use-me';
+import { useOwnHome } from '@/hooks/use-own-home';
 import { useNextSession } from '@/hooks/use-next-session';
 import { hasStarted } from '@/services/next-session';
 import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
 export default function HomePage() {
   const api = useApi();
-  const me = useMe();
-  const role = me.data?.role;
-  const misplaced = role !== undefined && role !== 'member' && role !== 'proxy';
+  const { me, misplaced } = useOwnHome(pages.home);
   const memberId = misplaced ? undefined : me.data?.memberId;
   const next = useNextSession(memberId);
   const visits = useMemberVisits(memberId);
@@ -36,11 +32,6 @@ export default function HomePage() {
     next.reload();
     visits.reload();
   });
-
-  useEffect(() => {
-    // Someone else's start page was opened (a bookmark, a shared link): send them to theirs.
-    if (misplaced) goHome(role);
-  }, [misplaced, role]);
 
   const report = async (sessionId: string, input: AttendanceInput) => {
     const detail = await api.markAttendance(sessionId, memberId as string, input);
@@ -99,12 +90,7 @@ export default function HomePage() {
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
         </MemberHome>
       ) : null}
-      {/* Only the local demo switches accounts; in WeChat the account is the WeChat user. */}
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

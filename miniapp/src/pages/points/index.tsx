@@ -8,6 +8,7 @@ import { PointsSummary } from '@/components/PointsSummary';
 import { useMe } from '@/hooks/use-me';
 import { useMemberPoints } from '@/hooks/use-points';
 import { pointsView, thisYear } from '@/services/points-view';
+import { isProxy } from '@ltx/shared/domain/roles';
 
 /** "我的积分": the member's own year in large type, every entry with its date and reason. */
 export default function MyPointsPage() {
@@ -16,7 +17,7 @@ export default function MyPointsPage() {
   const memberId = me.data?.memberId;
   const points = useMemberPoints(memberId, year);
   const view = points.data ? pointsView(points.data) : undefined;
-  const proxy = me.data?.role === 'proxy';
+  const proxy = !!me.data && isProxy(me.data);
   return (
     <ElderPage title='我的积分'>
       {proxy ? <Text className='banner'>您在代 {me.data?.memberName} 查看</Text> : null}

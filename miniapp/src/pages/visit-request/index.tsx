@@ -20,6 +20,7 @@ import { kindText } from '@/services/session-words';
 import type { VisitRequest, VisitRequestInput } from '@/services/types';
 import { defaultVisitRequestForm, toVisitRequestInput, type VisitRequestForm } from '@/services/visit-forms';
 import { slotOrder, slotText } from '@/services/visit-words';
+import { isProxy } from '@ltx/shared/domain/roles';
 
 const slotChoices = slotOrder.map((value) => ({ value, label: slotText(value) }));
 
@@ -68,7 +69,7 @@ export default function VisitRequestPage() {
   const loading = me.loading || sessions.loading || visits.loading;
   return (
     <ElderPage title='请支部送学上门'>
-      {me.data?.role === 'proxy' ? <Text className='banner'>您在代 {memberName} 申请</Text> : null}
+      {me.data && isProxy(me.data) ? <Text className='banner'>您在代 {memberName} 申请</Text> : null}
       <LoadState loading={loading && !sent} error={me.error ?? sessions.error} onRetry={me.error ? me.reload : sessions.reload} />
       {me.data && !memberId ? <Message kind='error' text='只有党员本人或代办家属可以申请送学上门。' /> : null}
 

@@ -1,27 +1,19 @@
 import { Text } from '@tarojs/components';
-import { useEffect } from 'react';
-import { isH5 } from '@/adapters/login';
-import { goHome, openPage } from '@/adapters/navigation';
+import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
-import { endSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
-import { useMe } from '@/hooks/use-me';
+import { useOwnHome } from '@/hooks/use-own-home';
 import { useMyVisits } from '@/hooks/use-visits';
 import { pages } from '@/services/routes';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /** A paired contact's first page: the visits to make, then the roll and the branch's records. */
 export default function ContactHomePage() {
-  const me = useMe();
-  const role = me.data?.role;
-  const misplaced = role !== undefined && role !== 'contact';
-  const visits = useMyVisits(role === 'contact');
+  const { me, misplaced } = useOwnHome(pages.contactHome);
+  const visits = useMyVisits(me.data !== undefined && !misplaced);
   useReloadOnReturn(visits.reload);
-
-  useEffect(() => {
-    if (misplaced) goHome(role);
-  }, [misplaced, role]);
 
   const todo = visits.data?.filter((v) => v.status === 'scheduled').length ?? 0;
   return (
@@ -39,11 +31,7 @@ export default function ContactHomePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
         组织生活记录
       </BigButton>
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

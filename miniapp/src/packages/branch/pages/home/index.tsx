@@ -1,31 +1,23 @@
 import { Text } from '@tarojs/components';
-import { useEffect } from 'react';
-import { isH5 } from '@/adapters/login';
-import { goHome, openPage } from '@/adapters/navigation';
+import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
-import { endSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { QuietMemberRow } from '@/components/QuietMemberRow';
 import { RectificationBlock } from '@/components/RectificationBlock';
 import { SessionRow } from '@/components/SessionRow';
-import { useMe } from '@/hooks/use-me';
+import { useOwnHome } from '@/hooks/use-own-home';
 import { useOverview } from '@/hooks/use-sessions';
 import { pages, withQuery } from '@/services/routes';
 import { visitCountsText } from '@/services/visit-words';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /** The secretary's first page: who is drifting away, what comes next, and the branch's work. */
 export default function BranchHomePage() {
-  const me = useMe();
-  const role = me.data?.role;
-  const misplaced = role !== undefined && role !== 'secretary';
+  const { me, misplaced } = useOwnHome(pages.branchHome);
   const overview = useOverview(misplaced ? undefined : me.data?.branchId);
   useReloadOnReturn(overview.reload);
-
-  useEffect(() => {
-    if (misplaced) goHome(role);
-  }, [misplaced, role]);
 
   const o = overview.data;
   const visitWords = o?.visits ? visitCountsText(o.visits) : undefined;
@@ -69,11 +61,7 @@ export default function BranchHomePage() {
       {o && o.nextSessions.length === 0 ? <Text className='text'>近两个月还没有安排会议。</Text> : null}
       {o?.nextSessions.map((s) => <SessionRow key={s.id} session={s} onOpen={() => openPage(withQuery(pages.session, { id: s.id }))} />)}
 
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

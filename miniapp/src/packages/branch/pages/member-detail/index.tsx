@@ -16,6 +16,7 @@ import { useMember } from '@/hooks/use-member';
 import { messageOf } from '@/services/api-error';
 import { pages, withQuery } from '@/services/routes';
 import type { Invite } from '@/services/types';
+import { may } from '@/services/permissions';
 
 /** One member: facts in words; for the secretary also invite codes and changes to approve. */
 export default function MemberDetailPage() {
@@ -32,9 +33,11 @@ export default function MemberDetailPage() {
   const [approveError, setApproveError] = useState<{ id: string; text: string } | undefined>();
   const [approved, setApproved] = useState<string | undefined>();
 
-  const role = me.data?.role;
-  const isSecretary = role === 'secretary';
-  const canEdit = isSecretary || role === 'contact';
+  // The secretary edits directly; a paired contact proposes a change for the secretary to approve.
+  const editsDirectly = may(me.data, 'member.update');
+  const canEdit = editsDirectly || may(me.data, 'member.proposeUpdate');
+  const mayInvite = may(me.data, 'member.invite');
+  const approves = may(me.data, 'member.approveChange');
 
   const makeInvite = async (kind: Invite['kind']) => {
     if (!id) return;
@@ -73,11 +76,11 @@ export default function MemberDetailPage() {
       {m ? <MemberFacts member={m} /> : null}
       {m && canEdit ? (
         <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id }))}>
-          修改{isSecretary ? '' : '（需支部书记审核）'}
+          修改{editsDirectly ? '' : '（需支部书记审核）'}
         </BigButton>
       ) : null}
 
-      {m && isSecretary ? (
+      {m && mayInvite ? (
         <>
           <Text className='h2'>微信绑定邀请码</Text>
           <Text className='text text--muted'>生成后把邀请码告诉党员本人或家属，在“绑定”页面输入。</Text>
@@ -89,7 +92,11 @@ export default function MemberDetailPage() {
           </BigButton>
           <Message kind='error' text={inviteError} />
           {invite ? <InviteCode invite={invite} /> : null}
+        </>
+      ) : null}
 
+      {m && approves ? (
+        <>
           <Text className='h2'>待审核的修改</Text>
           <Message kind='ok' text={approved} />
           {(m.pendingChanges ?? []).length === 0 ? <Text className='text'>没有待审核的修改。</Text> : null}

@@ -13,6 +13,7 @@ import { useMember } from '@/hooks/use-member';
 import { ApiError, messageOf } from '@/services/api-error';
 import { emptyMemberForm, memberFormFrom, toCreateInput, toPatchInput, type FieldErrors, type MemberFormState } from '@/services/member-form';
 import { pages, withQuery } from '@/services/routes';
+import { may } from '@/services/permissions';
 
 interface Outcome {
   errors: FieldErrors;
@@ -82,7 +83,8 @@ export default function MemberEditPage() {
   }
 
   const m = member.data;
-  const isSecretary = me.data?.role === 'secretary';
+  // The secretary saves directly; a paired contact's change waits for the secretary's approval.
+  const editsDirectly = may(me.data, 'member.update');
   return (
     <ElderPage title={m ? `修改：${m.name}` : '修改党员信息'}>
       <LoadState loading={member.loading && !m} error={member.error} onRetry={member.reload} />
@@ -91,7 +93,7 @@ export default function MemberEditPage() {
         <MemberForm
           key={m.version}
           initial={memberFormFrom(m)}
-          submitLabel={isSecretary ? '保存修改' : '提交修改，等书记审核'}
+          submitLabel={editsDirectly ? '保存修改' : '提交修改，等书记审核'}
           onSubmit={(f) => void update(f)}
           busy={busy}
           {...outcome}

@@ -15,6 +15,7 @@ import { useSubmission } from '@/hooks/use-submission';
 import { ApiError, messageOf } from '@/services/api-error';
 import { awardErrorsFromApi, categoryText, pointsText, pointsView, thisYear, type AwardErrors } from '@/services/points-view';
 import type { ManualAwardInput } from '@/services/types';
+import { may } from '@/services/permissions';
 
 /**
  * One member's points for the secretary: the entries, "记分" (with an Idempotency-Key kept for
@@ -27,7 +28,7 @@ export default function MemberPointsPage() {
   const year = useMemo(() => (yearParam >= 2000 && yearParam <= 2100 ? yearParam : thisYear(new Date())), [yearParam]);
   const me = useMe();
   const points = useMemberPoints(id, year);
-  const canWrite = me.data?.role === 'secretary';
+  const canWrite = may(me.data, 'points.write');
   const [awardBusy, setAwardBusy] = useState(false);
   const [awardOutcome, setAwardOutcome] = useState<{ errors: AwardErrors; formError?: string; okMessage?: string }>({ errors: {} });
   const [reversing, setReversing] = useState<string | undefined>();

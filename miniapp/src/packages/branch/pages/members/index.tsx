@@ -1,30 +1,30 @@
 import { Text } from '@tarojs/components';
-import { isH5 } from '@/adapters/login';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
-import { endSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { MemberRow } from '@/components/MemberRow';
 import { useMe } from '@/hooks/use-me';
 import { useMembers } from '@/hooks/use-members';
-import { pages, withQuery } from '@/services/routes';
+import { homeFor, pages, withQuery } from '@/services/routes';
+import { may } from '@/services/permissions';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /** The branch's roll for the secretary and paired contacts. */
 export default function MembersPage() {
   const me = useMe();
   const members = useMembers(me.data?.branchId);
   useReloadOnReturn(members.reload);
-  const isSecretary = me.data?.role === 'secretary';
+  // The secretary reaches the sessions from the branch home; others who may read them (a paired contact) from here.
+  const sessionsLink = !!me.data && may(me.data, 'session.list') && homeFor(me.data.role) !== pages.branchHome;
 
   return (
     <ElderPage title={me.data?.branchName ? `${me.data.branchName} 党员名单` : '党员名单'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
-      {isSecretary ? <BigButton onClick={() => openPage(pages.memberEdit)}>＋ 新增党员</BigButton> : null}
-      {/* The secretary comes here from the branch home; a paired contact starts here and reads the sessions from here. */}
-      {me.data?.role === 'contact' ? (
+      {may(me.data, 'member.create') ? <BigButton onClick={() => openPage(pages.memberEdit)}>＋ 新增党员</BigButton> : null}
+      {sessionsLink ? (
         <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
           组织生活记录
         </BigButton>
@@ -34,11 +34,7 @@ export default function MembersPage() {
       {members.data?.map((m) => (
         <MemberRow key={m.id} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.id }))} />
       ))}
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

@@ -10,11 +10,12 @@ import { useMe } from '@/hooks/use-me';
 import { useMyVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import { contactOrder } from '@/services/visit-words';
+import { may } from '@/services/permissions';
 
 /** The contact's visits in time order, each with what is needed at the door and one-tap calls. */
 export default function MyVisitsPage() {
   const me = useMe();
-  const allowed = me.data?.role === 'contact' || me.data?.role === 'secretary';
+  const allowed = may(me.data, 'visit.tasks');
   const visits = useMyVisits(allowed);
   useReloadOnReturn(visits.reload);
   const list = visits.data ? contactOrder(visits.data) : undefined;

@@ -16,6 +16,7 @@ import { ApiError, messageOf } from '@/services/api-error';
 import { emptySessionForm, formErrorsFromApi, partyGroupsOf, toSessionInput, type SessionFormErrors, type SessionFormState } from '@/services/session-form';
 import { lastPlace } from '@/services/session-list';
 import { pages, withQuery } from '@/services/routes';
+import { may } from '@/services/permissions';
 
 /** Plans a session from its kind's template; on success the session's own page opens. */
 export default function SessionNewPage() {
@@ -63,8 +64,8 @@ export default function SessionNewPage() {
   return (
     <ElderPage title='新建组织生活'>
       <LoadState loading={!ready && !me.error} error={me.error} onRetry={me.reload} />
-      {me.data && me.data.role !== 'secretary' ? <Message kind='error' text='只有支部书记可以新建组织生活。' /> : null}
-      {initial && me.data?.role === 'secretary' ? (
+      {me.data && !may(me.data, 'session.write') ? <Message kind='error' text='只有支部书记可以新建组织生活。' /> : null}
+      {initial && may(me.data, 'session.write') ? (
         <SessionForm
           initial={initial}
           now={now}

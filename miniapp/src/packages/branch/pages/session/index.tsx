@@ -23,6 +23,7 @@ import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, typ
 import { sessionWhenText, stampText } from '@/services/session-time';
 import { expectedText, kindText, whoText } from '@/services/session-words';
 import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
+import { may } from '@/services/permissions';
 
 type Tab = 'details' | 'attendance' | 'minutes' | 'archive';
 
@@ -55,9 +56,9 @@ export default function SessionPage() {
 
   // The newest answer wins: each write returns the whole session.
   const s = fresh && fresh.id === id ? fresh : loaded.data;
-  const isSecretary = me.data?.role === 'secretary';
+  const writes = may(me.data, 'session.write');
   const closed = s?.status === 'closed';
-  const canWrite = isSecretary && !closed;
+  const canWrite = writes && !closed;
   // Read once per answer: attendance and archiving wait for the meeting to begin.
   const notStarted = s ? Date.parse(s.startsAt) > Date.now() : false;
 
@@ -137,7 +138,7 @@ export default function SessionPage() {
           <Text className={closed ? 'banner banner--ok' : 'banner'}>
             {closed ? `✓ 已归档：${who(s.closedBy)}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
           </Text>
-          {!isSecretary ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
+          {!writes ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
           <SectionTabs tabs={tabs} value={tab} onChange={(t) => setTab(t)} />
           <Message kind='error' text={writeError} />
 
@@ -192,16 +193,16 @@ export default function SessionPage() {
                   <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
                   {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
-              ) : isSecretary && notStarted ? (
+              ) : writes && notStarted ? (
                 <Text className='text'>会议还没有开始，开过之后才能归档。</Text>
-              ) : isSecretary ? (
+              ) : writes ? (
                 <CloseSession onClose={close} needsReason={needsNoMinutesReason(s.kind, s.minutes)} />
               ) : (
                 <Text className='text'>这次会议还没有归档。</Text>
               )}
               <Text className='h2'>更正说明</Text>
               <AmendmentList session={s} who={who} />
-              {isSecretary && closed ? (
+              {writes && closed ? (
                 <View>
                   <Text className='h2'>添加更正</Text>
                   <AmendmentForm session={s} onSubmit={amend} outcome={amendOutcome} />

@@ -14,6 +14,7 @@ import { pages, withQuery } from '@/services/routes';
 import type { BranchContact, VisitRequest, VisitScheduleInput } from '@/services/types';
 import { defaultScheduleForm, scheduleErrorsFromApi } from '@/services/visit-forms';
 import { secretaryOrder } from '@/services/visit-words';
+import { may } from '@/services/permissions';
 
 /**
  * Every open 送学上门 request of the branch, late ones first: confirm the system's drafts in one
@@ -22,7 +23,8 @@ import { secretaryOrder } from '@/services/visit-words';
 export default function VisitsPage() {
   const api = useApi();
   const me = useMe();
-  const branchId = me.data?.role === 'secretary' ? me.data.branchId : undefined;
+  const manages = may(me.data, 'visit.manage');
+  const branchId = manages ? me.data?.branchId : undefined;
   const visits = useBranchVisits(branchId);
   const contacts = useBranchContacts(branchId);
   const now = useMemo(() => new Date(), []);
@@ -77,7 +79,7 @@ export default function VisitsPage() {
   return (
     <ElderPage title='送学上门'>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
-      {me.data && me.data.role !== 'secretary' ? <Message kind='error' text='只有支部书记可以安排送学上门。' /> : null}
+      {me.data && !manages ? <Message kind='error' text='只有支部书记可以安排送学上门。' /> : null}
       <LoadState loading={visits.loading && !list} error={visits.error} onRetry={visits.reload} />
       {contacts.error ? <Message kind='error' text={`联系人名单没有读出来：${contacts.error}`} /> : null}
       {list && list.length === 0 ? <Text className='text text--large'>现在没有未完成的送学上门申请。</Text> : null}

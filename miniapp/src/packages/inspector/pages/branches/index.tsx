@@ -1,12 +1,10 @@
 import { Text } from '@tarojs/components';
-import { isH5 } from '@/adapters/login';
-import { endSession } from '@/adapters/session';
-import { BigButton } from '@/components/BigButton';
 import { BranchCard } from '@/components/BranchCard';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { useBranches } from '@/hooks/use-branches';
 import { useMe } from '@/hooks/use-me';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /** The branches of the inspector's organisation, with counts only. */
 export default function BranchesPage() {
@@ -19,11 +17,7 @@ export default function BranchesPage() {
       <LoadState loading={branches.loading} error={branches.error} onRetry={branches.reload} />
       {branches.data?.length === 0 ? <Text className='text'>还没有支部。</Text> : null}
       {branches.data?.map((b) => <BranchCard key={b.id} branch={b} />)}
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

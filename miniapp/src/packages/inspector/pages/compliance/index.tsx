@@ -1,9 +1,7 @@
 import { Text } from '@tarojs/components';
 import { useState } from 'react';
-import { isH5 } from '@/adapters/login';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
-import { endSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ComplianceCard } from '@/components/ComplianceCard';
 import { ElderPage } from '@/components/ElderPage';
@@ -13,6 +11,7 @@ import { useCompliance } from '@/hooks/use-inspection';
 import { useMe } from '@/hooks/use-me';
 import { periodChoices, periodHeading, todayInChina } from '@/services/inspection-periods';
 import { pages, withQuery } from '@/services/routes';
+import { LogoutButton } from '@/components/LogoutButton';
 
 /**
  * The inspector's first page: pick a period with one tap, then every branch against the rules,
@@ -52,11 +51,7 @@ export default function CompliancePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.branches)}>
         各支部人数概况
       </BigButton>
-      {isH5 ? (
-        <BigButton variant='secondary' onClick={endSession}>
-          退出登录
-        </BigButton>
-      ) : null}
+      <LogoutButton />
     </ElderPage>
   );
 }

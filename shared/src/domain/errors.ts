@@ -1,0 +1,145 @@
+import { errorCatalog, type ErrorCode, type FieldIssue } from '../errors';
+
+/**
+ * The domain's expected failures, as typed errors. Services throw these; the HTTP layer
+ * (functions/src/http) turns them into responses in one place, by the code's catalog entry
+ * (shared/src/errors.ts: its status and the Chinese sentence a person reads). Anything else is
+ * an unexpected fault and answers a generic 500.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldIssue[],
+  ) {
+    super(errorCatalog[code].message);
+    this.status = errorCatalog[code].status;
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(fields: FieldIssue[]) {
+    super('VALIDATION_FAILED', fields);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor() {
+    super('FORBIDDEN');
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND');
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: 'CONFLICT' | 'ALREADY_BOUND' = 'CONFLICT') {
+    super(code);
+  }
+}
+
+export class InviteInvalidError extends AppError {
+  constructor() {
+    super('INVITE_INVALID');
+  }
+}
+
+export class WechatLoginError extends AppError {
+  constructor() {
+    super('WECHAT_LOGIN_FAILED');
+  }
+}
+
+export class SessionClosedError extends AppError {
+  constructor() {
+    super('SESSION_CLOSED');
+  }
+}
+
+export class SessionNotHeldError extends AppError {
+  constructor() {
+    super('SESSION_NOT_HELD');
+  }
+}
+
+export class NotExpectedError extends AppError {
+  constructor() {
+    super('NOT_EXPECTED');
+  }
+}
+
+export class UploadInvalidError extends AppError {
+  constructor(fields?: FieldIssue[]) {
+    super('UPLOAD_INVALID', fields);
+  }
+}
+
+/** A write into a signed-off period. The period is kept for logs and tests; the user reads the catalog's sentence. */
+export class PeriodLockedError extends AppError {
+  constructor(readonly period?: string) {
+    super('PERIOD_LOCKED');
+  }
+}
+
+export class SessionNotStartedError extends AppError {
+  constructor() {
+    super('SESSION_NOT_STARTED');
+  }
+}
+
+export class MinutesMissingError extends AppError {
+  constructor() {
+    super('MINUTES_MISSING');
+  }
+}
+
+export class UndoError extends AppError {
+  constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
+    super(code);
+  }
+}
+
+/** An item already accepted, or answered twice at once: the record moved on (409). */
+export class RectificationStateError extends AppError {
+  constructor() {
+    super('CONFLICT');
+  }
+}
+
+/** A sign-off before the period's last day is over. */
+export class PeriodNotEndedError extends AppError {
+  constructor() {
+    super('PERIOD_NOT_ENDED');
+  }
+}
+
+/** A points entry may be reversed once. */
+export class AlreadyReversedError extends AppError {
+  constructor() {
+    super('ALREADY_REVERSED');
+  }
+}
+
+/** A 送学上门 step its request's status does not allow. */
+export class VisitStateError extends AppError {
+  constructor() {
+    super('VISIT_STATE');
+  }
+}
+
+/** No coming study to deliver at home. */
+export class NoSessionError extends AppError {
+  constructor() {
+    super('NO_SESSION');
+  }
+}
