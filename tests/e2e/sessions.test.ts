@@ -181,14 +181,17 @@ describe('organisational life in a real browser', () => {
     await visible('更正已添加，见上面的更正说明。');
     await visible('第 1 条更正');
 
-    // The next one is planned ahead (through the API, with its material): closing it early is refused, inline.
+    // The next one is planned ahead (through the API, with its material): before it begins the page
+    // offers neither 全部出席 nor archiving, and says why.
     nextId = await planAhead();
     await page.goto(`${stack.url}/#/packages/branch/pages/session/index?id=${nextId}`);
     await visible(/未归档/);
+    await tap('出席登记');
+    await visible('会议还没有开始：开始后才能登记出席、缺席和网上自学；请假现在就可以登记。');
+    await expect.poll(() => page.locator('taro-button-core').filter({ hasText: /^全部出席$/ }).count()).toBe(0);
     await tap('归档更正');
-    await tap('结束并归档');
-    await tap('确认归档');
-    await visible('会议还没有开始，开过之后才能归档');
+    await visible('会议还没有开始，开过之后才能归档。');
+    await expect.poll(() => page.locator('taro-button-core').filter({ hasText: '结束并归档' }).count()).toBe(0);
 
     // Back on the home page the planned session is listed under 近期会议.
     await page.goto(`${stack.url}/#/packages/branch/pages/home/index`);
