@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
-import { signIn, seeText } from './support/ui';
+import { closeAll, fieldLabelled, seeText, signIn, smallestTextPx } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -61,17 +61,14 @@ beforeAll(async () => {
 
   phone = await openPhone();
 });
-afterAll(async () => {
-  await phone?.close();
-  await stack?.stop();
-});
+afterAll(() => closeAll(phone, stack));
 
 const signInAs = (label: string) => signIn(phone.page, stack.url, label);
 
 const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
 
 /** The field whose label is exactly `label`. */
-const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) });
+const field = (label: string) => fieldLabelled(phone.page, label);
 
 /** Taps a button by its words. */
 const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).first().click();
@@ -109,15 +106,7 @@ describe('inspection in a real browser', () => {
     expect(second).toContain('✓ 各项达标');
     expect(second).toContain('✓ 学习覆盖：5 次学习，平均参学率 100%，最低 100%');
 
-    const smallest = await page.evaluate(() => {
-      let min = Infinity;
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
-        const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
-        const box = (el as HTMLElement).getBoundingClientRect();
-        if (text && box.width > 0 && box.height > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      }
-      return min;
-    });
+    const smallest = await smallestTextPx(page);
     expect(smallest).toBeGreaterThanOrEqual(18);
     await scrollToTop('选择期间');
     await page.screenshot({ path: shot('inspector-compliance.png'), fullPage: false });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
-import { seeText } from './support/ui';
+import { closeAll, seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 import { chinaYear, minutesFromNow, plusHours } from '../support/time';
 
@@ -54,10 +54,7 @@ beforeAll(async () => {
   ok(await stack.call('POST', `/visit-requests/${visit.id}/deliver`, { token: contact, body: { deliveredAt: new Date().toISOString(), studied: '主题党日材料' } }));
   ok(await stack.call('POST', `/visit-requests/${visit.id}/confirm`, { token: member, body: {} }));
 });
-afterAll(async () => {
-  await phone?.close();
-  await stack?.stop();
-});
+afterAll(() => closeAll(phone, stack));
 
 const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
-import { signIn, seeText } from './support/ui';
+import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -38,17 +38,14 @@ beforeAll(async () => {
   stack = await startTestStack({ staticDir: h5 });
   phone = await openPhone();
 });
-afterAll(async () => {
-  await phone?.close();
-  await stack?.stop();
-});
+afterAll(() => closeAll(phone, stack));
 
 const signInAs = (label: string) => signIn(phone.page, stack.url, label);
 
 const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
 
 /** The field whose label is exactly `label`. */
-const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).filter({ visible: true });
+const field = (label: string) => fieldLabelled(phone.page, label);
 
 /** Taps a button by its exact words (the last one when a word repeats, e.g. a tab and a heading). */
 const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();

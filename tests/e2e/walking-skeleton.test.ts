@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../integration/support/stack';
 import { openPhone, shot } from './support/browser';
-import { seeText, signIn } from './support/ui';
+import { closeAll, fieldLabelled, seeText, signIn, smallestTextPx } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 const h5 = 'miniapp/dist/h5';
@@ -14,15 +14,12 @@ beforeAll(async () => {
   stack = await startTestStack({ staticDir: h5 });
   phone = await openPhone();
 });
-afterAll(async () => {
-  await phone?.close();
-  await stack?.stop();
-});
+afterAll(() => closeAll(phone, stack));
 
 const signInAs = (label: string) => signIn(phone.page, stack.url, label);
 
 /** A labelled text box of the member form. */
-const field = (label: string) => phone.page.locator('.field').filter({ has: phone.page.getByText(label, { exact: true }) }).locator('input');
+const field = (label: string) => fieldLabelled(phone.page, label).locator('input');
 
 describe('the walking skeleton in a real browser', () => {
   it('lets the secretary open the member list and add a member', async () => {
@@ -75,15 +72,7 @@ describe('the walking skeleton in a real browser', () => {
     await page.screenshot({ path: shot('member-home.png'), fullPage: false });
 
     // Body text of at least 18 CSS px (one CSS px is one pt at this width).
-    const smallest = await page.evaluate(() => {
-      let min = Infinity;
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
-        const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
-        const box = (el as HTMLElement).getBoundingClientRect();
-        if (text && box.width > 0 && box.height > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      }
-      return min;
-    });
+    const smallest = await smallestTextPx(page);
     expect(smallest).toBeGreaterThanOrEqual(18);
 
     const audit = await elderAudit([page.url()], { token: await page.evaluate(() => localStorage.getItem('token') ?? '') });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '@ltx/shared/domain/periods';
 import { chinaYear } from '../support/time';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { markAllPresent, planSession } from './support/sessions';
 
 /**
  * Compliance by each rule's cadence, the pre-sign-off check and a period's own ledger, over HTTP.
@@ -17,7 +18,6 @@ const Q = (index % 4) + 1;
 const quarter = `${Y}-Q${Q}`;
 const [F, M, L] = [0, 1, 2].map((i) => `${Y}-${pad(Q * 3 - 2 + i)}`) as [string, string, string];
 const thisMonth = today.slice(0, 7);
-const at = (day: string) => `${day}T02:00:00.000Z`; // 10:00 in Beijing
 
 let stack: TestStack;
 let secretary: string;
@@ -27,18 +27,8 @@ let lectureId: string;
 /** Branch 2's monthly meetings, all in the quarter's last month. */
 const lastMonthIds: string[] = [];
 
-async function plan(token: string, branchId: string, kind: string, day: string, extra: Record<string, unknown> = {}) {
-  const r = await stack.call('POST', `/branches/${branchId}/sessions`, {
-    token, body: { kind, topic: `${kind} ${day}`, startsAt: at(day), place: '活动室', hostName: '书记', recorderName: '委员', ...extra },
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body;
-}
-async function allPresent(token: string, session: { id: string; attendance: { memberId: string }[] }) {
-  if (session.attendance.length === 0) return;
-  const r = await stack.call('PUT', `/sessions/${session.id}/attendance`, { token, body: { entries: session.attendance.map((a) => ({ memberId: a.memberId, status: 'present' })) } });
-  expect(r.status).toBe(200);
-}
+const plan = (token: string, branchId: string, kind: string, day: string, extra: Record<string, unknown> = {}) => planSession(stack, token, branchId, kind, day, extra);
+const allPresent = (token: string, session: { id: string; attendance: { memberId: string }[] }) => markAllPresent(stack, token, session);
 const compliance = async (period: string, branchId: string) => {
   const r = await stack.call('GET', `/orgs/org-chengnan/compliance?period=${period}`, { token: inspector });
   expect(r.status).toBe(200);

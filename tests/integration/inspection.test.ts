@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { periodWords } from '@ltx/shared/domain/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
+import { markAllPresent, planSession, tenInBeijing } from './support/sessions';
 
 let stack: TestStack;
 let secretary: string;
@@ -12,19 +13,9 @@ let member: string;
 const period = '2025-Q3';
 const committeeIds: string[] = [];
 
-const at = (day: string) => `${day}T02:00:00.000Z`;
-async function plan(token: string, branchId: string, kind: string, day: string, extra: Record<string, unknown> = {}) {
-  const r = await stack.call('POST', `/branches/${branchId}/sessions`, {
-    token, body: { kind, topic: `${kind} ${day}`, startsAt: at(day), place: '活动室', hostName: '书记', recorderName: '委员', ...extra },
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body;
-}
-async function allPresent(token: string, session: { id: string; attendance: { memberId: string }[] }) {
-  if (session.attendance.length === 0) return;
-  const r = await stack.call('PUT', `/sessions/${session.id}/attendance`, { token, body: { entries: session.attendance.map((a) => ({ memberId: a.memberId, status: 'present' })) } });
-  expect(r.status).toBe(200);
-}
+const at = tenInBeijing;
+const plan = (token: string, branchId: string, kind: string, day: string, extra: Record<string, unknown> = {}) => planSession(stack, token, branchId, kind, day, extra);
+const allPresent = (token: string, session: { id: string; attendance: { memberId: string }[] }) => markAllPresent(stack, token, session);
 
 beforeAll(async () => {
   stack = await startTestStack();

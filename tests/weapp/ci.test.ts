@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBudget, MAIN, MAIN_PACKAGE_BUDGET, packageSizes } from './support/budget';
-import { copyRealBuild, readAppJson, removeCopy } from './support/build-dir';
+import { copiesForThisFile, readAppJson } from './support/build-dir';
 import { runCiChecks } from './support/ci-checks';
 import { describeFindings, type Finding } from './support/findings';
 import { breakComponentPath, breakJsSyntax, padFile, removePageFile, requireMissingModule } from './support/variants';
 
 /** WeChat's CI package (miniprogram-ci) and our package budget, over the real build and broken copies of it. */
 
-const copies: string[] = [];
-const copy = (label: string) => {
-  const dir = copyRealBuild(label);
-  copies.push(dir);
-  return dir;
-};
-afterAll(() => copies.forEach(removeCopy));
+const copy = copiesForThisFile();
 
 /** Whether some finding names `file`, in its file field or its message (WeChat's tools put it in either). */
 const names = (findings: Finding[], file: string) => findings.some((f) => `${f.file} ${f.message}`.includes(file));

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyRealBuild, readAppJson, removeCopy } from './support/build-dir';
+import { describe, expect, it } from 'vitest';
+import { copiesForThisFile, readAppJson } from './support/build-dir';
 import { checkStyles, checkTemplates, compilerBinaries } from './support/compilers';
 import { describeFindings } from './support/findings';
 import { breakWxmlExpression, breakWxs, breakWxss } from './support/variants';
@@ -12,13 +12,7 @@ const unavailable = 'unavailable' in bins ? bins.unavailable : undefined;
 if (unavailable) console.warn(`[weapp] SKIPPING the wcc/wcsc checks: ${unavailable}`);
 const bin = 'dir' in bins ? bins.dir : '';
 
-const copies: string[] = [];
-const copy = (label: string) => {
-  const dir = copyRealBuild(label);
-  copies.push(dir);
-  return dir;
-};
-afterAll(() => copies.forEach(removeCopy));
+const copy = copiesForThisFile();
 
 describe.skipIf(unavailable)(unavailable ? `wcc and wcsc (skipped: ${unavailable})` : 'wcc and wcsc', () => {
   it('compile every template, .wxs and style of the real build', () => {

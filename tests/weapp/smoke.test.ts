@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Branch, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
 import { BranchOverview, MemberSession, OutboxEntry, SessionDetail } from '@ltx/shared/schemas/session';
 import { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
@@ -6,7 +6,7 @@ import { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/poi
 import { attendanceModeLabels } from '@ltx/shared/labels';
 import { roles, type Role } from '@ltx/shared/domain/roles';
 import { BRANCH, fixtures, meFor, ORG } from './support/api-fixtures';
-import { copyRealBuild, pageRoutes, readAppJson, removeCopy } from './support/build-dir';
+import { copiesForThisFile, pageRoutes, readAppJson } from './support/build-dir';
 import { describeFindings } from './support/findings';
 import { runSmoke, type PageExpectation, type SmokeInput } from './support/smoke';
 import { makePageThrow } from './support/variants';
@@ -59,13 +59,7 @@ const plan = (dir: string): SmokeInput => {
   return { dir, pages: Object.fromEntries(all), tap };
 };
 
-const copies: string[] = [];
-const copy = (label: string) => {
-  const dir = copyRealBuild(label);
-  copies.push(dir);
-  return dir;
-};
-afterAll(() => copies.forEach(removeCopy));
+const copy = copiesForThisFile();
 
 describe('the fake API', () => {
   it('answers in the shapes of the real API', () => {

@@ -16,3 +16,27 @@ export async function signIn(page: Page, url: string, label: string): Promise<vo
 export function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
   return expect.poll(() => page.getByText(text).filter({ visible: true }).first().isVisible(), { timeout }).toBe(true);
 }
+
+/** The visible form field whose label is exactly `label` (the `.field` block of components/Field). */
+export function fieldLabelled(page: Page, label: string) {
+  return page.locator('.field').filter({ has: page.getByText(label, { exact: true }) }).filter({ visible: true });
+}
+
+/** The smallest font size, in CSS px, of any visible element that holds text (one CSS px is one pt at the phone's width). */
+export function smallestTextPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let min = Infinity;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
+      const box = (el as HTMLElement).getBoundingClientRect();
+      if (text && box.width > 0 && box.height > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+}
+
+/** Closes the phone, then the stack, after a file's tests (either may be missing if its setup failed). */
+export async function closeAll(phone: { close(): Promise<void> } | undefined, stack: { stop(): Promise<void> } | undefined): Promise<void> {
+  await phone?.close();
+  await stack?.stop();
+}

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where `npm run build:weapp` writes. Never written to by the tests: another build may be running. */
@@ -22,6 +23,17 @@ export function copyRealBuild(label: string): string {
 
 export function removeCopy(dir: string): void {
   if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A `copy(label)` for one test file: each copy of the real build is removed once the file's tests are done. */
+export function copiesForThisFile(): (label: string) => string {
+  const copies: string[] = [];
+  afterAll(() => copies.forEach(removeCopy));
+  return (label) => {
+    const dir = copyRealBuild(label);
+    copies.push(dir);
+    return dir;
+  };
 }
 
 export interface AppJson {
