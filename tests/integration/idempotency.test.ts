@@ -14,14 +14,8 @@ let ids: Record<string, string>;
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
-async function post(path: string, token: string, body: unknown, key?: string) {
-  const response = await fetch(`${stack.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const post = (path: string, token: string, body: unknown, key?: string) =>
+  stack.call('POST', path, { token, idempotencyKey: key, ...(typeof body === 'string' ? { rawBody: body } : { body }) });
 
 const session = (topic: string) => ({ kind: 'theme_day', topic, startsAt: inDays(3), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' });
 

@@ -47,14 +47,8 @@ const ok = (r: { status: number; body: any }, status = 200) => {
   return r.body;
 };
 
-async function post(path: string, token: string, body: unknown, key?: string) {
-  const r = await fetch(`${stack.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
-}
+const post = (path: string, token: string, body: unknown, key?: string) =>
+  stack.call('POST', path, { token, idempotencyKey: key, ...(typeof body === 'string' ? { rawBody: body } : { body }) });
 
 const plan = async (kind: string, startsAt: string, topic: string) =>
   ok(await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: { kind, topic, startsAt, place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' } }), 201);

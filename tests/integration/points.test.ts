@@ -14,14 +14,8 @@ let ids: Record<string, string>;
 
 const year = chinaYear();
 
-async function post(path: string, token: string, body: unknown, key?: string) {
-  const r = await fetch(`${stack.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
-}
+const post = (path: string, token: string, body: unknown, key?: string) =>
+  stack.call('POST', path, { token, idempotencyKey: key, ...(typeof body === 'string' ? { rawBody: body } : { body }) });
 
 /** A member's points in one China year: this year unless the entry under test falls in another. */
 const pointsOf = async (name: string, token = secretary, inYear = year) => (await stack.call('GET', `/members/${ids[name]}/points?year=${inYear}`, { token })).body;

@@ -14,14 +14,8 @@ let sessionId: string;
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
-async function newRequest(token: string, memberId: string, key?: string) {
-  const response = await fetch(`${stack.url}/api/v1/members/${memberId}/visit-requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify({ slot: 'morning', note: '妈妈这次来不了' }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const newRequest = (token: string, memberId: string, key?: string) =>
+  stack.call('POST', `/members/${memberId}/visit-requests`, { token, idempotencyKey: key, body: { slot: 'morning', note: '妈妈这次来不了' } });
 
 const schedule = (id: string, token = secretary) =>
   stack.call('POST', `/visit-requests/${id}/schedule`, { token, body: { contactUserId: 'u-demo-contact1', windowStart: inDays(1), windowEnd: new Date(Date.now() + 86_400_000 + 7_200_000).toISOString() } });

@@ -3,10 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../local/stack';
 
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as it is (malformed JSON, for instance) instead of `body`. */
+  rawBody?: string;
+  /** The Idempotency-Key header the mini-program sends with a create. */
+  idempotencyKey?: string;
+}
+
 export interface TestStack extends LocalStack {
   dataDir: string;
   /** Calls the API like the mini-program does. */
-  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any }>;
+  call(method: string, path: string, options?: CallOptions): Promise<{ status: number; body: any }>;
   login(account: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -15,10 +24,14 @@ export interface TestStack extends LocalStack {
 export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltx-it-'));
   const stack = await startLocalStack({ dataDir, seed: true, stage: 'test', ...options });
-  const call: TestStack['call'] = async (method, path, { token, body, rawBody } = {}) => {
+  const call: TestStack['call'] = async (method, path, { token, body, rawBody, idempotencyKey } = {}) => {
     const response = await fetch(`${stack.url}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
       ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
