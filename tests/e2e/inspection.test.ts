@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../integration/support/stack';
+import type { TestStack } from '../integration/support/stack';
+import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn, smallestTextPx } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
-const h5 = 'miniapp/dist/h5';
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 
@@ -35,8 +35,7 @@ async function plan(token: string, branchId: string, kind: string, day: number, 
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
-  stack = await startTestStack({ staticDir: h5 });
+  stack = await startH5Stack();
   const [secretary, secretary2, inspector] = await Promise.all(['secretary-1', 'secretary-2', 'inspector'].map((a) => stack.login(a)));
 
   // Branch 2 held everything a month asks for, everyone present.

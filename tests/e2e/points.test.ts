@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../integration/support/stack';
+import type { TestStack } from '../integration/support/stack';
+import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
@@ -10,7 +10,6 @@ import { chinaYear, minutesFromNow, plusHours } from '../support/time';
  * 我的积分 in Chromium: points earned by attending a lecture and by a confirmed home visit (both
  * set up through the API) show on the member's own page in words, with no ranking anywhere.
  */
-const h5 = 'miniapp/dist/h5';
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 
@@ -19,8 +18,7 @@ let phone: Awaited<ReturnType<typeof openPhone>>;
 const year = chinaYear();
 
 beforeAll(async () => {
-  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
-  stack = await startTestStack({ staticDir: h5 });
+  stack = await startH5Stack();
   phone = await openPhone();
   const [secretary, member, contact] = await Promise.all(['secretary-1', 'member-wang', 'contact-1'].map((a) => stack.login(a)));
   const ok = (r: { status: number; body: unknown }, status = 200) => {

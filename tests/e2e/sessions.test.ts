@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../integration/support/stack';
+import type { TestStack } from '../integration/support/stack';
+import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
-const h5 = 'miniapp/dist/h5';
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 
@@ -34,8 +33,7 @@ const planned = beijingDay(3);
 const material = '学习材料：全会公报全文，请大家提前阅读。';
 
 beforeAll(async () => {
-  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
-  stack = await startTestStack({ staticDir: h5 });
+  stack = await startH5Stack();
   phone = await openPhone();
 });
 afterAll(() => closeAll(phone, stack));

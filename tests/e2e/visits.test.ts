@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../integration/support/stack';
+import type { TestStack } from '../integration/support/stack';
+import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
@@ -10,7 +10,6 @@ import { elderAudit } from './support/elder-audit';
  * 林小红, 林小红 records the visit with a care observation, the proxy confirms, and the session
  * then counts 李秀英 as 送学上门.
  */
-const h5 = 'miniapp/dist/h5';
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 let secretary: string;
@@ -25,8 +24,7 @@ const morningIn = (d: number) => {
 const topic = '送学上门演示：学习全会公报';
 
 beforeAll(async () => {
-  if (!existsSync(`${h5}/index.html`)) throw new Error('No H5 build: run `npm run build:h5` first (npm test does).');
-  stack = await startTestStack({ staticDir: h5 });
+  stack = await startH5Stack();
   phone = await openPhone();
   secretary = await stack.login('secretary-1');
   // The study to deliver: four days ahead, so it is the proxy's "next session".
