@@ -55,6 +55,8 @@ vitest('unit');
 vitest('dom');
 vitest('integration');
 vitest('infra');
+// On a copy of the tree: a new route takes its schema and its declaration, nothing else.
+run('new-route drill', 'npm', ['run', '--silent', 'drill:new-route']);
 run('build weapp', 'npm', ['run', '--silent', 'build:weapp']);
 run('build h5', 'npm', ['run', '--silent', 'build:h5']);
 if (existsSync('tests/weapp')) vitest('weapp');
