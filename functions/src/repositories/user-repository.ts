@@ -1,7 +1,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import { demoAccounts, invites, users, wechatIdentities, type DemoAccountRecord, type InviteRecord, type UserRecord } from './records';
+import * as z from 'zod/mini';
+import { demoAccounts, invites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord } from './records';
+
+/** What `namesOf` projects of a user item. */
+const UserName = z.pick(UserRecord, { id: true, displayName: true });
 
 export interface UserRepository {
   putUser(user: UserRecord): Promise<void>;
@@ -49,7 +53,10 @@ export class DynamoUserRepository implements UserRepository {
       };
       for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
         const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const u of out.Responses?.[this.table] ?? []) names.set(u.id as string, u.displayName as string);
+        for (const item of out.Responses?.[this.table] ?? []) {
+          const u = z.parse(UserName, item);
+          names.set(u.id, u.displayName);
+        }
         request = out.UnprocessedKeys as typeof request;
       }
     }
