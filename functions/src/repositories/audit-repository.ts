@@ -2,7 +2,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query-all';
 import { randomUUID } from 'node:crypto';
 import { keys } from '../db/keys';
-import type { AuditEntry } from './records';
+import { auditEntries, type AuditEntry } from './records';
 
 /** Append-only: there is no update or delete. */
 export interface AuditRepository {
@@ -21,7 +21,7 @@ export class DynamoAuditRepository implements AuditRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: keys.audit(scope), sk: `${entry.at}#${randomUUID()}`, type: 'Audit', ...entry },
+        Item: auditEntries.toItem(entry, scope, randomUUID()),
       }),
     );
   }
@@ -32,6 +32,6 @@ export class DynamoAuditRepository implements AuditRepository {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': keys.audit(scope), ':from': fromIso, ':to': toIso },
     });
-    return items.map(({ pk: _p, sk: _s, type: _t, ...rest }) => rest as unknown as AuditEntry);
+    return items.map(auditEntries.fromItem);
   }
 }

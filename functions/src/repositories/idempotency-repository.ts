@@ -1,24 +1,29 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
+import { defineEntity } from '../db/entity';
+import * as z from 'zod/mini';
 
 /**
  * What one Idempotency-Key was used for, and what it answered. `scope` names the key as the caller
  * used it (route, actor, key: a hash); `fingerprint` is what it was used for (target and body: a hash).
  * While the first request runs the claim is `pending`; then it holds the answer every repeat gets.
  */
-export interface IdempotencyRecord {
-  scope: string;
-  fingerprint: string;
-  state: 'pending' | 'done';
+export const IdempotencyRecord = z.object({
+  scope: z.string(),
+  fingerprint: z.string(),
+  state: z.enum(['pending', 'done']),
   /** Who holds a pending claim: only that request may finish or release it. */
-  claim: string;
-  claimedAt: string;
-  status?: number;
+  claim: z.string(),
+  claimedAt: z.string(),
+  status: z.optional(z.number()),
   /** The first answer's JSON body, as it was sent. */
-  body?: string;
-  completedAt?: string;
-}
+  body: z.optional(z.string()),
+  completedAt: z.optional(z.string()),
+});
+export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
+
+const idempotencyKeys = defineEntity({ type: 'IdempotencyKey', schema: IdempotencyRecord, keys: (r: IdempotencyRecord) => keys.idempotency(r.scope) });
 
 export interface IdempotencyRepository {
   /** Claims the scope for one request: `exists` when another request already did. */
@@ -38,14 +43,12 @@ export class DynamoIdempotencyRepository implements IdempotencyRepository {
   ) {}
 
   claim(record: IdempotencyRecord): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.db, this.table, { ...keys.idempotency(record.scope), type: 'IdempotencyKey', ...record });
+    return putIfAbsent(this.db, this.table, idempotencyKeys.toItem(record));
   }
 
   async get(scope: string): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope), ConsistentRead: true }));
-    if (!Item) return undefined;
-    const { pk: _p, sk: _s, type: _t, ...rest } = Item;
-    return rest as IdempotencyRecord;
+    return Item ? idempotencyKeys.fromItem(Item) : undefined;
   }
 
   async takeOver(scope: string, staleClaim: string, claim: string, at: string): Promise<boolean> {

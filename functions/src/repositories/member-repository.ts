@@ -2,8 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDo
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { MemberRecord, PendingChangeRecord } from './records';
-import { recordOf } from '../db/item';
+import { members, pendingChanges, type MemberRecord, type PendingChangeRecord } from './records';
 
 export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
 
@@ -44,22 +43,6 @@ const summaryProjection = {
   ExpressionAttributeNames: Object.fromEntries(summaryAttributes.map((a, i) => [`#a${i}`, a])),
 };
 
-function toItem(m: MemberRecord) {
-  const sortKey = keys.memberSortKey(m.name, m.id);
-  return {
-    ...keys.member(m.id),
-    gsi1pk: keys.membersOfBranch(m.branchId),
-    gsi1sk: sortKey,
-    ...(m.contactUserId ? { gsi2pk: keys.membersOfContact(m.contactUserId), gsi2sk: sortKey } : {}),
-    type: 'Member',
-    ...m,
-  };
-}
-
-function fromItem(item: Record<string, unknown>): MemberRecord {
-  return recordOf<MemberRecord>(item);
-}
-
 export class DynamoMemberRepository implements MemberRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -67,14 +50,14 @@ export class DynamoMemberRepository implements MemberRepository {
   ) {}
 
   async create(member: MemberRecord): Promise<WriteResult> {
-    return (await putIfAbsent(this.db, this.table, toItem(member))) === 'created' ? { kind: 'ok' } : { kind: 'conflict' };
+    return (await putIfAbsent(this.db, this.table, members.toItem(member))) === 'created' ? { kind: 'ok' } : { kind: 'conflict' };
   }
 
   async get(memberId: string, { withSensitive }: { withSensitive: boolean }): Promise<MemberRecord | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.member(memberId), ...(withSensitive ? {} : summaryProjection) }),
     );
-    return Item ? fromItem(Item) : undefined;
+    return Item ? members.fromItem(Item) : undefined;
   }
 
   async getMany(memberIds: string[]): Promise<MemberRecord[]> {
@@ -84,7 +67,7 @@ export class DynamoMemberRepository implements MemberRepository {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.member(id)) } };
       for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
         const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(out.Responses?.[this.table] ?? []).map(fromItem));
+        found.push(...(out.Responses?.[this.table] ?? []).map(members.fromItem));
         request = out.UnprocessedKeys as typeof request;
       }
     }
@@ -100,7 +83,7 @@ export class DynamoMemberRepository implements MemberRepository {
       ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi1pk' },
       ExpressionAttributeValues: { ':pk': keys.membersOfBranch(branchId) },
     });
-    return items.map(fromItem);
+    return items.map(members.fromItem);
   }
 
   async listByContact(contactUserId: string): Promise<MemberRecord[]> {
@@ -112,7 +95,7 @@ export class DynamoMemberRepository implements MemberRepository {
       ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi2pk' },
       ExpressionAttributeValues: { ':pk': keys.membersOfContact(contactUserId) },
     });
-    return items.map(fromItem);
+    return items.map(members.fromItem);
   }
 
   async replace(next: MemberRecord, expectedVersion: number): Promise<WriteResult> {
@@ -120,7 +103,7 @@ export class DynamoMemberRepository implements MemberRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: toItem(next),
+          Item: members.toItem(next),
           ConditionExpression: '#v = :expected',
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: { ':expected': expectedVersion },
@@ -202,7 +185,7 @@ export class DynamoMemberRepository implements MemberRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.pendingChange(change.memberId, change.id), type: 'PendingChange', ...change },
+        Item: pendingChanges.toItem(change),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -216,12 +199,12 @@ export class DynamoMemberRepository implements MemberRepository {
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':pk': keys.member(memberId).pk, ':prefix': keys.pendingChangePrefix, ':pending': 'pending' },
     });
-    return items.map(stripKeys) as unknown as PendingChangeRecord[];
+    return items.map(pendingChanges.fromItem);
   }
 
   async getChange(memberId: string, changeId: string): Promise<PendingChangeRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.pendingChange(memberId, changeId) }));
-    return Item ? (stripKeys(Item) as unknown as PendingChangeRecord) : undefined;
+    return Item ? pendingChanges.fromItem(Item) : undefined;
   }
 
   async approveChange(memberId: string, changeId: string, by: string, at: string): Promise<WriteResult> {
@@ -244,7 +227,3 @@ export class DynamoMemberRepository implements MemberRepository {
   }
 }
 
-function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
-  const { pk: _pk, sk: _sk, type: _t, ...rest } = item;
-  return rest;
-}

@@ -1,7 +1,8 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { BranchRecord, OrgRecord } from './records';
+import { BranchItem, orgs, type BranchRecord, type OrgRecord } from './records';
+import * as z from 'zod/mini';
 
 export interface OrgRepository {
   putOrg(org: OrgRecord): Promise<void>;
@@ -17,17 +18,12 @@ export interface OrgRepository {
 
 const healthPrefix = 'hc_';
 
+/** A branch item and the counters beside it (`memberCount`, `hc_<class>`) as one record. */
 function branchFromItem(item: Record<string, unknown>): BranchRecord {
+  const { secretaryName, memberCount, ...branch } = z.parse(BranchItem, item);
   const healthClassCounts: Record<string, number> = {};
   for (const [k, v] of Object.entries(item)) if (k.startsWith(healthPrefix)) healthClassCounts[k.slice(healthPrefix.length)] = Number(v);
-  return {
-    id: item.id as string,
-    orgId: item.orgId as string,
-    name: item.name as string,
-    secretaryName: item.secretaryName as string | undefined,
-    memberCount: Number(item.memberCount ?? 0),
-    healthClassCounts,
-  };
+  return { ...branch, secretaryName: secretaryName ?? undefined, memberCount: memberCount ?? 0, healthClassCounts };
 }
 
 export class DynamoOrgRepository implements OrgRepository {
@@ -37,12 +33,12 @@ export class DynamoOrgRepository implements OrgRepository {
   ) {}
 
   async putOrg(org: OrgRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.org(org.id), type: 'Org', ...org } }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: orgs.toItem(org) }));
   }
 
   async getOrg(orgId: string): Promise<OrgRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.org(orgId) }));
-    return Item ? { id: Item.id, name: Item.name } : undefined;
+    return Item ? orgs.fromItem(Item) : undefined;
   }
 
   async putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts'>): Promise<void> {

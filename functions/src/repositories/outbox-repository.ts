@@ -2,7 +2,7 @@ import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { OutboxRecord } from './records';
+import { outbox, type OutboxRecord } from './records';
 
 /** Reminders computed when sessions are planned; sent by a scheduled job in AWS, shown to the secretary locally. */
 export interface OutboxRepository {
@@ -24,16 +24,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
   async putAll(records: OutboxRecord[]): Promise<void> {
     for (let i = 0; i < records.length; i += 25) {
       let pending = records.slice(i, i + 25).map((r) => ({
-        PutRequest: {
-          Item: {
-            pk: keys.outboxDay(r.dueAt.slice(0, 10)),
-            sk: `${r.dueAt}#${r.id}`,
-            gsi1pk: keys.outboxOfBranch(r.branchId),
-            gsi1sk: `${r.dueAt}#${r.id}`,
-            type: 'Outbox',
-            ...r,
-          },
-        },
+        PutRequest: { Item: outbox.toItem(r) },
       }));
       // BatchWrite may hand back unprocessed items under load: retry them, never drop them.
       for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
@@ -53,7 +44,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':pk': keys.outboxDay(day), ':now': `${nowIso}#\uffff`, ':pending': 'pending' },
     });
-    return items.map(({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest }) => rest as unknown as OutboxRecord);
+    return items.map(outbox.fromItem);
   }
 
   async markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean> {
@@ -61,7 +52,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: { pk: keys.outboxDay(record.dueAt.slice(0, 10)), sk: `${record.dueAt}#${record.id}` },
+          Key: outbox.key(record),
           UpdateExpression: 'SET #s = :to',
           ConditionExpression: '#s = :from',
           ExpressionAttributeNames: { '#s': 'status' },
@@ -82,6 +73,6 @@ export class DynamoOutboxRepository implements OutboxRepository {
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
       ExpressionAttributeValues: { ':pk': keys.outboxOfBranch(branchId), ':from': fromIso },
     });
-    return items.map(({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest }) => rest as unknown as OutboxRecord);
+    return items.map(outbox.fromItem);
   }
 }

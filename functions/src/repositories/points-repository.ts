@@ -2,8 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { PointsEntryRecord } from './records';
-import { recordOf } from '../db/item';
+import { pointsEntries, type PointsEntryRecord } from './records';
 
 /** Append-only: entries are put once (conditionally) and never updated or deleted. */
 export interface PointsRepository {
@@ -21,10 +20,6 @@ export function entryLocation(entryId: string): { year: number; memberId: string
   return m ? { year: Number(m[1]), memberId: m[2]! } : undefined;
 }
 
-function fromItem(item: Record<string, unknown>): PointsEntryRecord {
-  return recordOf<PointsEntryRecord>(item);
-}
-
 export class DynamoPointsRepository implements PointsRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -32,14 +27,7 @@ export class DynamoPointsRepository implements PointsRepository {
   ) {}
 
   async append(entry: PointsEntryRecord): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.db, this.table, {
-            pk: keys.pointsOfMemberYear(entry.memberId, entry.year),
-            sk: keys.pointsEntry(entry.id),
-            gsi1pk: keys.pointsOfBranchYear(entry.branchId, entry.year),
-            gsi1sk: `${entry.memberId}#${entry.id}`,
-            type: 'PointsEntry',
-            ...entry,
-    });
+    return putIfAbsent(this.db, this.table, pointsEntries.toItem(entry));
   }
 
   async memberYear(memberId: string, year: number): Promise<PointsEntryRecord[]> {
@@ -49,7 +37,7 @@ export class DynamoPointsRepository implements PointsRepository {
       ExpressionAttributeValues: { ':pk': keys.pointsOfMemberYear(memberId, year) },
       ConsistentRead: true,
     });
-    return items.map(fromItem);
+    return items.map(pointsEntries.fromItem);
   }
 
   async branchYear(branchId: string, year: number): Promise<PointsEntryRecord[]> {
@@ -59,6 +47,6 @@ export class DynamoPointsRepository implements PointsRepository {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.pointsOfBranchYear(branchId, year) },
     });
-    return items.map(fromItem);
+    return items.map(pointsEntries.fromItem);
   }
 }

@@ -1,64 +1,124 @@
-import type { AttendanceMode, CareNotes, EmergencyContact, HealthClass, LivingSituation } from '@ltx/shared/schemas/member';
-import type { Role } from '@ltx/shared/domain/roles';
+import * as z from 'zod/mini';
+import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
+import { roles } from '@ltx/shared/domain/roles';
+import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
+import { RectificationStatus } from '@ltx/shared/schemas/inspection';
+import { attendanceModes, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
+import { pointsCategories } from '@ltx/shared/schemas/points';
+import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
+import { defineEntity, objectOf } from '../db/entity';
+import { keys } from '../db/keys';
 
-/** Shapes as stored. The API views in `shared/` are derived from these by the services. */
+/**
+ * Every stored entity, declared once: the record's shape as stored (types are `z.infer` of it), its
+ * item type and its keys (templates in `db/keys.ts`; the layout is `docs/data-model.md`). The API
+ * views in `shared/` are derived from these by the services. Vocabularies (statuses, kinds, roles)
+ * come from the shared schemas; free text is not re-validated on read (it was when written).
+ */
 
-export interface SensitiveRecord {
-  healthClass: HealthClass;
-  careNotes: CareNotes;
-  emergencyContacts: EmergencyContact[];
-  consentRecordedAt: string;
-  consentRecordedBy: string;
-}
+const text = z.string();
+const optionalText = z.optional(text);
+const count = z.number();
+const file = z.object({ uploadId: text, name: text });
+/** Care notes and emergency contacts are shaped by the shared schemas (checked when written). */
+const careNotes = objectOf<CareNotes>();
+const emergencyContact = objectOf<EmergencyContact>();
 
-export interface MemberRecord {
-  id: string;
-  orgId: string;
-  branchId: string;
-  name: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  joinedPartyOn: string;
-  partyGroup?: string;
-  committeeRole?: string;
-  phone?: string;
-  livingSituation: LivingSituation;
-  livingCity?: string;
-  address?: string;
-  attendanceModeOverride?: AttendanceMode | null;
+// Members.
+
+export const SensitiveRecord = z.object({
+  healthClass: z.enum(healthClasses),
+  careNotes,
+  emergencyContacts: z.array(emergencyContact),
+  consentRecordedAt: text,
+  consentRecordedBy: text,
+});
+export type SensitiveRecord = z.infer<typeof SensitiveRecord>;
+
+export const MemberRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  name: text,
+  gender: Gender,
+  birthDate: text,
+  joinedPartyOn: text,
+  partyGroup: optionalText,
+  committeeRole: optionalText,
+  phone: optionalText,
+  livingSituation: z.enum(livingSituations),
+  livingCity: optionalText,
+  address: optionalText,
+  attendanceModeOverride: z.optional(z.nullable(z.enum(attendanceModes))),
   /** The effective mode: the override, or what the health class and living situation suggest. */
-  attendanceMode: AttendanceMode;
-  contactUserId?: string | null;
-  bound: boolean;
+  attendanceMode: z.enum(attendanceModes),
+  contactUserId: z.optional(z.nullable(text)),
+  bound: z.boolean(),
   /** Kept by the attendance service: the latest session the member took part in. */
-  lastParticipatedAt?: string;
+  lastParticipatedAt: optionalText,
   /** Reminder kinds the member agreed to receive as WeChat subscription messages. */
-  subscriptions?: string[];
+  subscriptions: z.optional(z.array(text)),
   /** Health and care data: read only when the actor may (see `member.readSensitive`). */
-  sensitive?: SensitiveRecord;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+  sensitive: z.optional(SensitiveRecord),
+  version: count,
+  createdAt: text,
+  createdBy: text,
+  updatedAt: text,
+  updatedBy: text,
+});
+export type MemberRecord = z.infer<typeof MemberRecord>;
 
-export interface PendingChangeRecord {
-  id: string;
-  memberId: string;
-  branchId: string;
-  proposedBy: string;
-  proposedAt: string;
-  patch: Record<string, unknown>;
-  status: 'pending' | 'approved';
-  resolvedBy?: string;
-  resolvedAt?: string;
-}
+export const members = defineEntity({
+  type: 'Member',
+  schema: MemberRecord,
+  keys: (m: MemberRecord) => {
+    const sortKey = keys.memberSortKey(m.name, m.id);
+    return {
+      ...keys.member(m.id),
+      gsi1pk: keys.membersOfBranch(m.branchId),
+      gsi1sk: sortKey,
+      // Only a paired member is in a contact's list.
+      ...(m.contactUserId ? { gsi2pk: keys.membersOfContact(m.contactUserId), gsi2sk: sortKey } : {}),
+    };
+  },
+});
 
-export interface OrgRecord {
-  id: string;
-  name: string;
-}
+export const PendingChangeRecord = z.object({
+  id: text,
+  memberId: text,
+  branchId: text,
+  proposedBy: text,
+  proposedAt: text,
+  patch: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'approved']),
+  resolvedBy: optionalText,
+  resolvedAt: optionalText,
+});
+export type PendingChangeRecord = z.infer<typeof PendingChangeRecord>;
+
+export const pendingChanges = defineEntity({
+  type: 'PendingChange',
+  schema: PendingChangeRecord,
+  keys: (c: PendingChangeRecord) => keys.pendingChange(c.memberId, c.id),
+});
+
+// Organisations and branches.
+
+export const OrgRecord = z.object({ id: text, name: text });
+export type OrgRecord = z.infer<typeof OrgRecord>;
+
+export const orgs = defineEntity({ type: 'Org', schema: OrgRecord, keys: (o: OrgRecord) => keys.org(o.id) });
+
+/** A branch as written (its counters beside it are kept with ADD, never written whole). */
+export const BranchItem = z.object({
+  id: text,
+  orgId: text,
+  name: text,
+  /** Stored as null when the branch has none. */
+  secretaryName: z.optional(z.nullable(text)),
+  memberCount: z.optional(count),
+});
 
 export interface BranchRecord {
   id: string;
@@ -70,229 +130,358 @@ export interface BranchRecord {
   healthClassCounts: Record<string, number>;
 }
 
-export interface UserRecord {
-  id: string;
-  role: Role;
-  displayName: string;
-  orgId?: string;
-  branchId?: string;
-  memberId?: string;
-  createdAt: string;
+// Users and sign-in.
+
+export const UserRecord = z.object({
+  id: text,
+  role: z.enum(roles),
+  displayName: text,
+  orgId: optionalText,
+  branchId: optionalText,
+  memberId: optionalText,
+  createdAt: text,
   /**
    * Kept only for a member or proxy whose member agreed to reminders: WeChat addresses
    * subscription messages to an openid. Nothing else uses it.
    */
-  wechatOpenId?: string;
-}
+  wechatOpenId: optionalText,
+});
+export type UserRecord = z.infer<typeof UserRecord>;
 
-export interface InviteRecord {
-  code: string;
-  memberId: string;
-  orgId: string;
-  branchId: string;
-  kind: 'self' | 'proxy';
-  expiresAt: string;
-  createdBy: string;
-  createdAt: string;
-  usedBy?: string;
-  usedAt?: string;
-}
+export const users = defineEntity({
+  type: 'User',
+  schema: UserRecord,
+  keys: (u: UserRecord) => ({
+    ...keys.user(u.id),
+    // Users of a branch (secretary, contacts), by role.
+    ...(u.branchId ? { gsi1pk: keys.usersOfBranch(u.branchId), gsi1sk: `${u.role}#${u.displayName}#${u.id}` } : {}),
+  }),
+});
 
-export interface DemoAccountRecord {
+/** A WeChat identity (hashed openid) and the user it is bound to. */
+export const WechatIdentityRecord = z.object({ userId: text });
+export const wechatIdentities = defineEntity({
+  type: 'WechatIdentity',
+  schema: WechatIdentityRecord,
+  keys: (_link: z.infer<typeof WechatIdentityRecord>, openid: string) => keys.wechatIdentity(openid),
+});
+
+export const InviteRecord = z.object({
+  code: text,
+  memberId: text,
+  orgId: text,
+  branchId: text,
+  kind: InviteKind,
+  expiresAt: text,
+  createdBy: text,
+  createdAt: text,
+  usedBy: optionalText,
+  usedAt: optionalText,
+});
+export type InviteRecord = z.infer<typeof InviteRecord>;
+
+export const invites = defineEntity({ type: 'Invite', schema: InviteRecord, keys: (i: InviteRecord) => keys.invite(i.code) });
+
+export const DemoAccountRecord = z.object({
   /** Position on the login page: the elderly member first. */
-  order: number;
-  account: string;
-  label: string;
-  role: Role;
-  userId: string;
-}
+  order: count,
+  account: text,
+  label: text,
+  role: z.enum(roles),
+  userId: text,
+});
+export type DemoAccountRecord = z.infer<typeof DemoAccountRecord>;
 
-/** Defined once in shared, beside the sentences it reads as. */
-export type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
+export const demoAccounts = defineEntity({
+  type: 'DemoAccount',
+  schema: DemoAccountRecord,
+  keys: (a: DemoAccountRecord) => ({ pk: keys.demoAccounts, sk: a.account }),
+});
 
-export interface AttendanceRecord {
-  status: import('@ltx/shared/schemas/session').AttendanceStatus;
-  reason?: string;
-  reflection?: string;
-  recordedBy: string;
-  recordedAt: string;
+// The audit trail: the entry's shape is defined once in shared, beside the sentences it reads as.
+
+export type { AuditEntry };
+export const auditEntries = defineEntity({
+  type: 'Audit',
+  schema: objectOf<AuditEntry>(),
+  /** `id`: a fresh uuid, so entries at the same instant do not overwrite each other. */
+  keys: (e: AuditEntry, scope: string, id: string) => ({ pk: keys.audit(scope), sk: `${e.at}#${id}` }),
+});
+
+// Sessions.
+
+export const AttendanceRecord = z.object({
+  status: z.enum(attendanceStatuses),
+  reason: optionalText,
+  reflection: optionalText,
+  recordedBy: text,
+  recordedAt: text,
   /** The 送学上门 visit that delivered this study, once that work links it. */
-  visitRequestId?: string;
+  visitRequestId: optionalText,
   /**
    * Grows with every write of this line (the session's version when it was written): derived
    * fields are rechecked against it, and a write is conditioned on the line it replaces.
    * Lines written before it existed have none and count as 0.
    */
-  seq?: number;
+  seq: z.optional(count),
   /** The role of who recorded it: a member's or proxy's own line is shown as such to the secretary. */
-  byRole?: import('@ltx/shared/domain/roles').Role;
-}
+  byRole: z.optional(z.enum(roles)),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 
 /** The last "everyone present": the lines it filled and their seq, so it can be undone while none has changed. */
-export interface BulkRecord {
-  id: string;
-  at: string;
-  by: string;
-  lines: Record<string, number>;
-}
+export const BulkRecord = z.object({ id: text, at: text, by: text, lines: z.record(z.string(), count) });
+export type BulkRecord = z.infer<typeof BulkRecord>;
 
-export interface SessionRecord {
-  id: string;
-  orgId: string;
-  branchId: string;
-  kind: import('@ltx/shared/schemas/session').SessionKind;
-  topic: string;
-  startsAt: string;
-  place: string;
-  hostName: string;
-  recorderName: string;
-  materialText?: string;
-  attachments: { uploadId: string; name: string }[];
-  onlineOffered: boolean;
-  partyGroup?: string;
+export const SessionRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  kind: z.enum(sessionKinds),
+  topic: text,
+  startsAt: text,
+  place: text,
+  hostName: text,
+  recorderName: text,
+  materialText: optionalText,
+  attachments: z.array(file),
+  onlineOffered: z.boolean(),
+  partyGroup: optionalText,
   /** Who is expected, fixed when the session is planned (names kept for the minutes). */
-  expected: { memberId: string; name: string }[];
+  expected: z.array(z.object({ memberId: text, name: text })),
   /** One line per member who has a status; the whole session and its attendance are one item. */
-  attendance: Record<string, AttendanceRecord>;
-  minutes?: { agenda: string; content: string; decisions: string; votes: string; photos: { uploadId: string; name: string }[] };
-  status: 'open' | 'closed';
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  closedAt?: string;
-  closedBy?: string;
+  attendance: z.record(z.string(), AttendanceRecord),
+  minutes: z.optional(z.object({ agenda: text, content: text, decisions: text, votes: text, photos: z.array(file) })),
+  status: z.enum(['open', 'closed']),
+  version: count,
+  createdAt: text,
+  createdBy: text,
+  updatedAt: text,
+  updatedBy: text,
+  closedAt: optionalText,
+  closedBy: optionalText,
   /** A 支部党员大会 or 支委会 archived without minutes: the reason the secretary gave. */
-  noMinutesReason?: string;
-  lastBulk?: BulkRecord;
+  noMinutesReason: optionalText,
+  lastBulk: z.optional(BulkRecord),
   /** How many corrections have been appended (kept beside the session for the ledger). */
-  amendmentCount?: number;
-}
+  amendmentCount: z.optional(count),
+});
+export type SessionRecord = z.infer<typeof SessionRecord>;
 
-export interface AmendmentRecord {
-  id: string;
-  sessionId: string;
-  at: string;
-  by: string;
-  reason: string;
-  note?: string;
-  attendance?: { memberId: string; status: import('@ltx/shared/schemas/session').AttendanceStatus; reason?: string };
-}
+export const sessions = defineEntity({
+  type: 'Session',
+  schema: SessionRecord,
+  keys: (s: SessionRecord) => ({ ...keys.session(s.id), gsi1pk: keys.sessionsOfBranch(s.branchId), gsi1sk: keys.sessionSortKey(s.startsAt, s.id) }),
+});
 
-export interface UploadRecord {
-  id: string;
-  key: string;
-  orgId: string;
-  branchId: string;
-  contentType: string;
-  maxBytes: number;
-  name: string;
-  createdBy: string;
-  createdAt: string;
-}
+export const AmendmentRecord = z.object({
+  id: text,
+  sessionId: text,
+  at: text,
+  by: text,
+  reason: text,
+  note: optionalText,
+  attendance: z.optional(z.object({ memberId: text, status: z.enum(attendanceStatuses), reason: optionalText })),
+});
+export type AmendmentRecord = z.infer<typeof AmendmentRecord>;
 
-export interface OutboxRecord {
-  id: string;
-  branchId: string;
-  memberId: string;
-  memberName: string;
-  sessionId: string;
-  kind: 'session_tomorrow' | 'material_published';
-  dueAt: string;
+export const amendments = defineEntity({
+  type: 'Amendment',
+  schema: AmendmentRecord,
+  keys: (a: AmendmentRecord) => keys.amendment(a.sessionId, a.at, a.id),
+});
+
+export const UploadRecord = z.object({
+  id: text,
+  key: text,
+  orgId: text,
+  branchId: text,
+  contentType: text,
+  maxBytes: count,
+  name: text,
+  createdBy: text,
+  createdAt: text,
+});
+export type UploadRecord = z.infer<typeof UploadRecord>;
+
+export const uploads = defineEntity({ type: 'Upload', schema: UploadRecord, keys: (u: UploadRecord) => keys.upload(u.id) });
+
+export const OutboxRecord = z.object({
+  id: text,
+  branchId: text,
+  memberId: text,
+  memberName: text,
+  sessionId: text,
+  kind: z.enum(['session_tomorrow', 'material_published']),
+  dueAt: text,
   /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
-  channel: 'wechat' | 'none';
-  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
-  text: string;
-}
+  channel: z.enum(['wechat', 'none']),
+  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
+  text,
+});
+export type OutboxRecord = z.infer<typeof OutboxRecord>;
 
-export interface VisitRecord {
-  id: string;
-  orgId: string;
-  branchId: string;
-  memberId: string;
-  memberName: string;
-  sessionId?: string;
-  sessionTopic?: string;
-  slot: 'morning' | 'afternoon' | 'any';
-  note?: string;
-  status: import('@ltx/shared/schemas/visit').VisitStatus;
-  requestedBy: string;
-  requestedByRole: string;
-  createdAt: string;
-  scheduled?: { contactUserId: string; contactName: string; windowStart: string; windowEnd: string; by: string; at: string };
-  delivered?: {
-    at: string;
-    by: string;
-    studied: string;
-    remarks?: string;
-    views?: string;
-    observations?: import('@ltx/shared/schemas/member').CareNotes;
-    photos: { uploadId: string; name: string }[];
-    careNotesChange?: 'applied' | 'pending_approval' | 'not_stored';
-  };
-  confirmed?: { by: string; at: string; via: 'member' | 'proxy' | 'secretary_phone' };
-  cancelled?: { by: string; at: string; reason: string };
+export const outbox = defineEntity({
+  type: 'Outbox',
+  schema: OutboxRecord,
+  keys: (r: Pick<OutboxRecord, 'id' | 'branchId' | 'dueAt'>) => ({
+    pk: keys.outboxDay(r.dueAt.slice(0, 10)),
+    sk: `${r.dueAt}#${r.id}`,
+    gsi1pk: keys.outboxOfBranch(r.branchId),
+    gsi1sk: `${r.dueAt}#${r.id}`,
+  }),
+});
+
+// 送学上门.
+
+const step = z.object({ by: text, at: text });
+
+export const VisitRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  memberId: text,
+  memberName: text,
+  sessionId: optionalText,
+  sessionTopic: optionalText,
+  slot: DaySlot,
+  note: optionalText,
+  status: z.enum(visitStatuses),
+  requestedBy: text,
+  requestedByRole: text,
+  createdAt: text,
+  scheduled: z.optional(z.extend(step, { contactUserId: text, contactName: text, windowStart: text, windowEnd: text })),
+  delivered: z.optional(
+    z.extend(step, {
+      studied: text,
+      remarks: optionalText,
+      views: optionalText,
+      observations: z.optional(careNotes),
+      photos: z.array(file),
+      careNotesChange: z.optional(z.enum(['applied', 'pending_approval', 'not_stored'])),
+    }),
+  ),
+  confirmed: z.optional(z.extend(step, { via: z.enum(['member', 'proxy', 'secretary_phone']) })),
+  cancelled: z.optional(z.extend(step, { reason: text })),
   /** Every step taken: who moved it from what to what, and when. */
-  history: { from: string; to: string; by: string; at: string }[];
-  version: number;
-}
+  history: z.array(z.extend(step, { from: text, to: text })),
+  version: count,
+});
+export type VisitRecord = z.infer<typeof VisitRecord>;
 
-export interface PointsEntryRecord {
-  id: string;
-  orgId: string;
-  branchId: string;
-  memberId: string;
-  year: number;
-  date: string;
-  category: import('@ltx/shared/schemas/points').PointsCategory;
-  points: number;
-  source: 'attendance' | 'visit' | 'manual' | 'reversal';
+export const visits = defineEntity({
+  type: 'VisitRequest',
+  schema: VisitRecord,
+  keys: (v: VisitRecord) => {
+    const open = openVisitStatuses.includes(v.status);
+    const assigned = v.scheduled && assignedVisitStatuses.includes(v.status) ? v.scheduled : undefined;
+    return {
+      ...keys.visit(v.id),
+      // A branch's requests, open ones apart from finished ones, by status then age.
+      gsi1pk: keys.visitsOfBranch(v.branchId, open),
+      gsi1sk: keys.visitSortKey(v.status, v.createdAt, v.id),
+      // A contact's assigned requests, by time window.
+      ...(assigned ? { gsi2pk: keys.visitsOfContact(assigned.contactUserId), gsi2sk: `${assigned.windowStart}#${v.id}` } : {}),
+    };
+  },
+});
+
+// Points, sign-offs, reviews.
+
+export const PointsEntryRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  memberId: text,
+  year: count,
+  date: text,
+  category: z.enum(pointsCategories),
+  points: count,
+  source: z.enum(['attendance', 'visit', 'manual', 'reversal']),
   /** The source event: `session:<id>` for attendance, `manual:<id>`; at most one live entry each. */
-  sourceKey: string;
-  sessionId?: string;
-  visitRequestId?: string;
-  reversalOf?: string;
-  refersTo?: string;
-  reason: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+  sourceKey: text,
+  sessionId: optionalText,
+  visitRequestId: optionalText,
+  reversalOf: optionalText,
+  refersTo: optionalText,
+  reason: text,
+  recordedBy: text,
+  recordedAt: text,
+});
+export type PointsEntryRecord = z.infer<typeof PointsEntryRecord>;
 
-export interface SignoffRecord {
-  branchId: string;
-  orgId: string;
-  period: string;
-  start: string;
-  end: string;
-  by: string;
-  byName: string;
-  at: string;
+export const pointsEntries = defineEntity({
+  type: 'PointsEntry',
+  schema: PointsEntryRecord,
+  keys: (e: PointsEntryRecord) => ({
+    pk: keys.pointsOfMemberYear(e.memberId, e.year),
+    sk: keys.pointsEntry(e.id),
+    gsi1pk: keys.pointsOfBranchYear(e.branchId, e.year),
+    gsi1sk: `${e.memberId}#${e.id}`,
+  }),
+});
+
+export const SignoffRecord = z.object({
+  branchId: text,
+  orgId: text,
+  period: text,
+  start: text,
+  end: text,
+  by: text,
+  byName: text,
+  at: text,
   /** What the sign-off check still listed, acknowledged by the inspector (absent on older sign-offs). */
-  acknowledged?: { key: string; text: string }[];
-}
+  acknowledged: z.optional(z.array(z.object({ key: text, text }))),
+});
+export type SignoffRecord = z.infer<typeof SignoffRecord>;
 
-export interface ReviewRecord {
-  id: string;
-  orgId: string;
-  branchId: string;
-  period: string;
-  opinion: string;
-  by: string;
-  byName: string;
-  at: string;
-  itemIds: string[];
-}
+export const signoffs = defineEntity({ type: 'Signoff', schema: SignoffRecord, keys: (s: SignoffRecord) => keys.signoff(s.branchId, s.period) });
 
-export interface RectificationRecord {
-  id: string;
-  reviewId: string;
-  orgId: string;
-  branchId: string;
-  period: string;
-  what: string;
-  deadline: string;
-  status: 'open' | 'answered' | 'returned' | 'accepted';
-  history: { action: 'open' | 'answer' | 'accept' | 'return'; by: string; byName: string; at: string; text?: string; evidence?: { uploadId: string; name: string }[] }[];
-  version: number;
-}
+export const ReviewRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  period: text,
+  opinion: text,
+  by: text,
+  byName: text,
+  at: text,
+  itemIds: z.array(text),
+});
+export type ReviewRecord = z.infer<typeof ReviewRecord>;
+
+export const reviews = defineEntity({ type: 'Review', schema: ReviewRecord, keys: (r: ReviewRecord) => keys.review(r.branchId, r.period, r.at, r.id) });
+
+export const RectificationRecord = z.object({
+  id: text,
+  reviewId: text,
+  orgId: text,
+  branchId: text,
+  period: text,
+  what: text,
+  deadline: text,
+  status: RectificationStatus,
+  history: z.array(
+    z.object({
+      action: z.enum(['open', 'answer', 'accept', 'return']),
+      by: text,
+      byName: text,
+      at: text,
+      text: optionalText,
+      evidence: z.optional(z.array(file)),
+    }),
+  ),
+  version: count,
+});
+export type RectificationRecord = z.infer<typeof RectificationRecord>;
+
+export const rectifications = defineEntity({
+  type: 'Rectification',
+  schema: RectificationRecord,
+  keys: (r: RectificationRecord) => ({
+    ...keys.rectification(r.id),
+    // Open items first, by deadline.
+    gsi1pk: keys.rectificationsOfBranch(r.branchId),
+    gsi1sk: `${r.status !== 'accepted' ? 'OPEN' : 'DONE'}#${r.deadline}#${r.id}`,
+  }),
+});

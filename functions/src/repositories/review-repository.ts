@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDoc
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { RectificationRecord, ReviewRecord } from './records';
+import { rectifications, reviews, type RectificationRecord, type ReviewRecord } from './records';
 
 export interface ReviewRepository {
   putReview(review: ReviewRecord): Promise<void>;
@@ -16,16 +16,6 @@ export interface ReviewRepository {
   openItems(branchId: string): Promise<RectificationRecord[]>;
 }
 
-const strip = (item: Record<string, unknown>) => {
-  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _gs, type: _t, ...rest } = item;
-  return rest;
-};
-
-function itemToDb(r: RectificationRecord) {
-  const open = r.status !== 'accepted';
-  return { ...keys.rectification(r.id), gsi1pk: keys.rectificationsOfBranch(r.branchId), gsi1sk: `${open ? 'OPEN' : 'DONE'}#${r.deadline}#${r.id}`, type: 'Rectification', ...r };
-}
-
 export class DynamoReviewRepository implements ReviewRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -33,7 +23,7 @@ export class DynamoReviewRepository implements ReviewRepository {
   ) {}
 
   async putReview(review: ReviewRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.review(review.branchId, review.period, review.at, review.id), type: 'Review', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: reviews.toItem(review), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async listReviews(branchId: string, period: string): Promise<ReviewRecord[]> {
@@ -44,16 +34,16 @@ export class DynamoReviewRepository implements ReviewRepository {
         ExpressionAttributeValues: { ':pk': keys.review(branchId, period, '', '').pk, ':prefix': keys.reviewPrefix(period) },
       }),
     );
-    return (Items ?? []).map((i) => strip(i) as unknown as ReviewRecord);
+    return (Items ?? []).map(reviews.fromItem);
   }
 
   async putItem(item: RectificationRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: itemToDb(item), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: rectifications.toItem(item), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async getItem(id: string): Promise<RectificationRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.rectification(id) }));
-    return Item ? (strip(Item) as unknown as RectificationRecord) : undefined;
+    return Item ? rectifications.fromItem(Item) : undefined;
   }
 
   async getItems(ids: string[]): Promise<RectificationRecord[]> {
@@ -63,7 +53,7 @@ export class DynamoReviewRepository implements ReviewRepository {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: ids.slice(i, i + 100).map((id) => keys.rectification(id)) } };
       for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
         const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(out.Responses?.[this.table] ?? []).map((i) => strip(i) as unknown as RectificationRecord));
+        found.push(...(out.Responses?.[this.table] ?? []).map(rectifications.fromItem));
         request = out.UnprocessedKeys as typeof request;
       }
     }
@@ -74,7 +64,7 @@ export class DynamoReviewRepository implements ReviewRepository {
     try {
       await this.db.send(
         new PutCommand({
-          TableName: this.table, Item: itemToDb(next), ConditionExpression: '#v = :v',
+          TableName: this.table, Item: rectifications.toItem(next), ConditionExpression: '#v = :v',
           ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion },
         }),
       );
@@ -92,6 +82,6 @@ export class DynamoReviewRepository implements ReviewRepository {
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
       ExpressionAttributeValues: { ':pk': keys.rectificationsOfBranch(branchId), ':open': 'OPEN#' },
     });
-    return items.map((i) => strip(i) as unknown as RectificationRecord);
+    return items.map(rectifications.fromItem);
   }
 }

@@ -4,7 +4,21 @@ import { defaultOverdueRules, type OverdueRules } from '@ltx/shared/domain/visit
 import { defaultPointsRules } from '@ltx/shared/domain/points-rules';
 import type { PointsRules } from '@ltx/shared/schemas/points';
 import type { FrequencyRules } from '@ltx/shared/schemas/session';
+import * as z from 'zod/mini';
 import { keys } from '../db/keys';
+import { defineEntity, objectOf } from '../db/entity';
+
+/** An organisation's rules item: the rules as saved (checked by the shared schemas when written), and who saved them. */
+const rulesEntity = <R extends object>(type: string, key: (orgId: string) => { pk: string; sk: string }) =>
+  defineEntity({
+    type,
+    schema: z.object({ rules: objectOf<R>(), updatedBy: z.optional(z.string()), updatedAt: z.optional(z.string()) }),
+    keys: (_saved: { rules: R }, orgId: string) => key(orgId),
+  });
+/** Saved before a rule existed, an organisation's rules may lack it: the default fills it in. */
+const frequencyRules = rulesEntity<Partial<FrequencyRules>>('FrequencyRules', keys.frequencyRules);
+const visitRules = rulesEntity<Partial<OverdueRules>>('VisitRules', keys.visitRules);
+const pointsRules = rulesEntity<PointsRules>('PointsRules', keys.pointsRules);
 
 /** An organisation's rules as data; the defaults stand until its admin saves its own. */
 export interface RulesRepository {
@@ -44,11 +58,11 @@ export class DynamoRulesRepository implements RulesRepository {
 
   private async loadFrequency(orgId: string): Promise<FrequencyRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.frequencyRules(orgId) }));
-    return { ...defaultFrequencyRules, ...((Item?.rules as Partial<FrequencyRules> | undefined) ?? {}) };
+    return { ...defaultFrequencyRules, ...(Item ? frequencyRules.fromItem(Item).rules : {}) };
   }
 
   async saveFrequency(orgId: string, rules: FrequencyRules, by: string, at: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.frequencyRules(orgId), type: 'FrequencyRules', rules, updatedBy: by, updatedAt: at } }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: frequencyRules.toItem({ rules, updatedBy: by, updatedAt: at }, orgId) }));
     this.cache.delete(`frequency:${orgId}`);
   }
 
@@ -58,7 +72,7 @@ export class DynamoRulesRepository implements RulesRepository {
 
   private async loadOverdue(orgId: string): Promise<OverdueRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visitRules(orgId) }));
-    return { ...defaultOverdueRules, ...((Item?.rules as Partial<OverdueRules> | undefined) ?? {}) };
+    return { ...defaultOverdueRules, ...(Item ? visitRules.fromItem(Item).rules : {}) };
   }
 
   async points(orgId: string): Promise<PointsRules> {
@@ -67,11 +81,11 @@ export class DynamoRulesRepository implements RulesRepository {
 
   private async loadPoints(orgId: string): Promise<PointsRules> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.pointsRules(orgId) }));
-    return (Item?.rules as PointsRules | undefined) ?? defaultPointsRules;
+    return Item ? pointsRules.fromItem(Item).rules : defaultPointsRules;
   }
 
   async savePoints(orgId: string, rules: PointsRules, by: string, at: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.pointsRules(orgId), type: 'PointsRules', rules, updatedBy: by, updatedAt: at } }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: pointsRules.toItem({ rules, updatedBy: by, updatedAt: at }, orgId) }));
     this.cache.delete(`points:${orgId}`);
   }
 }

@@ -2,8 +2,8 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { AmendmentRecord, AttendanceRecord, BulkRecord, SessionRecord } from './records';
-import { recordOf } from '../db/item';
+import * as z from 'zod/mini';
+import { amendments as amendmentEntity, sessions, SessionRecord, type AmendmentRecord, type AttendanceRecord, type BulkRecord } from './records';
 
 /**
  * One line to write: the new line (or null to clear it, as an undo does) and the line it replaces
@@ -47,14 +47,6 @@ export interface SessionRepository {
   appendAmendment(amendment: AmendmentRecord): Promise<void>;
 }
 
-function toItem(s: SessionRecord) {
-  return { ...keys.session(s.id), gsi1pk: keys.sessionsOfBranch(s.branchId), gsi1sk: keys.sessionSortKey(s.startsAt, s.id), type: 'Session', ...s };
-}
-
-function fromItem(item: Record<string, unknown>): SessionRecord {
-  return recordOf<SessionRecord>(item);
-}
-
 export class DynamoSessionRepository implements SessionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -62,12 +54,12 @@ export class DynamoSessionRepository implements SessionRepository {
   ) {}
 
   async create(session: SessionRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: toItem(session), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: sessions.toItem(session), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async get(sessionId: string, options: { consistent?: boolean } = {}): Promise<SessionRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.session(sessionId), ...(options.consistent ? { ConsistentRead: true } : {}) }));
-    return Item ? fromItem(Item) : undefined;
+    return Item ? sessions.fromItem(Item) : undefined;
   }
 
   async getWithAmendments(sessionId: string) {
@@ -76,12 +68,12 @@ export class DynamoSessionRepository implements SessionRepository {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk },
     });
-    const sessionItem = items.find((i) => i.sk === 'SESSION');
+    const sessionItem = items.find((i) => i.sk === keys.session(sessionId).sk);
     if (!sessionItem) return undefined;
     const amendments = items
       .filter((i) => String(i.sk).startsWith(keys.amendmentPrefix))
-      .map(({ pk: _p, sk: _s, type: _t, ...rest }) => rest as unknown as AmendmentRecord);
-    return { session: fromItem(sessionItem), amendments };
+      .map(amendmentEntity.fromItem);
+    return { session: sessions.fromItem(sessionItem), amendments };
   }
 
   async listByBranch(branchId: string, fromIso: string, toIso: string): Promise<SessionRecord[]> {
@@ -92,7 +84,7 @@ export class DynamoSessionRepository implements SessionRepository {
       ExpressionAttributeValues: { ':pk': keys.sessionsOfBranch(branchId), ':from': fromIso, ':to': `${toIso}#` },
     });
     // BETWEEN is inclusive and the sort key carries `#id`: drop sessions starting exactly at `to`.
-    return items.map(fromItem).filter((s) => s.startsAt < toIso);
+    return items.map(sessions.fromItem).filter((s) => s.startsAt < toIso);
   }
 
   async replace(next: SessionRecord, expectedVersion: number): Promise<SessionWrite> {
@@ -100,7 +92,7 @@ export class DynamoSessionRepository implements SessionRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: toItem(next),
+          Item: sessions.toItem(next),
           ConditionExpression: '#v = :expected AND #s = :open',
           ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
           ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
@@ -165,7 +157,7 @@ export class DynamoSessionRepository implements SessionRepository {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      const before = (out.Attributes?.attendance ?? {}) as Record<string, AttendanceRecord>;
+      const before = z.parse(SessionRecord.shape.attendance, out.Attributes?.attendance ?? {});
       return { kind: 'ok', previous: Object.fromEntries(Object.keys(lines).map((m) => [m, before[m]])) };
     } catch (error) {
       if (isConditionalCheckFailed(error)) return this.whyRefused(sessionId);
@@ -188,7 +180,7 @@ export class DynamoSessionRepository implements SessionRepository {
   }
 
   async appendAmendment(a: AmendmentRecord): Promise<void> {
-    const outcome = await putIfAbsent(this.db, this.table, { ...keys.amendment(a.sessionId, a.at, a.id), type: 'Amendment', ...a });
+    const outcome = await putIfAbsent(this.db, this.table, amendmentEntity.toItem(a));
     // Counted only when newly written, so a retried amendment is not counted twice.
     if (outcome === 'created') {
       await this.db.send(

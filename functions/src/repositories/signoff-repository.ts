@@ -1,7 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
-import type { SignoffRecord } from './records';
+import { signoffs, type SignoffRecord } from './records';
 
 export interface SignoffRepository {
   /** `exists` when the period was already signed off. */
@@ -17,7 +17,7 @@ export class DynamoSignoffRepository implements SignoffRepository {
   ) {}
 
   async put(signoff: SignoffRecord): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.db, this.table, { ...keys.signoff(signoff.branchId, signoff.period), type: 'Signoff', ...signoff });
+    return putIfAbsent(this.db, this.table, signoffs.toItem(signoff));
   }
 
   async list(branchId: string): Promise<SignoffRecord[]> {
@@ -29,7 +29,7 @@ export class DynamoSignoffRepository implements SignoffRepository {
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map(({ pk: _p, sk: _s, type: _t, ...rest }) => rest as SignoffRecord);
+    return (Items ?? []).map(signoffs.fromItem);
   }
 }
 

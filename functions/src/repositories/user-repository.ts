@@ -1,7 +1,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import type { DemoAccountRecord, InviteRecord, UserRecord } from './records';
+import * as z from 'zod/mini';
+import { demoAccounts, invites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord } from './records';
+
+/** What `namesOf` projects of a user item. */
+const UserName = z.pick(UserRecord, { id: true, displayName: true });
 
 export interface UserRepository {
   putUser(user: UserRecord): Promise<void>;
@@ -25,11 +29,6 @@ export interface UserRepository {
   getDemoAccount(account: string): Promise<DemoAccountRecord | undefined>;
 }
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, type: _t, ...rest } = item;
-  return rest as T;
-}
-
 export class DynamoUserRepository implements UserRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -37,13 +36,12 @@ export class DynamoUserRepository implements UserRepository {
   ) {}
 
   async putUser(user: UserRecord): Promise<void> {
-    const byBranch = user.branchId ? { gsi1pk: keys.usersOfBranch(user.branchId), gsi1sk: `${user.role}#${user.displayName}#${user.id}` } : {};
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.user(user.id), ...byBranch, type: 'User', ...user } }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: users.toItem(user) }));
   }
 
   async getUser(userId: string): Promise<UserRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.user(userId) }));
-    return Item ? strip<UserRecord>(Item) : undefined;
+    return Item ? users.fromItem(Item) : undefined;
   }
 
   async namesOf(userIds: string[]): Promise<Map<string, string>> {
@@ -55,7 +53,10 @@ export class DynamoUserRepository implements UserRepository {
       };
       for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
         const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const u of out.Responses?.[this.table] ?? []) names.set(u.id as string, u.displayName as string);
+        for (const item of out.Responses?.[this.table] ?? []) {
+          const u = z.parse(UserName, item);
+          names.set(u.id, u.displayName);
+        }
         request = out.UnprocessedKeys as typeof request;
       }
     }
@@ -64,7 +65,7 @@ export class DynamoUserRepository implements UserRepository {
 
   async userIdForWechat(openid: string): Promise<string | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.wechatIdentity(openid) }));
-    return Item?.userId as string | undefined;
+    return Item ? wechatIdentities.fromItem(Item).userId : undefined;
   }
 
   async linkWechat(openid: string, userId: string): Promise<'ok' | 'conflict'> {
@@ -72,7 +73,7 @@ export class DynamoUserRepository implements UserRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.wechatIdentity(openid), type: 'WechatIdentity', userId },
+          Item: wechatIdentities.toItem({ userId }, openid),
           ConditionExpression: 'attribute_not_exists(pk) OR userId = :u',
           ExpressionAttributeValues: { ':u': userId },
         }),
@@ -88,7 +89,7 @@ export class DynamoUserRepository implements UserRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.invite(invite.code), type: 'Invite', ...invite },
+        Item: invites.toItem(invite),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -96,7 +97,7 @@ export class DynamoUserRepository implements UserRepository {
 
   async getInvite(code: string): Promise<InviteRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.invite(code) }));
-    return Item ? strip<InviteRecord>(Item) : undefined;
+    return Item ? invites.fromItem(Item) : undefined;
   }
 
   async useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'> {
@@ -138,12 +139,12 @@ export class DynamoUserRepository implements UserRepository {
         ExpressionAttributeValues: { ':pk': keys.usersOfBranch(branchId), ':role': `${role}#` },
       }),
     );
-    return (Items ?? []).map(({ gsi1pk: _g, gsi1sk: _s, ...i }) => strip<UserRecord>(i));
+    return (Items ?? []).map(users.fromItem);
   }
 
   async putDemoAccount(account: DemoAccountRecord): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { pk: keys.demoAccounts, sk: account.account, type: 'DemoAccount', ...account } }),
+      new PutCommand({ TableName: this.table, Item: demoAccounts.toItem(account) }),
     );
   }
 
@@ -151,11 +152,11 @@ export class DynamoUserRepository implements UserRepository {
     const { Items } = await this.db.send(
       new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.demoAccounts } }),
     );
-    return (Items ?? []).map((i) => strip<DemoAccountRecord>(i)).sort((a, b) => a.order - b.order);
+    return (Items ?? []).map(demoAccounts.fromItem).sort((a, b) => a.order - b.order);
   }
 
   async getDemoAccount(account: string): Promise<DemoAccountRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: keys.demoAccounts, sk: account } }));
-    return Item ? strip<DemoAccountRecord>(Item) : undefined;
+    return Item ? demoAccounts.fromItem(Item) : undefined;
   }
 }

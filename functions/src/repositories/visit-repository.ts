@@ -1,10 +1,8 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import type { VisitRecord } from './records';
-import { recordOf } from '../db/item';
+import { visits, type VisitRecord } from './records';
 
 export interface VisitRepository {
   /** `exists` when a request with this id is already there (an idempotent retry, or a draft proposed before). */
@@ -18,23 +16,6 @@ export interface VisitRepository {
   listByContact(contactUserId: string): Promise<VisitRecord[]>;
 }
 
-function toItem(v: VisitRecord) {
-  const open = openVisitStatuses.includes(v.status);
-  const assigned = v.scheduled && assignedVisitStatuses.includes(v.status);
-  return {
-    ...keys.visit(v.id),
-    gsi1pk: keys.visitsOfBranch(v.branchId, open),
-    gsi1sk: keys.visitSortKey(v.status, v.createdAt, v.id),
-    ...(assigned ? { gsi2pk: keys.visitsOfContact(v.scheduled!.contactUserId), gsi2sk: `${v.scheduled!.windowStart}#${v.id}` } : {}),
-    type: 'VisitRequest',
-    ...v,
-  };
-}
-
-function fromItem(item: Record<string, unknown>): VisitRecord {
-  return recordOf<VisitRecord>(item);
-}
-
 export class DynamoVisitRepository implements VisitRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -42,12 +23,12 @@ export class DynamoVisitRepository implements VisitRepository {
   ) {}
 
   async create(visit: VisitRecord): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.db, this.table, toItem(visit));
+    return putIfAbsent(this.db, this.table, visits.toItem(visit));
   }
 
   async get(id: string): Promise<VisitRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.visit(id), ConsistentRead: true }));
-    return Item ? fromItem(Item) : undefined;
+    return Item ? visits.fromItem(Item) : undefined;
   }
 
   async replace(next: VisitRecord, expected: { status: string; version: number }): Promise<'ok' | 'conflict'> {
@@ -55,7 +36,7 @@ export class DynamoVisitRepository implements VisitRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: toItem(next),
+          Item: visits.toItem(next),
           ConditionExpression: '#s = :status AND #v = :version',
           ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
           ExpressionAttributeValues: { ':status': expected.status, ':version': expected.version },
@@ -75,7 +56,7 @@ export class DynamoVisitRepository implements VisitRepository {
       KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.visitsOfBranch(branchId, open), ...(status ? { ':status': `${status}#` } : {}) },
     });
-    return items.map(fromItem);
+    return items.map(visits.fromItem);
   }
 
   async listByContact(contactUserId: string): Promise<VisitRecord[]> {
@@ -85,6 +66,6 @@ export class DynamoVisitRepository implements VisitRepository {
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.visitsOfContact(contactUserId) },
     });
-    return items.map(fromItem);
+    return items.map(visits.fromItem);
   }
 }
