@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import '@ltx/shared/validation';
 import { errorCatalog } from '@ltx/shared/errors';
 import { routes } from '../functions/src/api';
 import { paramNames } from '../functions/src/api/declare';
 
 /** Query parameters from the route's query schema (an object of scalars). */
-function queryParameters(schema: z.ZodType | undefined) {
+function queryParameters(schema: z.core.$ZodType | undefined) {
   if (!schema) return [];
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // The one locale by its own path: `z.locales` would bundle all of them into every Lambda.
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { FieldIssue } from './errors';
@@ -29,8 +29,8 @@ function plainChinese(issue: z.core.$ZodRawIssue): string | undefined {
 }
 
 /** The Chinese title declared on the schema at `path` (via `.meta({ title })`), if any. */
-export function titleAt(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
-  let node: z.ZodType | undefined = schema;
+export function titleAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string | undefined {
+  let node: z.core.$ZodType | undefined = schema;
   let title: string | undefined;
   for (const key of path) {
     node = node && childOf(node, key);
@@ -41,44 +41,44 @@ export function titleAt(schema: z.ZodType, path: readonly PropertyKey[]): string
 }
 
 /** The title on a schema or on what it wraps (`.optional()` and the like carry no meta of their own). */
-function titleOf(schema: z.ZodType): string | undefined {
-  for (let node: z.ZodType | undefined = schema; node; node = inner(node)) {
-    const title = node.meta()?.title;
+function titleOf(schema: z.core.$ZodType): string | undefined {
+  for (let node: z.core.$ZodType | undefined = schema; node; node = inner(node)) {
+    const title = z.globalRegistry.get(node)?.title;
     if (typeof title === 'string') return title;
   }
   return undefined;
 }
 
-function inner(schema: z.ZodType): z.ZodType | undefined {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+function inner(schema: z.core.$ZodType): z.core.$ZodType | undefined {
+  const def = schema._zod.def as unknown as Record<string, unknown>;
   return ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional'].includes(def.type as string)
-    ? (def.innerType as z.ZodType)
+    ? (def.innerType as z.core.$ZodType)
     : undefined;
 }
 
-function childOf(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+function childOf(schema: z.core.$ZodType, key: PropertyKey): z.core.$ZodType | undefined {
+  const def = schema._zod.def as unknown as Record<string, unknown>;
   switch (def.type) {
     case 'object':
-      return (def.shape as Record<string, z.ZodType>)[String(key)];
+      return (def.shape as Record<string, z.core.$ZodType>)[String(key)];
     case 'array':
-      return def.element as z.ZodType;
+      return def.element as z.core.$ZodType;
     case 'optional':
     case 'nullable':
     case 'default':
     case 'prefault':
     case 'readonly':
     case 'nonoptional':
-      return childOf(def.innerType as z.ZodType, key);
+      return childOf(def.innerType as z.core.$ZodType, key);
     case 'pipe':
-      return childOf(def.in as z.ZodType, key);
+      return childOf(def.in as z.core.$ZodType, key);
     default:
       return undefined;
   }
 }
 
 /** One Chinese message per issue, naming the field by its title. */
-export function fieldIssues(schema: z.ZodType, error: z.ZodError): FieldIssue[] {
+export function fieldIssues(schema: z.core.$ZodType, error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -91,7 +91,7 @@ export function fieldIssues(schema: z.ZodType, error: z.ZodError): FieldIssue[] 
 
 export type SafeParse<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-export function validate<S extends z.ZodType>(schema: S, input: unknown): SafeParse<z.infer<S>> {
-  const result = schema.safeParse(input);
+export function validate<S extends z.core.$ZodType>(schema: S, input: unknown): SafeParse<z.infer<S>> {
+  const result = z.safeParse(schema, input);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(schema, result.error) };
 }

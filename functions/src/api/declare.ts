@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { AppContext } from '../context';
@@ -22,7 +22,7 @@ export type UploadAccess = 'presign' | 'read' | 'check';
 /** `{a}/x/{b}` → `'a' | 'b'`: a route's path parameters, from its path template. */
 export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 /** What a route's `handle` receives: everything already checked and parsed by the pipeline (api/serve.ts). */
 export interface Call<P extends string, A extends 'public' | 'token', Q, B> {
@@ -46,9 +46,9 @@ export interface RouteDeclaration<
   M extends HttpMethod = HttpMethod,
   P extends string = string,
   A extends 'public' | 'token' = 'public' | 'token',
-  Q extends z.ZodType | undefined = z.ZodType | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
-  R extends z.ZodType = z.ZodType,
+  Q extends z.core.$ZodType | undefined = z.core.$ZodType | undefined,
+  B extends z.core.$ZodType | undefined = z.core.$ZodType | undefined,
+  R extends z.core.$ZodType = z.core.$ZodType,
 > {
   /** Unique; the OpenAPI operationId. */
   id: string;
@@ -75,16 +75,16 @@ export interface RouteDeclaration<
   handle(call: Call<P, A, Q, B>): Promise<unknown>;
 }
 
-export type AnyRoute = RouteDeclaration<HttpMethod, string, 'public' | 'token', z.ZodType | undefined, z.ZodType | undefined, z.ZodType>;
+export type AnyRoute = RouteDeclaration<HttpMethod, string, 'public' | 'token', z.core.$ZodType | undefined, z.core.$ZodType | undefined, z.core.$ZodType>;
 
 /** Keeps the literal method and path (for the mini-program's types) and checks `handle` against the schemas. */
 export function defineRoute<
   const M extends HttpMethod,
   const P extends string,
   const A extends 'public' | 'token',
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends z.ZodType = z.ZodType,
+  Q extends z.core.$ZodType | undefined = undefined,
+  B extends z.core.$ZodType | undefined = undefined,
+  R extends z.core.$ZodType = z.core.$ZodType,
 >(route: RouteDeclaration<M, P, A, Q, B, R>): RouteDeclaration<M, P, A, Q, B, R> {
   return route;
 }

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '@ltx/shared/schemas/common';
 import { ExportQuery } from '@ltx/shared/schemas/inspection';
 import { ledgerPrintPage } from '../export/ledger-print';
 import { ledgerWorkbook } from '../export/ledger-workbook';
@@ -13,7 +14,7 @@ export const routes = [
   defineRoute({
     id: 'ledger-export', method: 'GET', path: '/api/v1/branches/{branchId}/ledger/export', auth: 'token', can: 'ledger.read',
     summary: '导出台账（?period=&format=xlsx|pdf|html；pdf 为供打印的页面）',
-    query: ExportQuery, response: z.string().meta({ description: 'xlsx workbook (binary) or an HTML page made for printing' }), uploads: 'read',
+    query: ExportQuery, response: withMeta(z.string(), { description: 'xlsx workbook (binary) or an HTML page made for printing' }), uploads: 'read',
     /** xlsx: one sheet per section. pdf/html: one page made for printing (save as PDF from any browser or WeChat). */
     handle: async ({ ctx, actor, params, query }) => {
       const ledger = await ctx.inspection.ledger(actor, params.branchId, query.period);

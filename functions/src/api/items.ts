@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The shape of every list answer: `{ items: [...] }`. */
-export const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const items = <T extends z.core.$ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
   ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsInput,

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { validate } from '@ltx/shared/validation';
 import { MalformedJsonError, MalformedPathError, ValidationError } from './errors';
 
 /** The JSON body, validated by its shared schema. Bad JSON answers 400, a bad shape 422. */
-export function parseBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+export function parseBody<S extends z.core.$ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
@@ -49,7 +49,7 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
 }
 
 /** Query-string parameters, validated by their shared schema (422 with Chinese messages otherwise). */
-export function parseQuery<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+export function parseQuery<S extends z.core.$ZodType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
   const result = validate(schema, event.queryStringParameters ?? {});
   if (!result.ok) throw new ValidationError(result.issues);
   return result.value;

@@ -10,6 +10,7 @@ import type {
   MemberPatchInput,
 } from './types';
 import { type DateParts, emptyDate, isBlank, isoFromParts, partsFromIso } from './date-parts';
+import { memberLimits } from '@ltx/shared/limits';
 
 /** What the edit form holds: strings as typed, so half-typed input survives re-renders. */
 export interface MemberFormState {
@@ -46,7 +47,7 @@ export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export const MAX_EMERGENCY_CONTACTS = 3;
+export const MAX_EMERGENCY_CONTACTS = memberLimits.emergencyContacts;
 
 const emptyCareNotes: CareNotesDraft = { bestVisitTime: '', hearing: '', eyesight: '', dialect: '', other: '', largePrint: false, readAloud: false };
 
@@ -117,7 +118,7 @@ type SensitiveOut = NonNullable<MemberCreateInput['sensitive']>;
  */
 function check(f: MemberFormState, errors: FieldErrors) {
   const name = f.name.trim();
-  if (name.length < 2 || name.length > 20) errors.name = '姓名：请填写 2 到 20 个字';
+  if (name.length < memberLimits.nameMin || name.length > memberLimits.name) errors.name = `姓名：请填写 ${memberLimits.nameMin} 到 ${memberLimits.name} 个字`;
   if (!f.gender) errors.gender = '性别：请选择';
   const dates = [
     ['birthDate', '出生日期'],
@@ -130,7 +131,7 @@ function check(f: MemberFormState, errors: FieldErrors) {
   if (f.phone.trim() && !PHONE.test(f.phone.trim())) errors.phone = '手机号：应为 11 位数字';
   if (!f.livingSituation) errors.livingSituation = '居住情况：请选择';
   if (f.livingSituation === 'elsewhere' && !f.livingCity.trim()) errors.livingCity = '异地居住时请填写居住城市';
-  if (f.address.trim().length > 100) errors.address = '家庭住址：最多 100 个字';
+  if (f.address.trim().length > memberLimits.address) errors.address = `家庭住址：最多 ${memberLimits.address} 个字`;
   if (f.healthConsent) {
     if (!f.healthClass) errors['sensitive.healthClass'] = '健康状况：请选择';
     f.emergencyContacts.forEach((c, i) => {

@@ -1,4 +1,5 @@
 import type { AmendmentInput, Attachment, AttendanceStatus, MinutesInput, SessionDetail } from './types';
+import { amendmentLimits, minutesLimits } from '@ltx/shared/limits';
 
 export interface MinutesFormState {
   agenda: string;
@@ -10,7 +11,7 @@ export interface MinutesFormState {
 
 export type MinutesErrors = Partial<Record<'agenda' | 'content' | 'decisions' | 'votes' | 'photos' | 'other', string>>;
 
-const limits = { agenda: [2000, '议程'], content: [10000, '会议内容'], decisions: [5000, '决议'], votes: [2000, '表决情况'] } as const;
+const titles = { agenda: '议程', content: '会议内容', decisions: '决议', votes: '表决情况' } as const;
 
 export function minutesFormFrom(detail: Pick<SessionDetail, 'minutes'>): MinutesFormState {
   const m = detail.minutes;
@@ -20,13 +21,13 @@ export function minutesFormFrom(detail: Pick<SessionDetail, 'minutes'>): Minutes
 export function toMinutesInput(f: MinutesFormState): { ok: true; value: MinutesInput } | { ok: false; errors: MinutesErrors } {
   const errors: MinutesErrors = {};
   for (const key of ['agenda', 'content', 'decisions', 'votes'] as const) {
-    const [max, title] = limits[key];
-    if (f[key].trim().length > max) errors[key] = `${title}：最多 ${max} 个字`;
+    const max = minutesLimits[key];
+    if (f[key].trim().length > max) errors[key] = `${titles[key]}：最多 ${max} 个字`;
   }
   if (!f.agenda.trim() && !f.content.trim() && !f.decisions.trim() && !f.votes.trim() && f.photos.length === 0) {
     errors.content = '会议内容：请至少填写一项再保存';
   }
-  if (f.photos.length > 20) errors.photos = '影像资料：最多 20 张';
+  if (f.photos.length > minutesLimits.photos) errors.photos = `影像资料：最多 ${minutesLimits.photos} 张`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -69,10 +70,10 @@ export function toAmendmentInput(f: AmendmentFormState): { ok: true; value: Amen
   const errors: AmendmentErrors = {};
   const reason = f.reason.trim();
   if (!reason) errors.reason = '更正原因：请填写为什么要更正';
-  else if (reason.length > 500) errors.reason = '更正原因：最多 500 个字';
+  else if (reason.length > amendmentLimits.reason) errors.reason = `更正原因：最多 ${amendmentLimits.reason} 个字`;
   if (f.what === 'note') {
     if (!f.note.trim()) errors.note = '更正内容：请填写';
-    else if (f.note.trim().length > 5000) errors.note = '更正内容：最多 5000 个字';
+    else if (f.note.trim().length > amendmentLimits.note) errors.note = `更正内容：最多 ${amendmentLimits.note} 个字`;
   } else {
     if (!f.memberId) errors.memberId = '请选择要更正出席情况的党员';
     if (!f.status) errors.status = '请选择更正后的出席情况';

@@ -4,6 +4,7 @@ import { isBlank, isoFromParts } from './date-parts';
 import { dateText } from './format';
 import type { ManualAwardInput, MemberPoints, PointsCategory, PointsEntry } from './types';
 import { chinaYear } from '@ltx/shared/time/china-day';
+import { pointsLimits } from '@ltx/shared/limits';
 
 /** 党员积分 in words: what the member and the secretary read. Platform-free; no ranking anywhere. */
 
@@ -102,10 +103,10 @@ export function toAwardInput(f: AwardForm): { ok: true; value: ManualAwardInput 
   const typed = f.points.trim();
   const n = Number(typed);
   if (!typed) errors.points = '分值：请填写';
-  else if (!/^\d+$/.test(typed) || n < 1 || n > 100) errors.points = '分值：填 1 到 100 之间的整数';
+  else if (!/^\d+$/.test(typed) || n < 1 || n > pointsLimits.entry) errors.points = `分值：填 1 到 ${pointsLimits.entry} 之间的整数`;
   const reason = f.reason.trim();
-  if (reason.length < 2) errors.reason = '事由：请写清楚为什么记分（至少 2 个字）';
-  else if (reason.length > 200) errors.reason = '事由：最多 200 个字';
+  if (reason.length < pointsLimits.reasonMin) errors.reason = `事由：请写清楚为什么记分（至少 ${pointsLimits.reasonMin} 个字）`;
+  else if (reason.length > pointsLimits.reason) errors.reason = `事由：最多 ${pointsLimits.reason} 个字`;
   const date = isBlank(f.date) ? undefined : isoFromParts(f.date);
   if (date === null) errors.date = '日期：没有这一天，请检查年、月、日（不填就是今天）';
   if (!f.category || Object.keys(errors).length) return { ok: false, errors };
@@ -128,7 +129,7 @@ export function awardErrorsFromApi(fields: Record<string, string>): AwardErrors 
 /** 冲正 needs a reason of at least 2 characters. */
 export function reversalReasonProblem(reason: string): string | undefined {
   const r = reason.trim();
-  if (r.length < 2) return '冲正原因：请写清楚为什么冲正（至少 2 个字）';
-  if (r.length > 200) return '冲正原因：最多 200 个字';
+  if (r.length < pointsLimits.reasonMin) return `冲正原因：请写清楚为什么冲正（至少 ${pointsLimits.reasonMin} 个字）`;
+  if (r.length > pointsLimits.reversalReason) return `冲正原因：最多 ${pointsLimits.reversalReason} 个字`;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Attachment, ReviewInput } from './types';
 import { isBlank, isoFromParts, partsFromIso, type DateParts } from './date-parts';
 import { addChinaDays } from '@ltx/shared/time/china-day';
+import { inspectionLimits } from '@ltx/shared/limits';
 
 /** One rectification item being written: what to put right, and by when (three number boxes). */
 export interface ItemDraft {
@@ -38,7 +39,7 @@ export const emptyReview: ReviewFormState = { opinion: '', items: [] };
 const textProblem = (title: string, text: string, max: number) => {
   const t = text.trim();
   if (!t) return `${title}：请填写`;
-  if (t.length < 2) return `${title}：至少写 2 个字`;
+  if (t.length < inspectionLimits.textMin) return `${title}：至少写 ${inspectionLimits.textMin} 个字`;
   if (t.length > max) return `${title}：最多 ${max} 个字`;
   return undefined;
 };
@@ -46,11 +47,11 @@ const textProblem = (title: string, text: string, max: number) => {
 /** The form as the API's ReviewInput, or the Chinese message for each box that is wrong. */
 export function toReviewInput(period: string, form: ReviewFormState): { ok: true; value: ReviewInput } | { ok: false; errors: ReviewErrors } {
   const errors: ReviewErrors = {};
-  const opinion = textProblem('督导意见', form.opinion, 2000);
+  const opinion = textProblem('督导意见', form.opinion, inspectionLimits.opinion);
   if (opinion) errors.opinion = opinion;
   const items: ReviewInput['items'] = [];
   for (const draft of form.items) {
-    const what = textProblem('整改事项', draft.what, 500);
+    const what = textProblem('整改事项', draft.what, inspectionLimits.itemWhat);
     const deadline = isBlank(draft.deadline) ? null : isoFromParts(draft.deadline);
     const deadlineProblem = isBlank(draft.deadline) ? '整改期限：请填写年、月、日' : deadline ? undefined : '整改期限：没有这一天，请检查年、月、日';
     if (what || deadlineProblem) {
@@ -59,7 +60,7 @@ export function toReviewInput(period: string, form: ReviewFormState): { ok: true
       items.push({ what: draft.what.trim(), deadline: deadline as string });
     }
   }
-  if (form.items.length > 20) errors.other = '整改事项：一次最多 20 项';
+  if (form.items.length > inspectionLimits.items) errors.other = `整改事项：一次最多 ${inspectionLimits.items} 项`;
   if (errors.opinion || errors.items || errors.other) return { ok: false, errors };
   return { ok: true, value: { period, opinion: form.opinion.trim(), items } };
 }
@@ -81,12 +82,12 @@ export function reviewErrorsFromApi(fields: Record<string, string>, form: Review
 }
 
 /** Why a return cannot be sent yet (the reason is required), or undefined. */
-export const returnReasonProblem = (reason: string) => textProblem('退回原因', reason, 500);
+export const returnReasonProblem = (reason: string) => textProblem('退回原因', reason, inspectionLimits.returnReason);
 
 /** The secretary's answer: 整改情况 is required; photos of the evidence are optional. */
 export function toAnswer(text: string, evidence: readonly Attachment[]): { ok: true; value: { action: 'answer'; text: string; evidence: Attachment[] } } | { ok: false; error: string } {
-  const problem = textProblem('整改情况', text, 2000);
+  const problem = textProblem('整改情况', text, inspectionLimits.answer);
   if (problem) return { ok: false, error: problem };
-  if (evidence.length > 10) return { ok: false, error: '佐证材料：最多 10 件' };
+  if (evidence.length > inspectionLimits.evidence) return { ok: false, error: `佐证材料：最多 ${inspectionLimits.evidence} 件` };
   return { ok: true, value: { action: 'answer', text: text.trim(), evidence: evidence.map((e) => ({ uploadId: e.uploadId, name: e.name })) } };
 }

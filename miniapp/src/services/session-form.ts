@@ -1,6 +1,7 @@
 import type { Attachment, SessionCreateInput, SessionKind } from './types';
 import { defaultWhen, startsAtFrom, type WhenParts } from './session-time';
 import { chinaMonth } from '@ltx/shared/time/china-day';
+import { sessionLimits } from '@ltx/shared/limits';
 
 /** What the "新建组织生活" form holds: strings as typed. */
 export interface SessionFormState {
@@ -87,14 +88,14 @@ const within = (v: string, max: number) => v.trim().length >= 1 && v.trim().leng
 export function toSessionInput(f: SessionFormState): { ok: true; value: SessionCreateInput } | { ok: false; errors: SessionFormErrors } {
   const errors: SessionFormErrors = {};
   if (!f.kind) errors.kind = '会议类型：请选择';
-  if (!within(f.topic, 80)) errors.topic = '主题：请填写 1 到 80 个字';
+  if (!within(f.topic, sessionLimits.topic)) errors.topic = `主题：请填写 1 到 ${sessionLimits.topic} 个字`;
   const when = startsAtFrom(f.when);
   if (!when.ok) errors[when.problem.field] = when.problem.message;
-  if (!within(f.place, 80)) errors.place = '地点：请填写 1 到 80 个字';
-  if (!within(f.hostName, 20)) errors.hostName = '主持人：请填写 1 到 20 个字';
-  if (!within(f.recorderName, 20)) errors.recorderName = '记录人：请填写 1 到 20 个字';
+  if (!within(f.place, sessionLimits.place)) errors.place = `地点：请填写 1 到 ${sessionLimits.place} 个字`;
+  if (!within(f.hostName, sessionLimits.hostName)) errors.hostName = `主持人：请填写 1 到 ${sessionLimits.hostName} 个字`;
+  if (!within(f.recorderName, sessionLimits.recorderName)) errors.recorderName = `记录人：请填写 1 到 ${sessionLimits.recorderName} 个字`;
   if (f.kind === 'group_meeting' && !f.partyGroup) errors.partyGroup = '党小组会请选择党小组';
-  if (f.materialText.trim().length > 5000) errors.materialText = '学习材料：最多 5000 个字';
+  if (f.materialText.trim().length > sessionLimits.materialText) errors.materialText = `学习材料：最多 ${sessionLimits.materialText} 个字`;
   if (!f.kind || !when.ok || Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,

@@ -1,4 +1,5 @@
 import type { Attachment, UploadInput, UploadTicket } from './types';
+import { attachmentLimits } from '@ltx/shared/limits';
 
 /** A file the person picked, as the platform hands it over. */
 export interface PickedFile {
@@ -17,7 +18,7 @@ export type SendFile = (ticket: UploadTicket, file: PickedFile) => Promise<numbe
 
 export type UploadContentType = UploadInput['contentType'];
 
-const maxBytes = 10 * 1024 * 1024;
+const maxBytes = attachmentLimits.bytes;
 
 export function contentTypeOf(file: Pick<PickedFile, 'name' | 'contentType'>): UploadContentType | undefined {
   const t = file.contentType.toLowerCase();
@@ -31,19 +32,19 @@ export function contentTypeOf(file: Pick<PickedFile, 'name' | 'contentType'>): U
 
 export const isImageName = (name: string) => /\.(jpe?g|png)$/i.test(name);
 
-/** A name the API accepts (1 to 80 characters), keeping the file's ending. */
+/** A name the API accepts (`attachmentLimits.name` characters at most), keeping the file's ending. */
 export function tidyName(name: string, contentType: UploadContentType): string {
   const ext = contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg';
   const trimmed = name.trim().replace(/[\\/]/g, '_') || `附件.${ext}`;
-  if (trimmed.length <= 80) return trimmed;
-  return `${trimmed.slice(0, 80 - ext.length - 1)}.${ext}`;
+  if (trimmed.length <= attachmentLimits.name) return trimmed;
+  return `${trimmed.slice(0, attachmentLimits.name - ext.length - 1)}.${ext}`;
 }
 
 /** Why a file cannot be sent, in words, or undefined. */
 export function fileProblem(file: PickedFile): string | undefined {
   if (!contentTypeOf(file)) return '只能上传 JPG、PNG 图片或 PDF 文件';
   if (file.size <= 0) return '这个文件是空的，请换一个';
-  if (file.size > maxBytes) return '文件太大：不能超过 10 MB';
+  if (file.size > maxBytes) return `文件太大：不能超过 ${maxBytes / 1024 / 1024} MB`;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { DateParts } from './date-parts';
 import { shanghaiParts, startsAtFrom, whenPartsFrom } from './session-time';
 import type { CareNotes, DaySlot, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from './types';
+import { memberLimits, visitLimits } from '@ltx/shared/limits';
 
 /** The forms of 送学上门: strings as typed, checked with messages worded like the API's. Platform-free. */
 
@@ -23,7 +24,7 @@ export const defaultVisitRequestForm: VisitRequestForm = { slot: 'any', note: ''
 
 export function toVisitRequestInput(form: VisitRequestForm, sessionId: string | undefined): Check<VisitRequestInput, { note?: string }> {
   const note = form.note.trim();
-  if (note.length > 200) return { ok: false, errors: { note: '备注：最多 200 个字' } };
+  if (note.length > visitLimits.note) return { ok: false, errors: { note: `备注：最多 ${visitLimits.note} 个字` } };
   return { ok: true, value: { ...(sessionId ? { sessionId } : {}), slot: form.slot, ...(note ? { note } : {}) } };
 }
 
@@ -95,7 +96,7 @@ export function scheduleErrorsFromApi(fields: Record<string, string>): ScheduleE
 export function cancelReasonProblem(reason: string): string | undefined {
   const r = reason.trim();
   if (!r) return '取消原因：请填写为什么取消';
-  if (r.length > 200) return '取消原因：最多 200 个字';
+  if (r.length > visitLimits.cancelReason) return `取消原因：最多 ${visitLimits.cancelReason} 个字`;
   return undefined;
 }
 
@@ -104,11 +105,11 @@ export function cancelReasonProblem(reason: string): string | undefined {
 export type ObservationKey = 'hearing' | 'eyesight' | 'bestVisitTime' | 'dialect' | 'other';
 
 export const observationFields: { key: ObservationKey; label: string; max: number }[] = [
-  { key: 'hearing', label: '听力', max: 50 },
-  { key: 'eyesight', label: '视力', max: 50 },
-  { key: 'bestVisitTime', label: '方便探访时间', max: 50 },
-  { key: 'dialect', label: '方言', max: 50 },
-  { key: 'other', label: '其他照护说明', max: 200 },
+  { key: 'hearing', label: '听力', max: memberLimits.careNote },
+  { key: 'eyesight', label: '视力', max: memberLimits.careNote },
+  { key: 'bestVisitTime', label: '方便探访时间', max: memberLimits.careNote },
+  { key: 'dialect', label: '方言', max: memberLimits.careNote },
+  { key: 'other', label: '其他照护说明', max: memberLimits.careNoteOther },
 ];
 
 export interface DeliverForm {
@@ -144,16 +145,16 @@ export function toDeliverInput(f: DeliverForm, now: Date): Check<VisitDeliverInp
   else if (Date.parse(when.iso) > now.getTime() + 10 * 60_000) errors.time = '送学时间：不能晚于现在';
   const studied = f.studied.trim();
   if (!studied) errors.studied = '学习内容：请写下这次学了什么';
-  else if (studied.length > 1000) errors.studied = '学习内容：最多 1000 个字';
-  if (f.remarks.trim().length > 1000) errors.remarks = '党员的感想：最多 1000 个字';
-  if (f.views.trim().length > 1000) errors.views = '意见建议：最多 1000 个字';
+  else if (studied.length > visitLimits.studied) errors.studied = `学习内容：最多 ${visitLimits.studied} 个字`;
+  if (f.remarks.trim().length > visitLimits.remarks) errors.remarks = `党员的感想：最多 ${visitLimits.remarks} 个字`;
+  if (f.views.trim().length > visitLimits.views) errors.views = `意见建议：最多 ${visitLimits.views} 个字`;
   const observations: CareNotes = {};
   for (const { key, label, max } of observationFields) {
     const v = f.observations[key].trim();
     if (v.length > max) errors[key] = `${label}：最多 ${max} 个字`;
     else if (v) observations[key] = v;
   }
-  if (f.photos.length > 5) errors.photos = '照片：最多 5 张';
+  if (f.photos.length > visitLimits.photos) errors.photos = `照片：最多 ${visitLimits.photos} 张`;
   if (!when.ok || Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,

@@ -1,11 +1,12 @@
-import * as z from 'zod';
-import { Id, IsoDate, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { inspectionLimits } from '../limits';
+import { Id, Int, IsoDate, Text, Timestamp, titled } from './common';
 import { Attachment, Frequency, SessionKind } from './session';
 
-export const PeriodText = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '应写作 2026-11、2026-Q4 或 2026').meta({ title: '期间' });
+export const PeriodText = titled(z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '应写作 2026-11、2026-Q4 或 2026')), '期间');
 
-export const PeriodQuery = z.object({ period: PeriodText }).strict();
-export const ExportQuery = z.object({ period: PeriodText, format: z.enum(['xlsx', 'pdf', 'html']).meta({ title: '格式' }).default('xlsx') }).strict();
+export const PeriodQuery = z.strictObject({ period: PeriodText });
+export const ExportQuery = z.strictObject({ period: PeriodText, format: z._default(titled(z.enum(['xlsx', 'pdf', 'html']), '格式'), 'xlsx') });
 
 /**
  * One rule against the period looked at. A rule due in the period (`due`) counts sessions of the period;
@@ -18,8 +19,8 @@ export const KindCompliance = z.object({
   due: z.boolean(),
   /** The period counted: the one looked at, or the quarter or year that holds it. */
   window: z.string(),
-  held: z.number().int(),
-  required: z.number().int(),
+  held: Int(),
+  required: Int(),
   short: z.boolean(),
   /** Due in a period that has not ended and not yet met: there is still time, so it is no shortfall yet. */
   pending: z.boolean(),
@@ -31,12 +32,12 @@ export const BranchCompliance = z.object({
   period: z.string(),
   meetings: z.array(KindCompliance),
   /** Share of expected members who took part in each study session (home-delivered and online count). */
-  coverage: z.object({ sessions: z.number().int(), average: z.number().nullable(), lowest: z.number().nullable() }),
-  overdueVisits: z.number().int(),
-  quietMembers: z.number().int(),
-  openItems: z.number().int(),
-  overdueItems: z.number().int(),
-  signedOff: z.object({ by: z.string(), at: Timestamp }).nullable(),
+  coverage: z.object({ sessions: Int(), average: z.nullable(z.number()), lowest: z.nullable(z.number()) }),
+  overdueVisits: Int(),
+  quietMembers: Int(),
+  openItems: Int(),
+  overdueItems: Int(),
+  signedOff: z.nullable(z.object({ by: z.string(), at: Timestamp })),
   /** Every shortfall in words; empty when the branch meets every indicator. */
   shortfalls: z.array(z.string()),
 });
@@ -48,26 +49,34 @@ export type ComplianceView = z.infer<typeof ComplianceView>;
 export const RectificationStatus = z.enum(['open', 'answered', 'returned', 'accepted']);
 export type RectificationStatus = z.infer<typeof RectificationStatus>;
 
-export const ReviewInput = z
-  .object({
+const { textMin } = inspectionLimits;
+
+export const ReviewInput = titled(
+  z.strictObject({
     period: PeriodText,
-    opinion: z.string().trim().min(2).max(2000).meta({ title: '督导意见' }),
-    items: z
-      .array(
-        z.object({ what: z.string().trim().min(2).max(500).meta({ title: '整改事项' }), deadline: IsoDate.meta({ title: '整改期限' }) }).strict(),
-      )
-      .max(20)
-      .meta({ title: '整改事项' })
-      .default([]),
-  })
-  .strict()
-  .meta({ title: '督导意见' });
+    opinion: Text('督导意见', inspectionLimits.opinion, textMin),
+    items: z._default(
+      titled(
+        z
+          .array(z.strictObject({ what: Text('整改事项', inspectionLimits.itemWhat, textMin), deadline: titled(IsoDate, '整改期限') }))
+          .check(z.maxLength(inspectionLimits.items)),
+        '整改事项',
+      ),
+      [],
+    ),
+  }),
+  '督导意见',
+);
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
 export const RectificationPatch = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('answer'), text: z.string().trim().min(2).max(2000).meta({ title: '整改情况' }), evidence: z.array(Attachment).max(10).meta({ title: '佐证材料' }).default([]) }).strict(),
-  z.object({ action: z.literal('accept') }).strict(),
-  z.object({ action: z.literal('return'), reason: z.string().trim().min(2).max(500).meta({ title: '退回原因' }) }).strict(),
+  z.strictObject({
+    action: z.literal('answer'),
+    text: Text('整改情况', inspectionLimits.answer, textMin),
+    evidence: z._default(titled(z.array(Attachment).check(z.maxLength(inspectionLimits.evidence)), '佐证材料'), []),
+  }),
+  z.strictObject({ action: z.literal('accept') }),
+  z.strictObject({ action: z.literal('return'), reason: Text('退回原因', inspectionLimits.returnReason, textMin) }),
 ]);
 export type RectificationPatch = z.infer<typeof RectificationPatch>;
 
@@ -81,9 +90,9 @@ export const Rectification = z.object({
   status: RectificationStatus,
   overdue: z.boolean(),
   history: z.array(
-    z.object({ action: z.enum(['open', 'answer', 'accept', 'return']), by: Id, byName: z.string(), at: Timestamp, text: z.string().optional(), evidence: z.array(Attachment.extend({ url: z.string() })).optional() }),
+    z.object({ action: z.enum(['open', 'answer', 'accept', 'return']), by: Id, byName: z.string(), at: Timestamp, text: z.optional(z.string()), evidence: z.optional(z.array(z.extend(Attachment, { url: z.string() }))) }),
   ),
-  version: z.number().int(),
+  version: Int(),
 });
 export type Rectification = z.infer<typeof Rectification>;
 
@@ -113,14 +122,14 @@ export const SignoffCheck = z.object({
 });
 export type SignoffCheck = z.infer<typeof SignoffCheck>;
 
-export const SignoffInput = z
-  .object({
+export const SignoffInput = titled(
+  z.strictObject({
     period: PeriodText,
     /** Keys of the check items the inspector acknowledges (from the sign-off check). */
-    acknowledged: z.array(z.string().max(200)).max(1000).meta({ title: '已确认的事项' }).default([]),
-  })
-  .strict()
-  .meta({ title: '签字确认' });
+    acknowledged: z._default(titled(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)), '已确认的事项'), []),
+  }),
+  '签字确认',
+);
 export type SignoffInput = z.infer<typeof SignoffInput>;
 export const Signoff = z.object({
   branchId: Id,
@@ -133,7 +142,7 @@ export const Signoff = z.object({
 });
 export type Signoff = z.infer<typeof Signoff>;
 
-const Count = z.record(z.string(), z.number().int());
+const Count = z.record(z.string(), Int());
 
 export const Ledger = z.object({
   branchId: Id,
@@ -141,7 +150,7 @@ export const Ledger = z.object({
   orgName: z.string(),
   period: z.string(),
   setup: z.object({
-    memberCount: z.number().int(),
+    memberCount: Int(),
     committee: z.array(z.object({ name: z.string(), role: z.string() })),
     groups: Count,
     byHealthClass: Count,
@@ -151,29 +160,29 @@ export const Ledger = z.object({
   sessions: z.array(
     z.object({
       id: Id, kind: SessionKind, topic: z.string(), startsAt: Timestamp, place: z.string(), hostName: z.string(), recorderName: z.string(), status: z.enum(['open', 'closed']),
-      expected: z.number().int(), present: z.number().int(), excused: z.number().int(), absent: z.number().int(), homeDelivered: z.number().int(), online: z.number().int(), unmarked: z.number().int(),
-      coverage: z.number(), quorumMet: z.boolean().nullable(),
-      absentees: z.array(z.object({ name: z.string(), status: z.string(), reason: z.string().optional() })),
-      minutes: z.object({ agenda: z.string(), content: z.string(), decisions: z.string(), votes: z.string() }).nullable(),
+      expected: Int(), present: Int(), excused: Int(), absent: Int(), homeDelivered: Int(), online: Int(), unmarked: Int(),
+      coverage: z.number(), quorumMet: z.nullable(z.boolean()),
+      absentees: z.array(z.object({ name: z.string(), status: z.string(), reason: z.optional(z.string()) })),
+      minutes: z.nullable(z.object({ agenda: z.string(), content: z.string(), decisions: z.string(), votes: z.string() })),
       /** Why a 支部党员大会 or 支委会 was archived without minutes (asked for when it was). */
-      noMinutesReason: z.string().optional(),
-      amendments: z.number().int(),
+      noMinutesReason: z.optional(z.string()),
+      amendments: Int(),
       /** Who filled the record in, and who closed (approved) it. */
       filledBy: z.string(),
-      closedBy: z.string().optional(),
+      closedBy: z.optional(z.string()),
     }),
   ),
   /** 送学上门 of the period: delivered in it; requested by its end and still open at its end (overdue then). */
-  education: z.object({ visitsDelivered: z.number().int(), visitsOpen: z.number().int(), visitsOverdue: z.number().int() }),
+  education: z.object({ visitsDelivered: Int(), visitsOpen: Int(), visitsOverdue: Int() }),
   /**
    * Members on the roll at the period's end. `earned`: live entries dated in the period;
    * `total`: the year's tally from the entries dated up to the period's end.
    */
-  points: z.array(z.object({ memberId: Id, name: z.string(), earned: z.number().int(), total: z.number().int() })),
+  points: z.array(z.object({ memberId: Id, name: z.string(), earned: Int(), total: Int() })),
   photos: z.array(z.object({ source: z.string(), name: z.string(), url: z.string() })),
   /** The audit trail as sentences in Beijing time: who did what to whom, when. */
   audit: z.array(z.object({ at: Timestamp, sentence: z.string() })),
   reviews: z.array(Review),
-  signoff: Signoff.nullable(),
+  signoff: z.nullable(Signoff),
 });
 export type Ledger = z.infer<typeof Ledger>;

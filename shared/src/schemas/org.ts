@@ -1,14 +1,14 @@
-import * as z from 'zod';
-import { Id } from './common';
+import * as z from 'zod/mini';
+import { Id, Int } from './common';
 
 export const Branch = z.object({
   id: Id,
   orgId: Id,
   name: z.string(),
-  secretaryName: z.string().optional(),
-  memberCount: z.number().int(),
+  secretaryName: z.optional(z.string()),
+  memberCount: Int(),
   /** Members per health class: counts only, never names (inspectors see these). */
-  healthClassCounts: z.record(z.string(), z.number().int()).optional(),
+  healthClassCounts: z.optional(z.record(z.string(), Int())),
 });
 export type Branch = z.infer<typeof Branch>;
 

@@ -1,5 +1,6 @@
-import * as z from 'zod';
-import { Id, IsoDate, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { amendmentLimits, attachmentLimits, minutesLimits, sessionLimits } from '../limits';
+import { Id, Int, IsoDate, ShortText, Text, Timestamp, titled } from './common';
 
 export const sessionKinds = [
   'branch_general_meeting',
@@ -11,105 +12,117 @@ export const sessionKinds = [
   'organisational_life_meeting',
   'democratic_appraisal',
 ] as const;
-export const SessionKind = z.enum(sessionKinds).meta({ title: '会议类型' });
+export const SessionKind = titled(z.enum(sessionKinds), '会议类型');
 export type SessionKind = z.infer<typeof SessionKind>;
 
 export const frequencies = ['monthly', 'quarterly', 'yearly'] as const;
-export const Frequency = z.enum(frequencies).meta({ title: '频次' });
+export const Frequency = titled(z.enum(frequencies), '频次');
 export type Frequency = z.infer<typeof Frequency>;
 
-export const FrequencyRules = z
-  .object(Object.fromEntries(sessionKinds.map((k) => [k, Frequency.nullable()])) as Record<SessionKind, z.ZodNullable<typeof Frequency>>)
-  .strict()
-  .meta({ title: '组织生活频次要求' });
+export const FrequencyRules = titled(
+  z.strictObject(Object.fromEntries(sessionKinds.map((k) => [k, z.nullable(Frequency)])) as Record<SessionKind, z.ZodMiniNullable<typeof Frequency>>),
+  '组织生活频次要求',
+);
 export type FrequencyRules = z.infer<typeof FrequencyRules>;
 
 export const attendanceStatuses = ['present', 'excused', 'absent', 'home_delivered', 'online'] as const;
-export const AttendanceStatus = z.enum(attendanceStatuses).meta({ title: '出席情况' });
+export const AttendanceStatus = titled(z.enum(attendanceStatuses), '出席情况');
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
-const Text = (title: string, max: number) => z.string().trim().min(1).max(max).meta({ title });
-
-export const Attachment = z
-  .object({
-    uploadId: Id.meta({ title: '附件' }),
-    name: Text('附件名称', 80),
-  })
-  .strict();
+export const Attachment = z.strictObject({
+  uploadId: titled(Id, '附件'),
+  name: Text('附件名称', attachmentLimits.name),
+});
 export type Attachment = z.infer<typeof Attachment>;
 
-export const SessionCreateInput = z
-  .object({
-    kind: SessionKind,
-    topic: Text('主题', 80),
-    startsAt: Timestamp.meta({ title: '开始时间' }),
-    place: Text('地点', 80),
-    hostName: Text('主持人', 20),
-    recorderName: Text('记录人', 20),
-    materialText: z.string().trim().max(5000).meta({ title: '学习材料' }).optional(),
-    attachments: z.array(Attachment).max(10).meta({ title: '附件' }).default([]),
-    onlineOffered: z.boolean().meta({ title: '可网上参学' }).default(false),
-    /** 党小组会: which group is expected. */
-    partyGroup: z.string().trim().max(20).meta({ title: '党小组' }).optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.kind === 'group_meeting' && !v.partyGroup) ctx.addIssue({ code: 'custom', path: ['partyGroup'], message: '党小组会请选择党小组' });
-  })
-  .meta({ title: '新建组织生活' });
+/** An attachment as answered: with a link to read it. */
+const LinkedAttachment = () => z.extend(Attachment, { url: z.string() });
+
+const MaterialText = () => ShortText('学习材料', sessionLimits.materialText);
+const Attachments = () => titled(z.array(Attachment).check(z.maxLength(sessionLimits.attachments)), '附件');
+const OnlineOffered = () => titled(z.boolean(), '可网上参学');
+const LeaveReason = () => ShortText('请假原因', sessionLimits.leaveReason);
+
+export const SessionCreateInput = titled(
+  z
+    .strictObject({
+      kind: SessionKind,
+      topic: Text('主题', sessionLimits.topic),
+      startsAt: titled(Timestamp, '开始时间'),
+      place: Text('地点', sessionLimits.place),
+      hostName: Text('主持人', sessionLimits.hostName),
+      recorderName: Text('记录人', sessionLimits.recorderName),
+      materialText: z.optional(MaterialText()),
+      attachments: z._default(Attachments(), []),
+      onlineOffered: z._default(OnlineOffered(), false),
+      /** 党小组会: which group is expected. */
+      partyGroup: z.optional(ShortText('党小组', sessionLimits.partyGroup)),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.kind === 'group_meeting' && !v.partyGroup) ctx.addIssue({ code: 'custom', path: ['partyGroup'], message: '党小组会请选择党小组' });
+      }),
+    ),
+  '新建组织生活',
+);
 export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
 
-export const SessionPatchInput = z
-  .object({
-    topic: Text('主题', 80).optional(),
-    startsAt: Timestamp.meta({ title: '开始时间' }).optional(),
-    place: Text('地点', 80).optional(),
-    hostName: Text('主持人', 20).optional(),
-    recorderName: Text('记录人', 20).optional(),
-    materialText: z.string().trim().max(5000).meta({ title: '学习材料' }).optional(),
-    attachments: z.array(Attachment).max(10).meta({ title: '附件' }).optional(),
-    onlineOffered: z.boolean().meta({ title: '可网上参学' }).optional(),
-    expectedVersion: z.number().int().min(1).meta({ title: '版本' }),
-  })
-  .strict()
-  .meta({ title: '修改组织生活' });
+export const SessionPatchInput = titled(
+  z.strictObject({
+    topic: z.optional(Text('主题', sessionLimits.topic)),
+    startsAt: z.optional(titled(Timestamp, '开始时间')),
+    place: z.optional(Text('地点', sessionLimits.place)),
+    hostName: z.optional(Text('主持人', sessionLimits.hostName)),
+    recorderName: z.optional(Text('记录人', sessionLimits.recorderName)),
+    materialText: z.optional(MaterialText()),
+    attachments: z.optional(Attachments()),
+    onlineOffered: z.optional(OnlineOffered()),
+    expectedVersion: titled(Int().check(z.gte(1)), '版本'),
+  }),
+  '修改组织生活',
+);
 export type SessionPatchInput = z.infer<typeof SessionPatchInput>;
 
-export const AttendanceInput = z
-  .object({
-    status: AttendanceStatus,
-    reason: z.string().trim().max(200).meta({ title: '请假原因' }).optional(),
-    reflection: z.string().trim().max(500).meta({ title: '学习体会' }).optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.status === 'excused' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请假需要填写原因' });
-  })
-  .meta({ title: '出席登记' });
+export const AttendanceInput = titled(
+  z
+    .strictObject({
+      status: AttendanceStatus,
+      reason: z.optional(LeaveReason()),
+      reflection: z.optional(ShortText('学习体会', sessionLimits.reflection)),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.status === 'excused' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请假需要填写原因' });
+      }),
+    ),
+  '出席登记',
+);
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
 export const BulkAttendanceInput = z
-  .object({
-    entries: z
-      .array(z.object({ memberId: Id.meta({ title: '党员' }), status: AttendanceStatus, reason: z.string().trim().max(200).meta({ title: '请假原因' }).optional() }).strict())
-      .min(1)
-      .max(500)
-      .meta({ title: '出席登记' }),
+  .strictObject({
+    entries: titled(
+      z
+        .array(z.strictObject({ memberId: titled(Id, '党员'), status: AttendanceStatus, reason: z.optional(LeaveReason()) }))
+        .check(z.minLength(1), z.maxLength(sessionLimits.bulkEntries)),
+      '出席登记',
+    ),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    v.entries.forEach((e, i) => {
-      if (e.status === 'excused' && !e.reason) ctx.addIssue({ code: 'custom', path: ['entries', i, 'reason'], message: '请假需要填写原因' });
-    });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      v.entries.forEach((e, i) => {
+        if (e.status === 'excused' && !e.reason) ctx.addIssue({ code: 'custom', path: ['entries', i, 'reason'], message: '请假需要填写原因' });
+      });
+    }),
+  );
 export type BulkAttendanceInput = z.infer<typeof BulkAttendanceInput>;
 
 /** Undo the last "everyone present": the id it answered (`lastBulk.id` on the session). */
-export const BulkUndoInput = z.object({ bulkId: Id.meta({ title: '要撤销的全部出席' }) }).strict().meta({ title: '撤销全部出席' });
+export const BulkUndoInput = titled(z.strictObject({ bulkId: titled(Id, '要撤销的全部出席') }), '撤销全部出席');
 export type BulkUndoInput = z.infer<typeof BulkUndoInput>;
 
 /** One line of a "everyone present" preview: who and, in words, what happens to them. */
-export const BulkPlanLine = z.object({ memberId: Id, memberName: z.string(), status: AttendanceStatus.nullable(), text: z.string() });
+export const BulkPlanLine = z.object({ memberId: Id, memberName: z.string(), status: z.nullable(AttendanceStatus), text: z.string() });
 export type BulkPlanLine = z.infer<typeof BulkPlanLine>;
 
 /** What "everyone present" would do, before it does it. */
@@ -123,61 +136,70 @@ export const BulkAttendancePlan = z.object({
 export type BulkAttendancePlan = z.infer<typeof BulkAttendancePlan>;
 
 /** Closing a 支部党员大会 or 支委会 without minutes needs the reason there are none. */
-export const SessionCloseInput = z
-  .object({ noMinutesReason: z.string().trim().min(1).max(200).meta({ title: '没有会议记录的原因' }).optional() })
-  .strict()
-  .meta({ title: '结束归档' });
+export const SessionCloseInput = titled(
+  z.strictObject({ noMinutesReason: z.optional(Text('没有会议记录的原因', sessionLimits.noMinutesReason)) }),
+  '结束归档',
+);
 export type SessionCloseInput = z.infer<typeof SessionCloseInput>;
 
 /** A reconciliation takes no input: an empty body (anything else is refused rather than ignored). */
-export const ReconcileInput = z.object({}).strict().meta({ title: '核对出席派生数据' });
+export const ReconcileInput = titled(z.strictObject({}), '核对出席派生数据');
 
 /** What a reconciliation of a session's derived fields found and repaired. */
 export const ReconcileReport = z.object({
   sessionId: Id,
-  checked: z.number().int(),
-  repaired: z.object({ lastParticipatedAt: z.number().int(), points: z.number().int() }),
+  checked: Int(),
+  repaired: z.object({ lastParticipatedAt: Int(), points: Int() }),
   /** One sentence per member repaired, for the page. */
   lines: z.array(z.string()),
   message: z.string(),
 });
 export type ReconcileReport = z.infer<typeof ReconcileReport>;
 
-export const MinutesInput = z
-  .object({
-    agenda: z.string().trim().max(2000).meta({ title: '议程' }).default(''),
-    content: z.string().trim().max(10000).meta({ title: '会议内容' }).default(''),
-    decisions: z.string().trim().max(5000).meta({ title: '决议' }).default(''),
-    votes: z.string().trim().max(2000).meta({ title: '表决情况' }).default(''),
-    photos: z.array(Attachment).max(20).meta({ title: '影像资料' }).default([]),
-  })
-  .strict()
-  .meta({ title: '会议记录' });
+export const MinutesInput = titled(
+  z.strictObject({
+    agenda: z._default(ShortText('议程', minutesLimits.agenda), ''),
+    content: z._default(ShortText('会议内容', minutesLimits.content), ''),
+    decisions: z._default(ShortText('决议', minutesLimits.decisions), ''),
+    votes: z._default(ShortText('表决情况', minutesLimits.votes), ''),
+    photos: z._default(titled(z.array(Attachment).check(z.maxLength(minutesLimits.photos)), '影像资料'), []),
+  }),
+  '会议记录',
+);
 export type MinutesInput = z.infer<typeof MinutesInput>;
 
-export const AmendmentInput = z
-  .object({
-    reason: Text('更正原因', 500),
-    /** A correction of the minutes' text, written as a note appended to the record. */
-    note: z.string().trim().max(5000).meta({ title: '更正内容' }).optional(),
-    /** Or a correction of one member's attendance. */
-    attendance: z.object({ memberId: Id.meta({ title: '党员' }), status: AttendanceStatus, reason: z.string().trim().max(200).optional() }).strict().optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (!v.note && !v.attendance) ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写更正内容' });
-  })
-  .meta({ title: '更正' });
+export const AmendmentInput = titled(
+  z
+    .strictObject({
+      reason: Text('更正原因', amendmentLimits.reason),
+      /** A correction of the minutes' text, written as a note appended to the record. */
+      note: z.optional(ShortText('更正内容', amendmentLimits.note)),
+      /** Or a correction of one member's attendance. */
+      attendance: z.optional(
+        z.strictObject({
+          memberId: titled(Id, '党员'),
+          status: AttendanceStatus,
+          reason: z.optional(z.string().check(z.trim(), z.maxLength(sessionLimits.leaveReason))),
+        }),
+      ),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (!v.note && !v.attendance) ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写更正内容' });
+      }),
+    ),
+  '更正',
+);
 export type AmendmentInput = z.infer<typeof AmendmentInput>;
 
-export const UploadInput = z
-  .object({
-    contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf']).meta({ title: '文件类型' }),
-    size: z.number().int().min(1).max(10 * 1024 * 1024).meta({ title: '文件大小' }),
-    name: Text('文件名', 80),
-  })
-  .strict()
-  .meta({ title: '上传文件' });
+export const UploadInput = titled(
+  z.strictObject({
+    contentType: titled(z.enum(['image/jpeg', 'image/png', 'application/pdf']), '文件类型'),
+    size: titled(Int().check(z.gte(1), z.lte(attachmentLimits.bytes)), '文件大小'),
+    name: Text('文件名', attachmentLimits.name),
+  }),
+  '上传文件',
+);
 export type UploadInput = z.infer<typeof UploadInput>;
 
 /**
@@ -197,22 +219,22 @@ export type UploadTicket = z.infer<typeof UploadTicket>;
 export const AttendanceEntry = z.object({
   memberId: Id,
   memberName: z.string(),
-  status: AttendanceStatus.nullable(),
-  reason: z.string().optional(),
-  reflection: z.string().optional(),
-  recordedBy: Id.optional(),
-  recordedByName: z.string().optional(),
-  recordedAt: Timestamp.optional(),
+  status: z.nullable(AttendanceStatus),
+  reason: z.optional(z.string()),
+  reflection: z.optional(z.string()),
+  recordedBy: z.optional(Id),
+  recordedByName: z.optional(z.string()),
+  recordedAt: z.optional(Timestamp),
   /** Recorded by the member or their proxy, in words ("王建国本人登记"): the secretary sees this before changing it. */
-  selfRecorded: z.string().optional(),
+  selfRecorded: z.optional(z.string()),
   /** For the secretary: a 送学上门 under way for this session, in words. */
-  visitText: z.string().optional(),
+  visitText: z.optional(z.string()),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
-export const Quorum = z.object({ entitled: z.number().int(), present: z.number().int(), met: z.boolean() });
+export const Quorum = z.object({ entitled: Int(), present: Int(), met: z.boolean() });
 
-export const Amendment = z.object({ id: Id, at: Timestamp, by: Id, byName: z.string(), reason: z.string(), note: z.string().optional(), attendance: AmendmentInput.shape.attendance });
+export const Amendment = z.object({ id: Id, at: Timestamp, by: Id, byName: z.string(), reason: z.string(), note: z.optional(z.string()), attendance: AmendmentInput.shape.attendance });
 
 export const SessionSummary = z.object({
   id: Id,
@@ -223,29 +245,29 @@ export const SessionSummary = z.object({
   place: z.string(),
   status: z.enum(['open', 'closed']),
   onlineOffered: z.boolean(),
-  expectedCount: z.number().int(),
+  expectedCount: Int(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
-export const SessionDetail = SessionSummary.extend({
+export const SessionDetail = z.extend(SessionSummary, {
   hostName: z.string(),
   recorderName: z.string(),
-  materialText: z.string().optional(),
-  attachments: z.array(Attachment.extend({ url: z.string() })),
-  partyGroup: z.string().optional(),
+  materialText: z.optional(z.string()),
+  attachments: z.array(LinkedAttachment()),
+  partyGroup: z.optional(z.string()),
   /** Everyone expected, with their attendance; a member sees only their own line. */
   attendance: z.array(AttendanceEntry),
-  quorum: Quorum.optional(),
-  minutes: MinutesInput.extend({ photos: z.array(Attachment.extend({ url: z.string() })) }).optional(),
+  quorum: z.optional(Quorum),
+  minutes: z.optional(z.extend(MinutesInput, { photos: z.array(LinkedAttachment()) })),
   amendments: z.array(Amendment),
-  version: z.number().int(),
-  closedAt: Timestamp.optional(),
-  closedBy: Id.optional(),
-  closedByName: z.string().optional(),
+  version: Int(),
+  closedAt: z.optional(Timestamp),
+  closedBy: z.optional(Id),
+  closedByName: z.optional(z.string()),
   /** A 支部党员大会 or 支委会 archived without minutes: the reason given. */
-  noMinutesReason: z.string().optional(),
+  noMinutesReason: z.optional(z.string()),
   /** The last "everyone present", while it can still be undone as a whole. */
-  lastBulk: z.object({ id: Id, at: Timestamp, byName: z.string(), count: z.number().int(), undoable: z.boolean() }).optional(),
+  lastBulk: z.optional(z.object({ id: Id, at: Timestamp, byName: z.string(), count: Int(), undoable: z.boolean() })),
   /** The period was signed off by an inspector: nothing can change any more. */
   locked: z.boolean(),
   createdBy: Id,
@@ -254,12 +276,12 @@ export const SessionDetail = SessionSummary.extend({
 export type SessionDetail = z.infer<typeof SessionDetail>;
 
 /** A member's view of a session: the session and their own attendance. */
-export const MemberSession = SessionSummary.extend({
-  materialText: z.string().optional(),
-  attachments: z.array(Attachment.extend({ url: z.string() })),
-  myStatus: AttendanceStatus.nullable(),
-  myReason: z.string().optional(),
-  myReflection: z.string().optional(),
+export const MemberSession = z.extend(SessionSummary, {
+  materialText: z.optional(z.string()),
+  attachments: z.array(LinkedAttachment()),
+  myStatus: z.nullable(AttendanceStatus),
+  myReason: z.optional(z.string()),
+  myReflection: z.optional(z.string()),
 });
 export type MemberSession = z.infer<typeof MemberSession>;
 
@@ -268,29 +290,30 @@ export const maxSessionListDays = 400;
 const dayMs = 86_400_000;
 /** A day the records can hold: a malformed or far-off date is an input mistake, not a query. */
 const ListDay = (title: string) =>
-  IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: '应在 2000 年到 2100 年之间' }).meta({ title });
+  titled(IsoDate.check(z.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: '应在 2000 年到 2100 年之间' })), title);
 
 /**
  * `from` and `to` are China days, both included. A missing end is taken from the given one's year
  * (the service fills it), so the window is always ordered and bounded.
  */
 export const SessionListQuery = z
-  .object({ from: ListDay('开始日期').optional(), to: ListDay('结束日期').optional(), kind: SessionKind.optional() })
-  .strict()
-  .superRefine((q, ctx) => {
-    if (!q.from || !q.to) return;
-    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '不能早于开始日期' });
-    else if ((Date.parse(q.to) - Date.parse(q.from)) / dayMs + 1 > maxSessionListDays) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `与开始日期相隔不能超过 ${maxSessionListDays} 天` });
-    }
-  });
+  .strictObject({ from: z.optional(ListDay('开始日期')), to: z.optional(ListDay('结束日期')), kind: z.optional(SessionKind) })
+  .check(
+    z.superRefine((q, ctx) => {
+      if (!q.from || !q.to) return;
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '不能早于开始日期' });
+      else if ((Date.parse(q.to) - Date.parse(q.from)) / dayMs + 1 > maxSessionListDays) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `与开始日期相隔不能超过 ${maxSessionListDays} 天` });
+      }
+    }),
+  );
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
 export const reminderKinds = ['session_tomorrow', 'material_published'] as const;
-export const SubscriptionsInput = z
-  .object({ kinds: z.array(z.enum(reminderKinds)).max(reminderKinds.length).meta({ title: '订阅的提醒' }) })
-  .strict()
-  .meta({ title: '订阅提醒' });
+export const SubscriptionsInput = titled(
+  z.strictObject({ kinds: titled(z.array(z.enum(reminderKinds)).check(z.maxLength(reminderKinds.length)), '订阅的提醒') }),
+  '订阅提醒',
+);
 export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
 
 export const OutboxEntry = z.object({
@@ -306,7 +329,7 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-export const QuietMember = z.object({ memberId: Id, name: z.string(), lastParticipatedAt: Timestamp.nullable(), quietMonths: z.number().int() });
+export const QuietMember = z.object({ memberId: Id, name: z.string(), lastParticipatedAt: z.nullable(Timestamp), quietMonths: Int() });
 export type QuietMember = z.infer<typeof QuietMember>;
 
 /** What the secretary's home shows first. */
@@ -316,6 +339,6 @@ export const BranchOverview = z.object({
   quietMembers: z.array(QuietMember),
   nextSessions: z.array(SessionSummary),
   /** 送学上门 requests still open, and those overdue (not scheduled within 3 days, not delivered within 14). */
-  visits: z.object({ open: z.number().int(), drafts: z.number().int(), notScheduled: z.number().int(), notDelivered: z.number().int() }),
+  visits: z.object({ open: Int(), drafts: Int(), notScheduled: Int(), notDelivered: Int() }),
 });
 export type BranchOverview = z.infer<typeof BranchOverview>;

@@ -1,0 +1,84 @@
+/**
+ * The limits of what people type and attach: longest texts (in characters, after trimming),
+ * most items, number ranges. Declared once here, used by the schemas (shared/src/schemas) and
+ * imported by the mini-program's forms, which check the same before sending.
+ * No zod here: the mini-program imports this module, and zod must stay out of its bundle.
+ */
+
+export const attachmentLimits = {
+  /** A file's name, also as the upload form names it. */
+  name: 80,
+  /** Bytes of one uploaded file. */
+  bytes: 10 * 1024 * 1024,
+} as const;
+
+export const sessionLimits = {
+  topic: 80,
+  place: 80,
+  hostName: 20,
+  recorderName: 20,
+  materialText: 5000,
+  attachments: 10,
+  partyGroup: 20,
+  leaveReason: 200,
+  reflection: 500,
+  /** Attendance lines in one "everyone present": far more than any branch has members. */
+  bulkEntries: 500,
+  noMinutesReason: 200,
+} as const;
+
+export const minutesLimits = {
+  agenda: 2000,
+  content: 10000,
+  decisions: 5000,
+  votes: 2000,
+  photos: 20,
+} as const;
+
+export const amendmentLimits = {
+  reason: 500,
+  note: 5000,
+} as const;
+
+export const memberLimits = {
+  nameMin: 2,
+  name: 20,
+  partyGroup: sessionLimits.partyGroup,
+  committeeRole: 10,
+  livingCity: 20,
+  address: 100,
+  /** Each short care note (best visit time, hearing, eyesight, dialect). */
+  careNote: 50,
+  careNoteOther: 200,
+  emergencyContacts: 3,
+  emergencyContactName: 20,
+  emergencyContactRelation: 10,
+} as const;
+
+export const visitLimits = {
+  note: 200,
+  studied: 1000,
+  remarks: 1000,
+  views: 1000,
+  photos: 5,
+  cancelReason: 200,
+} as const;
+
+export const inspectionLimits = {
+  /** Fewest characters of an opinion, an item, an answer or a reason: a single character says nothing. */
+  textMin: 2,
+  opinion: 2000,
+  itemWhat: 500,
+  items: 20,
+  answer: 2000,
+  evidence: 10,
+  returnReason: 500,
+} as const;
+
+export const pointsLimits = {
+  /** Points of one entry or rule, either way. */
+  entry: 100,
+  reasonMin: 2,
+  reason: 200,
+  reversalReason: 200,
+} as const;
