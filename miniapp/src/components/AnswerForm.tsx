@@ -5,6 +5,7 @@ import { toAnswer } from '@/services/review-form';
 import { AttachmentEditor, type OpenableFile } from './Attachments';
 import { BigButton } from './BigButton';
 import { TextAreaField } from './TextAreaField';
+import { inspectionLimits } from '@ltx/shared/limits';
 
 interface Props {
   /** Resolves with the error sentence, or nothing when the answer was saved. */
@@ -46,7 +47,7 @@ export function AnswerForm({ onSubmit, onCancel, onAddPhoto, photoBusy, photoErr
         label='整改情况（必填）'
         hint='写清做了什么、什么时候做的'
         value={text}
-        maxlength={2000}
+        maxlength={inspectionLimits.answer}
         onChange={(v) => {
           setText(v);
           setError(undefined);

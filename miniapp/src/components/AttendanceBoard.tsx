@@ -8,6 +8,7 @@ import { attendanceStatusOrder, attendanceSummaryText, quorumText, statusText } 
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { sessionLimits } from '@ltx/shared/limits';
 
 interface Props {
   session: Pick<SessionDetail, 'kind' | 'attendance' | 'quorum' | 'status' | 'lastBulk'>;
@@ -170,7 +171,7 @@ export function AttendanceBoard({ session, readOnly, notStarted = false, onPrevi
           )}
           {!readOnly && leaveFor === r.memberId ? (
             <View>
-              <TextAreaField label={`${r.name} 的请假原因`} value={reason} maxlength={200} onChange={setReason} />
+              <TextAreaField label={`${r.name} 的请假原因`} value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} />
               <BigButton onClick={() => saveLeave(r.memberId)} disabled={busy !== undefined}>
                 {busy === r.memberId ? '正在保存……' : '保存请假'}
               </BigButton>

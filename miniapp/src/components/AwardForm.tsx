@@ -8,6 +8,7 @@ import { DateField } from './DateField';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
+import { pointsLimits } from '@ltx/shared/limits';
 
 interface Props {
   busy: boolean;
@@ -37,8 +38,8 @@ export function AwardForm({ busy, outcome, onSubmit }: Props) {
     <View className='section'>
       <ChoiceField label='积分类别' choices={categoryChoices} value={form.category} onChange={(v) => set('category', v)} error={errors.category} />
       {form.category === 'adjustment' ? <ChoiceField label='加分还是减分' choices={signChoices} value={form.sign} onChange={(v) => set('sign', v)} /> : null}
-      <TextField label='分值' hint='填 1 到 100 之间的整数' type='number' maxlength={3} value={form.points} onChange={(v) => set('points', v)} error={errors.points} />
-      <TextAreaField label='事由（必填）' hint='如：参加社区义务宣讲' value={form.reason} maxlength={200} onChange={(v) => set('reason', v)} error={errors.reason} />
+      <TextField label='分值' hint={`填 1 到 ${pointsLimits.entry} 之间的整数`} type='number' maxlength={String(pointsLimits.entry).length} value={form.points} onChange={(v) => set('points', v)} error={errors.points} />
+      <TextAreaField label='事由（必填）' hint='如：参加社区义务宣讲' value={form.reason} maxlength={pointsLimits.reason} onChange={(v) => set('reason', v)} error={errors.reason} />
       <DateField label='日期（不填就是今天）' value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
       <Message kind='error' text={errors.other} />
       <Message kind='error' text={outcome.formError} />

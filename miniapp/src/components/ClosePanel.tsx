@@ -11,6 +11,7 @@ import { ChoiceField } from './ChoiceField';
 import { InfoRow } from './InfoRow';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { amendmentLimits, sessionLimits } from '@ltx/shared/limits';
 
 /**
  * "结束并归档": the first tap shows what it means and a second button; nothing pops up. A 支部党员大会
@@ -49,7 +50,7 @@ export function CloseSession({ onClose, needsReason = false }: { onClose: (noMin
           {needsReason ? (
             <View>
               <Text className='text strong'>这次会议还没有会议记录。支部党员大会和支委会应当有会议记录；确实没有的，请写明原因，原因会留在台账上。</Text>
-              <TextAreaField label='没有会议记录的原因' value={reason} maxlength={200} onChange={setReason} error={reasonError} />
+              <TextAreaField label='没有会议记录的原因' value={reason} maxlength={sessionLimits.noMinutesReason} onChange={setReason} error={reasonError} />
             </View>
           ) : null}
           <BigButton onClick={() => void confirm()} disabled={busy}>
@@ -126,16 +127,16 @@ export function AmendmentForm({
 
   return (
     <View>
-      <TextAreaField label='更正原因（必填）' hint='如：会后核实，某某同志实际到会' value={form.reason} maxlength={500} onChange={(v) => set('reason', v)} error={errors.reason} />
+      <TextAreaField label='更正原因（必填）' hint='如：会后核实，某某同志实际到会' value={form.reason} maxlength={amendmentLimits.reason} onChange={(v) => set('reason', v)} error={errors.reason} />
       <ChoiceField label='更正什么' choices={whatChoices} value={form.what} onChange={(v) => set('what', v)} />
       {form.what === 'note' ? (
-        <TextAreaField label='更正内容' value={form.note} maxlength={5000} onChange={(v) => set('note', v)} error={errors.note} />
+        <TextAreaField label='更正内容' value={form.note} maxlength={amendmentLimits.note} onChange={(v) => set('note', v)} error={errors.note} />
       ) : (
         <View>
           <ChoiceField label='哪位党员' choices={memberChoices} value={form.memberId} onChange={(v) => set('memberId', v)} error={errors.memberId} />
           <ChoiceField<AttendanceStatus> label='改为' choices={statusChoices} value={form.status} onChange={(v) => set('status', v)} error={errors.status} />
           {form.status === 'excused' ? (
-            <TextAreaField label='请假原因' value={form.leaveReason} maxlength={200} onChange={(v) => set('leaveReason', v)} error={errors.leaveReason} />
+            <TextAreaField label='请假原因' value={form.leaveReason} maxlength={sessionLimits.leaveReason} onChange={(v) => set('leaveReason', v)} error={errors.leaveReason} />
           ) : null}
         </View>
       )}

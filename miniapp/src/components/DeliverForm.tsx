@@ -9,6 +9,7 @@ import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 import { TimeField } from './TimeField';
+import { visitLimits } from '@ltx/shared/limits';
 
 interface Props {
   initial: FormState;
@@ -44,9 +45,9 @@ export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, phot
     <View>
       <DateField label='送学日期' value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
       <TimeField label='送学时间（北京时间）' value={form.time} onChange={(v) => set('time', v)} error={errors.time} />
-      <TextAreaField label='学习内容（必填）' hint='学了什么材料、读了哪些内容' value={form.studied} maxlength={1000} onChange={(v) => set('studied', v)} error={errors.studied} />
-      <TextAreaField label='党员的感想（可以不填）' value={form.remarks} maxlength={1000} onChange={(v) => set('remarks', v)} error={errors.remarks} />
-      <TextAreaField label='对支部工作的意见建议（可以不填）' value={form.views} maxlength={1000} onChange={(v) => set('views', v)} error={errors.views} />
+      <TextAreaField label='学习内容（必填）' hint='学了什么材料、读了哪些内容' value={form.studied} maxlength={visitLimits.studied} onChange={(v) => set('studied', v)} error={errors.studied} />
+      <TextAreaField label='党员的感想（可以不填）' value={form.remarks} maxlength={visitLimits.remarks} onChange={(v) => set('remarks', v)} error={errors.remarks} />
+      <TextAreaField label='对支部工作的意见建议（可以不填）' value={form.views} maxlength={visitLimits.views} onChange={(v) => set('views', v)} error={errors.views} />
 
       <Text className='h2'>照护观察（可以不填）</Text>
       <Text className='text text--muted'>这次发现的新情况写在这里，下次上门的人就能提前知道。会提交给支部书记审核后更新到档案。</Text>

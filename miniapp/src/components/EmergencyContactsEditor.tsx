@@ -3,6 +3,7 @@ import type { EmergencyContact } from '@/services/types';
 import { MAX_EMERGENCY_CONTACTS } from '@/services/member-form';
 import { BigButton } from './BigButton';
 import { TextField } from './TextField';
+import { memberLimits } from '@ltx/shared/limits';
 
 interface Props {
   contacts: EmergencyContact[];
@@ -23,8 +24,8 @@ export function EmergencyContactsEditor({ contacts, onChange, errorAt }: Props) 
         return (
           <View key={i} className='section'>
             <Text className='text strong'>第 {i + 1} 位</Text>
-            <TextField label='姓名' value={c.name} maxlength={20} onChange={(name) => update(i, { name })} error={errorAt(`${at}.name`)} />
-            <TextField label='与本人关系' hint='如：儿子、女儿、老伴' value={c.relation} maxlength={10} onChange={(relation) => update(i, { relation })} error={errorAt(`${at}.relation`)} />
+            <TextField label='姓名' value={c.name} maxlength={memberLimits.emergencyContactName} onChange={(name) => update(i, { name })} error={errorAt(`${at}.name`)} />
+            <TextField label='与本人关系' hint='如：儿子、女儿、老伴' value={c.relation} maxlength={memberLimits.emergencyContactRelation} onChange={(relation) => update(i, { relation })} error={errorAt(`${at}.relation`)} />
             <TextField label='电话' type='number' value={c.phone} maxlength={11} onChange={(phone) => update(i, { phone })} error={errorAt(`${at}.phone`)} />
             <BigButton variant='secondary' onClick={() => onChange(contacts.filter((_, j) => j !== i))}>
               删除第 {i + 1} 位紧急联系人

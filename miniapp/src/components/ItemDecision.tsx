@@ -6,6 +6,7 @@ import { returnReasonProblem } from '@/services/review-form';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { inspectionLimits } from '@ltx/shared/limits';
 
 interface Props {
   item: Pick<Rectification, 'id' | 'status' | 'what'>;
@@ -54,7 +55,7 @@ export function ItemDecision({ item, onAccept, onReturn }: Props) {
       </BigButton>
       {returning ? (
         <View>
-          <TextAreaField label='退回原因（必填）' hint='写清还差什么，支部会看到' value={reason} maxlength={500} onChange={setReason} />
+          <TextAreaField label='退回原因（必填）' hint='写清还差什么，支部会看到' value={reason} maxlength={inspectionLimits.returnReason} onChange={setReason} />
           <BigButton onClick={sendReturn} disabled={busy}>
             {busy ? '正在退回……' : '确认退回'}
           </BigButton>

@@ -10,6 +10,7 @@ import { Message } from './Message';
 import { TextField } from './TextField';
 import { ToggleField } from './ToggleField';
 import { attendanceChoices, genderChoices, healthChoices, livingChoices } from './member-choices';
+import { memberLimits } from '@ltx/shared/limits';
 
 interface Props {
   initial: MemberFormState;
@@ -55,17 +56,17 @@ export function MemberForm({ initial, submitLabel, onSubmit, errors, formError, 
 
   const fields = (
     <View>
-      <TextField label='姓名' value={form.name} maxlength={20} onChange={(v) => set('name', v)} error={errorAt('name')} />
+      <TextField label='姓名' value={form.name} maxlength={memberLimits.name} onChange={(v) => set('name', v)} error={errorAt('name')} />
       <ChoiceField label='性别' choices={genderChoices} value={form.gender} onChange={(v) => set('gender', v)} error={errorAt('gender')} />
       <DateField label='出生日期' value={form.birthDate} onChange={(v) => set('birthDate', v)} error={errorAt('birthDate')} />
       <DateField label='入党日期' value={form.joinedPartyOn} onChange={(v) => set('joinedPartyOn', v)} error={errorAt('joinedPartyOn')} />
-      <TextField label='党小组' hint='可不填' value={form.partyGroup} maxlength={20} onChange={(v) => set('partyGroup', v)} error={errorAt('partyGroup')} />
+      <TextField label='党小组' hint='可不填' value={form.partyGroup} maxlength={memberLimits.partyGroup} onChange={(v) => set('partyGroup', v)} error={errorAt('partyGroup')} />
       <TextField label='手机号' hint='11 位数字，可不填' type='number' maxlength={11} value={form.phone} onChange={(v) => set('phone', v)} error={errorAt('phone')} />
       <ChoiceField label='居住情况' choices={livingChoices} value={form.livingSituation} onChange={(v) => set('livingSituation', v)} error={errorAt('livingSituation')} />
       {form.livingSituation === 'elsewhere' ? (
-        <TextField label='居住城市' value={form.livingCity} maxlength={20} onChange={(v) => set('livingCity', v)} error={errorAt('livingCity')} />
+        <TextField label='居住城市' value={form.livingCity} maxlength={memberLimits.livingCity} onChange={(v) => set('livingCity', v)} error={errorAt('livingCity')} />
       ) : null}
-      <TextField label='家庭住址' hint='送学上门时用，可不填' value={form.address} maxlength={100} onChange={(v) => set('address', v)} error={errorAt('address')} />
+      <TextField label='家庭住址' hint='送学上门时用，可不填' value={form.address} maxlength={memberLimits.address} onChange={(v) => set('address', v)} error={errorAt('address')} />
       <ChoiceField
         label='参学方式'
         choices={attendanceChoices}
@@ -88,7 +89,7 @@ export function MemberForm({ initial, submitLabel, onSubmit, errors, formError, 
           <ToggleField label='需要读给他听' checked={form.careNotes.readAloud} onChange={(v) => setNotes({ readAloud: v })} error={errorAt('sensitive.careNotes.readAloud')} />
           <View className='field'>
             <Text className='field__label'>其他照护说明</Text>
-            <Textarea className='textarea' value={form.careNotes.other} maxlength={200} onInput={(e) => setNotes({ other: e.detail.value })} />
+            <Textarea className='textarea' value={form.careNotes.other} maxlength={memberLimits.careNoteOther} onInput={(e) => setNotes({ other: e.detail.value })} />
             <Message kind='error' text={errorAt('sensitive.careNotes.other')} />
           </View>
           <EmergencyContactsEditor contacts={form.emergencyContacts} onChange={(v) => set('emergencyContacts', v)} errorAt={errorAt} />

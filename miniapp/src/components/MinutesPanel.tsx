@@ -8,6 +8,7 @@ import { BigButton } from './BigButton';
 import { InfoRow } from './InfoRow';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { minutesLimits } from '@ltx/shared/limits';
 
 /** Who came and who did not (with reasons), always taken from the attendance screen. */
 export function MinutesAttendance({ session }: { session: Pick<SessionDetail, 'attendance'> }) {
@@ -90,10 +91,10 @@ export function MinutesPanel({ session, readOnly, onSave, onAddPhoto, photoBusy,
       <InfoRow label='主持人' value={session.hostName} />
       <InfoRow label='记录人' value={session.recorderName} />
       <MinutesAttendance session={session} />
-      <TextAreaField label='议程' value={form.agenda} maxlength={2000} onChange={(v) => set('agenda', v)} error={errors.agenda} />
-      <TextAreaField label='会议内容' value={form.content} maxlength={10000} onChange={(v) => set('content', v)} error={errors.content} />
-      <TextAreaField label='决议' hint='没有决议可以不填' value={form.decisions} maxlength={5000} onChange={(v) => set('decisions', v)} error={errors.decisions} />
-      <TextAreaField label='表决情况' hint='没有表决可以不填' value={form.votes} maxlength={2000} onChange={(v) => set('votes', v)} error={errors.votes} />
+      <TextAreaField label='议程' value={form.agenda} maxlength={minutesLimits.agenda} onChange={(v) => set('agenda', v)} error={errors.agenda} />
+      <TextAreaField label='会议内容' value={form.content} maxlength={minutesLimits.content} onChange={(v) => set('content', v)} error={errors.content} />
+      <TextAreaField label='决议' hint='没有决议可以不填' value={form.decisions} maxlength={minutesLimits.decisions} onChange={(v) => set('decisions', v)} error={errors.decisions} />
+      <TextAreaField label='表决情况' hint='没有表决可以不填' value={form.votes} maxlength={minutesLimits.votes} onChange={(v) => set('votes', v)} error={errors.votes} />
       <AttachmentEditor
         label='影像资料（照片）'
         hint='JPG 或 PNG 照片，每张不超过 10 MB'

@@ -11,6 +11,7 @@ import { AttachmentLinks, type OpenableFile } from './Attachments';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { sessionLimits } from '@ltx/shared/limits';
 
 interface Props {
   session: MemberSession;
@@ -107,7 +108,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
               </BigButton>
               {panel === 'leave' ? (
                 <View>
-                  <TextAreaField label='请假原因' hint='如：腿脚不便、住院、在外地' value={reason} maxlength={200} onChange={setReason} error={fieldError} />
+                  <TextAreaField label='请假原因' hint='如：腿脚不便、住院、在外地' value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} error={fieldError} />
                   <BigButton onClick={submitLeave} disabled={busy}>
                     {busy ? '正在提交……' : '提交请假'}
                   </BigButton>
@@ -135,7 +136,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
               {panel === 'studied' ? (
                 <View className='section'>
                   <Text className='text'>看过或听过学习材料后，点“提交”就算参加了这次学习。</Text>
-                  <TextAreaField label='学习体会（可以不填）' value={reflection} maxlength={500} onChange={setReflection} error={fieldError} />
+                  <TextAreaField label='学习体会（可以不填）' value={reflection} maxlength={sessionLimits.reflection} onChange={setReflection} error={fieldError} />
                   <BigButton onClick={submitStudied} disabled={busy}>
                     {busy ? '正在提交……' : '提交'}
                   </BigButton>

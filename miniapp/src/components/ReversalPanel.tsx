@@ -4,6 +4,7 @@ import { reversalReasonProblem } from '@/services/points-view';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { pointsLimits } from '@ltx/shared/limits';
 
 interface Props {
   open: boolean;
@@ -35,7 +36,7 @@ export function ReversalPanel({ open, onOpen, busy, error, onReverse }: Props) {
   }
   return (
     <View className='section section--confirm'>
-      <TextAreaField label='冲正原因（必填）' hint='如：记错了人、重复记分' value={reason} maxlength={200} onChange={setReason} error={reasonError} />
+      <TextAreaField label='冲正原因（必填）' hint='如：记错了人、重复记分' value={reason} maxlength={pointsLimits.reversalReason} onChange={setReason} error={reasonError} />
       <Message kind='error' text={error} />
       <BigButton onClick={send} disabled={busy}>
         {busy ? '正在冲正……' : '确认冲正'}

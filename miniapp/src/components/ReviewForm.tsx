@@ -6,6 +6,7 @@ import { BigButton } from './BigButton';
 import { DateField } from './DateField';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { inspectionLimits } from '@ltx/shared/limits';
 
 interface Props {
   period: string;
@@ -53,7 +54,7 @@ export function ReviewForm({ period, today, onSubmit }: Props) {
         label='督导意见（必填）'
         hint='对本期台账的总体意见'
         value={form.opinion}
-        maxlength={2000}
+        maxlength={inspectionLimits.opinion}
         onChange={(v) => setForm((f) => ({ ...f, opinion: v }))}
         error={errors.opinion}
       />
@@ -62,7 +63,7 @@ export function ReviewForm({ period, today, onSubmit }: Props) {
         return (
           <View key={item.key} className='section'>
             <Text className='text strong'>{`第 ${i + 1} 项整改事项`}</Text>
-            <TextAreaField label={`第 ${i + 1} 项：要整改什么`} value={item.what} maxlength={500} onChange={(v) => setItem(item.key, { what: v })} error={e.what} />
+            <TextAreaField label={`第 ${i + 1} 项：要整改什么`} value={item.what} maxlength={inspectionLimits.itemWhat} onChange={(v) => setItem(item.key, { what: v })} error={e.what} />
             <DateField label={`第 ${i + 1} 项：整改期限`} value={item.deadline} onChange={(v) => setItem(item.key, { deadline: v })} error={e.deadline} />
             <BigButton variant='secondary' onClick={() => setForm((f) => ({ ...f, items: f.items.filter((x) => x.key !== item.key) }))}>
               {`删除第 ${i + 1} 项`}

@@ -9,6 +9,7 @@ import { InfoRow } from './InfoRow';
 import { Message } from './Message';
 import { ScheduleForm } from './ScheduleForm';
 import { TextAreaField } from './TextAreaField';
+import { visitLimits } from '@ltx/shared/limits';
 
 export type VisitPanel = 'none' | 'schedule' | 'cancel';
 
@@ -114,7 +115,7 @@ export function SecretaryVisitCard({ visit: v, panel, onPanel, contacts, schedul
       ) : null}
       {panel === 'cancel' ? (
         <View className='section section--confirm'>
-          <TextAreaField label='取消原因（必填）' hint='如：身体好转，能到现场参加' value={reason} maxlength={200} onChange={setReason} error={reasonError} />
+          <TextAreaField label='取消原因（必填）' hint='如：身体好转，能到现场参加' value={reason} maxlength={visitLimits.cancelReason} onChange={setReason} error={reasonError} />
           <Message kind='error' text={outcome.formError} />
           <BigButton onClick={cancel} disabled={busy}>
             {busy ? '正在取消……' : '确认取消'}

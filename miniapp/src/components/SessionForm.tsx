@@ -12,6 +12,7 @@ import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 import { TimeField } from './TimeField';
 import { ToggleField } from './ToggleField';
+import { sessionLimits } from '@ltx/shared/limits';
 
 const kindChoices = sessionKindOrder.map((k) => ({ value: k, label: kindText(k) }));
 
@@ -54,13 +55,13 @@ export function SessionForm({ initial, now, partyGroups, onSubmit, onAddAttachme
               <Message kind='error' text='支部还没有划分党小组：请先在党员名单里填写每人的党小组。' />
             )
           ) : null}
-          <TextField label='主题' hint='已按会议类型填好，可以修改' value={form.topic} maxlength={80} onChange={(v) => set('topic', v)} error={errors.topic} />
+          <TextField label='主题' hint='已按会议类型填好，可以修改' value={form.topic} maxlength={sessionLimits.topic} onChange={(v) => set('topic', v)} error={errors.topic} />
           <DateField label='日期' value={{ year: form.when.year, month: form.when.month, day: form.when.day }} onChange={(d) => set('when', { ...form.when, ...d })} error={errors.date} />
           <TimeField label='开始时间（北京时间）' value={{ hour: form.when.hour, minute: form.when.minute }} onChange={(t) => set('when', { ...form.when, ...t })} error={errors.time} />
-          <TextField label='地点' value={form.place} maxlength={80} onChange={(v) => set('place', v)} error={errors.place} />
-          <TextField label='主持人' value={form.hostName} maxlength={20} onChange={(v) => set('hostName', v)} error={errors.hostName} />
-          <TextField label='记录人' value={form.recorderName} maxlength={20} onChange={(v) => set('recorderName', v)} error={errors.recorderName} />
-          <TextAreaField label='学习材料' hint='党员在首页能看到，也能点“读给我听”' value={form.materialText} maxlength={5000} onChange={(v) => set('materialText', v)} error={errors.materialText} />
+          <TextField label='地点' value={form.place} maxlength={sessionLimits.place} onChange={(v) => set('place', v)} error={errors.place} />
+          <TextField label='主持人' value={form.hostName} maxlength={sessionLimits.hostName} onChange={(v) => set('hostName', v)} error={errors.hostName} />
+          <TextField label='记录人' value={form.recorderName} maxlength={sessionLimits.recorderName} onChange={(v) => set('recorderName', v)} error={errors.recorderName} />
+          <TextAreaField label='学习材料' hint='党员在首页能看到，也能点“读给我听”' value={form.materialText} maxlength={sessionLimits.materialText} onChange={(v) => set('materialText', v)} error={errors.materialText} />
           <AttachmentEditor
             label='附件'
             hint='PDF 文件或 JPG、PNG 图片，每个不超过 10 MB'

@@ -21,6 +21,7 @@ import type { VisitRequest, VisitRequestInput } from '@/services/types';
 import { defaultVisitRequestForm, toVisitRequestInput, type VisitRequestForm } from '@/services/visit-forms';
 import { slotOrder, slotText } from '@/services/visit-words';
 import { isProxy } from '@ltx/shared/domain/roles';
+import { visitLimits } from '@ltx/shared/limits';
 
 const slotChoices = slotOrder.map((value) => ({ value, label: slotText(value) }));
 
@@ -118,7 +119,7 @@ export default function VisitRequestPage() {
             label='备注（可以不填）'
             hint='如：这次来不了，下午三点以后方便'
             value={form.note}
-            maxlength={200}
+            maxlength={visitLimits.note}
             onChange={(note) => setForm({ ...form, note })}
             error={noteError}
           />
