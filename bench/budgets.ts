@@ -36,6 +36,10 @@ export const limits = {
   bundleBytes: 300 * 1024,
   coldImportMs: 150,
   ttiMs: 1500,
+  /** Lambda functions in the stack: a few by domain, not one per route (sparse traffic meets fewer cold starts). */
+  functions: 10,
+  /** CloudFormation resources in the one stack (CloudFormation's own limit is 500): room for routes to come. */
+  cfnResources: 200,
 };
 
 /** Scenarios whose DynamoDB requests per call must not grow with the organisation. */
@@ -70,6 +74,18 @@ export function evaluate(r: BenchResults): Verdict[] {
   out.push({
     id: 'weapp:main', what: 'weapp main package', measured: weapp ? kb(weapp.mainBytes) : null, limit: kb(limits.weappMainBytes), unit: 'KB',
     pass: !!weapp && weapp.mainBytes <= limits.weappMainBytes, detail: weapp ? `total ${kb(weapp.totalBytes)} KB` : 'no weapp build',
+  });
+
+  // A result written before the stack was counted has no figures: not measured, so no pass.
+  const stack = r.static.stack as StaticResult['stack'] | undefined;
+  out.push({
+    id: 'stack:functions', what: 'Lambda functions in the stack', measured: stack?.functions ?? null, limit: limits.functions, unit: 'functions',
+    pass: !!stack && stack.functions <= limits.functions, detail: stack ? 'AWS::Lambda::Function in the synthesized template' : 'not measured',
+  });
+  out.push({
+    id: 'stack:resources', what: 'CloudFormation resources in the stack', measured: stack?.cfnResources ?? null, limit: limits.cfnResources, unit: 'resources',
+    pass: !!stack && stack.cfnResources <= limits.cfnResources,
+    detail: stack ? Object.entries(stack.byType).slice(0, 4).map(([type, count]) => `${count} ${type.replace('AWS::', '')}`).join(', ') : 'not measured',
   });
 
   for (const b of r.static.bundles) {

@@ -127,6 +127,10 @@ function markdown(r: BenchResults, run: { generated: string[] }): string {
       ? `H5 member home (large organisation's data), CPU ${r.tti.cpuSlowdown}x slower, fresh browser profile each run: interactive at **${n(r.tti.interactiveMs.p50, 0)} ms** (median of ${r.tti.runs.length}: ${r.tti.runs.map((x) => `${x.interactiveMs} ms, card painted ${x.cardPaintedMs} ms, last long task ended ${x.lastLongTaskEndMs} ms, ${x.longTasks} long task${x.longTasks === 1 ? '' : 's'}`).join('; ')}; ${r.tti.runs[0]?.requests} requests, ${n(r.tti.runs[0]?.transferKb)} KB).`
       : 'H5 member home: not measured (no H5 build).',
     '',
+    staticResult.stack
+      ? `Deployment (a synth of the stack, bundling skipped): **${staticResult.stack.functions} functions**, **${staticResult.stack.cfnResources} CloudFormation resources** (${Object.entries(staticResult.stack.byType).map(([type, count]) => `${count} ${type.replace('AWS::', '')}`).join(', ')}).`
+      : 'Deployment: not counted.',
+    '',
     'Lambda bundles (esbuild as NodejsFunction bundles them), largest first; cold import is the median of fresh Node processes:',
     '',
     '| function | minified | cold import ms |',

@@ -1,6 +1,7 @@
 /**
- * Static budgets: the weapp packages' sizes, and each Lambda's bundle (size, and the time a fresh
- * Node process takes to import it: the module part of a cold start).
+ * Static budgets: the weapp packages' sizes, each Lambda's bundle (size, and the time a fresh
+ * Node process takes to import it: the module part of a cold start), and the functions and
+ * CloudFormation resources of the synthesized stack (bench/stack-count.ts).
  *
  *   npx tsx bench/static.ts      → bench/results/tmp/static.json
  *
@@ -17,14 +18,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { deployedRoutes } from '../functions/src/api';
-import { RUNTIME_PROVIDED_MODULES } from '../infra/src/constructs/api';
+import { ESM_REQUIRE_SHIM, RUNTIME_PROVIDED_MODULES } from '../infra/src/constructs/api';
 import { MAIN, packageSizes } from '../tests/weapp/support/budget';
+import { countStack, type StackCount } from './stack-count';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const tmp = join(root, 'bench/results/tmp');
 
-/** As infra/src/constructs/api.ts (ESM_REQUIRE_SHIM, not exported there). */
-const requireShim = "import { createRequire as __ltxCreateRequire } from 'node:module'; const require = __ltxCreateRequire(import.meta.url);";
 /** Runtime.NODEJS_24_X, as LAMBDA_RUNTIME. */
 const target = 'node24';
 const importRuns = 5;
@@ -41,6 +41,7 @@ export interface BundleResult {
 export interface StaticResult {
   weapp: { dir: string; mainBytes: number; totalBytes: number; packages: Record<string, number> } | null;
   bundles: BundleResult[];
+  stack: StackCount;
   seconds: number;
 }
 
@@ -64,7 +65,7 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     sourcemap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],
-    banner: { js: requireShim },
+    banner: { js: ESM_REQUIRE_SHIM },
     external: RUNTIME_PROVIDED_MODULES,
     logLevel: 'error',
   });
@@ -116,7 +117,7 @@ export async function measureStatic(): Promise<StaticResult> {
     name: b.name, entry: b.entry.slice(root.length), bytes: statSync(b.outfile).size, coldImportMs: median(runs.get(b.name)!), coldImportRunsMs: runs.get(b.name)!,
   }));
   rmSync(work, { recursive: true, force: true });
-  return { weapp, bundles, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return { weapp, bundles, stack: countStack(), seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -127,5 +128,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (result.weapp) console.log(`  weapp: main package ${kb(result.weapp.mainBytes)}, total ${kb(result.weapp.totalBytes)}`);
   const worst = [...result.bundles].sort((a, b) => b.bytes - a.bytes)[0];
   const slowest = [...result.bundles].sort((a, b) => b.coldImportMs - a.coldImportMs)[0];
+  console.log(`  stack: ${result.stack.functions} functions, ${result.stack.cfnResources} CloudFormation resources`);
   console.log(`  ${result.bundles.length} Lambda bundles: largest ${worst?.name} ${kb(worst?.bytes ?? 0)}, slowest cold import ${slowest?.name} ${slowest?.coldImportMs} ms (${result.seconds} s)`);
 }

@@ -57,6 +57,19 @@ describe('route declarations', () => {
     }
   });
 
+  it("answer the router's own failures in our words: a blank id 422 naming it, a broken escape 400, a GET body ignored", async () => {
+    const at = (method: string, rawPath: string, extra: Partial<APIGatewayProxyEventV2> = {}) => ({ ...eventFor(method, rawPath), rawPath, ...extra });
+    const blank = await domains.members!.handler(at('GET', '/api/v1/members/%20'));
+    expect(blank.statusCode).toBe(422);
+    expect(JSON.parse(blank.body!)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields: [{ path: 'memberId', message: 'memberId：编号格式不正确' }] } });
+    const broken = await domains.members!.handler(at('GET', '/api/v1/members/%E0%A4%A'));
+    expect(broken.statusCode).toBe(400);
+    expect(JSON.parse(broken.body!)).toMatchObject({ error: { code: 'MALFORMED_PATH' } });
+    const health = await domains.auth!.handler(at('GET', '/api/v1/health', { body: 'ignored' }));
+    expect([health.statusCode, JSON.parse(health.body!)]).toEqual([200, { status: 'ok' }]);
+    expect(health.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  });
+
   it('each appear in the OpenAPI document with their schemas and success status', () => {
     const doc = buildOpenApi();
     for (const r of routes) {

@@ -1,34 +1,60 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { NotFoundError as RouterNotFoundError, ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
+import type { RequestContext } from '@aws-lambda-powertools/event-handler/types';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { appContext } from '../context';
 import { requireActor } from '../http/auth';
-import { RouteNotFoundError } from '../http/errors';
+import { MalformedPathError, RouteNotFoundError } from '../http/errors';
 import { idempotent } from '../http/idempotency';
-import { idempotencyKey, parseBody, parseQuery, pathParam } from '../http/request';
-import { route, type HttpResult, type LambdaHandler } from '../http/route';
+import { logger } from '../http/logger';
+import { badPathParam, idempotencyKey, parseBody, parseQuery, pathParam } from '../http/request';
+import { errorResponse, proxyResult, type HttpResult, type LambdaHandler } from '../http/route';
 import { paramNames, Reply, type AnyRoute } from './declare';
 
 /**
- * A domain Lambda: resolves the event to one of its declared routes and runs the pipeline every
- * route shares. API Gateway has already matched the request to a route, and says which in
- * `routeKey` (`METHOD /path/{template}`); the local server sets it the same way. So resolving is
- * an exact lookup, and the path parameters are API Gateway's. Errors become responses in one
- * place (http/route.ts `errorResponse`, through `route`).
+ * A domain Lambda: one Powertools router holding the domain's declared routes. The router
+ * matches the event's method and raw path (API Gateway has matched them too; the local server
+ * sends the same events), each route runs our pipeline (`run`), and every error, the router's
+ * own included, becomes a response through our one error map (http/route.ts `errorResponse`).
  */
 export function serve(routes: readonly AnyRoute[]): LambdaHandler {
-  const byKey = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
-  return route(async (event) => {
-    const declared = byKey.get(event.routeKey);
-    if (!declared) throw new RouteNotFoundError();
-    return run(declared, event);
-  });
+  const app = new Router({ logger });
+  for (const declared of routes) {
+    // Our templates say `{id}` (API Gateway's syntax, and the OpenAPI document's); the router's say `:id`.
+    const path = declared.path.replace(/\{(\w+)\}/g, ':$1') as `/${string}`;
+    app.route(async (reqCtx) => answer(await run(declared, reqCtx), reqCtx), { method: declared.method, path });
+  }
+  app.notFound(async () => errorResponse(new RouteNotFoundError()));
+  app.errorHandler(Error, async (error, reqCtx) => errorResponse(ourError(error, reqCtx)));
+
+  return async (event, context) => {
+    const started = Date.now();
+    // The router builds a web Request from the event, which may not carry a body on GET: our GET routes read none.
+    const routed = event.body !== undefined && event.requestContext.http.method === 'GET' ? { ...event, body: undefined } : event;
+    // A failure before routing (an event the router cannot read) still answers in our words.
+    const response = await app.resolve(routed, context ?? ({} as Context)).catch(errorResponse);
+    logger.info('request', { route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
+    return response;
+  };
+}
+
+/**
+ * The router's failures while matching, in our words: a path segment that decodes to blank is no
+ * id (422 naming it, as before), a broken `%` escape is the caller's mistake (400).
+ */
+function ourError(error: Error, reqCtx: RequestContext): unknown {
+  if (error instanceof ParameterValidationError) return badPathParam(/'(\w+)'/.exec(error.issues[0] ?? '')?.[1] ?? 'path');
+  if (error instanceof URIError && reqCtx.route === null) return new MalformedPathError();
+  if (error instanceof RouterNotFoundError) return new RouteNotFoundError();
+  return error;
 }
 
 /** Token, path ids, query, body (in that order: 401 before 422 before 400), then the work, once per Idempotency-Key. */
-async function run(declared: AnyRoute, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+async function run(declared: AnyRoute, reqCtx: RequestContext): Promise<HttpResult> {
+  const event = reqCtx.event as APIGatewayProxyEventV2;
   const ctx = appContext();
   if (declared.localOnly && ctx.stage !== 'local' && ctx.stage !== 'test') throw new RouteNotFoundError();
   const actor = declared.auth === 'token' ? await requireActor(event, ctx.tokens) : undefined;
-  const params = Object.fromEntries(paramNames(declared.path).map((name) => [name, pathParam(event, name)]));
+  const params = Object.fromEntries(paramNames(declared.path).map((name) => [name, pathParam(name, reqCtx.params[name])]));
   const query = declared.query ? parseQuery(event, declared.query) : undefined;
   const body = declared.body ? parseBody(event, declared.body) : undefined;
   const work = async (): Promise<HttpResult> => {
@@ -36,4 +62,15 @@ async function run(declared: AnyRoute, event: APIGatewayProxyEventV2): Promise<H
     return answer instanceof Reply ? answer.result : { status: declared.status ?? 200, body: answer };
   };
   return declared.idempotent && actor ? idempotent(ctx, event, actor, body, work) : work();
+}
+
+/**
+ * Our result as the router's answer. The router base64-encodes a body only when the request
+ * context says so, and then encodes the bytes it is given: a binary file goes to it as bytes.
+ */
+function answer(result: HttpResult, reqCtx: RequestContext) {
+  const response = proxyResult(result);
+  if (!response.isBase64Encoded) return response;
+  reqCtx.isBase64Encoded = true;
+  return new Response(Buffer.from(response.body ?? '', 'base64'), { status: response.statusCode, headers: response.headers as Record<string, string> });
 }

@@ -26,12 +26,15 @@ export function decodePathSegment(raw: string): string {
   }
 }
 
-export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
-  const value = event.pathParameters?.[name];
-  // A segment left encoded (the gateway passes escapes through): a broken escape is 400, a valid one still no id.
+/** A path parameter that cannot be an id: 422 naming it. */
+export const badPathParam = (name: string) => new ValidationError([{ path: name, message: `${name}：编号格式不正确` }]);
+
+/** One path parameter, as the router matched and decoded it. */
+export function pathParam(name: string, value: string | undefined): string {
+  // A decoded `%` is left over from an escaped escape (`%25`): a broken one is 400, a valid one still no id.
   if (value?.includes('%')) decodePathSegment(value);
-  // Path parameters are ids: anything else cannot name a record, so it is not found.
-  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new ValidationError([{ path: name, message: `${name}：编号格式不正确` }]);
+  // Path parameters are ids: anything else cannot name a record.
+  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw badPathParam(name);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { errorCatalog, type ErrorBody } from '@ltx/shared/errors';
 import { AppError } from './errors';
 import { logger } from './logger';
@@ -10,16 +10,18 @@ export type HttpResult = {
   /** A file instead of JSON (a workbook, a printable page): sent as is, base64 for binary. */
   file?: { contentType: string; fileName: string; content: Buffer | string };
 };
-export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+/** What we answer: API Gateway v2's result, with the status and headers it leaves optional always set. */
+export type ProxyResult = { statusCode: number; headers: Record<string, string>; body?: string; isBase64Encoded?: boolean };
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function json(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+export function json(status: number, body: unknown): ProxyResult {
   return { statusCode: status, headers: jsonHeaders, body: JSON.stringify(body) };
 }
 
 /** The one place where errors become responses. Raw errors never reach the client. */
-export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+export function errorResponse(error: unknown): ProxyResult {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
     return json(error.status, body);
@@ -28,28 +30,15 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
   return json(500, { error: { code: 'INTERNAL', message: errorCatalog.INTERNAL.message } } satisfies ErrorBody);
 }
 
-/** Wraps a route's logic: runs it, maps its result or error, and logs the outcome without personal data. */
-export function route(fn: (event: APIGatewayProxyEventV2) => Promise<HttpResult>): LambdaHandler {
-  return async (event) => {
-    const started = Date.now();
-    let response: APIGatewayProxyStructuredResultV2;
-    try {
-      const result = await fn(event);
-      response = result.file
-        ? fileResponse(result.status, result.file)
-        :
-        result.body === undefined
-          ? { statusCode: result.status, headers: { ...jsonHeaders, ...result.headers } }
-          : { ...json(result.status, result.body), headers: { ...jsonHeaders, ...result.headers } };
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    logger.info('request', { route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
-    return response;
-  };
+/** A route's result as API Gateway v2 expects it: JSON with our headers, or a file (base64 when binary). */
+export function proxyResult(result: HttpResult): ProxyResult {
+  if (result.file) return fileResponse(result.status, result.file);
+  return result.body === undefined
+    ? { statusCode: result.status, headers: { ...jsonHeaders, ...result.headers } }
+    : { ...json(result.status, result.body), headers: { ...jsonHeaders, ...result.headers } };
 }
 
-function fileResponse(status: number, file: NonNullable<HttpResult['file']>): APIGatewayProxyStructuredResultV2 {
+function fileResponse(status: number, file: NonNullable<HttpResult['file']>): ProxyResult {
   const binary = Buffer.isBuffer(file.content);
   return {
     statusCode: status,
