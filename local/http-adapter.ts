@@ -37,7 +37,7 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
     const method = (req.method ?? 'GET').toUpperCase();
     let result: APIGatewayProxyStructuredResultV2;
     try {
-      const url = parseUrl(req.url);
+      const url = parseUrl(req.url, req.headers.host);
       decodePathSegment(url.pathname); // a broken escape anywhere in the path is 400, matched route or not
       const body = await readBody(req);
       const match = findRoute(compiled, method, url.pathname);
@@ -54,10 +54,14 @@ export function createApiDispatcher(routes: readonly RouteSpec[], loadHandler: (
   };
 }
 
-/** A request target that is no URL at all (e.g. `http://[`) is a malformed path: 400. */
-export function parseUrl(target: string | undefined): URL {
+/**
+ * A request target that is no URL at all (e.g. `http://[`) is a malformed path: 400. So is a Host
+ * header that names no host (`a b`): API Gateway never passes one on, and the router builds its
+ * request URL from it.
+ */
+export function parseUrl(target: string | undefined, host = 'localhost'): URL {
   try {
-    return new URL(target ?? '/', 'http://localhost');
+    return new URL(target ?? '/', `http://${host}`);
   } catch {
     throw new MalformedPathError();
   }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/src/api';
@@ -129,5 +130,21 @@ describe('malformed % escapes in paths', () => {
         expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/);
       }
     }
+  });
+});
+
+describe('a Host header that names no host', () => {
+  it('answers 400 in Chinese, not 500 (API Gateway never passes one on)', async () => {
+    const { port } = new URL(stack.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('GET /api/v1/me HTTP/1.1\r\nHost: a b c\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(reply).toContain('MALFORMED_PATH');
+    expect(reply).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
