@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
 
 /**
- * 404 and 403 over HTTP, as docs/architecture.md says: a record the actor may not see (another branch's,
+ * 404 and 403 over HTTP, as docs/rules.md says: a record the actor may not see (another branch's,
  * another member's) answers 404; a record they see but may not change answers 403. Six actors, one table.
  */
 type Who = 'member' | 'proxy' | 'contact' | 'secretary' | 'otherSecretary' | 'inspector';

@@ -70,7 +70,7 @@ describe('organisational life', () => {
     expect(leave.status).toBe(200);
     expect(leave.body.attendance).toEqual([expect.objectContaining({ memberId: wang, status: 'excused' })]);
     expect((await stack.call('PUT', `/sessions/${day.id}/attendance/${wang}`, { token: member, body: { status: 'present' } })).status).toBe(403);
-    // The session is visible to the member; another member's line is not theirs to change: 403 (docs/architecture.md).
+    // The session is visible to the member; another member's line is not theirs to change: 403 (docs/rules.md).
     expect((await stack.call('PUT', `/sessions/${day.id}/attendance/${idOf('李秀英')}`, { token: member, body: { status: 'online' } })).status).toBe(403);
     const online = await stack.call('PUT', `/sessions/${day.id}/attendance/${idOf('李秀英')}`, { token: proxy, body: { status: 'online', reflection: '妈妈听了材料，很受教育' } });
     expect(online.status).toBe(200);
