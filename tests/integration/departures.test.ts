@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoMemberRepository } from '../../functions/src/repositories/member-repository';
@@ -166,5 +167,39 @@ describe('leaving the roll', () => {
     expect((await stack.call('POST', `/members/${chen.id}/departure/undo`, { token: secretary, body: { expectedVersion: 1 } })).status).toBe(404);
     const inspector = await stack.login('inspector');
     expect((await stack.call('POST', `/members/${chen.id}/departure`, { token: inspector, body })).status).toBe(403);
+  });
+
+  // Last in the file: it signs off last month, which the sessions above may fall in.
+  it('keeps a signed-off ledger as signed: a day in it takes effect after it, and what it sealed cannot be taken back', async () => {
+    const inspector = await stack.login('inspector');
+    const [y, m] = chinaDay(new Date().toISOString()).split('-').map(Number) as [number, number];
+    const index = y * 12 + (m - 1) - 1;
+    const lastMonth = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    const period = parsePeriod(lastMonth)!;
+    const create = async (name: string) => (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } })).body;
+    const depart = (member: { id: string }, version: number) =>
+      stack.call('POST', `/members/${member.id}/departure`, { token: secretary, body: { reason: 'transferred_out', on: `${lastMonth}-15`, note: '转至城北第二支部', expectedVersion: version } });
+    const late = await create('签收后登记');
+    const early = await create('签收前登记');
+    // Recorded before the sign-off: the signed month is then signed without them from the 15th.
+    const before = await depart(early, early.version);
+    expect(before.body.departure.effectiveOn).toBe(`${lastMonth}-15`);
+
+    const check = (await stack.call('GET', `/branches/br-1/signoff-check?period=${lastMonth}`, { token: inspector })).body;
+    const signed = await stack.call('POST', '/branches/br-1/signoffs', { token: inspector, body: { period: lastMonth, acknowledged: check.items.map((i: { key: string }) => i.key) } });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+
+    // Recorded after: the day as it happened, the effect from the first day after the signed month.
+    const after = await depart(late, late.version);
+    expect(after.status).toBe(200);
+    expect(after.body.departure).toMatchObject({ on: `${lastMonth}-15`, effectiveOn: period.end });
+    const ledger = (await stack.call('GET', `/branches/br-1/ledger?period=${lastMonth}`, { token: inspector })).body;
+    expect(ledger.points.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['签收后登记', '签收前登记']));
+
+    // Taking back the later one leaves the signed month as it was; the earlier one is sealed in it.
+    expect((await stack.call('POST', `/members/${late.id}/departure/undo`, { token: secretary, body: { expectedVersion: after.body.version } })).status).toBe(200);
+    const sealed = await stack.call('POST', `/members/${early.id}/departure/undo`, { token: secretary, body: { expectedVersion: before.body.version } });
+    expect(sealed.status).toBe(409);
+    expect(sealed.body.error.code).toBe('PERIOD_LOCKED');
   });
 });
