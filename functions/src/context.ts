@@ -110,7 +110,7 @@ export function buildServices(deps: ServiceDeps): Services {
   const tokens = new TokenService(() => secrets.get(deps.signingKeySecretId ?? ''));
   const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => secrets.get(wechatConfig.secretId) });
   const uploads = new UploadService(repos.uploads, deps.uploadStore ?? noUploads, orgs, clock);
-  const memberService = new MemberService(members, orgs, users, audit, clock);
+  const memberService = new MemberService(members, orgs, users, audit, signoffs, clock);
   // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
   const onCreated: SessionCreatedListener[] = [];
   const points = new PointsService({ points: repos.points, members, orgs, rules, signoffs, audit, clock });
@@ -180,6 +180,7 @@ export function reminderContext(): ReminderSender {
   sender = new ReminderSender({
     outbox: new DynamoOutboxRepository(db, e.tableName),
     sessions: new DynamoSessionRepository(db, e.tableName),
+    members: new DynamoMemberRepository(db, e.tableName),
     users: new DynamoUserRepository(db, e.tableName),
     messenger: new HttpWechatMessenger({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) }),
     templates: e.reminderTemplates,

@@ -30,6 +30,8 @@ export const errorCatalog = {
   PERIOD_LOCKED: { status: 409, message: '该期间的台账已由督导签字确认，不能再修改。如需更正，请在本期新记一条，写明更正哪条记录和原因' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这个请求编号已经用于另一项内容，请重新提交' },
   REQUEST_IN_PROGRESS: { status: 409, message: '同样的请求正在处理中，请稍等片刻再刷新查看' },
+  ALREADY_DEPARTED: { status: 409, message: '该党员已登记为逝世或离开本支部；如登记有误，请先撤销这条登记' },
+  NOT_DEPARTED: { status: 409, message: '该党员没有逝世或离开本支部的登记，无需撤销' },
   PERIOD_NOT_ENDED: { status: 409, message: '这个期间还没有结束，结束后才能签字' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

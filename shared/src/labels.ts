@@ -1,5 +1,5 @@
 import type { RectificationStatus } from './schemas/inspection';
-import type { AttendanceMode, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
+import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
 import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
 
 /**
@@ -27,6 +27,20 @@ export const attendanceModeLabels: Record<AttendanceMode, string> = {
 };
 
 export const genderLabels = { male: '男', female: '女' } as const;
+
+/** Why a member is off the roll, in respectful words: what the form offers. */
+export const departureReasonLabels: Record<DepartureReason, string> = {
+  deceased: '逝世',
+  transferred_out: '组织关系转出',
+  left: '因其他原因离开本支部',
+};
+
+/** The member list's section for each reason, and the word beside a name there. */
+export const departureSectionLabels: Record<DepartureReason, string> = {
+  deceased: '已故党员',
+  transferred_out: '已离开本支部',
+  left: '已离开本支部',
+};
 
 export const sessionKindLabels: Record<SessionKind, string> = {
   branch_general_meeting: '支部党员大会',

@@ -53,6 +53,8 @@ export const memberLimits = {
   emergencyContacts: 3,
   emergencyContactName: 20,
   emergencyContactRelation: 10,
+  /** The short note beside a death or departure (e.g. where the membership was transferred to). */
+  departureNote: 100,
 } as const;
 
 export const visitLimits = {

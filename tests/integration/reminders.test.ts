@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/src/db/client';
+import { DynamoMemberRepository } from '../../functions/src/repositories/member-repository';
 import { DynamoOutboxRepository } from '../../functions/src/repositories/outbox-repository';
 import { DynamoSessionRepository } from '../../functions/src/repositories/session-repository';
 import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
@@ -28,6 +29,7 @@ function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
   return new ReminderSender({
     outbox: new DynamoOutboxRepository(db, stack.tableName),
     sessions: new DynamoSessionRepository(db, stack.tableName),
+    members: new DynamoMemberRepository(db, stack.tableName),
     users: new DynamoUserRepository(db, stack.tableName),
     messenger: new HttpWechatMessenger({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() }),
     templates,

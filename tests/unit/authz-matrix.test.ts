@@ -21,6 +21,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.approveChange': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.invite':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.pairAsContact': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.recordDeparture': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'rules.read':           { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'rules.edit':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'session.list':         { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },

@@ -53,8 +53,8 @@ describe("a period's ledger is that period's", () => {
     expect(onRoll({ joinedPartyOn: '1970-07-01' }, oct)).toBe(true);
     expect(onRoll({ joinedPartyOn: '2026-10-31' }, oct)).toBe(true);
     expect(onRoll({ joinedPartyOn: '2026-11-01' }, oct)).toBe(false);
-    expect(onRoll({ joinedPartyOn: '1970-07-01', leftOn: '2026-09-30' }, oct)).toBe(false);
-    expect(onRoll({ joinedPartyOn: '1970-07-01', leftOn: '2026-10-15' }, oct)).toBe(true);
+    expect(onRoll({ joinedPartyOn: '1970-07-01', departure: { effectiveOn: '2026-09-30' } }, oct)).toBe(false);
+    expect(onRoll({ joinedPartyOn: '1970-07-01', departure: { effectiveOn: '2026-10-15' } }, oct)).toBe(true);
   });
 
   it("counts the points earned in the period, and the year's tally up to its end", () => {

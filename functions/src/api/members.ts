@@ -1,4 +1,4 @@
-import { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
@@ -55,6 +55,18 @@ export const routes = [
     summary: '书记审核通过联系人的修改',
     response: MemberDetail,
     handle: async ({ ctx, actor, params }) => ctx.members.approveChange(actor, params.memberId, params.changeId),
+  }),
+  defineRoute({
+    id: 'member-departure', method: 'POST', path: '/api/v1/members/{memberId}/departure', auth: 'token', can: 'member.recordDeparture',
+    summary: '登记党员逝世或离开本支部（自该日起不再提醒、不计入应到和预警）',
+    body: DepartureInput, response: MemberDetail, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.members.recordDeparture(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'member-departure-undo', method: 'POST', path: '/api/v1/members/{memberId}/departure/undo', auth: 'token', can: 'member.recordDeparture',
+    summary: '撤销登记有误的逝世或离开',
+    body: DepartureUndoInput, response: MemberDetail,
+    handle: async ({ ctx, actor, params, body }) => ctx.members.undoDeparture(actor, params.memberId, body),
   }),
 ];
 

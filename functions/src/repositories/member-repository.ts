@@ -35,7 +35,7 @@ export interface MemberRepository {
 /** Attributes a list may carry: everything but health and care data. */
 const summaryAttributes = [
   'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone',
-  'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound', 'lastParticipatedAt', 'subscriptions',
+  'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound', 'lastParticipatedAt', 'subscriptions', 'departure',
   'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
 ];
 const summaryProjection = {

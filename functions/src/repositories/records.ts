@@ -3,7 +3,7 @@ import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { roles } from '@ltx/shared/domain/roles';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
-import { attendanceModes, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
+import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
 import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
@@ -36,6 +36,19 @@ export const SensitiveRecord = z.object({
 });
 export type SensitiveRecord = z.infer<typeof SensitiveRecord>;
 
+/** A death or departure: the member stays stored (past ledgers name them) but is off the roll from `effectiveOn`. */
+export const DepartureRecord = z.object({
+  reason: z.enum(departureReasons),
+  /** The China day it happened, as recorded (YYYY-MM-DD). */
+  on: text,
+  /** The day the roll leaves them out: `on`, or the day after the last signed-off period holding it (`domain/roll.ts`). */
+  effectiveOn: text,
+  note: optionalText,
+  recordedAt: text,
+  recordedBy: text,
+});
+export type DepartureRecord = z.infer<typeof DepartureRecord>;
+
 export const MemberRecord = z.object({
   id: text,
   orgId: text,
@@ -61,6 +74,8 @@ export const MemberRecord = z.object({
   subscriptions: z.optional(z.array(text)),
   /** Health and care data: read only when the actor may (see `member.readSensitive`). */
   sensitive: z.optional(SensitiveRecord),
+  /** Absent for members on the roll (and on every item written before departures were recorded). */
+  departure: z.optional(DepartureRecord),
   version: count,
   createdAt: text,
   createdBy: text,

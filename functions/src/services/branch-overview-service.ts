@@ -9,6 +9,9 @@ import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
+import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
+import { chinaDay } from '@ltx/shared/time/china-day';
+import { sessionOnRoll } from './session-roll';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 const dayMs = 24 * 3600 * 1000;
@@ -41,7 +44,11 @@ export class BranchOverviewService {
       this.deps.sessions.listByBranch(branchId, now.toISOString(), new Date(now.getTime() + 60 * dayMs).toISOString()),
       this.deps.visitSummary(branchId, branch.orgId),
     ]);
+    // Whoever died or left the branch is not "quiet": they are no longer on the roll.
+    const today = chinaDay(now.toISOString());
+    const departures = departuresOf(members);
     const quietMembers = members
+      .filter((m) => !hasLeftBy(m.departure, today))
       .map((m) => ({ memberId: m.id, name: m.name, lastParticipatedAt: m.lastParticipatedAt ?? null, quietMonths: monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) }))
       .filter((m) => m.quietMonths >= quietMonthsWarning)
       .sort((a, b) => b.quietMonths - a.quietMonths);
@@ -49,7 +56,7 @@ export class BranchOverviewService {
       branchId,
       quietMembers,
       visits: { open: visits.open, drafts: visits.drafts, notScheduled: visits.notScheduled, notDelivered: visits.notDelivered },
-      nextSessions: upcoming.slice(0, 3).map((s) => ({
+      nextSessions: upcoming.slice(0, 3).map((session) => sessionOnRoll(session, departures)).map((s) => ({
         id: s.id, branchId: s.branchId, kind: s.kind, topic: s.topic, startsAt: s.startsAt, place: s.place, status: s.status, onlineOffered: s.onlineOffered, expectedCount: s.expected.length,
       })),
     };
@@ -60,8 +67,11 @@ export class BranchOverviewService {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
     const from = new Date(this.clock.now().getTime() - 7 * dayMs).toISOString();
-    const entries = await this.deps.outbox.listByBranch(branchId, from);
-    return entries.map(({ branchId: _b, ...e }) => e);
+    const [entries, members] = await Promise.all([this.deps.outbox.listByBranch(branchId, from), this.deps.members.listByBranch(branchId)]);
+    // A reminder queued before its member died or left will not be sent (the job skips it): it is not shown as waiting.
+    const today = chinaDay(this.clock.now().toISOString());
+    const left = new Set(members.filter((m) => hasLeftBy(m.departure, today)).map((m) => m.id));
+    return entries.filter((e) => !(e.status === 'pending' && left.has(e.memberId))).map(({ branchId: _b, ...e }) => e);
   }
 
   async subscribe(actor: Actor, memberId: string, input: SubscriptionsInput): Promise<{ kinds: string[] }> {

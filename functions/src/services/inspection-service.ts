@@ -6,6 +6,8 @@ import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
 import { overdueOf } from '@ltx/shared/domain/visit-rules';
+import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
+import { sessionOnRoll } from './session-roll';
 import { onRoll, openAtEnd, pointsOfPeriod, visitStatusAt } from '@ltx/shared/domain/period-ledger';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import { signoffCheck } from '@ltx/shared/domain/signoff-check';
@@ -94,9 +96,12 @@ export class InspectionService {
           // Before the period's end a rule not yet met still has time: "还可召开", not "不足".
           return { kind, cadence, due: rule.due, window: rule.window.text, held: count, required: rule.required, short: behind && ended, pending: behind && !ended };
         });
-        const coverages = heldInPeriod.map(coverageOf);
+        // Coverage of each session as its day's roll has it: those who died or left before are not expected.
+        const departures = departuresOf(members);
+        const coverages = heldInPeriod.map((s) => coverageOf(sessionOnRoll(s, departures)));
         const overdueVisits = openVisits.filter((v) => overdueOf(v.status, v.createdAt, now, overdueRules)).length;
-        const quietMembers = members.filter((m) => monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) >= quietMonthsWarning).length;
+        const today = chinaDay(now.toISOString());
+        const quietMembers = members.filter((m) => !hasLeftBy(m.departure, today) && monthsBetween(m.lastParticipatedAt ?? m.createdAt, now) >= quietMonthsWarning).length;
         const overdueItems = openItems.filter((i) => i.deadline < chinaDay(now.toISOString())).length;
         const signed = signoffs.find((s) => s.period === period.text);
         const shortfalls = [
@@ -173,7 +178,8 @@ export class InspectionService {
         byLivingSituation: count(members.map((m) => m.livingSituation)),
         byAttendanceMode: count(members.map((m) => m.attendanceMode)),
       },
-      sessions: sessionsWithAmendments.map((s) => sessionLine(s, names)),
+      // Each session with those its day's roll expected: a member who died later stays in the earlier ones.
+      sessions: sessionsWithAmendments.map((s) => sessionLine(sessionOnRoll(s, departuresOf(allMembers)), names)),
       education: {
         visitsDelivered: delivered.length,
         visitsOpen: openAtItsEnd.length,

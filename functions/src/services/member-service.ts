@@ -2,12 +2,15 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
-import type { Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
+import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
+import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError } from '@ltx/shared/domain/errors';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { MemberRecord, SensitiveRecord } from '../repositories/records';
+import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { actorOf, authorize } from './authorize';
@@ -28,6 +31,8 @@ export class MemberService {
     private readonly orgs: OrgRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditRepository,
+    /** Signed-off periods: a departure never changes a signed ledger (`domain/roll.ts`). */
+    private readonly signoffs: Pick<SignoffRepository, 'list'>,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -136,6 +141,59 @@ export class MemberService {
       return { code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
     }
     throw new ConflictError();
+  }
+
+  /**
+   * The secretary records that a member died (逝世) or left the branch, on a China day not in the future
+   * and not before they joined. From that day the roll leaves them out (reminders, sessions after it,
+   * warnings, 送学上门 suggestions); when the day lies in or before a signed-off period, from the day after
+   * the last one, so a signed ledger stays as signed. One versioned write of the member; audited.
+   */
+  async recordDeparture(actor: Actor, memberId: string, input: DepartureInput): Promise<MemberDetail> {
+    const member = await this.load(actor, memberId, 'member.recordDeparture');
+    if (member.departure) throw new DepartureStateError('ALREADY_DEPARTED');
+    const now = this.clock.now();
+    const problem = departureDayProblem(input.on, member, chinaDay(now.toISOString()));
+    if (problem) throw new ValidationError([{ path: 'on', message: problem }]);
+    if (member.version !== input.expectedVersion) throw new ConflictError();
+    const at = now.toISOString();
+    const effectiveOn = effectiveDepartureDay(input.on, await this.signoffs.list(member.branchId));
+    const next: MemberRecord = {
+      ...member,
+      departure: { reason: input.reason, on: input.on, effectiveOn, ...(input.note ? { note: input.note } : {}), recordedAt: at, recordedBy: actor.userId },
+      version: member.version + 1, updatedAt: at, updatedBy: actor.userId,
+    };
+    if ((await this.members.replace(next, member.version)).kind === 'conflict') throw new ConflictError();
+    await this.audit.append(member.branchId, {
+      at, actorUserId: actor.userId, action: 'member.depart', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name,
+      departure: { reason: input.reason, on: input.on },
+    });
+    return toDetail(next, actor, now, await this.members.listPendingChanges(memberId));
+  }
+
+  /**
+   * Takes back a departure recorded by mistake: the member is on the roll again as before. Refused (409
+   * PERIOD_LOCKED) once a signed-off period holds a day it took effect on: that ledger was signed without them.
+   */
+  async undoDeparture(actor: Actor, memberId: string, input: DepartureUndoInput): Promise<MemberDetail> {
+    const member = await this.load(actor, memberId, 'member.recordDeparture');
+    const departure = member.departure;
+    if (!departure) throw new DepartureStateError('NOT_DEPARTED');
+    if (member.version !== input.expectedVersion) throw new ConflictError();
+    const signoffs = await this.signoffs.list(member.branchId);
+    if (departureUndoLocked(departure.effectiveOn, signoffs)) {
+      throw new PeriodLockedError(signoffs.find((s) => s.end > departure.effectiveOn)?.period);
+    }
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const { departure: _taken, ...rest } = member;
+    const next: MemberRecord = { ...rest, version: member.version + 1, updatedAt: at, updatedBy: actor.userId };
+    if ((await this.members.replace(next, member.version)).kind === 'conflict') throw new ConflictError();
+    await this.audit.append(member.branchId, {
+      at, actorUserId: actor.userId, action: 'member.undoDepart', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name,
+      departure: { reason: departure.reason, on: departure.on },
+    });
+    return toDetail(next, actor, now, await this.members.listPendingChanges(memberId));
   }
 
   private async load(actor: Actor, memberId: string, action: Parameters<typeof authorize>[1]): Promise<MemberRecord> {

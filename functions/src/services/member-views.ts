@@ -1,8 +1,8 @@
 import { can, type Resource } from '@ltx/shared/domain/authz';
 import { ageOn, maskPhone } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
-import type { MemberDetail, MemberSummary, PendingChange } from '@ltx/shared/schemas/member';
-import type { MemberRecord, PendingChangeRecord } from '../repositories/records';
+import type { Departure, MemberDetail, MemberSummary, PendingChange } from '@ltx/shared/schemas/member';
+import type { DepartureRecord, MemberRecord, PendingChangeRecord } from '../repositories/records';
 
 export function memberResource(m: Pick<MemberRecord, 'orgId' | 'branchId' | 'id' | 'contactUserId'>): Resource {
   return { type: 'member', orgId: m.orgId, branchId: m.branchId, memberId: m.id, contactUserId: m.contactUserId ?? null };
@@ -23,7 +23,13 @@ export function toSummary(m: MemberRecord, today: Date): MemberSummary {
     livingSituation: m.livingSituation,
     attendanceMode: m.attendanceMode,
     bound: m.bound,
+    ...(m.departure ? { departure: departureView(m.departure) } : {}),
   };
+}
+
+/** The departure as pages read it: never who recorded it by id (the audit trail names them). */
+function departureView(d: DepartureRecord): Departure {
+  return { reason: d.reason, on: d.on, effectiveOn: d.effectiveOn, ...(d.note ? { note: d.note } : {}), recordedAt: d.recordedAt };
 }
 
 /** The detail view, cut to what this actor may see. */

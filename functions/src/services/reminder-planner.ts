@@ -1,5 +1,6 @@
 import { sessionKindLabels, weekdayLabels } from '@ltx/shared/labels';
-import { chinaParts } from '@ltx/shared/time/china-day';
+import { hasLeftBy } from '@ltx/shared/domain/roll';
+import { chinaDay, chinaParts } from '@ltx/shared/time/china-day';
 import type { MemberRecord, OutboxRecord, SessionRecord } from '../repositories/records';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,8 +21,12 @@ export function planReminders(session: SessionRecord, members: Map<string, Membe
   const kindName = sessionKindLabels[session.kind];
   const dayBefore = new Date(new Date(session.startsAt).getTime() - 24 * 3600 * 1000);
   const hasMaterial = !!session.materialText || session.attachments.length > 0;
+  const day = chinaDay(session.startsAt);
   for (const { memberId, name } of session.expected) {
-    const subscribed = members.get(memberId)?.subscriptions ?? [];
+    const member = members.get(memberId);
+    // No reminder to a member who died or left by the session's day (nor to their family's phone).
+    if (hasLeftBy(member?.departure, day)) continue;
+    const subscribed = member?.subscriptions ?? [];
     const base = { branchId: session.branchId, memberId, memberName: name, sessionId: session.id, status: 'pending' as const };
     if (dayBefore > now) {
       out.push({

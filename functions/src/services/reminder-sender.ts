@@ -1,5 +1,7 @@
-import { chinaStamp } from '@ltx/shared/time/china-day';
+import { hasLeftBy } from '@ltx/shared/domain/roll';
+import { chinaDay, chinaStamp } from '@ltx/shared/time/china-day';
 import { logger } from '../http/logger';
+import type { MemberRepository } from '../repositories/member-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { OutboxRecord, UserRecord } from '../repositories/records';
 import type { SessionRepository } from '../repositories/session-repository';
@@ -23,6 +25,8 @@ export class ReminderSender {
     private readonly deps: {
       outbox: OutboxRepository;
       sessions: SessionRepository;
+      /** A reminder queued before its member died or left is not sent. */
+      members: Pick<MemberRepository, 'get'>;
       users: UserRepository;
       messenger: WechatMessenger;
       templates: ReminderTemplates;
@@ -38,9 +42,10 @@ export class ReminderSender {
     const due = (await Promise.all(days.map((d) => this.deps.outbox.dueOn(d, nowIso)))).flat().filter((r) => r.channel === 'wechat');
     const counts = { sent: 0, skipped: 0, failed: 0 };
     const recipients = new Map<string, UserRecord[]>();
+    const today = chinaDay(nowIso);
     for (const reminder of due) {
       if (!(await this.deps.outbox.markFrom(reminder, 'pending', 'sending'))) continue; // another run has it
-      const outcome = await this.sendOne(reminder, recipients).catch((error: unknown) => {
+      const outcome = await this.sendOne(reminder, recipients, today).catch((error: unknown) => {
         logger.error('reminder send failed', { reminderId: reminder.id, errorName: (error as Error)?.name });
         return 'failed' as const;
       });
@@ -50,9 +55,11 @@ export class ReminderSender {
     return counts;
   }
 
-  private async sendOne(reminder: OutboxRecord, recipients: Map<string, UserRecord[]>): Promise<'sent' | 'skipped' | 'failed'> {
+  private async sendOne(reminder: OutboxRecord, recipients: Map<string, UserRecord[]>, today: string): Promise<'sent' | 'skipped' | 'failed'> {
     const templateId = this.deps.templates[reminder.kind];
-    const session = await this.deps.sessions.get(reminder.sessionId);
+    const [session, member] = await Promise.all([this.deps.sessions.get(reminder.sessionId), this.deps.members.get(reminder.memberId, { withSensitive: false })]);
+    // A member who died or left the branch gets nothing more, nor does their family's phone in their name.
+    if (!member || hasLeftBy(member.departure, today)) return 'skipped';
     // A moved or closed session makes the planned words wrong: better silent than misleading.
     if (!templateId || !session || session.status !== 'open' || (reminder.kind === 'session_tomorrow' && !reminder.id.endsWith(session.startsAt))) return 'skipped';
     if (!recipients.has(reminder.branchId)) {

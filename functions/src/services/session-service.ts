@@ -23,6 +23,8 @@ import { authorize, authorizeWithin } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
+import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
+import { sessionOnRoll } from './session-roll';
 import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
 import type { UserRepository } from '../repositories/user-repository';
@@ -72,8 +74,9 @@ export class SessionService {
     const year = (query.from ?? query.to ?? chinaDay(this.clock.now().toISOString())).slice(0, 4);
     const from = chinaDayStart(query.from ?? `${year}-01-01`);
     const to = chinaDayStart(query.to ?? `${year}-12-31`, 1);
-    const sessions = await this.deps.sessions.listByBranch(branchId, from, to);
-    return sessions.filter((s) => !query.kind || s.kind === query.kind).map(toSummary);
+    const [sessions, members] = await Promise.all([this.deps.sessions.listByBranch(branchId, from, to), this.deps.members.listByBranch(branchId)]);
+    const departures = departuresOf(members);
+    return sessions.filter((s) => !query.kind || s.kind === query.kind).map((s) => toSummary(sessionOnRoll(s, departures)));
   }
 
   async create(actor: Actor, branchId: string, input: SessionCreateInput): Promise<SessionDetail> {
@@ -82,7 +85,9 @@ export class SessionService {
     authorize(actor, 'session.write', { type: 'session', orgId: branch.orgId, branchId });
     await this.assertUnlocked(branchId, input.startsAt);
     await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
-    const members = await this.deps.members.listByBranch(branchId);
+    // Those who died or left the branch by the session's day are not expected at it.
+    const day = chinaDay(new Date(input.startsAt).toISOString());
+    const members = (await this.deps.members.listByBranch(branchId)).filter((m) => !hasLeftBy(m.departure, day));
     const now = this.clock.now().toISOString();
     const session: SessionRecord = {
       id: randomUUID(),
@@ -119,7 +124,7 @@ export class SessionService {
     const found = await this.deps.sessions.getWithAmendments(sessionId);
     if (!found) throw new NotFoundError();
     authorize(actor, 'session.read', sessionResource(found.session));
-    return this.view(actor, found.session, found.amendments);
+    return this.view(actor, await this.onRoll(found.session), found.amendments);
   }
 
   async update(actor: Actor, sessionId: string, patch: SessionPatchInput): Promise<SessionDetail> {
@@ -161,7 +166,7 @@ export class SessionService {
       authorizeWithin(actor, 'attendance.markOwn', resource, { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
       if (!selfReportableStatuses.includes(input.status)) throw new ForbiddenError();
     }
-    if (!session.expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();
+    if (!(await this.onRoll(session)).expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
     await this.write(actor, sessionId, false, (s) => {
       this.assertMayRecord(s, input.status);
@@ -176,7 +181,7 @@ export class SessionService {
    * undone as a whole (`undoBulk`) while none of its lines has changed since.
    */
   async markMany(actor: Actor, sessionId: string, input: BulkAttendanceInput): Promise<SessionDetail> {
-    const session = await this.load(actor, sessionId, 'attendance.mark');
+    const session = await this.onRoll(await this.load(actor, sessionId, 'attendance.mark'));
     const expected = new Set(session.expected.map((e) => e.memberId));
     if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
@@ -194,7 +199,7 @@ export class SessionService {
 
   /** What `markMany` would do now, in words, without doing it. */
   async previewMany(actor: Actor, sessionId: string, input: BulkAttendanceInput): Promise<BulkAttendancePlan> {
-    const session = await this.load(actor, sessionId, 'attendance.mark');
+    const session = await this.onRoll(await this.load(actor, sessionId, 'attendance.mark'));
     const expected = new Map(session.expected.map((e) => [e.memberId, e.name]));
     if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
     const visits = await this.visitsUnderWay(session);
@@ -285,7 +290,7 @@ export class SessionService {
     await this.assertUnlocked(session.branchId, session.startsAt);
     const now = this.clock.now().toISOString();
     if (input.attendance) {
-      if (!session.expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
+      if (!(await this.onRoll(session)).expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
       const { memberId, ...line } = input.attendance;
       await this.write(actor, sessionId, true, (s) => ({ lines: { [memberId]: { line: this.line(actor, s, line), replaces: s.attendance?.[memberId] } } }));
     }
@@ -320,7 +325,8 @@ export class SessionService {
     const from = query.from ? chinaDayStart(query.from) : new Date(now.getTime() - 30 * dayMs).toISOString();
     const to = query.to ? chinaDayStart(query.to, 1) : new Date(now.getTime() + 366 * dayMs).toISOString();
     const sessions = (await this.deps.sessions.listByBranch(member.branchId, from, to)).filter(
-      (s) => s.expected.some((e) => e.memberId === memberId) && (!query.kind || s.kind === query.kind),
+      // Sessions on or after the day they died or left are not theirs: earlier ones stay in their history.
+      (s) => s.expected.some((e) => e.memberId === memberId) && !hasLeftBy(member.departure, chinaDay(s.startsAt)) && (!query.kind || s.kind === query.kind),
     );
     return Promise.all(
       sessions.map(async (s) => ({
@@ -332,6 +338,11 @@ export class SessionService {
         ...(s.attendance?.[memberId]?.reflection ? { myReflection: s.attendance[memberId]!.reflection } : {}),
       })),
     );
+  }
+
+  /** The session as its day's roll has it (`session-roll.ts`): one Query of the branch's members. */
+  private async onRoll(session: SessionRecord): Promise<SessionRecord> {
+    return sessionOnRoll(session, departuresOf(await this.deps.members.listByBranch(session.branchId)));
   }
 
   private async assertUnlocked(branchId: string, startsAt: string): Promise<void> {

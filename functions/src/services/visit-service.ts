@@ -19,6 +19,8 @@ import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { MemberService } from './member-service';
 import { sayWhen } from './reminder-planner';
+import { hasLeftBy } from '@ltx/shared/domain/roll';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import type { SessionCreatedListener, SessionService } from './session-service';
 import type { UploadService } from './upload-service';
 
@@ -124,7 +126,7 @@ export class VisitService implements SessionCreatedListener {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, branchId });
     const finished = status === 'closed' || status === 'cancelled';
-    const visits = await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) });
+    const visits = await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) }));
     const rules = await this.deps.rules.overdue(branch.orgId);
     return visits.map((v) => this.toView(v, rules)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -241,7 +243,7 @@ export class VisitService implements SessionCreatedListener {
   /** Counts for the secretary's home and the inspector: open, and overdue by kind. */
   async overdueSummary(branchId: string, orgId: string): Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
     const rules = await this.deps.rules.overdue(orgId);
-    const all = (await this.deps.visits.listByBranch(branchId, { open: true })).map((v) => this.toView(v, rules));
+    const all = (await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: true }))).map((v) => this.toView(v, rules));
     // Drafts are the system's proposals, not requests anyone made: counted apart.
     const open = all.filter((v) => v.status !== 'draft');
     const overdue = open.filter((v) => v.overdue);
@@ -249,6 +251,17 @@ export class VisitService implements SessionCreatedListener {
       open: open.length, drafts: all.length - open.length,
       notScheduled: overdue.filter((v) => v.overdue === 'not_scheduled').length, notDelivered: overdue.filter((v) => v.overdue === 'not_delivered').length, overdue,
     };
+  }
+
+  /**
+   * The system's 送学上门 suggestions (drafts) are not offered for a member who died or left the branch;
+   * requests people made stay as they are, for the secretary to close or cancel.
+   */
+  private async withoutDraftsOfLeft(branchId: string, visits: VisitRecord[]): Promise<VisitRecord[]> {
+    if (!visits.some((v) => v.status === 'draft')) return visits;
+    const today = chinaDay(this.clock.now().toISOString());
+    const left = new Set((await this.deps.members.listByBranch(branchId)).filter((m) => hasLeftBy(m.departure, today)).map((m) => m.id));
+    return visits.filter((v) => !(v.status === 'draft' && left.has(v.memberId)));
   }
 
   private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {

@@ -101,6 +101,11 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       callRoute('POST /api/v1/members/{memberId}/invites', `/members/${seg(memberId)}/invites`, { kind }, { 'Idempotency-Key': idempotencyKey }),
     approveChange: (memberId: string, changeId: string) =>
       callRoute('POST /api/v1/members/{memberId}/changes/{changeId}/approve', `/members/${seg(memberId)}/changes/${seg(changeId)}/approve`),
+    /** The secretary records that the member died or left the branch (one key per confirmed submission). */
+    recordDeparture: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/departure'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/departure', `/members/${seg(memberId)}/departure`, input, { 'Idempotency-Key': idempotencyKey }),
+    undoDeparture: (memberId: string, expectedVersion: number) =>
+      callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
 
     // Organisational life (三会一课、主题党日).
     memberSessions: async (memberId: string) => (await callRoute('GET /api/v1/members/{memberId}/sessions', `/members/${seg(memberId)}/sessions`)).items,

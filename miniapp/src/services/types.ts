@@ -14,6 +14,8 @@ export type {
   Invite,
   LivingSituation,
   Me,
+  Departure,
+  DepartureReason,
   MemberCreateInput,
   MemberDetail,
   MemberPatchInput,

@@ -1,5 +1,5 @@
-import { attendanceStatusLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
-import type { InviteCreateInput } from '../schemas/member';
+import { attendanceStatusLabels, departureReasonLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
@@ -18,6 +18,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
+  'member.depart', 'member.undoDepart',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
@@ -58,6 +59,8 @@ export interface AuditEntry {
   item?: string;
   itemCount?: number;
   inviteKind?: InviteCreateInput['kind'];
+  /** A death or departure recorded or taken back: why and the day (YYYY-MM-DD); never the note, which may be personal. */
+  departure?: { reason?: DepartureReason; on?: string };
 }
 
 const someMember = '一位党员';
@@ -133,6 +136,20 @@ function visitStudy(e: AuditEntry): string {
   return e.session?.topic || e.session?.kind ? `：${sessionText(e.session, e.at)}` : '';
 }
 
+/** 2026-03-05 -> 2026年3月5日 */
+function dayText(day: string | undefined): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+/** "王建国同志逝世（2026年3月5日）", "王建国组织关系转出", in respectful words. */
+function departureText(e: AuditEntry): string {
+  const reason = e.departure?.reason;
+  const what = reason === 'deceased' ? `${member(e)}同志逝世` : reason ? `${member(e)}${departureReasonLabels[reason]}` : `${member(e)}逝世或离开本支部`;
+  const day = dayText(e.departure?.on);
+  return `${what}${day ? `（${day}）` : ''}`;
+}
+
 const item = (e: AuditEntry) => (e.item ? `整改事项「${e.item}」` : '一项整改事项');
 const period = (e: AuditEntry) => {
   const text = e.period ?? e.targetId;
@@ -148,6 +165,8 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'member.approveChange': (e) => `审核通过了${member(e)}的信息修改${fieldsText(e.fields, memberFieldLabels)}`,
   'member.invite': (e) => `为${member(e)}生成了${e.inviteKind ? inviteKindLabels[e.inviteKind] : ''}绑定邀请码`,
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
+  'member.depart': (e) => `登记了${departureText(e)}`,
+  'member.undoDepart': (e) => `撤销了${departureText(e)}的登记（登记有误）`,
   'session.create': (e) => `新建了组织生活记录：${sessionText(e.session, e.at)}`,
   'session.update': (e) => `修改了${sessionText(e.session, e.at)}的记录${fieldsText(e.fields, sessionFieldLabels)}`,
   'session.minutes': (e) => `填写了会议记录：${sessionText(e.session, e.at)}`,

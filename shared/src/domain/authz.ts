@@ -26,6 +26,7 @@ export const actions = [
   'member.approveChange',
   'member.invite',
   'member.pairAsContact',
+  'member.recordDeparture',
   'rules.read',
   'rules.edit',
   'session.list',
@@ -106,6 +107,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.invite': ['secretary'],
   // Who may be paired with a member as their contact (asked of the person to pair, resource: the branch).
   'member.pairAsContact': ['contact'],
+  // Recording that a member died (逝世) or left the branch, and taking it back when it was a mistake (resource: member).
+  'member.recordDeparture': ['secretary'],
   // Frequency rules of an organisation (resource: org).
   'rules.read': ['admin', 'inspector'],
   'rules.edit': ['admin'],
@@ -179,6 +182,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'member.approveChange': 'member',
   'member.invite': 'member',
   'member.pairAsContact': 'branch',
+  'member.recordDeparture': 'member',
   'rules.read': 'org',
   'rules.edit': 'org',
   'session.list': 'branch',

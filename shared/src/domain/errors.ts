@@ -103,6 +103,13 @@ export class MinutesMissingError extends AppError {
   }
 }
 
+/** Recording a departure twice, or taking back one that is not there (409). */
+export class DepartureStateError extends AppError {
+  constructor(code: 'ALREADY_DEPARTED' | 'NOT_DEPARTED') {
+    super(code);
+  }
+}
+
 export class UndoError extends AppError {
   constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
     super(code);

@@ -4,6 +4,7 @@ import { inPeriod, type Period } from './periods';
 import { chinaDayStart } from '../time/china-day';
 import { liveEntries, tally, type LedgerEntry } from './points-rules';
 import { openVisitStatuses } from './visit-rules';
+import { hasLeftBy, type RollMember } from './roll';
 
 /**
  * What belongs to one period's ledger (台账): a ledger of October is October's book, whatever day it
@@ -11,12 +12,12 @@ import { openVisitStatuses } from './visit-rules';
  */
 
 /**
- * Whether a member is on the period's roll: joined (入党) by its end and not left before its start.
- * The member record has no leaving date yet; `leftOn` is read when it has one.
+ * Whether a member is on the period's roll on at least one of its days: joined (入党) by its end and
+ * not off the roll (逝世 or left, `domain/roll.ts`) from its first day.
  */
-export function onRoll(member: { joinedPartyOn: string; leftOn?: string }, period: Period): boolean {
+export function onRoll(member: RollMember, period: Period): boolean {
   if (member.joinedPartyOn >= period.end) return false;
-  return !member.leftOn || member.leftOn >= period.start;
+  return !hasLeftBy(member.departure, period.start);
 }
 
 /** A request's status at an instant, from its history; undefined when it did not exist yet. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { memberLimits } from '../limits';
 import { Id, Int, IsoDate, Phone, ShortText, Text, Timestamp, titled, withMeta } from './common';
 
-export { attendanceModeLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
+export { attendanceModeLabels, departureReasonLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
 
 export const healthClasses = ['healthy', 'minor_illness', 'chronic_self_reliant', 'not_self_reliant'] as const;
 export const HealthClass = titled(z.enum(healthClasses), '健康状况');
@@ -102,6 +102,38 @@ export const MemberPatchInput = titled(
 );
 export type MemberPatchInput = z.infer<typeof MemberPatchInput>;
 
+/** Why a member is off the roll: 逝世, 组织关系转出, or another departure (退党、除名 and the like, named in the note). */
+export const departureReasons = ['deceased', 'transferred_out', 'left'] as const;
+export const DepartureReason = titled(z.enum(departureReasons), '原因');
+export type DepartureReason = z.infer<typeof DepartureReason>;
+
+/** The secretary records that a member died or left the branch, with the day (not in the future, not before they joined). */
+export const DepartureInput = titled(
+  z.strictObject({
+    reason: DepartureReason,
+    on: titled(IsoDate, '日期'),
+    note: z.optional(ShortText('备注', memberLimits.departureNote)),
+    /** The version the secretary saw: a stale version answers 409. */
+    expectedVersion: titled(Int().check(z.gte(1)), '版本'),
+  }),
+  '登记逝世或离开',
+);
+export type DepartureInput = z.infer<typeof DepartureInput>;
+
+/** Taking back a departure recorded by mistake. */
+export const DepartureUndoInput = titled(z.strictObject({ expectedVersion: titled(Int().check(z.gte(1)), '版本') }), '撤销逝世或离开的登记');
+export type DepartureUndoInput = z.infer<typeof DepartureUndoInput>;
+
+/** A member off the roll: why, the day, and from which day the roll leaves them out (later when that day is in a signed-off period). */
+export const Departure = z.object({
+  reason: DepartureReason,
+  on: IsoDate,
+  effectiveOn: IsoDate,
+  note: z.optional(z.string()),
+  recordedAt: Timestamp,
+});
+export type Departure = z.infer<typeof Departure>;
+
 export const MemberSummary = z.object({
   id: Id,
   branchId: Id,
@@ -116,6 +148,8 @@ export const MemberSummary = z.object({
   bound: withMeta(z.boolean(), { description: 'A WeChat identity (the member or a proxy) is bound to this record.' }),
   /** When the member last took part (present, excused, home-delivered or online). */
   lastParticipatedAt: z.optional(Timestamp),
+  /** Present when the member died or left the branch: lists show them apart, and the roll leaves them out from `effectiveOn`. */
+  departure: z.optional(Departure),
 });
 export type MemberSummary = z.infer<typeof MemberSummary>;
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { openPage } from '@/adapters/navigation';
 import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
+import { DeparturePanel } from '@/components/DeparturePanel';
 import { ElderPage } from '@/components/ElderPage';
 import { InviteCode } from '@/components/InviteCode';
 import { LoadState } from '@/components/LoadState';
@@ -15,7 +16,8 @@ import { useMe } from '@/hooks/use-me';
 import { useMember } from '@/hooks/use-member';
 import { messageOf } from '@/services/api-error';
 import { pages, withQuery } from '@/services/routes';
-import type { Invite } from '@/services/types';
+import type { DepartureReason, Invite } from '@/services/types';
+import { todayInChina } from '@/services/inspection-periods';
 import { may } from '@/services/permissions';
 
 /** One member: facts in words; for the secretary also invite codes and changes to approve. */
@@ -32,12 +34,31 @@ export default function MemberDetailPage() {
   const [approving, setApproving] = useState<string | undefined>();
   const [approveError, setApproveError] = useState<{ id: string; text: string } | undefined>();
   const [approved, setApproved] = useState<string | undefined>();
+  const departures = useSubmission((a: { memberId: string; input: { reason: DepartureReason; on: string; note?: string; expectedVersion: number } }, key: string) =>
+    api.recordDeparture(a.memberId, a.input, key),
+  );
+  const [departureBusy, setDepartureBusy] = useState(false);
+  const [departureError, setDepartureError] = useState<string | undefined>();
 
   // The secretary edits directly; a paired contact proposes a change for the secretary to approve.
   const editsDirectly = may(me.data, 'member.update');
   const canEdit = editsDirectly || may(me.data, 'member.proposeUpdate');
   const mayInvite = may(me.data, 'member.invite');
   const approves = may(me.data, 'member.approveChange');
+  const recordsDeparture = may(me.data, 'member.recordDeparture');
+
+  const departureStep = async (work: () => Promise<unknown>) => {
+    setDepartureBusy(true);
+    setDepartureError(undefined);
+    try {
+      await work();
+      member.reload();
+    } catch (e) {
+      setDepartureError(messageOf(e));
+    } finally {
+      setDepartureBusy(false);
+    }
+  };
 
   const makeInvite = async (kind: Invite['kind']) => {
     if (!id) return;
@@ -70,17 +91,19 @@ export default function MemberDetailPage() {
 
   if (!id) return <ElderPage title='党员详情'><Message kind='error' text='没有指定党员。请返回名单重新选择。' /></ElderPage>;
   const m = member.data;
+  // Invites and edits are for members on the roll; a departed member's page keeps their facts and the departure.
+  const onRoll = !!m && !m.departure;
   return (
     <ElderPage title={m ? m.name : '党员详情'}>
       <LoadState loading={member.loading && !m} error={member.error} onRetry={member.reload} />
       {m ? <MemberFacts member={m} /> : null}
-      {m && canEdit ? (
+      {m && onRoll && canEdit ? (
         <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id }))}>
           修改{editsDirectly ? '' : '（需支部书记审核）'}
         </BigButton>
       ) : null}
 
-      {m && mayInvite ? (
+      {m && onRoll && mayInvite ? (
         <>
           <Text className='h2'>微信绑定邀请码</Text>
           <Text className='text text--muted'>生成后把邀请码告诉党员本人或家属，在“绑定”页面输入。</Text>
@@ -110,6 +133,19 @@ export default function MemberDetailPage() {
             />
           ))}
         </>
+      ) : null}
+
+      {m && recordsDeparture ? (
+        <DeparturePanel
+          name={m.name}
+          joinedPartyOn={m.joinedPartyOn}
+          {...(m.departure ? { departure: m.departure } : {})}
+          today={todayInChina()}
+          busy={departureBusy}
+          error={departureError}
+          onRecord={(input) => void departureStep(() => departures.submit({ memberId: m.id, input: { ...input, expectedVersion: m.version } }))}
+          onUndo={() => void departureStep(() => api.undoDeparture(m.id, m.version))}
+        />
       ) : null}
     </ElderPage>
   );

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
@@ -10,12 +10,14 @@ import { useMembers } from '@/hooks/use-members';
 import { homeFor, pages, withQuery } from '@/services/routes';
 import { may } from '@/services/permissions';
 import { LogoutButton } from '@/components/LogoutButton';
+import { departureFact, splitRoll } from '@/services/departure-words';
 
 /** The branch's roll for the secretary and paired contacts. */
 export default function MembersPage() {
   const me = useMe();
   const members = useMembers(me.data?.branchId);
   useReloadOnReturn(members.reload);
+  const roll = members.data ? splitRoll(members.data) : undefined;
   // The secretary reaches the sessions from the branch home; others who may read them (a paired contact) from here.
   const sessionsLink = !!me.data && may(me.data, 'session.list') && homeFor(me.data.role) !== pages.branchHome;
 
@@ -30,9 +32,22 @@ export default function MembersPage() {
         </BigButton>
       ) : null}
       <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} />
-      {members.data ? <Text className='text spaced-top'>共 {members.data.length} 人</Text> : null}
-      {members.data?.map((m) => (
+      {roll ? <Text className='text spaced-top'>共 {roll.active.length} 人</Text> : null}
+      {roll?.active.map((m) => (
         <MemberRow key={m.id} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.id }))} />
+      ))}
+      {/* Those who died or left the branch, apart from the roll, with the day. */}
+      {roll?.sections.map((section) => (
+        <View key={section.title} className='section'>
+          <Text className='h2'>{section.title}</Text>
+          {section.members.map((m) => (
+            <View key={m.id} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberDetail, { id: m.id }))}>
+              <Text className='row__title'>{m.name}</Text>
+              <Text className='text'>{m.departure ? departureFact(m.departure) : ''}</Text>
+              <Text className='row__hint'>点此查看详情 ›</Text>
+            </View>
+          ))}
+        </View>
       ))}
       <LogoutButton />
     </ElderPage>
