@@ -124,7 +124,8 @@ export class SessionService {
     const found = await this.deps.sessions.getWithAmendments(sessionId);
     if (!found) throw new NotFoundError();
     authorize(actor, 'session.read', sessionResource(found.session));
-    return this.view(actor, await this.onRoll(found.session), found.amendments);
+    // The roll's Query runs beside the view's other reads: no round trip more than before departures.
+    return this.view(actor, found.session, found.amendments, this.departuresIn(found.session.branchId));
   }
 
   async update(actor: Actor, sessionId: string, patch: SessionPatchInput): Promise<SessionDetail> {
@@ -342,7 +343,12 @@ export class SessionService {
 
   /** The session as its day's roll has it (`session-roll.ts`): one Query of the branch's members. */
   private async onRoll(session: SessionRecord): Promise<SessionRecord> {
-    return sessionOnRoll(session, departuresOf(await this.deps.members.listByBranch(session.branchId)));
+    return sessionOnRoll(session, await this.departuresIn(session.branchId));
+  }
+
+  /** Who has left the branch's roll, and from which day. */
+  private async departuresIn(branchId: string): Promise<ReadonlyMap<string, string>> {
+    return departuresOf(await this.deps.members.listByBranch(branchId));
   }
 
   private async assertUnlocked(branchId: string, startsAt: string): Promise<void> {
@@ -464,19 +470,23 @@ export class SessionService {
     return session;
   }
 
-  private async view(actor: Actor, s: SessionRecord, amendments: AmendmentRecord[]): Promise<SessionDetail> {
+  /** `roll`, when given, is applied to `s` once read (see `onRoll`): callers that have not applied it read it in parallel here. */
+  private async view(actor: Actor, stored: SessionRecord, amendments: AmendmentRecord[], roll?: Promise<ReadonlyMap<string, string>>): Promise<SessionDetail> {
+    let s = stored;
     // Members and proxies see only their own line.
     const ownOnly = !can(actor, 'attendance.readAll', sessionResource(s));
     // Two independent reads at once: the names of who recorded, and whether the period is signed off.
     const marks = s.status === 'open' && can(actor, 'attendance.mark', sessionResource(s));
-    const [names, signedOff, visits] = await Promise.all([
+    const [names, signedOff, visits, departures] = await Promise.all([
       this.deps.users.namesOf([
         s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...(s.lastBulk ? [s.lastBulk.by] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
       ]),
       signedPeriodFor(this.deps.signoffs, s.branchId, s.startsAt),
       // For the secretary marking attendance: whose 送学上门 is under way, so no line is overwritten unseen.
       marks ? this.visitsUnderWay(s) : Promise.resolve(new Map<string, VisitStatus>()),
+      roll,
     ]);
+    if (departures) s = sessionOnRoll(s, departures);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
     const locked = !!signedOff;
     const attendance = s.expected
