@@ -55,6 +55,12 @@ export const memberLimits = {
   emergencyContactRelation: 10,
 } as const;
 
+/** Staff invites: the invitee's name, as the staff list and the audit trail show it. */
+export const staffLimits = {
+  nameMin: 2,
+  name: 20,
+} as const;
+
 export const visitLimits = {
   note: 200,
   studied: 1000,
