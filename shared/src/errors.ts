@@ -34,7 +34,7 @@ export const errorCatalog = {
   INVITE_ATTEMPTS_EXCEEDED: { status: 429, message: '邀请码输错次数太多，请 15 分钟后再试；请先向给您邀请码的人核对一下' },
   ROLE_WITHDRAWN: { status: 401, message: '您的职务已被收回，这个账号不能再办理原来的事项；如有疑问，请联系组织的管理员' },
   SESSION_OUTDATED: { status: 401, message: '您的职务或权限已经变更，请重新登录' },
-  SELF_WITHDRAW: { status: 409, message: '不能收回自己的职务，请由另一位管理员办理' },
+  SELF_WITHDRAW: { status: 409, message: '不能收回或变更自己的职务，请由另一位管理员办理' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -164,6 +164,32 @@ describe('staff invites, the staff list and withdrawal', () => {
     expect((await stack.call('GET', '/orgs/org-chengnan/branches', { token: bound.body.token })).status).toBe(200);
   });
 
+  it('changes a role at once: the old token answers 401, the next login carries the new role', async () => {
+    const invite = await stack.call('POST', '/orgs/org-chengnan/staff-invites', { token: admin, body: { name: '钱联络', role: 'contact', branchId: 'br-1' } });
+    const bound = await bind(await visitor('qian'), invite.body.code);
+    const old = bound.body.token as string;
+    expect((await stack.call('GET', '/contacts/me/visits', { token: old })).status).toBe(200);
+
+    const bad = await stack.call('POST', `/orgs/org-chengnan/staff/${bound.body.me.userId}/role`, { token: admin, body: { role: 'inspector', branchId: 'br-1' } });
+    expect(bad.status).toBe(422);
+    const changed = await stack.call('POST', `/orgs/org-chengnan/staff/${bound.body.me.userId}/role`, { token: admin, body: { role: 'inspector' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: '钱联络', role: 'inspector', roleText: '督导', scopeText: '城南街道离退休干部党工委' });
+    expect(changed.body.branchId).toBeUndefined();
+
+    const refused = await stack.call('GET', '/contacts/me/visits', { token: old });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('SESSION_OUTDATED');
+    expect(refused.body.error.message).toContain('重新登录');
+    const again = await stack.call('POST', '/auth/wechat', { body: { code: 'code-qian' } });
+    expect(again.body.me).toMatchObject({ role: 'inspector', displayName: '钱联络' });
+    expect((await stack.call('GET', '/orgs/org-chengnan/branches', { token: again.body.token })).status).toBe(200);
+    expect((await stack.call('POST', `/orgs/org-chengnan/staff/u-demo-admin/role`, { token: admin, body: { role: 'inspector' } })).status).toBe(409);
+
+    const trail = await services().repositories.audit.list('org-chengnan', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+    expect(trail.map((e) => auditSentence(e)).join('\n')).toContain('把钱联络的职务由第一离退休干部党支部的结对联系人改为城南街道离退休干部党工委的督导');
+  });
+
   it('answers bad input in Chinese naming the field, and writes nothing', async () => {
     const cases: [unknown, string][] = [
       [{ name: '刘某', role: 'secretary' }, 'branchId'],

@@ -18,7 +18,7 @@ function full(action: AuditAction): AuditEntry {
     points: { category: 'volunteer', points: action === 'points.reverse' ? -5 : 5 },
     visit: { from: 'requested', to: 'scheduled', windowStart: '2026-11-05T06:00:00.000Z' },
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
-    staff: { name: '李明', role: 'inspector', scope: '某市委老干部局' }, orgName: '某市委老干部局',
+    staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
   };
 }
 

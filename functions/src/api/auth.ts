@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
-import { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
+import { StaffInvite, StaffInviteInput, StaffList, StaffMember, StaffRoleChangeInput } from '@ltx/shared/schemas/staff';
 import { defineRoute } from './declare';
 import { serve } from './serve';
 import { items } from './items';
@@ -53,6 +53,12 @@ export const routes = [
     summary: '收回工作人员的职务（立即生效）',
     response: StaffMember,
     handle: async ({ ctx, actor, params }) => ctx.staff.withdraw(actor, params.orgId, params.userId),
+  }),
+  defineRoute({
+    id: 'staff-role-change', method: 'POST', path: '/api/v1/orgs/{orgId}/staff/{userId}/role', auth: 'token', can: 'staff.changeRole',
+    summary: '变更工作人员的职务（立即生效，需重新登录）',
+    body: StaffRoleChangeInput, response: StaffMember,
+    handle: async ({ ctx, actor, params, body }) => ctx.staff.changeRole(actor, params.orgId, params.userId, body),
   }),
 ];
 

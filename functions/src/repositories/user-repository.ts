@@ -199,7 +199,7 @@ export class DynamoUserRepository implements UserRepository {
 
   async sessionStateOf(userId: string): Promise<SessionState | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.user(userId), ProjectionExpression: 'pk, sessionVersion, withdrawnAt' }),
+      new GetCommand({ TableName: this.table, Key: keys.user(userId), ProjectionExpression: 'pk, sessionVersion, withdrawnAt', ConsistentRead: true }),
     );
     if (!Item) return undefined;
     const state = z.parse(SessionStateItem, Item);

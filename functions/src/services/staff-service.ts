@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bindPagePath } from '@ltx/shared/domain/invites';
 import { isStaffRole, roleLabels, staffScopeOf, type Actor } from '@ltx/shared/domain/roles';
 import { NotFoundError, SelfWithdrawError, ConflictError, ValidationError } from '@ltx/shared/domain/errors';
-import type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
+import type { StaffInvite, StaffInviteInput, StaffList, StaffMember, StaffRoleChangeInput } from '@ltx/shared/schemas/staff';
 import type { Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -84,6 +84,30 @@ export class StaffService {
   }
 
   /**
+   * Changes a held role (and its scope). Like a withdrawal it takes effect at once: the session version
+   * grows, the person's next request answers 401 and their next login carries the new role.
+   */
+  async changeRole(actor: Actor, orgId: string, userId: string, input: StaffRoleChangeInput): Promise<StaffMember> {
+    authorize(actor, 'staff.changeRole', { type: 'org', orgId });
+    const [org, user] = await Promise.all([this.deps.orgs.getOrg(orgId), this.deps.users.getUser(userId)]);
+    if (!org || !user || user.orgId !== orgId || !isStaffRole(user.role) || user.withdrawnAt) throw new NotFoundError();
+    if (userId === actor.userId) throw new SelfWithdrawError();
+    const scopeText = await this.scopeOf(org, input);
+    const fromScope = (user.branchId ? (await this.deps.orgs.getBranch(user.branchId))?.name : org.name) ?? '';
+    const version = user.sessionVersion ?? 0;
+    const { branchId: _old, ...rest } = user;
+    const changed: UserRecord = { ...rest, role: input.role, ...(input.branchId ? { branchId: input.branchId } : {}), sessionVersion: version + 1 };
+    if ((await this.deps.users.replaceUser(changed, version)) === 'conflict') throw new ConflictError();
+    if (user.role === 'secretary' && user.branchId) await this.deps.orgs.clearSecretaryName(user.branchId, user.displayName);
+    if (changed.role === 'secretary' && changed.branchId) await this.deps.orgs.setSecretaryName(changed.branchId, changed.displayName);
+    await this.deps.audit.append(changed.branchId ?? orgId, {
+      at: this.deps.clock.now().toISOString(), actorUserId: actor.userId, actorRole: actor.role, action: 'staff.change', targetType: 'staff', targetId: userId,
+      staff: { name: user.displayName, role: input.role, scope: scopeText, from: { role: user.role, scope: fromScope } },
+    });
+    return memberView(changed, scopeText);
+  }
+
+  /**
    * The first administrator of a fresh deployment (scripts/admin.ts): the top organisation, created
    * if absent (its id comes from its name, so a second run finds it), and a one-time, expiring
    * administrator invite. No actor: whoever holds the deployment's AWS credentials runs it.
@@ -108,7 +132,7 @@ export class StaffService {
   }
 
   /** The words of the scope the input asks for; 422 naming `branchId` when it does not fit the role. */
-  private async scopeOf(org: OrgRecord, input: StaffInviteInput): Promise<string> {
+  private async scopeOf(org: OrgRecord, input: StaffRoleChangeInput): Promise<string> {
     const label = roleLabels[input.role];
     if (staffScopeOf(input.role) === 'org') {
       if (input.branchId) throw new ValidationError([{ path: 'branchId', message: `支部：${label}负责整个组织，不用选支部` }]);

@@ -22,7 +22,7 @@ export const auditActions = [
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
-  'org.create', 'staff.invite', 'staff.join', 'staff.withdraw',
+  'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -60,7 +60,7 @@ export interface AuditEntry {
   itemCount?: number;
   inviteKind?: InviteCreateInput['kind'];
   /** A staff role given, taken up or withdrawn: whose (the invitee's name), which role, over what (the org's or branch's name). */
-  staff?: { name?: string; role: StaffRole; scope: string };
+  staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
   /** An organisation created (the deployment's first one). */
   orgName?: string;
 }
@@ -184,4 +184,5 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'staff.invite': (e) => `邀请${staffName(e)}担任${staffRole(e)}`,
   'staff.join': (e) => `接受邀请，担任${staffRole(e)}`,
   'staff.withdraw': (e) => `收回了${staffName(e)}担任的${staffRole(e)}`,
+  'staff.change': (e) => `把${staffName(e)}的职务${e.staff?.from ? `由${e.staff.from.scope}的${roleLabels[e.staff.from.role]}` : ''}改为${staffRole(e)}`,
 };

@@ -56,6 +56,7 @@ export const actions = [
   'staff.list',
   'staff.invite',
   'staff.withdraw',
+  'staff.changeRole',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -150,6 +151,7 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'staff.list': ['admin'],
   'staff.invite': ['admin'],
   'staff.withdraw': ['admin'],
+  'staff.changeRole': ['admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -216,6 +218,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'staff.list': 'org',
   'staff.invite': 'org',
   'staff.withdraw': 'org',
+  'staff.changeRole': 'org',
 };
 
 /**

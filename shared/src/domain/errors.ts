@@ -165,7 +165,7 @@ export class SessionOutdatedError extends AppError {
   }
 }
 
-/** An administrator withdrawing their own role (the organisation could be left without one). */
+/** An administrator withdrawing or changing their own role (the organisation could be left without one). */
 export class SelfWithdrawError extends AppError {
   constructor() {
     super('SELF_WITHDRAW');

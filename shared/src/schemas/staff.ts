@@ -16,6 +16,13 @@ export const StaffInviteInput = z.strictObject({
 });
 export type StaffInviteInput = z.infer<typeof StaffInviteInput>;
 
+/** A held role changed to another (and its scope, as for an invite). */
+export const StaffRoleChangeInput = z.strictObject({
+  role: StaffRole,
+  branchId: z.optional(titled(Id, '支部')),
+});
+export type StaffRoleChangeInput = z.infer<typeof StaffRoleChangeInput>;
+
 /** A staff invite as the administrator reads it: the code to pass on, the page to open, in words. */
 export const StaffInvite = z.object({
   code: z.string(),
