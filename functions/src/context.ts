@@ -8,6 +8,8 @@ import { NamingAuditTrail } from './services/audit-trail';
 import { DynamoMemberRepository } from './repositories/member-repository';
 import { DynamoOrgRepository } from './repositories/org-repository';
 import { DynamoUserRepository } from './repositories/user-repository';
+import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-repository';
+import { StaffService } from './services/staff-service';
 import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
 import { MemberService } from './services/member-service';
@@ -76,6 +78,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     reviews: new DynamoReviewRepository(db, table),
     uploads: new DynamoUploadRepository(db, table),
     idempotency: new DynamoIdempotencyRepository(db, table),
+    inviteAttempts: new DynamoInviteAttemptRepository(db, table),
   };
 }
 
@@ -89,6 +92,7 @@ export interface Services {
   members: MemberService;
   orgs: OrgService;
   auth: AuthService;
+  staff: StaffService;
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
@@ -137,7 +141,8 @@ export function buildServices(deps: ServiceDeps): Services {
     tokens,
     members: memberService,
     orgs: new OrgService(orgs),
-    auth: new AuthService({ users, orgs, members, audit, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
+    auth: new AuthService({ users, orgs, members, audit, attempts: repos.inviteAttempts, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
+    staff: new StaffService({ users, orgs, audit, clock }),
   };
 }
 

@@ -33,6 +33,10 @@ export const errorCatalog = {
   ALREADY_DEPARTED: { status: 409, message: '该党员已登记为逝世或离开本支部；如登记有误，请先撤销这条登记' },
   NOT_DEPARTED: { status: 409, message: '该党员没有逝世或离开本支部的登记，无需撤销' },
   PERIOD_NOT_ENDED: { status: 409, message: '这个期间还没有结束，结束后才能签字' },
+  INVITE_ATTEMPTS_EXCEEDED: { status: 429, message: '邀请码输错次数太多，请 15 分钟后再试；请先向给您邀请码的人核对一下' },
+  ROLE_WITHDRAWN: { status: 401, message: '您的职务已被收回，这个账号不能再办理原来的事项；如有疑问，请联系组织的管理员' },
+  SESSION_OUTDATED: { status: 401, message: '您的职务或权限已经变更，请重新登录' },
+  SELF_WITHDRAW: { status: 409, message: '不能收回或变更自己的职务，请由另一位管理员办理' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -57,6 +57,12 @@ export const memberLimits = {
   departureNote: 100,
 } as const;
 
+/** Staff invites: the invitee's name, as the staff list and the audit trail show it. */
+export const staffLimits = {
+  nameMin: 2,
+  name: 20,
+} as const;
+
 export const visitLimits = {
   note: 200,
   studied: 1000,

@@ -49,6 +49,10 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'ledger.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'review.write':         { admin: 'FF', inspector: 'AA', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'rectification.answer': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'staff.list':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'staff.invite':         { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'staff.withdraw':       { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'staff.changeRole':     { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -71,7 +75,7 @@ function actorFor(role: Role): Actor {
 
 /** The own resource: in b1, paired with the contact, and the member's own record. */
 function resources(action: Action): { own: Resource; other: Resource } {
-  if (action.startsWith('org.') || action.startsWith('rules.') || action === 'compliance.read') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
+  if (action.startsWith('org.') || action.startsWith('rules.') || action.startsWith('staff.') || action === 'compliance.read') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
   if (action.startsWith('session.') || action === 'attendance.mark' || action === 'attendance.readAll') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
   }

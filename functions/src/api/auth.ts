@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
+import { StaffInvite, StaffInviteInput, StaffList, StaffMember, StaffRoleChangeInput } from '@ltx/shared/schemas/staff';
 import { defineRoute } from './declare';
 import { serve } from './serve';
 import { items } from './items';
 
-/** Signing in and who I am: health, WeChat login, binding with an invite, the local demo logins. */
+/** Signing in and who I am: health, WeChat login, binding with an invite, the local demo logins; staff roles and their invites. */
 export const routes = [
   defineRoute({
     id: 'health', method: 'GET', path: '/api/v1/health', auth: 'public', summary: '健康检查',
@@ -35,6 +36,29 @@ export const routes = [
     id: 'binding-create', method: 'POST', path: '/api/v1/bindings', auth: 'token', summary: '用邀请码绑定微信',
     body: BindingInput, response: Session,
     handle: async ({ ctx, actor, body }) => ctx.auth.bind(actor, body.inviteCode),
+  }),
+  defineRoute({
+    id: 'staff-invite-create', method: 'POST', path: '/api/v1/orgs/{orgId}/staff-invites', auth: 'token', can: 'staff.invite',
+    summary: '邀请支部书记、联系人、督导或管理员（邀请码和小程序链接）',
+    body: StaffInviteInput, response: StaffInvite, status: 201, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.staff.invite(actor, params.orgId, body),
+  }),
+  defineRoute({
+    id: 'staff-list', method: 'GET', path: '/api/v1/orgs/{orgId}/staff', auth: 'token', can: 'staff.list', summary: '组织的工作人员和待接受的邀请',
+    response: StaffList,
+    handle: async ({ ctx, actor, params }) => ctx.staff.list(actor, params.orgId),
+  }),
+  defineRoute({
+    id: 'staff-withdraw', method: 'POST', path: '/api/v1/orgs/{orgId}/staff/{userId}/withdraw', auth: 'token', can: 'staff.withdraw',
+    summary: '收回工作人员的职务（立即生效）',
+    response: StaffMember,
+    handle: async ({ ctx, actor, params }) => ctx.staff.withdraw(actor, params.orgId, params.userId),
+  }),
+  defineRoute({
+    id: 'staff-role-change', method: 'POST', path: '/api/v1/orgs/{orgId}/staff/{userId}/role', auth: 'token', can: 'staff.changeRole',
+    summary: '变更工作人员的职务（立即生效，需重新登录）',
+    body: StaffRoleChangeInput, response: StaffMember,
+    handle: async ({ ctx, actor, params, body }) => ctx.staff.changeRole(actor, params.orgId, params.userId, body),
   }),
 ];
 

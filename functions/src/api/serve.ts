@@ -53,7 +53,7 @@ async function run(declared: AnyRoute, reqCtx: RequestContext): Promise<HttpResu
   const event = reqCtx.event as APIGatewayProxyEventV2;
   const ctx = appContext();
   if (declared.localOnly && ctx.stage !== 'local' && ctx.stage !== 'test') throw new RouteNotFoundError();
-  const actor = declared.auth === 'token' ? await requireActor(event, ctx.tokens) : undefined;
+  const actor = declared.auth === 'token' ? await requireActor(event, ctx.tokens, ctx.repositories.users) : undefined;
   const params = Object.fromEntries(paramNames(declared.path).map((name) => [name, pathParam(name, reqCtx.params[name])]));
   const query = declared.query ? parseQuery(event, declared.query) : undefined;
   const body = declared.body ? parseBody(event, declared.body) : undefined;

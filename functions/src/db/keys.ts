@@ -24,6 +24,12 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  /** gsi2: the staff of an organisation (secretaries, contacts, inspectors, administrators), by role then name. */
+  staffOfOrg: (orgId: string) => `ORG#${orgId}#STAFF`,
+  /** gsi1: an organisation's pending staff invites, by expiry. */
+  staffInvitesOfOrg: (orgId: string) => `ORG#${orgId}#STAFFINVITES`,
+  /** Wrong invite codes of one identity in one window (`<window start>`): guessing is refused beyond a limit. */
+  inviteAttempts: (identity: string, windowStart: string) => ({ pk: `ATTEMPTS#${identity}`, sk: `INVITE#${windowStart}` }),
 
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
   /** gsi1: sessions of a branch, by start time. */

@@ -1,4 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { BranchItem, orgs, type BranchRecord, type OrgRecord } from './records';
@@ -12,6 +13,10 @@ export interface OrgRepository {
   listBranches(orgId: string): Promise<BranchRecord[]>;
   /** Adds to the branch's counters; ADD is exact under concurrent writers. */
   adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void>;
+  /** The branch's secretary as members read it, set when a secretary takes up the role. */
+  setSecretaryName(branchId: string, name: string): Promise<void>;
+  /** Clears the secretary's name if it is still `name` (a withdrawn secretary). */
+  clearSecretaryName(branchId: string, name: string): Promise<void>;
   /** Names of orgs and branches in one request, for the `me` view. */
   namesOf(orgId?: string, branchId?: string): Promise<{ orgName?: string; branchName?: string; secretaryName?: string }>;
 }
@@ -101,6 +106,29 @@ export class DynamoOrgRepository implements OrgRepository {
         ExpressionAttributeValues: values,
       }),
     );
+  }
+
+  async setSecretaryName(branchId: string, name: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table, Key: keys.branch(branchId), UpdateExpression: 'SET secretaryName = :n',
+        ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':n': name },
+      }),
+    );
+  }
+
+  async clearSecretaryName(branchId: string, name: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table, Key: keys.branch(branchId), UpdateExpression: 'SET secretaryName = :none',
+          ConditionExpression: 'secretaryName = :n', ExpressionAttributeValues: { ':n': name, ':none': null },
+        }),
+      );
+    } catch (error) {
+      // Another secretary's name is there already: leave it.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async namesOf(orgId?: string, branchId?: string) {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
-import { roles } from '@ltx/shared/domain/roles';
+import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
@@ -160,6 +160,14 @@ export const UserRecord = z.object({
    * subscription messages to an openid. Nothing else uses it.
    */
   wechatOpenId: optionalText,
+  /**
+   * Grows when the role is changed or withdrawn; tokens carry the version they were issued at and
+   * `requireActor` refuses an older one (absent: 0, as tokens without one).
+   */
+  sessionVersion: z.optional(count),
+  /** The role was withdrawn: the record stays as history, its tokens stop working, it leaves every list. */
+  withdrawnAt: optionalText,
+  withdrawnBy: optionalText,
 });
 export type UserRecord = z.infer<typeof UserRecord>;
 
@@ -169,7 +177,9 @@ export const users = defineEntity({
   keys: (u: UserRecord) => ({
     ...keys.user(u.id),
     // Users of a branch (secretary, contacts), by role.
-    ...(u.branchId ? { gsi1pk: keys.usersOfBranch(u.branchId), gsi1sk: `${u.role}#${u.displayName}#${u.id}` } : {}),
+    ...(u.branchId && !u.withdrawnAt ? { gsi1pk: keys.usersOfBranch(u.branchId), gsi1sk: `${u.role}#${u.displayName}#${u.id}` } : {}),
+    // Staff of an organisation, by role then name (the administrator's staff list).
+    ...(u.orgId && isStaffRole(u.role) && !u.withdrawnAt ? { gsi2pk: keys.staffOfOrg(u.orgId), gsi2sk: `${u.role}#${u.displayName}#${u.id}` } : {}),
   }),
 });
 
@@ -196,6 +206,33 @@ export const InviteRecord = z.object({
 export type InviteRecord = z.infer<typeof InviteRecord>;
 
 export const invites = defineEntity({ type: 'Invite', schema: InviteRecord, keys: (i: InviteRecord) => keys.invite(i.code) });
+
+/** An invite to a staff role: same key space as member invites (`INVITE#<code>`), so a code is unique across both. */
+export const StaffInviteRecord = z.object({
+  code: text,
+  orgId: text,
+  /** Secretary and contact: the branch they serve. */
+  branchId: optionalText,
+  role: z.enum(staffRoles),
+  /** The invitee's name, given by the administrator: it becomes the user's display name. */
+  name: text,
+  expiresAt: text,
+  createdBy: text,
+  createdAt: text,
+  usedBy: optionalText,
+  usedAt: optionalText,
+});
+export type StaffInviteRecord = z.infer<typeof StaffInviteRecord>;
+
+export const staffInvites = defineEntity({
+  type: 'StaffInvite',
+  schema: StaffInviteRecord,
+  keys: (i: StaffInviteRecord) => ({
+    ...keys.invite(i.code),
+    // Pending invites of an organisation, by expiry: a Query from "now" lists only the live ones. Removed once used.
+    ...(i.usedBy ? {} : { gsi1pk: keys.staffInvitesOfOrg(i.orgId), gsi1sk: `${i.expiresAt}#${i.code}` }),
+  }),
+});
 
 export const DemoAccountRecord = z.object({
   /** Position on the login page: the elderly member first. */

@@ -1,8 +1,21 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
+import { queryAll } from '../db/query-all';
 import * as z from 'zod/mini';
-import { demoAccounts, invites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord } from './records';
+import {
+  demoAccounts, invites, staffInvites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord, type StaffInviteRecord,
+} from './records';
+
+/** An invite code names either a member's invite (self or proxy) or a staff invite: one key space, one GetItem. */
+export type AnyInvite = { kind: 'member'; invite: InviteRecord } | { kind: 'staff'; invite: StaffInviteRecord };
+
+/** What `requireActor` needs of a user to accept a token: one GetItem, projected. */
+export interface SessionState {
+  sessionVersion: number;
+  withdrawn: boolean;
+}
+const SessionStateItem = z.object({ sessionVersion: z.optional(z.number()), withdrawnAt: z.optional(z.string()) });
 
 /** What `namesOf` projects of a user item. */
 const UserName = z.pick(UserRecord, { id: true, displayName: true });
@@ -20,6 +33,23 @@ export interface UserRepository {
   getInvite(code: string): Promise<InviteRecord | undefined>;
   /** Marks an invite used by `userId`: `ok` also when that same user already used it (a retry). */
   useInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'>;
+  /** Either kind of invite by its code. */
+  findInvite(code: string): Promise<AnyInvite | undefined>;
+  /** A new staff invite; throws ConditionalCheckFailed when the code is taken (draw another). */
+  putStaffInvite(invite: StaffInviteRecord): Promise<void>;
+  /** Marks a staff invite used by `userId` (and drops it from the pending list); `ok` also for that same user's retry. */
+  useStaffInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'>;
+  /** An organisation's staff invites not yet used nor expired at `nowIso`: one Query on gsi1. */
+  listPendingStaffInvites(orgId: string, nowIso: string): Promise<StaffInviteRecord[]>;
+  /** Everyone holding a staff role in an organisation (withdrawn ones are not indexed): one Query on gsi2. */
+  listStaff(orgId: string): Promise<UserRecord[]>;
+  /** The session version and whether the role was withdrawn; undefined when there is no such user. */
+  sessionStateOf(userId: string): Promise<SessionState | undefined>;
+  /**
+   * Replaces a user (a role withdrawn or changed) only if its session version is still `expected`:
+   * `conflict` when someone changed it meanwhile.
+   */
+  replaceUser(user: UserRecord, expected: number): Promise<'ok' | 'conflict'>;
   /** Records (or clears) the openid a subscription message is sent to. */
   setOpenId(userId: string, openid: string | null): Promise<void>;
   /** Users of a branch with one role (e.g. its contacts): one Query on gsi1. */
@@ -114,6 +144,81 @@ export class DynamoUserRepository implements UserRepository {
       return 'ok';
     } catch (error) {
       if (isConditionalCheckFailed(error)) return 'used';
+      throw error;
+    }
+  }
+
+  async findInvite(code: string): Promise<AnyInvite | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.invite(code) }));
+    if (!Item) return undefined;
+    return Item.type === staffInvites.type ? { kind: 'staff', invite: staffInvites.fromItem(Item) } : { kind: 'member', invite: invites.fromItem(Item) };
+  }
+
+  async putStaffInvite(invite: StaffInviteRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: staffInvites.toItem(invite), ConditionExpression: 'attribute_not_exists(pk)' }));
+  }
+
+  async useStaffInvite(code: string, userId: string, at: string): Promise<'ok' | 'used'> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.invite(code),
+          UpdateExpression: 'SET usedBy = :u, usedAt = if_not_exists(usedAt, :at) REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND #type = :staff AND (attribute_not_exists(usedBy) OR usedBy = :u)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':u': userId, ':at': at, ':staff': staffInvites.type },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'used';
+      throw error;
+    }
+  }
+
+  async listPendingStaffInvites(orgId: string, nowIso: string): Promise<StaffInviteRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk > :now',
+      ExpressionAttributeValues: { ':pk': keys.staffInvitesOfOrg(orgId), ':now': nowIso },
+    });
+    return items.map(staffInvites.fromItem);
+  }
+
+  async listStaff(orgId: string): Promise<UserRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.staffOfOrg(orgId) },
+    });
+    return items.map(users.fromItem);
+  }
+
+  async sessionStateOf(userId: string): Promise<SessionState | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.user(userId), ProjectionExpression: 'pk, sessionVersion, withdrawnAt', ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const state = z.parse(SessionStateItem, Item);
+    return { sessionVersion: state.sessionVersion ?? 0, withdrawn: !!state.withdrawnAt };
+  }
+
+  async replaceUser(user: UserRecord, expected: number): Promise<'ok' | 'conflict'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: users.toItem(user),
+          ConditionExpression: expected === 0 ? 'attribute_not_exists(sessionVersion) OR sessionVersion = :v' : 'sessionVersion = :v',
+          ExpressionAttributeValues: { ':v': expected },
+        }),
+      );
+      return 'ok';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'conflict';
       throw error;
     }
   }

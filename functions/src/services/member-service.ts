@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
@@ -14,6 +14,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { actorOf, authorize } from './authorize';
+import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
 
 
@@ -21,8 +22,6 @@ type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 
 export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 'pending'; pendingChangeId: string };
 
-const inviteAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: read aloud over the phone
-const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
 const unknownHealth = 'unknown';
 
 export class MemberService {
@@ -119,28 +118,22 @@ export class MemberService {
   async createInvite(actor: Actor, memberId: string, input: InviteCreateInput): Promise<Invite> {
     const member = await this.load(actor, memberId, 'member.invite');
     const now = this.clock.now();
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const code = Array.from({ length: 6 }, () => inviteAlphabet[randomInt(inviteAlphabet.length)]).join('');
-      const invite = {
+    const invite = await putWithFreshCode(async (code) => {
+      const record = {
         code,
         memberId,
         orgId: member.orgId,
         branchId: member.branchId,
         kind: input.kind,
-        expiresAt: new Date(now.getTime() + inviteLifetimeMs).toISOString(),
+        expiresAt: inviteExpiry(now),
         createdBy: actor.userId,
         createdAt: now.toISOString(),
       };
-      try {
-        await this.users.putInvite(invite);
-      } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') continue; // code taken: draw again
-        throw error;
-      }
-      await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name, inviteKind: input.kind });
-      return { code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
-    }
-    throw new ConflictError();
+      await this.users.putInvite(record);
+      return record;
+    });
+    await this.audit.append(member.branchId, { at: invite.createdAt, actorUserId: actor.userId, action: 'member.invite', targetType: 'member', targetId: memberId, actorRole: actor.role, memberName: member.name, inviteKind: input.kind });
+    return { code: invite.code, kind: invite.kind, memberId, expiresAt: invite.expiresAt };
   }
 
   /**

@@ -17,8 +17,9 @@ export class TokenService {
     return this.key;
   }
 
-  async issue(actor: Actor): Promise<string> {
-    return new SignJWT({ role: actor.role, org: actor.orgId, branch: actor.branchId, member: actor.memberId })
+  /** `sessionVersion`: the user's at issue time; a token older than the user's current one is refused (http/auth.ts). */
+  async issue(actor: Actor, sessionVersion = 0): Promise<string> {
+    return new SignJWT({ role: actor.role, org: actor.orgId, branch: actor.branchId, member: actor.memberId, ver: sessionVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(actor.userId)
       .setIssuer(issuer)
@@ -29,17 +30,23 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifySession(token)).actor;
+  }
+
+  /** The actor and the session version the token was issued at (0 for tokens made before versions existed). */
+  async verifySession(token: string): Promise<{ actor: Actor; sessionVersion: number }> {
     try {
       const { payload } = await jwtVerify(token, await this.signingKey(), { issuer, audience, algorithms: ['HS256'] });
       const role = payload.role as Role;
       if (!payload.sub || !roles.includes(role)) throw new UnauthenticatedError();
-      return {
+      const actor: Actor = {
         userId: payload.sub,
         role,
         orgId: payload.org as string | undefined,
         branchId: payload.branch as string | undefined,
         memberId: payload.member as string | undefined,
       };
+      return { actor, sessionVersion: typeof payload.ver === 'number' ? payload.ver : 0 };
     } catch {
       throw new UnauthenticatedError();
     }

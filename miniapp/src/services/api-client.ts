@@ -129,6 +129,12 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     subscribe: (memberId: string, kinds: NonNullable<Body<'PUT /api/v1/members/{memberId}/subscriptions'>>['kinds']) => callRoute('PUT /api/v1/members/{memberId}/subscriptions', `/members/${seg(memberId)}/subscriptions`, { kinds }),
     createUpload: (input: Body<'POST /api/v1/uploads'>) => callRoute('POST /api/v1/uploads', '/uploads', input),
 
+    // 管理员: staff of the organisation, invites to a role, withdrawals.
+    staff: (orgId: string) => callRoute('GET /api/v1/orgs/{orgId}/staff', `/orgs/${seg(orgId)}/staff`),
+    inviteStaff: (orgId: string, input: Body<'POST /api/v1/orgs/{orgId}/staff-invites'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/orgs/{orgId}/staff-invites', `/orgs/${seg(orgId)}/staff-invites`, input, { 'Idempotency-Key': idempotencyKey }),
+    withdrawStaff: (orgId: string, userId: string) => callRoute('POST /api/v1/orgs/{orgId}/staff/{userId}/withdraw', `/orgs/${seg(orgId)}/staff/${seg(userId)}/withdraw`),
+
     // 督导: each branch against the rules for a period, the ledger, opinions with rectification items, sign-off.
     compliance: (orgId: string, period: string) => callRoute('GET /api/v1/orgs/{orgId}/compliance', `/orgs/${seg(orgId)}/compliance?period=${seg(period)}`),
     ledger: (branchId: string, period: string) => callRoute('GET /api/v1/branches/{branchId}/ledger', `/branches/${seg(branchId)}/ledger?period=${seg(period)}`),

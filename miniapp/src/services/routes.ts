@@ -24,6 +24,7 @@ export const pages = {
   branches: '/packages/inspector/pages/branches/index',
   compliance: '/packages/inspector/pages/compliance/index',
   ledger: '/packages/inspector/pages/ledger/index',
+  staff: '/packages/inspector/pages/staff/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];

@@ -81,3 +81,4 @@ export type {
   SignoffCheck,
   SignoffCheckItem,
 } from '@ltx/shared/schemas/inspection';
+export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';

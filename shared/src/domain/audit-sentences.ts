@@ -5,7 +5,7 @@ import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
 import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
 import { pointsCategoryLabels } from './points-rules';
-import { roleLabels, type Role } from './roles';
+import { roleLabels, type Role, type StaffRole } from './roles';
 import { visitStatusLabels } from './visit-rules';
 
 /**
@@ -23,6 +23,7 @@ export const auditActions = [
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
+  'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -61,6 +62,10 @@ export interface AuditEntry {
   inviteKind?: InviteCreateInput['kind'];
   /** A death or departure recorded or taken back: why and the day (YYYY-MM-DD); never the note, which may be personal. */
   departure?: { reason?: DepartureReason; on?: string };
+  /** A staff role given, taken up or withdrawn: whose (the invitee's name), which role, over what (the org's or branch's name). */
+  staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
+  /** An organisation created (the deployment's first one). */
+  orgName?: string;
 }
 
 const someMember = '一位党员';
@@ -158,6 +163,10 @@ const period = (e: AuditEntry) => {
 
 const unknownPhrase = () => '做了一项记录';
 
+/** 第一离退休干部党支部的支部书记; "一项职务" when an entry carries none. */
+const staffRole = (e: AuditEntry) => (e.staff ? `${e.staff.scope}的${roleLabels[e.staff.role]}` : '一项职务');
+const staffName = (e: AuditEntry) => e.staff?.name ?? '一位同志';
+
 const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'member.create': (e) => (e.memberName ? `登记了新党员${e.memberName}` : '登记了一位新党员'),
   'member.update': (e) => `修改了${member(e)}的信息${fieldsText(e.fields, memberFieldLabels)}`,
@@ -190,4 +199,9 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'rectification.accept': (e) => `审核通过了${item(e)}`,
   'rectification.return': (e) => `退回了${item(e)}，要求重新整改`,
   'period.signoff': (e) => `签字确认了${period(e)}的台账`,
+  'org.create': (e) => `创建了${e.orgName ? `组织「${e.orgName}」` : '一个组织'}`,
+  'staff.invite': (e) => `邀请${staffName(e)}担任${staffRole(e)}`,
+  'staff.join': (e) => `接受邀请，担任${staffRole(e)}`,
+  'staff.withdraw': (e) => `收回了${staffName(e)}担任的${staffRole(e)}`,
+  'staff.change': (e) => `把${staffName(e)}的职务${e.staff?.from ? `由${e.staff.from.scope}的${roleLabels[e.staff.from.role]}` : ''}改为${staffRole(e)}`,
 };

@@ -54,6 +54,10 @@ export const actions = [
   'ledger.read',
   'review.write',
   'rectification.answer',
+  'staff.list',
+  'staff.invite',
+  'staff.withdraw',
+  'staff.changeRole',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -146,6 +150,11 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'ledger.read': ['admin', 'inspector', 'secretary'],
   'review.write': ['inspector'],
   'rectification.answer': ['secretary'],
+  // Staff of an organisation (resource: org): who holds which role, pending invites (their codes are keys), invites, withdrawals.
+  'staff.list': ['admin'],
+  'staff.invite': ['admin'],
+  'staff.withdraw': ['admin'],
+  'staff.changeRole': ['admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -210,6 +219,10 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'ledger.read': 'branch',
   'review.write': 'branch',
   'rectification.answer': 'branch',
+  'staff.list': 'org',
+  'staff.invite': 'org',
+  'staff.withdraw': 'org',
+  'staff.changeRole': 'org',
 };
 
 /**

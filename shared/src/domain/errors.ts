@@ -150,3 +150,31 @@ export class NoSessionError extends AppError {
     super('NO_SESSION');
   }
 }
+
+/** Too many wrong invite codes from one WeChat identity in a short time: guessing is refused for a while (429). */
+export class InviteAttemptsExceededError extends AppError {
+  constructor() {
+    super('INVITE_ATTEMPTS_EXCEEDED');
+  }
+}
+
+/** A token of a user whose role was withdrawn: refused at once, not when the token expires (401). */
+export class RoleWithdrawnError extends AppError {
+  constructor() {
+    super('ROLE_WITHDRAWN');
+  }
+}
+
+/** A token issued before the user's role or scope changed (its session version is older than the user's). */
+export class SessionOutdatedError extends AppError {
+  constructor() {
+    super('SESSION_OUTDATED');
+  }
+}
+
+/** An administrator withdrawing or changing their own role (the organisation could be left without one). */
+export class SelfWithdrawError extends AppError {
+  constructor() {
+    super('SELF_WITHDRAW');
+  }
+}

@@ -49,3 +49,16 @@ export function confirmationVia(who: { role: Role }): 'member' | 'proxy' | 'secr
 export function isMemberOrProxy(who: { role: Role }): boolean {
   return who.role === 'member' || isProxy(who);
 }
+
+/** The roles an administrator invites (staff, as opposed to members and their families). */
+export const staffRoles = ['secretary', 'contact', 'inspector', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export function isStaffRole(role: Role): role is StaffRole {
+  return (staffRoles as readonly Role[]).includes(role);
+}
+
+/** What a staff role is held over: a branch (secretary, contact) or the whole organisation (inspector, administrator). */
+export function staffScopeOf(role: StaffRole): 'branch' | 'org' {
+  return role === 'secretary' || role === 'contact' ? 'branch' : 'org';
+}

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { usePageParam } from '@/adapters/page-hooks';
 import { startSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
@@ -11,7 +12,9 @@ import { normaliseInviteCode, inviteCodeProblem } from '@/services/invite-code';
 /** A new WeChat user types the 6-character code the branch secretary gave them. */
 export default function BindPage() {
   const api = useApi();
-  const [code, setCode] = useState('');
+  // An invite sent as a link (pages/bind/index?code=…) arrives with its code filled in.
+  const invited = usePageParam('code');
+  const [code, setCode] = useState(() => normaliseInviteCode(invited ?? ''));
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -34,7 +37,7 @@ export default function BindPage() {
 
   return (
     <ElderPage title='绑定党员档案'>
-      <Text className='text'>请输入支部书记给您的 6 位邀请码（字母或数字）。</Text>
+      <Text className='text'>请输入支部书记或管理员给您的 6 位邀请码（字母或数字）。</Text>
       <View className='field'>
         <Text className='field__label'>邀请码</Text>
         <Input

@@ -10,6 +10,7 @@ import { PeriodChooser } from '@/components/PeriodChooser';
 import { useCompliance } from '@/hooks/use-inspection';
 import { useMe } from '@/hooks/use-me';
 import { periodChoices, periodHeading, todayInChina } from '@/services/inspection-periods';
+import { may } from '@/services/permissions';
 import { pages, withQuery } from '@/services/routes';
 import { LogoutButton } from '@/components/LogoutButton';
 
@@ -51,6 +52,11 @@ export default function CompliancePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.branches)}>
         各支部人数概况
       </BigButton>
+      {may(me.data, 'staff.list') ? (
+        <BigButton variant='secondary' onClick={() => openPage(pages.staff)}>
+          工作人员和邀请
+        </BigButton>
+      ) : null}
       <LogoutButton />
     </ElderPage>
   );
