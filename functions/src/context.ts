@@ -111,7 +111,7 @@ export function buildServices(deps: ServiceDeps): Services {
   const { members, orgs, users, audit, sessions, outbox, rules, signoffs } = repos;
   const secrets = deps.secrets ?? noSecrets;
   const wechatConfig = deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
-  const tokens = new TokenService(() => secrets.get(deps.signingKeySecretId ?? ''));
+  const tokens = new TokenService(() => secrets.get(deps.signingKeySecretId ?? ''), clock);
   const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => secrets.get(wechatConfig.secretId) });
   const uploads = new UploadService(repos.uploads, deps.uploadStore ?? noUploads, orgs, clock);
   const memberService = new MemberService(members, orgs, users, audit, signoffs, clock);
