@@ -87,9 +87,9 @@ function applyEdits(): void {
     const at = typeof e.after === 'string' ? text.indexOf(e.after) + e.after.length : text.length;
     if (typeof e.after === 'string' && at < e.after.length) fail(`${e.file} no longer has ${JSON.stringify(e.after)}: update the drill`);
     let next = text.slice(0, at) + e.insert + text.slice(at);
-    // The declaration's module imports the new schema next to the ones it has.
-    if (e.file.endsWith('api/members.ts')) next = next.replace("import { Invite, ", "import { Invite, MemberGreeting, ");
-    if (next === text || (e.file.endsWith('api/members.ts') && !next.includes('MemberGreeting, '))) fail(`could not edit ${e.file}`);
+    // The declaration's module imports the new schema (a line of its own: whatever the module imports already).
+    if (e.file.endsWith('api/members.ts')) next = `import { MemberGreeting } from '@ltx/shared/schemas/member';\n${next}`;
+    if (next === text) fail(`could not edit ${e.file}`);
     writeFileSync(file, next);
   }
 }
