@@ -37,6 +37,8 @@ import { LocalUploadStore } from './uploads/local-upload-store';
 import { S3UploadStore } from './uploads/s3-upload-store';
 import type { UploadStore } from './uploads/upload-store';
 
+type ReminderSenderDeps = ConstructorParameters<typeof ReminderSender>[0];
+
 /** What the services are built from: the one list of outside things the app talks to. */
 export interface ServiceDeps {
   db: DynamoDBDocumentClient;
@@ -180,18 +182,35 @@ let sender: ReminderSender | undefined;
 export function reminderContext(): ReminderSender {
   if (sender) return sender;
   const e = env();
-  const db = createDocumentClient(e.dynamoEndpoint);
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
-  sender = new ReminderSender({
-    outbox: new DynamoOutboxRepository(db, e.tableName),
-    sessions: new DynamoSessionRepository(db, e.tableName),
-    members: new DynamoMemberRepository(db, e.tableName),
-    users: new DynamoUserRepository(db, e.tableName),
-    messenger: new HttpWechatMessenger({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) }),
-    templates: e.reminderTemplates,
+  sender = buildReminderSender({
+    db: createDocumentClient(e.dynamoEndpoint),
+    tableName: e.tableName,
     clock: systemClock,
+    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) },
+    templates: e.reminderTemplates,
   });
   return sender;
+}
+
+/** The reminder job from its dependencies: the scheduled Lambda above, and the tests, on their own stack and clock. */
+export function buildReminderSender(deps: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+  wechat: { apiBase: string; appId: string; appSecret: () => Promise<string> };
+  templates: ReminderSenderDeps['templates'];
+}): ReminderSender {
+  const { db, tableName } = deps;
+  return new ReminderSender({
+    outbox: new DynamoOutboxRepository(db, tableName),
+    sessions: new DynamoSessionRepository(db, tableName),
+    members: new DynamoMemberRepository(db, tableName),
+    users: new DynamoUserRepository(db, tableName),
+    messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, appId: deps.wechat.appId, appSecret: deps.wechat.appSecret }),
+    templates: deps.templates,
+    clock: deps.clock,
+  });
 }
 
 /** Tests that start a fresh stack in the same process drop the cached context. */

@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
+import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { DynamoMemberRepository } from '../../functions/src/repositories/member-repository';
-import { DynamoOutboxRepository } from '../../functions/src/repositories/outbox-repository';
-import { DynamoSessionRepository } from '../../functions/src/repositories/session-repository';
-import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
-import { ReminderSender } from '../../functions/src/services/reminder-sender';
-import { HttpWechatMessenger } from '../../functions/src/wechat/wechat-messenger';
 import { minutesFromNow } from '../support/time';
 import { startFakeWechat } from './support/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
@@ -36,15 +31,12 @@ afterAll(async () => {
 });
 
 function senderAt(now: Date) {
-  const db = createDocumentClient(stack.dynamoEndpoint);
-  return new ReminderSender({
-    outbox: new DynamoOutboxRepository(db, stack.tableName),
-    sessions: new DynamoSessionRepository(db, stack.tableName),
-    members: new DynamoMemberRepository(db, stack.tableName),
-    users: new DynamoUserRepository(db, stack.tableName),
-    messenger: new HttpWechatMessenger({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() }),
-    templates: { session_tomorrow: 'TPL-SESSION' },
+  return buildReminderSender({
+    db: createDocumentClient(stack.dynamoEndpoint),
+    tableName: stack.tableName,
     clock: { now: () => now },
+    wechat: { apiBase: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() },
+    templates: { session_tomorrow: 'TPL-SESSION' },
   });
 }
 

@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { DynamoMemberRepository } from '../../functions/src/repositories/member-repository';
-import { DynamoOutboxRepository } from '../../functions/src/repositories/outbox-repository';
-import { DynamoSessionRepository } from '../../functions/src/repositories/session-repository';
 import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
-import { ReminderSender } from '../../functions/src/services/reminder-sender';
-import { HttpWechatMessenger } from '../../functions/src/wechat/wechat-messenger';
 import { startFakeWechat } from './support/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 
@@ -25,15 +21,12 @@ afterAll(async () => {
 });
 
 function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
-  const db = createDocumentClient(stack.dynamoEndpoint);
-  return new ReminderSender({
-    outbox: new DynamoOutboxRepository(db, stack.tableName),
-    sessions: new DynamoSessionRepository(db, stack.tableName),
-    members: new DynamoMemberRepository(db, stack.tableName),
-    users: new DynamoUserRepository(db, stack.tableName),
-    messenger: new HttpWechatMessenger({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() }),
-    templates,
+  return buildReminderSender({
+    db: createDocumentClient(stack.dynamoEndpoint),
+    tableName: stack.tableName,
     clock: { now: () => now },
+    wechat: { apiBase: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() },
+    templates,
   });
 }
 

@@ -1,8 +1,9 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query-all';
 import { randomUUID } from 'node:crypto';
 import { keys } from '../db/keys';
 import { auditEntries, type AuditEntry } from './records';
+import { TableRepository } from '../db/table-repository';
 
 /** Append-only: there is no update or delete. */
 export interface AuditRepository {
@@ -11,12 +12,7 @@ export interface AuditRepository {
   list(scope: string, fromIso: string, toIso: string): Promise<AuditEntry[]>;
 }
 
-export class DynamoAuditRepository implements AuditRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoAuditRepository extends TableRepository implements AuditRepository {
   async append(scope: string, entry: AuditEntry): Promise<void> {
     await this.db.send(
       new PutCommand({

@@ -1,8 +1,9 @@
-import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { defineEntity } from '../db/entity';
 import * as z from 'zod/mini';
+import { TableRepository } from '../db/table-repository';
 
 /**
  * What one Idempotency-Key was used for, and what it answered. `scope` names the key as the caller
@@ -36,12 +37,7 @@ export interface IdempotencyRepository {
   release(scope: string, claim: string): Promise<void>;
 }
 
-export class DynamoIdempotencyRepository implements IdempotencyRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoIdempotencyRepository extends TableRepository implements IdempotencyRepository {
   claim(record: IdempotencyRecord): Promise<'created' | 'exists'> {
     return putIfAbsent(this.db, this.table, idempotencyKeys.toItem(record));
   }

@@ -1,6 +1,7 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
+import { TableRepository } from '../db/table-repository';
 
 /**
  * Wrong invite codes per identity and window, counted in the table (Lambdas share no memory):
@@ -13,12 +14,7 @@ export interface InviteAttemptRepository {
   recordFailure(identity: string, windowStart: string, max: number): Promise<'counted' | 'refused'>;
 }
 
-export class DynamoInviteAttemptRepository implements InviteAttemptRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoInviteAttemptRepository extends TableRepository implements InviteAttemptRepository {
   async failures(identity: string, windowStart: string): Promise<number> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.inviteAttempts(identity, windowStart), ProjectionExpression: 'pk, failures' }),

@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { members, pendingChanges, type MemberRecord, type PendingChangeRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
 
@@ -43,12 +44,7 @@ const summaryProjection = {
   ExpressionAttributeNames: Object.fromEntries(summaryAttributes.map((a, i) => [`#a${i}`, a])),
 };
 
-export class DynamoMemberRepository implements MemberRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoMemberRepository extends TableRepository implements MemberRepository {
   async create(member: MemberRecord): Promise<WriteResult> {
     return (await putIfAbsent(this.db, this.table, members.toItem(member))) === 'created' ? { kind: 'ok' } : { kind: 'conflict' };
   }

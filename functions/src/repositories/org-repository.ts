@@ -1,9 +1,10 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { BranchItem, orgs, type BranchRecord, type OrgRecord } from './records';
 import * as z from 'zod/mini';
+import { TableRepository } from '../db/table-repository';
 
 export interface OrgRepository {
   putOrg(org: OrgRecord): Promise<void>;
@@ -31,12 +32,7 @@ function branchFromItem(item: Record<string, unknown>): BranchRecord {
   return { ...branch, secretaryName: secretaryName ?? undefined, memberCount: memberCount ?? 0, healthClassCounts };
 }
 
-export class DynamoOrgRepository implements OrgRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoOrgRepository extends TableRepository implements OrgRepository {
   async putOrg(org: OrgRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: orgs.toItem(org) }));
   }

@@ -1,8 +1,9 @@
-import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { outbox, type OutboxRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 /** Reminders computed when sessions are planned; sent by a scheduled job in AWS, shown to the secretary locally. */
 export interface OutboxRepository {
@@ -15,12 +16,7 @@ export interface OutboxRepository {
   markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean>;
 }
 
-export class DynamoOutboxRepository implements OutboxRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoOutboxRepository extends TableRepository implements OutboxRepository {
   async putAll(records: OutboxRecord[]): Promise<void> {
     for (let i = 0; i < records.length; i += 25) {
       let pending = records.slice(i, i + 25).map((r) => ({

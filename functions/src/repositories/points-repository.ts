@@ -1,8 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { pointsEntries, type PointsEntryRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 /** Append-only: entries are put once (conditionally) and never updated or deleted. */
 export interface PointsRepository {
@@ -20,12 +20,7 @@ export function entryLocation(entryId: string): { year: number; memberId: string
   return m ? { year: Number(m[1]), memberId: m[2]! } : undefined;
 }
 
-export class DynamoPointsRepository implements PointsRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoPointsRepository extends TableRepository implements PointsRepository {
   async append(entry: PointsEntryRecord): Promise<'created' | 'exists'> {
     return putIfAbsent(this.db, this.table, pointsEntries.toItem(entry));
   }

@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { rectifications, reviews, type RectificationRecord, type ReviewRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 export interface ReviewRepository {
   putReview(review: ReviewRecord): Promise<void>;
@@ -16,12 +17,7 @@ export interface ReviewRepository {
   openItems(branchId: string): Promise<RectificationRecord[]>;
 }
 
-export class DynamoReviewRepository implements ReviewRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoReviewRepository extends TableRepository implements ReviewRepository {
   async putReview(review: ReviewRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: reviews.toItem(review), ConditionExpression: 'attribute_not_exists(pk)' }));
   }

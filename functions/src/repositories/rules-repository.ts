@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultFrequencyRules } from '@ltx/shared/domain/session-rules';
 import { defaultOverdueRules, type OverdueRules } from '@ltx/shared/domain/visit-rules';
 import { defaultPointsRules } from '@ltx/shared/domain/points-rules';
@@ -7,6 +7,7 @@ import type { FrequencyRules } from '@ltx/shared/schemas/session';
 import * as z from 'zod/mini';
 import { keys } from '../db/keys';
 import { defineEntity, objectOf } from '../db/entity';
+import { TableRepository } from '../db/table-repository';
 
 /** An organisation's rules item: the rules as saved (checked by the shared schemas when written), and who saved them. */
 const rulesEntity = <R extends object>(type: string, key: (orgId: string) => { pk: string; sk: string }) =>
@@ -35,13 +36,8 @@ export interface RulesRepository {
  */
 const cacheMs = 30_000;
 
-export class DynamoRulesRepository implements RulesRepository {
+export class DynamoRulesRepository extends TableRepository implements RulesRepository {
   private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
-
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import * as z from 'zod/mini';
 import { amendments as amendmentEntity, sessions, SessionRecord, type AmendmentRecord, type AttendanceRecord, type BulkRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 /**
  * One line to write: the new line (or null to clear it, as an undo does) and the line it replaces
@@ -47,12 +48,7 @@ export interface SessionRepository {
   appendAmendment(amendment: AmendmentRecord): Promise<void>;
 }
 
-export class DynamoSessionRepository implements SessionRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoSessionRepository extends TableRepository implements SessionRepository {
   async create(session: SessionRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: sessions.toItem(session), ConditionExpression: 'attribute_not_exists(pk)' }));
   }

@@ -1,7 +1,8 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { signoffs, type SignoffRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 export interface SignoffRepository {
   /** `exists` when the period was already signed off. */
@@ -10,12 +11,7 @@ export interface SignoffRepository {
   list(branchId: string): Promise<SignoffRecord[]>;
 }
 
-export class DynamoSignoffRepository implements SignoffRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoSignoffRepository extends TableRepository implements SignoffRepository {
   async put(signoff: SignoffRecord): Promise<'created' | 'exists'> {
     return putIfAbsent(this.db, this.table, signoffs.toItem(signoff));
   }

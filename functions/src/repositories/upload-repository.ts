@@ -1,18 +1,14 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../db/keys';
 import { uploads, type UploadRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 export interface UploadRepository {
   put(upload: UploadRecord): Promise<void>;
   get(uploadId: string): Promise<UploadRecord | undefined>;
 }
 
-export class DynamoUploadRepository implements UploadRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoUploadRepository extends TableRepository implements UploadRepository {
   async put(upload: UploadRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: uploads.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' }));
   }

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import {
   demoAccounts, invites, staffInvites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord, type StaffInviteRecord,
 } from './records';
+import { TableRepository } from '../db/table-repository';
 
 /** An invite code names either a member's invite (self or proxy) or a staff invite: one key space, one GetItem. */
 export type AnyInvite = { kind: 'member'; invite: InviteRecord } | { kind: 'staff'; invite: StaffInviteRecord };
@@ -59,12 +60,7 @@ export interface UserRepository {
   getDemoAccount(account: string): Promise<DemoAccountRecord | undefined>;
 }
 
-export class DynamoUserRepository implements UserRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoUserRepository extends TableRepository implements UserRepository {
   async putUser(user: UserRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: users.toItem(user) }));
   }

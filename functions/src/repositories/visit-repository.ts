@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { visits, type VisitRecord } from './records';
+import { TableRepository } from '../db/table-repository';
 
 export interface VisitRepository {
   /** `exists` when a request with this id is already there (an idempotent retry, or a draft proposed before). */
@@ -16,12 +17,7 @@ export interface VisitRepository {
   listByContact(contactUserId: string): Promise<VisitRecord[]>;
 }
 
-export class DynamoVisitRepository implements VisitRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoVisitRepository extends TableRepository implements VisitRepository {
   async create(visit: VisitRecord): Promise<'created' | 'exists'> {
     return putIfAbsent(this.db, this.table, visits.toItem(visit));
   }
