@@ -2,7 +2,7 @@ import { NotFoundError as RouterNotFoundError, ParameterValidationError, Router 
 import type { RequestContext } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { appContext } from '../context';
-import { requireActor } from '../http/auth';
+import { confirmStanding, readToken } from '../http/auth';
 import { MalformedPathError, RouteNotFoundError } from '../http/errors';
 import { idempotent } from '../http/idempotency';
 import { logger } from '../http/logger';
@@ -48,20 +48,36 @@ function ourError(error: Error, reqCtx: RequestContext): unknown {
   return error;
 }
 
-/** Token, path ids, query, body (in that order: 401 before 422 before 400), then the work, once per Idempotency-Key. */
+/**
+ * Token, path ids, query, body (in that order: 401 before 422 before 400), then the work, once per
+ * Idempotency-Key. Whether the caller's role still stands is one read of their user record: a write
+ * waits for it before anything else; a read (GET routes never write) does its work meanwhile, to save
+ * the round trip, and its answer waits for that check, whose refusal wins over the answer or its error.
+ */
 async function run(declared: AnyRoute, reqCtx: RequestContext): Promise<HttpResult> {
   const event = reqCtx.event as APIGatewayProxyEventV2;
   const ctx = appContext();
   if (declared.localOnly && ctx.stage !== 'local' && ctx.stage !== 'test') throw new RouteNotFoundError();
-  const actor = declared.auth === 'token' ? await requireActor(event, ctx.tokens, ctx.repositories.users) : undefined;
-  const params = Object.fromEntries(paramNames(declared.path).map((name) => [name, pathParam(name, reqCtx.params[name])]));
-  const query = declared.query ? parseQuery(event, declared.query) : undefined;
-  const body = declared.body ? parseBody(event, declared.body) : undefined;
-  const work = async (): Promise<HttpResult> => {
-    const answer = await declared.handle({ ctx, actor, params, query, body, event, idempotencyKey: declared.idempotent ? idempotencyKey(event) : undefined } as never);
-    return answer instanceof Reply ? answer.result : { status: declared.status ?? 200, body: answer };
-  };
-  return declared.idempotent && actor ? idempotent(ctx, event, actor, body, work) : work();
+  const claims = declared.auth === 'token' ? await readToken(event, ctx.tokens) : undefined;
+  const standing = claims ? confirmStanding(claims, ctx.repositories.users) : Promise.resolve();
+  if (declared.method !== 'GET') await standing;
+  else standing.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
+  const actor = claims?.actor;
+  try {
+    const params = Object.fromEntries(paramNames(declared.path).map((name) => [name, pathParam(name, reqCtx.params[name])]));
+    const query = declared.query ? parseQuery(event, declared.query) : undefined;
+    const body = declared.body ? parseBody(event, declared.body) : undefined;
+    const work = async (): Promise<HttpResult> => {
+      const answer = await declared.handle({ ctx, actor, params, query, body, event, idempotencyKey: declared.idempotent ? idempotencyKey(event) : undefined } as never);
+      return answer instanceof Reply ? answer.result : { status: declared.status ?? 200, body: answer };
+    };
+    const result = await (declared.idempotent && actor ? idempotent(ctx, event, actor, body, work) : work());
+    await standing;
+    return result;
+  } catch (error) {
+    await standing;
+    throw error;
+  }
 }
 
 /**

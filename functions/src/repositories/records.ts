@@ -162,7 +162,7 @@ export const UserRecord = z.object({
   wechatOpenId: optionalText,
   /**
    * Grows when the role is changed or withdrawn; tokens carry the version they were issued at and
-   * `requireActor` refuses an older one (absent: 0, as tokens without one).
+   * `confirmStanding` (http/auth.ts) refuses an older one (absent: 0, as tokens without one).
    */
   sessionVersion: z.optional(count),
   /** The role was withdrawn: the record stays as history, its tokens stop working, it leaves every list. */

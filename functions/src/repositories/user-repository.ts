@@ -11,7 +11,7 @@ import { TableRepository } from '../db/table-repository';
 /** An invite code names either a member's invite (self or proxy) or a staff invite: one key space, one GetItem. */
 export type AnyInvite = { kind: 'member'; invite: InviteRecord } | { kind: 'staff'; invite: StaffInviteRecord };
 
-/** What `requireActor` needs of a user to accept a token: one GetItem, projected. */
+/** What `confirmStanding` needs of a user to accept a token: one GetItem, projected. */
 export interface SessionState {
   sessionVersion: number;
   withdrawn: boolean;

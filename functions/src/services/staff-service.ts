@@ -25,7 +25,7 @@ export function topOrgId(name: string): string {
 /**
  * Staff of an organisation: invites to a role (secretary or contact of a branch, inspector or
  * administrator of the organisation), who holds which role, and withdrawals, which take effect at once
- * (the user's session version grows, so `requireActor` refuses their older tokens).
+ * (the user's session version grows, so `confirmStanding` refuses their older tokens).
  */
 export class StaffService {
   constructor(
