@@ -1,6 +1,6 @@
 import { createApiClient } from '@/services/api-client';
 import { taroRequest } from './request';
-import { clearToken, getToken } from './storage';
+import { clearToken, getToken, noteSignOut } from './storage';
 import { goLogin } from './navigation';
 
 /** The one API client the app uses, wired to Taro's request, storage and navigation. */
@@ -8,8 +8,9 @@ export const api = createApiClient({
   request: taroRequest,
   baseUrl: process.env.TARO_APP_API_BASE ?? '',
   getToken,
-  onUnauthorized: () => {
+  onUnauthorized: (why) => {
     clearToken();
+    noteSignOut(why.message);
     goLogin();
   },
 });

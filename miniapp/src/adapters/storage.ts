@@ -21,3 +21,16 @@ export function setToken(token: string): void {
 export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_KEY);
 }
+
+const SIGN_OUT_KEY = 'signedOutBecause';
+
+/** Why the app just returned to the login page (a withdrawn role, a changed one), for that page to say once. */
+export function noteSignOut(reason: string): void {
+  Taro.setStorageSync(SIGN_OUT_KEY, reason);
+}
+
+export function takeSignOutNote(): string | undefined {
+  const stored: unknown = Taro.getStorageSync(SIGN_OUT_KEY);
+  Taro.removeStorageSync(SIGN_OUT_KEY);
+  return typeof stored === 'string' && stored ? stored : undefined;
+}

@@ -23,8 +23,8 @@ export interface ApiClientOptions {
   /** '' on H5 (same origin), the API origin on the mini-program. */
   baseUrl: string;
   getToken: () => string | null | undefined;
-  /** Called when a request that carried a token answers 401: the session is gone. */
-  onUnauthorized?: () => void;
+  /** Called when a request that carried a token answers 401: the session is gone, and `why` says so in words. */
+  onUnauthorized?: (why: ApiError) => void;
 }
 
 /** A declared route's request body and answer (types only: see functions/src/api/types.ts). */
@@ -61,8 +61,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     }
     if (response.status >= 200 && response.status < 300) return response;
     // A 401 without a token is a failed login (e.g. a bad WeChat code), not an expired session.
-    if (response.status === 401 && token) onUnauthorized?.();
-    throw toApiError(response.status, response.body);
+    const error = toApiError(response.status, response.body);
+    if (response.status === 401 && token) onUnauthorized?.(error);
+    throw error;
   }
 
   /**

@@ -85,6 +85,7 @@ describe('createApiClient', () => {
     const api = createApiClient({ request, baseUrl: '', getToken: () => 'stale', onUnauthorized });
     await expect(api.me()).rejects.toMatchObject({ status: 401, message: '请先登录' });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).toHaveBeenCalledWith(expect.objectContaining({ code: 'UNAUTHENTICATED', message: '请先登录' }));
   });
 
   it('does not treat a failed login (401 without a token) as a lost session', async () => {

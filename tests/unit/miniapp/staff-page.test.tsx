@@ -49,8 +49,8 @@ describe('the administrator’s staff page', () => {
       route('POST', '/api/v1/orgs/o1/staff-invites', { ...list.pendingInvites[0], code: 'XYZ789', name: '钱联络' }, 201),
     );
     await waitFor(() => expect(screen.getByText('张卫东')).toBeTruthy());
-    expect(screen.getByText('第一支部支部书记')).toBeTruthy();
-    expect(screen.getByText('周新华：第一支部结对联系人')).toBeTruthy();
+    expect(screen.getByText('第一支部的支部书记')).toBeTruthy();
+    expect(screen.getByText('周新华：第一支部的结对联系人')).toBeTruthy();
     // No withdrawing oneself: one button, for the secretary.
     expect(screen.getAllByText('收回职务')).toHaveLength(1);
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { wechatLoginCode, isH5 } from '@/adapters/login';
 import { goHome } from '@/adapters/navigation';
 import { startSession } from '@/adapters/session';
-import { getToken } from '@/adapters/storage';
+import { getToken, takeSignOutNote } from '@/adapters/storage';
 import { BigButton } from '@/components/BigButton';
 import { DemoAccountList } from '@/components/DemoAccountList';
 import { ElderPage } from '@/components/ElderPage';
@@ -22,6 +22,9 @@ export default function LoginPage() {
   const [checking, setChecking] = useState(true);
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Said once, after a request found the session gone (a role withdrawn or changed): the mini-program
+  // then waits for a tap instead of signing in again by itself, so the words stay on screen.
+  const [signedOutBecause] = useState(takeSignOutNote);
   const demo = useDemoAccounts(isH5 && !checking);
 
   const signInWithWechat = async () => {
@@ -49,7 +52,7 @@ export default function LoginPage() {
   useEffect(() => {
     const afterCheck = () => {
       setChecking(false);
-      if (!isH5) void signInWithWechat();
+      if (!isH5 && !signedOutBecause) void signInWithWechat();
     };
     if (!getToken()) return afterCheck();
     // A 401 here clears the stale token (the client's onUnauthorized) and we sign in afresh.
@@ -71,14 +74,14 @@ export default function LoginPage() {
       {!checking && !isH5 ? (
         <>
           {busy ? <Text className='text'>正在用微信登录，请稍候……</Text> : null}
-          {error ? (
+          {error || signedOutBecause ? (
             <BigButton onClick={() => void signInWithWechat()} disabled={busy !== undefined}>
               重新用微信登录
             </BigButton>
           ) : null}
         </>
       ) : null}
-      <Message kind='error' text={error} />
+      <Message kind='error' text={error ?? signedOutBecause} />
     </ElderPage>
   );
 }

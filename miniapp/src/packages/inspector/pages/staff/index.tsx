@@ -75,7 +75,7 @@ export default function StaffPage() {
           {staff.data.pendingInvites.length === 0 ? <Text className='text'>没有待接受的邀请。</Text> : null}
           {staff.data.pendingInvites.map((i) => (
             <View key={i.code} className='row'>
-              <Text className='row__title'>{i.name}：{i.scopeText}{i.roleText}</Text>
+              <Text className='row__title'>{i.name}：{i.scopeText}的{i.roleText}</Text>
               <Text className='text'>邀请码 {i.code}，有效期至 {dateTimeText(i.expiresAt)}</Text>
             </View>
           ))}
@@ -103,7 +103,7 @@ export default function StaffPage() {
 
       {made ? (
         <View className='section'>
-          <Text className='text strong'>请把邀请码告诉{made.name}（{made.scopeText}{made.roleText}）：</Text>
+          <Text className='text strong'>请把邀请码告诉{made.name}（{made.scopeText}的{made.roleText}）：</Text>
           <Text className='code'>{made.code}</Text>
           <Text className='text'>有效期至 {dateTimeText(made.expiresAt)}，只能使用一次。</Text>
           <Text className='text text--muted'>请他在微信中打开小程序，在“绑定”页面输入这 6 个字母或数字。</Text>
@@ -130,7 +130,7 @@ function StaffRow({ person, canWithdraw, orgId, onDone }: { person: StaffMember;
   return (
     <View className='row'>
       <Text className='row__title'>{person.name}</Text>
-      <Text className='text'>{person.scopeText}{person.roleText}</Text>
+      <Text className='text'>{person.scopeText}的{person.roleText}</Text>
       {canWithdraw && !asking ? (
         <BigButton variant='secondary' onClick={() => setAsking(true)}>
           收回职务
