@@ -17,6 +17,7 @@ import { seedDemoData } from './seed';
 import { createStaticHandler } from './static-files';
 import { createUploadsEndpoint } from './uploads-endpoint';
 import { FileSecretSource } from '../functions/src/secrets/secret-source';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 export interface LocalStackOptions {
   /** Where dynalite keeps its data and the generated secrets live. */
@@ -31,6 +32,8 @@ export interface LocalStackOptions {
   /** WeChat's API, or a fake on loopback in tests. */
   wechatApiBase?: string;
   stage?: 'local' | 'test';
+  /** Where the handlers, the seed and the demo history read "now" (the system clock unless a test hands in its own). */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -69,7 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   // A second stack in the same process (tests) must not reuse the first one's environment.
   resetEnvForTests();
-  resetAppContext();
+  const clock = options.clock ?? systemClock;
+  resetAppContext({ clock });
 
   // Request lines are for CloudWatch; on a developer's terminal only warnings and faults.
   logger.setLogLevel((process.env.LOG_LEVEL as 'WARN' | undefined) ?? 'WARN');
@@ -77,7 +81,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let seeded: LocalStack['seeded'] = 'skipped';
   if (options.seed !== false) {
     const db = createDocumentClient(dynamo.endpoint);
-    seeded = await seedDemoData(db, localTableName);
+    seeded = await seedDemoData(db, localTableName, clock);
     db.destroy();
   }
 
@@ -85,7 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const api = createApiDispatcher(routes, async (domain) => domains[domain]!.handler);
   const files = options.staticDir ? createStaticHandler(resolve(options.staticDir)) : undefined;
   const secrets = new FileSecretSource(secretsFile);
-  const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey));
+  const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey), clock);
 
   /** Which part of the local stack serves a path; throwing or rejecting here is answered by `fail` below. */
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -117,7 +121,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { port } = server.address() as AddressInfo;
   // Upload links point back at this server; the handlers read it at their first request.
   process.env.UPLOADS_BASE_URL = `http://127.0.0.1:${port}`;
-  if (options.demoHistory && seeded === 'seeded') await seedDemoHistory(appContext());
+  if (options.demoHistory && seeded === 'seeded') await seedDemoHistory(appContext(), clock);
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import Busboy from 'busboy';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile, readFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { safeName, verify, type LocalUploadPolicy } from '../functions/src/uploa
  * multipart form that `wx.uploadFile` (or a browser) posts, enforces the signed policy (content type,
  * size, expiry) and keeps the file under the data folder. It also serves signed download links.
  */
-export function createUploadsEndpoint(dir: string, secret: () => Promise<string>) {
+export function createUploadsEndpoint(dir: string, secret: () => Promise<string>, clock: Clock = systemClock) {
   const reply = (res: ServerResponse, status: number, message: string) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: { message } }));
   };
@@ -56,7 +57,7 @@ export function createUploadsEndpoint(dir: string, secret: () => Promise<string>
     }
     const p = JSON.parse(Buffer.from(policy, 'base64url').toString('utf8')) as LocalUploadPolicy;
     const declaredType = fields['Content-Type'];
-    if (p.key !== key || new Date(p.expiresAt) < new Date()) {
+    if (p.key !== key || new Date(p.expiresAt) < clock.now()) {
       await cleanup();
       return reply(res, 403, '上传凭证已过期，请重新选择文件');
     }
@@ -78,7 +79,7 @@ export function createUploadsEndpoint(dir: string, secret: () => Promise<string>
     const url = parseUrl(req.url);
     const exp = url.searchParams.get('exp') ?? '';
     const sig = url.searchParams.get('sig') ?? '';
-    if (Number(exp) < Date.now() || !(await verify(`${key}:${exp}`, sig, await secret()))) return reply(res, 403, '链接已过期');
+    if (Number(exp) < clock.now().getTime() || !(await verify(`${key}:${exp}`, sig, await secret()))) return reply(res, 403, '链接已过期');
     const target = join(dir, safeName(key));
     const meta = await readFile(`${target}.json`, 'utf8').then((t) => JSON.parse(t) as { contentType: string }).catch(() => undefined);
     if (!meta) return reply(res, 404, '没有找到文件');

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs the time-sensitive test projects with the whole process clock moved to fixed instants
-// (libfaketime, Debian's `faketime`), each in another time zone, so that no test depends on the hour,
-// the day of the month or the zone it runs in. The browser in the e2e tests follows the process clock
-// (tests/e2e/support/browser.ts installs Playwright's clock at Node's "now").
+// Runs the time-sensitive test projects at fixed instants, each in another time zone, so that no test
+// depends on the hour, the day of the month or the zone it runs in. The test run's one clock
+// (tests/support/clock.ts: the stack, the test data, the pages under the DOM and the browser's clock
+// in the e2e tests read it) starts at the instant through TEST_NOW; libfaketime (Debian's `faketime`)
+// moves the whole process there as well, for what reads the system clock itself (dynalite, libraries).
 //
 //   node scripts/at-instants.mjs                 every instant, projects unit, dom, integration, e2e
 //   node scripts/at-instants.mjs integration     one project at every instant
@@ -17,8 +18,9 @@ export const instants = [
   { name: 'new-year', utc: '2026-12-31T16:10:00Z', tz: 'UTC' },
   // 23:50 in Beijing on 30 June: the last day of a quarter, with the machine in another hemisphere's zone.
   { name: 'quarter-end', utc: '2027-06-30T15:50:00Z', tz: 'America/New_York' },
-  // Midday in Beijing, mid-month.
-  { name: 'midday', utc: '2027-03-16T04:00:00Z', tz: 'Europe/Berlin' },
+  // Midday in Beijing, mid-month. Only the test run's clock moves, the process stays on the machine's:
+  // product code that read the system clock instead of the injected one would disagree with the test.
+  { name: 'midday', utc: '2027-03-16T04:00:00Z', tz: 'Europe/Berlin', clockOnly: true },
 ];
 
 /** The wall-clock time of `utc` in zone `tz`, as libfaketime's absolute "@YYYY-MM-DD hh:mm:ss" wants it. */
@@ -39,9 +41,10 @@ export function faketimeAvailable() {
 export function runAt(instant, projects, resultsDir = 'test-results') {
   mkdirSync(resultsDir, { recursive: true });
   const out = `${resultsDir}/at-${instant.name}.json`;
-  const args = ['-f', `@${wallClock(instant.utc, instant.tz)}`, 'npx', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
-  console.log(`\n▶ at ${instant.name} (${instant.utc}, TZ=${instant.tz}): ${projects.join(', ')}`);
-  const result = spawnSync('faketime', args, { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: instant.tz, FAKETIME_INSTANT: instant.name } });
+  const vitest = ['npx', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const [command, ...args] = instant.clockOnly ? vitest : ['faketime', '-f', `@${wallClock(instant.utc, instant.tz)}`, ...vitest];
+  console.log(`\n▶ at ${instant.name} (${instant.utc}, TZ=${instant.tz}${instant.clockOnly ? ', test clock only' : ''}): ${projects.join(', ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: instant.tz, TEST_NOW: instant.utc } });
   const report = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
   return {
     status: result.status ?? 1,

@@ -154,19 +154,21 @@ export interface AppContext extends Services {
 }
 
 let current: AppContext | undefined;
+/** The deployed functions run on the system clock; the local stack may hand in another (tests). */
+let contextClock: Clock = systemClock;
 
 export function appContext(): AppContext {
   if (current) return current;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
   const uploadStore =
-    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId));
+    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
   current = {
     stage: e.stage,
     ...buildServices({
       db: createDocumentClient(e.dynamoEndpoint),
       tableName: e.tableName,
-      clock: systemClock,
+      clock: contextClock,
       uploadStore,
       secrets,
       signingKeySecretId: e.signingKeySecretId,
@@ -186,7 +188,7 @@ export function reminderContext(): ReminderSender {
   sender = buildReminderSender({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
-    clock: systemClock,
+    clock: contextClock,
     wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) },
     templates: e.reminderTemplates,
   });
@@ -214,7 +216,8 @@ export function buildReminderSender(deps: {
 }
 
 /** Tests that start a fresh stack in the same process drop the cached context. */
-export function resetAppContext(): void {
+export function resetAppContext(options: { clock?: Clock } = {}): void {
+  contextClock = options.clock ?? systemClock;
   current = undefined;
   sender = undefined;
 }

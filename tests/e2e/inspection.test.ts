@@ -5,6 +5,7 @@ import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn, smallestTextPx } from './support/ui';
 import { elderAudit } from './support/elder-audit';
+import { msFromNow } from '../support/time';
 
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
@@ -13,7 +14,7 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 // The period under test is the chooser's "上个月": last month on China's calendar.
 const pad = (n: number) => String(n).padStart(2, '0');
-const chinaNow = new Date(Date.now() + 8 * 3600_000);
+const chinaNow = new Date(msFromNow(8 * 3600_000));
 const [py, pm] = chinaNow.getUTCMonth() === 0 ? [chinaNow.getUTCFullYear() - 1, 12] : [chinaNow.getUTCFullYear(), chinaNow.getUTCMonth()];
 const period = `${py}-${pad(pm)}`;
 /** A day of the period at an hour of Beijing time, as the API's UTC timestamp. */

@@ -4,7 +4,7 @@ import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, seeText } from './support/ui';
 import { elderAudit } from './support/elder-audit';
-import { chinaYear, minutesFromNow, plusHours } from '../support/time';
+import { chinaYear, minutesFromNow, nowIso, plusHours } from '../support/time';
 
 /**
  * 我的积分 in Chromium: points earned by attending a lecture and by a confirmed home visit (both
@@ -49,7 +49,7 @@ beforeAll(async () => {
   expect(request.status).toBe(201);
   const visit = (await request.json()) as { id: string };
   ok(await stack.call('POST', `/visit-requests/${visit.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: themeDayStart, windowEnd: plusHours(themeDayStart, 2) } }));
-  ok(await stack.call('POST', `/visit-requests/${visit.id}/deliver`, { token: contact, body: { deliveredAt: new Date().toISOString(), studied: '主题党日材料' } }));
+  ok(await stack.call('POST', `/visit-requests/${visit.id}/deliver`, { token: contact, body: { deliveredAt: nowIso(), studied: '主题党日材料' } }));
   ok(await stack.call('POST', `/visit-requests/${visit.id}/confirm`, { token: member, body: {} }));
 });
 afterAll(() => closeAll(phone, stack));

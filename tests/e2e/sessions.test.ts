@@ -4,6 +4,7 @@ import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
+import { msFromNow } from '../support/time';
 
 let stack: TestStack;
 let phone: Awaited<ReturnType<typeof openPhone>>;
@@ -16,7 +17,7 @@ const pdf = Buffer.from(
 
 /** A day `offset` days from today in Beijing time, as the date boxes take it. */
 function beijingDay(offset: number) {
-  const day = new Date(Date.now() + offset * 24 * 3600 * 1000 + 8 * 3600 * 1000);
+  const day = new Date(msFromNow(offset * 24 * 3600 * 1000 + 8 * 3600 * 1000));
   return {
     year: day.getUTCFullYear(),
     month: day.getUTCMonth() + 1,

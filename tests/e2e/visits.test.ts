@@ -4,6 +4,7 @@ import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
 import { elderAudit } from './support/elder-audit';
+import { morningIn } from '../support/time';
 
 /**
  * 送学上门 end to end in Chromium: the proxy asks for her mother in two taps, the secretary sends
@@ -16,11 +17,6 @@ let secretary: string;
 let sessionId = '';
 let liId = '';
 
-/** Half past nine in the morning, Beijing time, `d` days from now. */
-const morningIn = (d: number) => {
-  const day = new Date(Date.now() + 8 * 3600_000 + d * 86_400_000);
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1, 30)).toISOString();
-};
 const topic = '送学上门演示：学习全会公报';
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
+import { daysFromNow } from '../support/time';
 
 /**
  * 404 and 403 over HTTP, as docs/rules.md says: a record the actor may not see (another branch's,
@@ -21,7 +22,6 @@ let wang: string;
 let sun: string;
 let sessionId: string;
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -32,7 +32,7 @@ beforeAll(async () => {
   sessionId = (
     await stack.call('POST', '/branches/br-1/sessions', {
       token: tokens.secretary,
-      body: { kind: 'theme_day', topic: '权限测试', startsAt: inDays(2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      body: { kind: 'theme_day', topic: '权限测试', startsAt: daysFromNow(2), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })
   ).body.id;
 });
@@ -103,7 +103,7 @@ const cases: Case[] = [
     name: 'planning a session in 第一支部',
     method: 'POST',
     path: () => '/branches/br-1/sessions',
-    body: { kind: 'party_lecture', topic: '权限测试党课', startsAt: inDays(3), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    body: { kind: 'party_lecture', topic: '权限测试党课', startsAt: daysFromNow(3), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     expected: { member: 403, proxy: 403, contact: 403, secretary: 201, otherSecretary: 404, inspector: 403 },
   },
   {

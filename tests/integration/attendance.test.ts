@@ -5,6 +5,7 @@ import { DynamoMemberRepository } from '../../functions/src/repositories/member-
 import { DynamoPointsRepository } from '../../functions/src/repositories/points-repository';
 import { entryId } from '../../functions/src/services/points-service';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { daysFromNow, msFromNow, nowIso } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -14,8 +15,7 @@ let proxy: string;
 let ids: Record<string, string>;
 
 /** Sessions that must count as held "now" start a few minutes ago (the same China day and year at any instant but the first minutes of a day). */
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+const minutesAgo = (m: number) => msFromNow(-m * 60_000);
 const plan = (over: Record<string, unknown> = {}) => ({
   kind: 'theme_day', topic: '学习党章', startsAt: minutesAgo(5), place: '社区党员活动室', hostName: '张卫东', recorderName: '吴淑珍', onlineOffered: true, ...over,
 });
@@ -48,7 +48,7 @@ afterAll(() => stack?.stop());
 
 describe('attendance before a session starts', () => {
   it('refuses presence, absence and online study (and so their points), but takes leave', async () => {
-    const later = await createSession({ startsAt: inDays(3) });
+    const later = await createSession({ startsAt: daysFromNow(3) });
     const wang = ids['王建国']!;
     const present = await stack.call('PUT', `/sessions/${later.id}/attendance/${wang}`, { token: secretary, body: { status: 'present' } });
     expect(present.status).toBe(409);
@@ -205,7 +205,7 @@ describe('derived fields follow the stored line', () => {
     const year = yearOf(s.startsAt);
     await new DynamoPointsRepository(db, stack.tableName).append({
       id: entryId(year, m, 'corrupt', s.id), orgId: 'org-chengnan', branchId: 'br-1', memberId: m, year, date: chinaDay(s.startsAt), category: 'theme_day', points: 2,
-      source: 'attendance', sourceKey: `session:${s.id}`, sessionId: s.id, reason: '重复记录', recordedBy: 'system', recordedAt: new Date().toISOString(),
+      source: 'attendance', sourceKey: `session:${s.id}`, sessionId: s.id, reason: '重复记录', recordedBy: 'system', recordedAt: nowIso(),
     });
     expect(await lastParticipatedAt(m)).toBeNull();
     expect(await livePoints(m, s)).toEqual([2, 2]);

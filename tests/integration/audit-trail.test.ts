@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay, chinaTimeText } from '@ltx/shared/domain/periods';
+import { chinaTimeText } from '@ltx/shared/domain/periods';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoAuditRepository } from '../../functions/src/repositories/audit-repository';
 import { startTestStack, validMember, type TestStack } from './support/stack';
-import { minutesFromNow } from '../support/time';
+import { chinaDayIn, minutesFromNow, nowIso } from '../support/time';
 
 /** What no reader of the trail may meet: Latin letters (ids, enum values, English), long digit runs, code punctuation. */
 const codeLike = /[A-Za-z_#]|\d{5,}|[0-9a-f]{8}-/;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   [secretary, inspector, contact] = await Promise.all([stack.login('secretary-1'), stack.login('inspector'), stack.login('contact-1')]);
   // The month the writes below fall in, in China (the session began two minutes ago, so at 00:10 on the
   // 1st it is still this month's); they take seconds, so they stay in it.
-  period = chinaDay(new Date().toISOString()).slice(0, 7);
+  period = chinaDayIn(0).slice(0, 7);
 
   const member = await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } });
   expect(member.status, JSON.stringify(member.body)).toBe(201);
@@ -47,7 +47,7 @@ beforeAll(async () => {
   expect((await stack.call('POST', `/members/${wang.id}/changes/${proposed.body.pendingChangeId}/approve`, { token: secretary })).status).toBe(200);
   // An entry as written before entries carried names: ids and a code only.
   await new DynamoAuditRepository(createDocumentClient(stack.dynamoEndpoint), stack.tableName).append('br-1', {
-    at: new Date().toISOString(), actorUserId: 'u-gone-0000', action: 'attendance.mark', targetType: 'session', targetId: sessionId, fields: [memberId],
+    at: nowIso(), actorUserId: 'u-gone-0000', action: 'attendance.mark', targetType: 'session', targetId: sessionId, fields: [memberId],
   });
 });
 afterAll(() => stack?.stop());

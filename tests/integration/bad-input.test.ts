@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/src/api';
 import { startTestStack, type TestStack } from './support/stack';
+import { nowIso } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   sessionId = (
     await stack.call('POST', '/branches/br-1/sessions', {
       token: secretary,
-      body: { kind: 'theme_day', topic: '模糊测试', startsAt: new Date().toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      body: { kind: 'theme_day', topic: '模糊测试', startsAt: nowIso(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })
   ).body.id;
   requestId = (await stack.call('POST', `/members/${memberId}/visit-requests`, { token: secretary, body: { sessionId } })).body.id;
@@ -45,7 +46,7 @@ const concrete = (path: string) =>
   path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123').replace('{itemId}', 'no-such-item').replace('{userId}', 'u-demo-sec2');
 
 // 500 random bodies a route in the ordinary run; the fixed-instant reruns check time, not parsing: 50 there.
-const bodies = process.env.FAKETIME_INSTANT ? 50 : 500;
+const bodies = process.env.TEST_NOW ? 50 : 500;
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it('reaches every write route with real ids in its path', () => {
@@ -80,7 +81,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         const { status } = await stack.call('POST', '/branches/br-1/members', { token: secretary, body });
         expect([400, 422]).toContain(status);
       }),
-      { numRuns: process.env.FAKETIME_INSTANT ? 40 : 200 },
+      { numRuns: process.env.TEST_NOW ? 40 : 200 },
     );
     expect((await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount).toBe(before);
   });

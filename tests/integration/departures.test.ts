@@ -5,9 +5,9 @@ import { parsePeriod } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { minutesFromNow } from '../support/time';
 import { startFakeWechat } from './support/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { chinaDayIn, minutesFromNow } from '../support/time';
 
 /**
  * A member who died (逝世) or left the branch, recorded by the secretary with the day: from that day no
@@ -67,7 +67,7 @@ describe('leaving the roll', () => {
     const later = (await plan('离开后的学习', laterAt)).body;
     for (const s of [earlier, sameDay, later]) expect(namesIn(s)).toContain('离世测试');
 
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     const current = (await stack.call('GET', `/members/${member.id}`, { token: secretary })).body;
     const recorded = await stack.call('POST', `/members/${member.id}/departure`, {
       token: secretary, idempotencyKey: 'depart-1', body: { reason: 'deceased', on: today, note: '家属告知', expectedVersion: current.version },
@@ -127,7 +127,7 @@ describe('leaving the roll', () => {
   it('answers bad input with 422 naming the field, and changes nothing', async () => {
     const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '输入测试' } })).body;
     const send = (body: unknown) => stack.call('POST', `/members/${member.id}/departure`, { token: secretary, body });
-    const tomorrow = chinaDay(new Date(Date.now() + 86_400_000).toISOString());
+    const tomorrow = chinaDayIn(1);
     const future = await send({ reason: 'deceased', on: tomorrow, expectedVersion: member.version });
     expect(future.status).toBe(422);
     expect(future.body.error.fields).toEqual([{ path: 'on', message: '日期：不能晚于今天' }]);
@@ -164,7 +164,7 @@ describe('leaving the roll', () => {
   // Last in the file: it signs off last month, which the sessions above may fall in.
   it('keeps a signed-off ledger as signed: a day in it takes effect after it, and what it sealed cannot be taken back', async () => {
     const inspector = await stack.login('inspector');
-    const [y, m] = chinaDay(new Date().toISOString()).split('-').map(Number) as [number, number];
+    const [y, m] = chinaDayIn(0).split('-').map(Number) as [number, number];
     const index = y * 12 + (m - 1) - 1;
     const lastMonth = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
     const period = parsePeriod(lastMonth)!;

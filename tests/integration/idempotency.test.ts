@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '@ltx/shared/domain/periods';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { daysFromNow } from '../support/time';
 
 /**
  * An Idempotency-Key means one request: its route, its actor, its target and its body. The same key for
@@ -12,16 +13,15 @@ let secretary2: string;
 let member: string;
 let ids: Record<string, string>;
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 const post = (path: string, token: string, body: unknown, key?: string) =>
   stack.call('POST', path, { token, idempotencyKey: key, ...(typeof body === 'string' ? { rawBody: body } : { body }) });
 
-const session = (topic: string) => ({ kind: 'theme_day', topic, startsAt: inDays(3), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' });
+const session = (topic: string) => ({ kind: 'theme_day', topic, startsAt: daysFromNow(3), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' });
 
 async function sessionTopics(branchId: string, token: string): Promise<string[]> {
-  const from = chinaDay(inDays(0));
-  const to = chinaDay(inDays(5));
+  const from = chinaDay(daysFromNow(0));
+  const to = chinaDay(daysFromNow(5));
   const { body } = await stack.call('GET', `/branches/${branchId}/sessions?from=${from}&to=${to}`, { token });
   return body.items.map((s: { topic: string }) => s.topic);
 }
@@ -64,9 +64,9 @@ describe('Idempotency-Key', () => {
   it('refuses an award repeated with another date instead of recording a second entry', async () => {
     const points = async () => (await stack.call('GET', `/members/${ids['郑国强']}/points`, { token: secretary })).body;
     const before = await points();
-    const award = { category: 'volunteer', points: 2, reason: '社区服务', date: chinaDay(inDays(0)) };
+    const award = { category: 'volunteer', points: 2, reason: '社区服务', date: chinaDay(daysFromNow(0)) };
     expect((await post(`/members/${ids['郑国强']}/points/entries`, secretary, award, 'reuse-award-key-1')).status).toBe(201);
-    const moved = await post(`/members/${ids['郑国强']}/points/entries`, secretary, { ...award, date: chinaDay(inDays(-1)) }, 'reuse-award-key-1');
+    const moved = await post(`/members/${ids['郑国强']}/points/entries`, secretary, { ...award, date: chinaDay(daysFromNow(-1)) }, 'reuse-award-key-1');
     expect(moved.status).toBe(422);
     expect(moved.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const after = await points();

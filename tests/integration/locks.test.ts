@@ -7,6 +7,7 @@ import { keys } from '../../functions/src/db/keys';
 import { DynamoSignoffRepository } from '../../functions/src/repositories/signoff-repository';
 import { DynamoVisitRepository } from '../../functions/src/repositories/visit-repository';
 import { startTestStack, type TestStack } from './support/stack';
+import { chinaDayIn, daysFromNow, msFromNow, nowIso } from '../support/time';
 
 /**
  * The period lock, over HTTP on the real stack: records of a month two months back are written
@@ -23,12 +24,11 @@ let inspector: string;
 let ids: Record<string, string>;
 
 const dayMs = 86_400_000;
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-const inDays = (d: number) => new Date(Date.now() + d * dayMs).toISOString();
+const ago = (ms: number) => msFromNow(-ms);
 
 /** The China month two months before now's, e.g. `2025-11` when it is January 2026 in Beijing. */
 function monthTwoBack(): string {
-  const [y, m] = chinaDay(new Date().toISOString()).split('-').map(Number) as [number, number];
+  const [y, m] = chinaDayIn(0).split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) - 2;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -54,7 +54,7 @@ const plan = async (kind: string, startsAt: string, topic: string) =>
   ok(await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: { kind, topic, startsAt, place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' } }), 201);
 const requestVisit = async (sessionId: string) => ok(await post(`/members/${ids['李秀英']}/visit-requests`, secretary, { sessionId, slot: 'morning' }), 201);
 const scheduleVisit = async (id: string) =>
-  ok(await stack.call('POST', `/visit-requests/${id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: inDays(1), windowEnd: inDays(1.1) } }));
+  ok(await stack.call('POST', `/visit-requests/${id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: daysFromNow(1.1) } }));
 const deliverVisit = (id: string, deliveredAt: string) => stack.call('POST', `/visit-requests/${id}/deliver`, { token: contact, body: { deliveredAt, studied: '主题党日学习材料' } });
 
 /** What the signed month looks like from outside: compared before and after the refused writes. */
@@ -102,10 +102,10 @@ beforeAll(async () => {
   await scheduleVisit(visit.scheduled);
   visit.delivered = (await requestVisit(closedId)).id;
   await scheduleVisit(visit.delivered);
-  ok(await deliverVisit(visit.delivered, new Date().toISOString()));
+  ok(await deliverVisit(visit.delivered, nowIso()));
 
   // A visit for a current study that was scheduled long ago (stored as it would be): its delivery may be back-dated into the signed month.
-  currentId = (await plan('theme_day', inDays(3), '本期主题党日')).id;
+  currentId = (await plan('theme_day', daysFromNow(3), '本期主题党日')).id;
   visit.current = (await requestVisit(currentId)).id;
   await scheduleVisit(visit.current);
   const visits = new DynamoVisitRepository(db, stack.tableName);
@@ -119,7 +119,7 @@ beforeAll(async () => {
   const period = parsePeriod(lockedMonth)!;
   expect(
     await new DynamoSignoffRepository(db, stack.tableName).put({
-      branchId: 'br-1', orgId: 'org-chengnan', period: period.text, start: period.start, end: period.end, by: 'u-demo-inspector', byName: '周明', at: new Date().toISOString(),
+      branchId: 'br-1', orgId: 'org-chengnan', period: period.text, start: period.start, end: period.end, by: 'u-demo-inspector', byName: '周明', at: nowIso(),
     }),
   ).toBe('created');
 });
@@ -173,9 +173,9 @@ describe('a signed-off period', () => {
     expect(before.visits.map((v) => v.status)).toEqual(['requested', 'scheduled', 'delivered']);
 
     locked(await post(`/members/${ids['李秀英']}/visit-requests`, proxy, { sessionId: closedId }));
-    locked(await stack.call('POST', `/visit-requests/${visit.requested}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: inDays(1), windowEnd: inDays(1.1) } }));
+    locked(await stack.call('POST', `/visit-requests/${visit.requested}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: daysFromNow(1.1) } }));
     locked(await stack.call('POST', `/visit-requests/${visit.requested}/cancel`, { token: secretary, body: { reason: '本人住院' } }));
-    locked(await deliverVisit(visit.scheduled, new Date().toISOString()));
+    locked(await deliverVisit(visit.scheduled, nowIso()));
     locked(await stack.call('POST', `/visit-requests/${visit.delivered}/confirm`, { token: proxy, body: {} }));
     locked(await stack.call('POST', `/visit-requests/${visit.delivered}/confirm`, { token: secretary, body: { byPhone: true } }));
 
@@ -204,7 +204,7 @@ describe('the time of a delivery', () => {
     expect(tooOld.body.error.fields).toEqual([{ path: 'deliveredAt', message: `送学时间：只能补记 ${graceDays} 天以内的送学` }]);
 
     // A request for another study, scheduled just now (a second request for the same study would be the same one).
-    const fresh = (await requestVisit((await plan('party_lecture', inDays(5), '本期党课')).id)).id;
+    const fresh = (await requestVisit((await plan('party_lecture', daysFromNow(5), '本期党课')).id)).id;
     await scheduleVisit(fresh);
     const early = await deliverVisit(fresh, ago(3600_000));
     expect(early.status).toBe(422);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { chinaDayIn } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -28,7 +29,7 @@ describe('branches and members', () => {
     expect(names).toEqual([...names].sort());
     const wang = byName(body.items, '王建国');
     // Born 12 March 1944: 82 until his birthday in 2027, then 83 (China's calendar, whatever the machine's zone).
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDayIn(0);
     const age = Number(today.slice(0, 4)) - 1944 - (today.slice(5) < '03-12' ? 1 : 0);
     expect(wang).toMatchObject({ phoneMasked: '138****0001', attendanceMode: 'in_person', bound: true, age });
     expect(JSON.stringify(body)).not.toContain('13800010001');

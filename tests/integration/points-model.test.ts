@@ -134,7 +134,7 @@ let runs = 0;
 
 // A thousand sequences in the ordinary run; the fixed-instant reruns (scripts/at-instants.mjs) check time,
 // not the model, so a hundred there keep `npm test` short.
-const sequences = process.env.FAKETIME_INSTANT ? 100 : 1000;
+const sequences = process.env.TEST_NOW ? 100 : 1000;
 
 describe('points ledger model', () => {
   it('keeps tallies equal to the live entries through 1,000 random sequences', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoSignoffRepository } from '../../functions/src/repositories/signoff-repository';
 import { startTestStack, type TestStack } from './support/stack';
-import { chinaYear, daysFromNow, minutesFromNow } from '../support/time';
+import { chinaYear, daysFromNow, minutesFromNow, nowIso } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -97,7 +97,7 @@ describe('points ledger', () => {
     expect(award.status).toBe(201);
     const db = createDocumentClient(stack.dynamoEndpoint);
     await new DynamoSignoffRepository(db, stack.tableName).put({
-      branchId: 'br-1', orgId: 'org-chengnan', period: `${year - 1}`, start: `${year - 1}-01-01`, end: `${year}-01-01`, by: 'u-demo-inspector', byName: '周明', at: new Date().toISOString(),
+      branchId: 'br-1', orgId: 'org-chengnan', period: `${year - 1}`, start: `${year - 1}-01-01`, end: `${year}-01-01`, by: 'u-demo-inspector', byName: '周明', at: nowIso(),
     });
     const late = await post(`/members/${ids['王建国']}/points/entries`, secretary, { category: 'volunteer', points: 3, reason: '补记', date: `${year - 1}-07-01` });
     expect(late.status).toBe(409);
@@ -116,7 +116,7 @@ describe('points ledger', () => {
     })).body;
     const request = await post(`/members/${ids['李秀英']}/visit-requests`, proxy, { sessionId: session.id });
     await stack.call('POST', `/visit-requests/${request.body.id}/schedule`, { token: secretary, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: daysFromNow(1.1) } });
-    await stack.call('POST', `/visit-requests/${request.body.id}/deliver`, { token: contact, body: { deliveredAt: new Date().toISOString(), studied: '主题党日材料' } });
+    await stack.call('POST', `/visit-requests/${request.body.id}/deliver`, { token: contact, body: { deliveredAt: nowIso(), studied: '主题党日材料' } });
     await stack.call('POST', `/visit-requests/${request.body.id}/confirm`, { token: proxy, body: {} });
     const points = await pointsOf('李秀英', proxy, chinaYear(session.startsAt));
     expect(points.entries[0]).toMatchObject({ category: 'home_delivered', points: 2, source: 'visit', visitRequestId: request.body.id });

@@ -6,6 +6,7 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
 import { startFakeWechat } from './support/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { daysFromNow } from '../support/time';
 
 let stack: TestStack;
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
@@ -40,7 +41,7 @@ describe('reminders as WeChat subscription messages', () => {
     expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
     await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } }); // the app's silent login on its next start
 
-    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const startsAt = new Date(daysFromNow(3));
     const session = (await stack.call('POST', '/branches/br-1/sessions', {
       token: secretary, body: { kind: 'theme_day', topic: '提醒消息测试', startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     })).body;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
+import { daysFromNow, msFromNow, nowIso } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -11,9 +12,8 @@ let inspector: string;
 let admin: string;
 let members: { id: string; name: string; committeeRole?: string; partyGroup?: string }[];
 
-const inDays = (d: number) => new Date(Date.now() + d * 24 * 3600 * 1000).toISOString();
 const plan = (over: Record<string, unknown> = {}) => ({
-  kind: 'theme_day', topic: '学习党的二十届四中全会精神', startsAt: inDays(3), place: '社区党员活动室', hostName: '张卫东', recorderName: '吴淑珍',
+  kind: 'theme_day', topic: '学习党的二十届四中全会精神', startsAt: daysFromNow(3), place: '社区党员活动室', hostName: '张卫东', recorderName: '吴淑珍',
   materialText: '学习材料：全会公报全文。', onlineOffered: true, ...over,
 });
 
@@ -48,7 +48,7 @@ describe('organisational life', () => {
   });
 
   it('marks everyone present in one write, changes one line, and stores the quorum', async () => {
-    const committee = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ kind: 'committee_meeting', startsAt: inDays(-2) }) })).body;
+    const committee = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ kind: 'committee_meeting', startsAt: daysFromNow(-2) }) })).body;
     const everyone = committee.attendance.map((a: { memberId: string }) => ({ memberId: a.memberId, status: 'present' }));
     const all = await stack.call('PUT', `/sessions/${committee.id}/attendance`, { token: secretary, body: { entries: everyone } });
     expect(all.status).toBe(200);
@@ -64,7 +64,7 @@ describe('organisational life', () => {
 
   it('lets a member ask for leave or say they studied online, but nothing else, and shows them only their own line', async () => {
     // Held a few minutes ago: online study counts only once a session has started.
-    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: new Date(Date.now() - 5 * 60_000).toISOString() }) })).body;
+    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: msFromNow(-5 * 60_000) }) })).body;
     const wang = idOf('王建国');
     const leave = await stack.call('PUT', `/sessions/${day.id}/attendance/${wang}`, { token: member, body: { status: 'excused', reason: '腿脚不便' } });
     expect(leave.status).toBe(200);
@@ -80,14 +80,14 @@ describe('organisational life', () => {
   it('shows the member their sessions with the next one first and their own status', async () => {
     const { status, body } = await stack.call('GET', `/members/${idOf('王建国')}/sessions`, { token: member });
     expect(status).toBe(200);
-    const upcoming = body.items.filter((s: { startsAt: string }) => s.startsAt > new Date().toISOString());
+    const upcoming = body.items.filter((s: { startsAt: string }) => s.startsAt > nowIso());
     expect(upcoming.length).toBeGreaterThan(0);
     expect(upcoming[0]).toMatchObject({ kind: 'theme_day', materialText: '学习材料：全会公报全文。' });
     expect((await stack.call('GET', `/members/${idOf('李秀英')}/sessions`, { token: member })).status).toBe(404);
   });
 
   it('closes the record: writes answer 409 with a clear message, an amendment is the only way in', async () => {
-    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: inDays(-1) }) })).body;
+    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: daysFromNow(-1) }) })).body;
     const minutes = await stack.call('PUT', `/sessions/${day.id}/minutes`, { token: secretary, body: { agenda: '一、学习；二、讨论', content: '大家踊跃发言', decisions: '下月走访困难党员' } });
     expect(minutes.status).toBe(200);
     expect(minutes.body.minutes.decisions).toBe('下月走访困难党员');
@@ -125,7 +125,7 @@ describe('organisational life', () => {
   });
 
   it('lists a branch’s sessions of a month with one query, filtered by kind', async () => {
-    const month = new Date(inDays(3)).toISOString().slice(0, 7);
+    const month = new Date(daysFromNow(3)).toISOString().slice(0, 7);
     const { status, body } = await stack.call('GET', `/branches/br-1/sessions?from=${month}-01&to=${month}-28&kind=committee_meeting`, { token: secretary });
     expect(status).toBe(200);
     expect(body.items.every((s: { kind: string }) => s.kind === 'committee_meeting')).toBe(true);
@@ -147,7 +147,7 @@ describe('organisational life', () => {
     form.append('file', new Blob([png], { type: 'image/png' }), 'a.png');
     expect((await fetch(ticket.body.url, { method: 'POST', body: form })).status).toBe(204);
 
-    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: inDays(-1) }) })).body;
+    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: daysFromNow(-1) }) })).body;
     const withPhoto = await stack.call('PUT', `/sessions/${day.id}/minutes`, { token: secretary, body: { content: '合影留念', photos: [{ uploadId: ticket.body.uploadId, name: '会议照片.png' }] } });
     expect(withPhoto.status).toBe(200);
     const photo = await fetch(withPhoto.body.minutes.photos[0].url);
@@ -165,7 +165,7 @@ describe('organisational life', () => {
   it('computes reminders into the outbox and records subscriptions', async () => {
     const wang = idOf('王建国');
     expect((await stack.call('PUT', `/members/${wang}/subscriptions`, { token: member, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
-    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: inDays(5), topic: '提醒测试' }) })).body;
+    const day = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan({ startsAt: daysFromNow(5), topic: '提醒测试' }) })).body;
     const { body } = await stack.call('GET', '/branches/br-1/outbox', { token: secretary });
     const mine = body.items.filter((e: { sessionId: string; memberId: string }) => e.sessionId === day.id && e.memberId === wang);
     expect(mine.map((e: { kind: string; channel: string }) => `${e.kind}:${e.channel}`).sort()).toEqual(['material_published:none', 'session_tomorrow:wechat']);

@@ -7,7 +7,8 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { topOrgId } from '../../functions/src/services/staff-service';
 import { runAdmin } from '../../scripts/admin';
 import { startFakeWechat } from './support/fake-wechat';
-import { startTestStack, type TestStack } from './support/stack';
+import { startTestStack, validMember, type TestStack } from './support/stack';
+import { testClock } from '../support/clock';
 
 /**
  * Staff roles end to end over HTTP: the first administrator from the bootstrap command, invites to a
@@ -20,7 +21,7 @@ let admin: string;
 
 const visitor = async (name: string) => (await stack.call('POST', '/auth/wechat', { body: { code: `code-${name}` } })).body.token as string;
 const bind = (token: string, inviteCode: string) => stack.call('POST', '/bindings', { token, body: { inviteCode } });
-const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: { now: () => new Date() } });
+const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: testClock });
 
 beforeAll(async () => {
   wechat = await startFakeWechat(() => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret']);
@@ -39,7 +40,7 @@ describe('the first administrator of a fresh deployment', () => {
   it('creates the top organisation once and a one-time administrator invite each run, and the invite makes an administrator', async () => {
     const run = async () => {
       const lines: string[] = [];
-      const code = await runAdmin(args.map((a, i) => (i === 6 ? stack.dynamoEndpoint : i === 8 ? stack.tableName : a)), { print: (l) => lines.push(l) });
+      const code = await runAdmin(args.map((a, i) => (i === 6 ? stack.dynamoEndpoint : i === 8 ? stack.tableName : a)), { print: (l) => lines.push(l), clock: testClock });
       expect(code).toBe(0);
       const invite = /管理员邀请码：([A-Z0-9]{6})/.exec(lines.join('\n'))?.[1];
       expect(invite, lines.join('\n')).toBeDefined();
@@ -90,7 +91,7 @@ describe('staff invites, the staff list and withdrawal', () => {
     expect(invited.body).toMatchObject({ name: '周新华', role: 'secretary', roleText: '支部书记', scopeText: '第二离退休干部党支部', branchId: 'br-2' });
     expect(invited.body.code).toMatch(/^[A-Z2-9]{6}$/);
     expect(invited.body.path).toBe(`pages/bind/index?code=${invited.body.code}`);
-    const days = (Date.parse(invited.body.expiresAt) - Date.now()) / 86_400_000;
+    const days = (Date.parse(invited.body.expiresAt) - testClock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
     // The same submission again answers the same invite.
@@ -133,6 +134,15 @@ describe('staff invites, the staff list and withdrawal', () => {
     expect(refused.body.error.code).toBe('ROLE_WITHDRAWN');
     expect(refused.body.error.message).toContain('职务已被收回');
     expect((await stack.call('GET', '/me', { token: zhou })).status).toBe(401);
+    // A write is refused before it does anything, even with a body it would refuse itself; a read's
+    // own mistake gives way to the refusal too (reads run beside the check, writes after it).
+    const write = await stack.call('POST', '/branches/br-2/members', { token: zhou, body: { ...validMember, name: '不该写入' }, idempotencyKey: 'withdrawn-write-1' });
+    expect(write.status).toBe(401);
+    expect((await stack.call('POST', '/branches/br-2/members', { token: zhou, body: {}, idempotencyKey: 'withdrawn-write-2' })).body.error.code).toBe('ROLE_WITHDRAWN');
+    expect((await stack.call('GET', '/branches/br-2/ledger?period=not-a-period', { token: zhou })).body.error.code).toBe('ROLE_WITHDRAWN');
+    const roll = await stack.call('GET', '/branches/br-2/members', { token: admin });
+    expect(roll.status).toBe(200);
+    expect(JSON.stringify(roll.body)).not.toContain('不该写入');
     // Gone from the list; withdrawing again changes nothing; WeChat login makes them a visitor again.
     const gone = await stack.call('GET', '/orgs/org-chengnan/staff', { token: admin });
     expect(gone.body.staff.some((s: { name: string }) => s.name === '周新华')).toBe(false);

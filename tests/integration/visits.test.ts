@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/stack';
+import { daysFromNow, msFromNow, nowIso } from '../support/time';
 
 let stack: TestStack;
 let secretary: string;
@@ -12,15 +13,14 @@ let liId: string;
 let wangId: string;
 let sessionId: string;
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 const newRequest = (token: string, memberId: string, key?: string) =>
   stack.call('POST', `/members/${memberId}/visit-requests`, { token, idempotencyKey: key, body: { slot: 'morning', note: '妈妈这次来不了' } });
 
 const schedule = (id: string, token = secretary) =>
-  stack.call('POST', `/visit-requests/${id}/schedule`, { token, body: { contactUserId: 'u-demo-contact1', windowStart: inDays(1), windowEnd: new Date(Date.now() + 86_400_000 + 7_200_000).toISOString() } });
+  stack.call('POST', `/visit-requests/${id}/schedule`, { token, body: { contactUserId: 'u-demo-contact1', windowStart: daysFromNow(1), windowEnd: msFromNow(86_400_000 + 7_200_000) } });
 const deliver = (id: string, token = contact, extra: Record<string, unknown> = {}) =>
-  stack.call('POST', `/visit-requests/${id}/deliver`, { token, body: { deliveredAt: new Date().toISOString(), studied: '学习全会公报', remarks: '很受鼓舞', ...extra } });
+  stack.call('POST', `/visit-requests/${id}/deliver`, { token, body: { deliveredAt: nowIso(), studied: '学习全会公报', remarks: '很受鼓舞', ...extra } });
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -33,7 +33,7 @@ beforeAll(async () => {
   sessionId = (
     await stack.call('POST', '/branches/br-1/sessions', {
       token: secretary,
-      body: { kind: 'theme_day', topic: '送学测试', startsAt: inDays(4), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍', materialText: '材料' },
+      body: { kind: 'theme_day', topic: '送学测试', startsAt: daysFromNow(4), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍', materialText: '材料' },
     })
   ).body.id;
 });
@@ -87,7 +87,7 @@ describe('送学上门', () => {
 
   it('turns the system’s draft into the member’s request instead of a second one beside it', async () => {
     const planned = await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'party_lecture', topic: '草稿采纳', startsAt: inDays(6), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+      token: secretary, body: { kind: 'party_lecture', topic: '草稿采纳', startsAt: daysFromNow(6), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
     });
     const draft = (await stack.call('GET', '/branches/br-1/visit-requests?status=draft', { token: secretary })).body.items.find(
       (d: { sessionId: string; memberId: string }) => d.sessionId === planned.body.id && d.memberId === liId,

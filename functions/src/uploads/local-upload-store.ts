@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export class LocalUploadStore implements UploadStore {
     private readonly dir: string,
     private readonly baseUrl: string,
     private readonly secret: () => Promise<string>,
+    /** The same clock the local server checks the links' expiry against. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async presign(spec: UploadSpec): Promise<PresignedForm> {
@@ -38,7 +41,7 @@ export class LocalUploadStore implements UploadStore {
   }
 
   async downloadUrl(key: string): Promise<string> {
-    const expires = String(Date.now() + 15 * 60 * 1000);
+    const expires = String(this.clock.now().getTime() + 15 * 60 * 1000);
     return `${this.baseUrl}/local-files/${encodeURIComponent(key)}?exp=${expires}&sig=${await sign(`${key}:${expires}`, await this.secret())}`;
   }
 }

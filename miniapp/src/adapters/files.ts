@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { contentTypeOf, isImageName, type PickedFile, type SendFile } from '@/services/upload-flow';
 import type { UploadTicket } from '@/services/types';
+import { deviceNow } from './clock';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -42,7 +43,7 @@ export async function pickPhoto(): Promise<PickedFile | null> {
     const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
     const f = res.tempFiles[0];
     if (!f) return null;
-    const name = nameFromPath(f.tempFilePath, `照片${new Date().getTime() % 100000}`);
+    const name = nameFromPath(f.tempFilePath, `照片${deviceNow().getTime() % 100000}`);
     return { name, size: f.size, contentType: contentTypeOf({ name, contentType: '' }) ?? '', path: f.tempFilePath };
   } catch {
     return null;

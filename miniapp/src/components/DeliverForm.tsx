@@ -10,6 +10,7 @@ import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 import { TimeField } from './TimeField';
 import { visitLimits } from '@ltx/shared/limits';
+import { deviceNow } from '@/adapters/clock';
 
 interface Props {
   initial: FormState;
@@ -32,7 +33,7 @@ export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, phot
   const observe = (key: keyof FormState['observations'], value: string) => setForm((f) => ({ ...f, observations: { ...f.observations, [key]: value } }));
 
   const submit = () => {
-    const checked = toDeliverInput({ ...form, photos: photos.map(({ uploadId, name }) => ({ uploadId, name })) }, new Date());
+    const checked = toDeliverInput({ ...form, photos: photos.map(({ uploadId, name }) => ({ uploadId, name })) }, deviceNow());
     setLocal(checked.ok ? {} : checked.errors);
     if (checked.ok) onSubmit(checked.value);
   };

@@ -12,6 +12,7 @@ import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 import { sessionLimits } from '@ltx/shared/limits';
+import { deviceNow } from '@/adapters/clock';
 
 interface Props {
   session: MemberSession;
@@ -31,7 +32,7 @@ interface Props {
 type Panel = 'none' | 'cannot-come' | 'leave' | 'studied';
 
 /** The member's next study in large type, with reading aloud, leave, and "I studied online". */
-export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech, now = () => new Date() }: Props) {
+export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech, now = deviceNow }: Props) {
   const [panel, setPanel] = useState<Panel>('none');
   const [reason, setReason] = useState('');
   const [reflection, setReflection] = useState('');

@@ -2,6 +2,7 @@ import { useApi } from './api-context';
 import { useAsync } from './use-async';
 import { nextSession } from '@/services/next-session';
 import type { AttendanceEntry, MemberSession } from '@/services/types';
+import { deviceNow } from '@/adapters/clock';
 
 export interface NextStudy {
   session: MemberSession;
@@ -13,7 +14,7 @@ export interface NextStudy {
  * The member's next study session (null when none is planned). The member's list carries only
  * the status; the session itself, read as that member, adds their own reason or reflection.
  */
-export function useNextSession(memberId: string | undefined, now: () => Date = () => new Date()) {
+export function useNextSession(memberId: string | undefined, now: () => Date = deviceNow) {
   const api = useApi();
   return useAsync<NextStudy | null>(async () => {
     const next = nextSession(await api.memberSessions(memberId as string), now());

@@ -1,5 +1,6 @@
 import { parsePeriod, periodWords } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
+import { deviceNow } from '@/adapters/clock';
 
 export { periodWords };
 
@@ -20,7 +21,7 @@ export interface PeriodChoice {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Today's calendar day in China (UTC+8), YYYY-MM-DD: periods follow China's calendar. */
-export function todayInChina(now: Date = new Date()): string {
+export function todayInChina(now: Date = deviceNow()): string {
   return chinaDay(now.toISOString());
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { testClock } from '../../support/clock';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,8 +14,8 @@ function browserEnv(): Record<string, string> {
 
 /**
  * Debian's Chromium, headless, on a phone-sized viewport (375 CSS px wide: one CSS px is one pt).
- * The pages' clock starts at this process's "now" and runs, so under the fixed-instant runs
- * (scripts/at-instants.mjs) the browser, the API and the test agree on the date.
+ * The pages' clock starts at the test run's "now" (tests/support/clock.ts) and runs, so under the
+ * fixed-instant runs (scripts/at-instants.mjs) the browser, the API and the test agree on the date.
  */
 export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ltx-chromium-'));
@@ -27,7 +28,7 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
     locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  await context.clock.install({ time: Date.now() });
+  await context.clock.install({ time: testClock.now().getTime() });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../local/stack';
+import { testClock } from '../../support/clock';
 
 export interface CallOptions {
   token?: string;
@@ -20,10 +21,10 @@ export interface TestStack extends LocalStack {
   stop(): Promise<void>;
 }
 
-/** A fresh local stack on a temp data folder: real dynalite, real handlers, over real HTTP. */
+/** A fresh local stack on a temp data folder: real dynalite, real handlers, over real HTTP, on the test run's clock. */
 export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltx-it-'));
-  const stack = await startLocalStack({ dataDir, seed: true, stage: 'test', ...options });
+  const stack = await startLocalStack({ dataDir, seed: true, stage: 'test', clock: testClock, ...options });
   const call: TestStack['call'] = async (method, path, { token, body, rawBody, idempotencyKey } = {}) => {
     const response = await fetch(`${stack.url}/api/v1${path}`, {
       method,

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me, SessionDetail } from '@/services/types';
 import { meOf } from './me';
 import { pageHarness } from './harness';
+import { daysFromNow, msFromNow } from '../../support/time';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
@@ -17,9 +18,9 @@ const { default: SessionNewPage } = await import('@/packages/branch/pages/sessio
 const { default: SessionPage } = await import('@/packages/branch/pages/session/index');
 const { default: OutboxPage } = await import('@/packages/branch/pages/outbox/index');
 
-const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+const soon = daysFromNow(3);
 /** A meeting that began an hour ago: attendance and archiving are open. */
-const begun = new Date(Date.now() - 3600 * 1000).toISOString();
+const begun = msFromNow(-3600_000);
 
 const member: Me = meOf({ userId: 'u-wang', role: 'member', displayName: '王建国', branchId: 'b1', branchName: '第一支部', memberId: 'm1', memberName: '王建国', secretaryName: '张卫东', attendanceMode: 'in_person' });
 const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
@@ -201,7 +202,7 @@ describe('session page', () => {
 
   it('asks a 支委会 without minutes for the reason before closing, and sends it', async () => {
     nav.param = 's1';
-    const past = new Date(Date.now() - 3600_000).toISOString();
+    const past = msFromNow(-3600_000);
     renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', detail({ startsAt: past })), (req) =>
       req.method === 'POST' && req.url === '/api/v1/sessions/s1/close' ? { status: 200, body: detail({ startsAt: past, status: 'closed', noMinutesReason: '纸质记录存于支部', closedBy: 'u-sec', closedAt: past }) } : undefined,
     );

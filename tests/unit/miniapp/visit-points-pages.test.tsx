@@ -4,6 +4,7 @@ import { type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
 import { meOf } from './me';
 import { pageHarness, type Route } from './harness';
+import { chinaYear, daysFromNow, msFromNow } from '../../support/time';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
@@ -24,15 +25,14 @@ const { default: BranchPointsPage } = await import('@/packages/branch/pages/poin
 const { default: MemberPointsPage } = await import('@/packages/branch/pages/member-points/index');
 const { default: SessionPage } = await import('@/packages/branch/pages/session/index');
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
-const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const year = chinaYear();
 
 const proxy: Me = meOf({ userId: 'u-liu', role: 'proxy', displayName: '刘芳', branchId: 'b1', branchName: '第一支部', memberId: 'm2', memberName: '李秀英', secretaryName: '张卫东', attendanceMode: 'home_delivered' });
 const member: Me = meOf({ ...proxy, userId: 'u-wang', role: 'member', displayName: '王建国', memberId: 'm1', memberName: '王建国', attendanceMode: 'in_person' });
 const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 const contact: Me = meOf({ userId: 'u-lin', role: 'contact', displayName: '林小红', branchId: 'b1', branchName: '第一支部' });
 
-const session = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: inDays(3), place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 8, materialText: '', attachments: [], myStatus: null };
+const session = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: daysFromNow(3), place: '党员活动室', status: 'open' as const, onlineOffered: false, expectedCount: 8, materialText: '', attachments: [], myStatus: null };
 
 function visit(over: Partial<VisitRequest> = {}): VisitRequest {
   return {
@@ -46,7 +46,7 @@ function visit(over: Partial<VisitRequest> = {}): VisitRequest {
     status: 'requested',
     requestedBy: 'u-liu',
     requestedByRole: 'proxy',
-    createdAt: inDays(-1),
+    createdAt: daysFromNow(-1),
     ageDays: 1,
     overdue: null,
     statusText: '已申请（上午下午都行），等待支部安排',
@@ -54,7 +54,7 @@ function visit(over: Partial<VisitRequest> = {}): VisitRequest {
     ...over,
   };
 }
-const scheduled = { contactUserId: 'u-lin', contactName: '林小红', windowStart: '2025-11-30T01:00:00.000Z', windowEnd: '2025-11-30T03:00:00.000Z', by: 'u-sec', at: inDays(0) };
+const scheduled = { contactUserId: 'u-lin', contactName: '林小红', windowStart: '2025-11-30T01:00:00.000Z', windowEnd: '2025-11-30T03:00:00.000Z', by: 'u-sec', at: daysFromNow(0) };
 
 const { calls, renderPage, get } = pageHarness();
 const post = (url: string, answer: (req: HttpRequest) => HttpResponse | Promise<HttpResponse>): Route => (req) => (req.method === 'POST' && req.url === url ? answer(req) : undefined);
@@ -227,7 +227,7 @@ describe('送学上门: the secretary', () => {
     renderPage(
       VisitsPage,
       secretary,
-      get('/api/v1/branches/b1/visit-requests', { items: [visit({ id: 'v1', status: 'scheduled', scheduled }), visit({ id: 'v2', memberName: '王建国', status: 'delivered', scheduled, statusText: '已送学，待确认', delivered: { at: inDays(0), by: 'u-lin', studied: '学习全会公报', photos: [], careNotesChange: 'pending_approval', observations: { hearing: '右耳也听不清' } } })] }),
+      get('/api/v1/branches/b1/visit-requests', { items: [visit({ id: 'v1', status: 'scheduled', scheduled }), visit({ id: 'v2', memberName: '王建国', status: 'delivered', scheduled, statusText: '已送学，待确认', delivered: { at: daysFromNow(0), by: 'u-lin', studied: '学习全会公报', photos: [], careNotesChange: 'pending_approval', observations: { hearing: '右耳也听不清' } } })] }),
       get('/api/v1/branches/b1/contacts', { items: [{ userId: 'u-lin', name: '林小红' }] }),
       post('/api/v1/visit-requests/v1/cancel', () => ({ status: 409, body: { error: { code: 'VISIT_STATE', message: '这条送学上门记录的状态已经变了，不能这样操作，请刷新后再看' } } })),
       post('/api/v1/visit-requests/v2/confirm', () => ({ status: 200, body: visit({ id: 'v2', memberName: '王建国', status: 'closed', statusText: '已完成' }) })),
@@ -292,7 +292,7 @@ describe('送学上门: the contact', () => {
       get('/api/v1/visit-requests/v1', visit({ status: 'scheduled', scheduled })),
       post('/api/v1/visit-requests/v1/deliver', (req) => ({
         status: 200,
-        body: visit({ status: 'delivered', statusText: '已送学，待确认', delivered: { at: inDays(0), by: 'u-lin', studied: 'x', photos: [], careNotesChange: 'pending_approval', ...(req.body as object) } }),
+        body: visit({ status: 'delivered', statusText: '已送学，待确认', delivered: { at: daysFromNow(0), by: 'u-lin', studied: 'x', photos: [], careNotesChange: 'pending_approval', ...(req.body as object) } }),
       })),
     );
     await waitFor(() => expect(screen.getByText('记录送学：李秀英')).toBeTruthy());
@@ -319,10 +319,10 @@ const points: MemberPoints = {
     { category: 'home_delivered', earned: 2, counted: 2, cap: null },
   ],
   entries: [
-    { id: 'e3', memberId: 'm1', year, date: `${year}-11-20`, category: 'home_delivered', points: 2, source: 'visit', reason: '主题党日「送学」：送学上门', recordedBy: 'u', recordedAt: inDays(0) },
-    { id: 'e2', memberId: 'm1', year, date: `${year}-11-10`, category: 'volunteer', points: -3, source: 'reversal', reversalOf: 'e1', reason: '记错了人', recordedBy: 'u', recordedAt: inDays(0) },
-    { id: 'e1', memberId: 'm1', year, date: `${year}-11-10`, category: 'volunteer', points: 3, source: 'manual', reversedBy: 'e2', reason: '社区志愿服务', recordedBy: 'u', recordedAt: inDays(0) },
-    { id: 'e0', memberId: 'm1', year, date: `${year}-11-01`, category: 'meeting', points: 2, source: 'attendance', reason: '党课「初心」：出席', recordedBy: 'u', recordedAt: inDays(0) },
+    { id: 'e3', memberId: 'm1', year, date: `${year}-11-20`, category: 'home_delivered', points: 2, source: 'visit', reason: '主题党日「送学」：送学上门', recordedBy: 'u', recordedAt: daysFromNow(0) },
+    { id: 'e2', memberId: 'm1', year, date: `${year}-11-10`, category: 'volunteer', points: -3, source: 'reversal', reversalOf: 'e1', reason: '记错了人', recordedBy: 'u', recordedAt: daysFromNow(0) },
+    { id: 'e1', memberId: 'm1', year, date: `${year}-11-10`, category: 'volunteer', points: 3, source: 'manual', reversedBy: 'e2', reason: '社区志愿服务', recordedBy: 'u', recordedAt: daysFromNow(0) },
+    { id: 'e0', memberId: 'm1', year, date: `${year}-11-01`, category: 'meeting', points: 2, source: 'attendance', reason: '党课「初心」：出席', recordedBy: 'u', recordedAt: daysFromNow(0) },
   ],
 };
 
@@ -405,7 +405,7 @@ describe('closing a session before it is held', () => {
     // The phone's clock says the meeting began a minute ago; the server's does not yet: its 409 shows inline.
     const detail: SessionDetail = {
       ...session,
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      startsAt: msFromNow(-60_000),
       hostName: '张卫东',
       recorderName: '吴淑珍',
       attendance: [],

@@ -9,12 +9,10 @@ import { capabilities } from '@ltx/shared/domain/authz';
 import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary } from '@ltx/shared/schemas/session';
 import type { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
 import type { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
+import { daysFromNow } from '../../support/time';
 
 export const ORG = { id: 'o-001', name: '市老干部局' };
 export const BRANCH = { id: 'b-001', name: '第一党支部' };
-const day = 24 * 3600 * 1000;
-/** Dates relative to now, so "the next study" is always ahead. */
-const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
 
 const member: MemberSummary = {
   id: 'm-001',
@@ -34,7 +32,7 @@ const session: SessionSummary = {
   branchId: BRANCH.id,
   kind: 'collective_study',
   topic: '学习党的二十届三中全会精神',
-  startsAt: inDays(2),
+  startsAt: daysFromNow(2),
   place: '老干部活动中心二楼',
   status: 'open',
   onlineOffered: true,
@@ -70,10 +68,10 @@ const visit: VisitRequest = {
   status: 'scheduled',
   requestedBy: 'u-member',
   requestedByRole: 'member',
-  createdAt: inDays(-1),
+  createdAt: daysFromNow(-1),
   ageDays: 1,
   overdue: null,
-  scheduled: { contactUserId: 'u-contact', contactName: '赵联系人', windowStart: inDays(3), windowEnd: inDays(3), by: 'u-secretary', at: inDays(0) },
+  scheduled: { contactUserId: 'u-contact', contactName: '赵联系人', windowStart: daysFromNow(3), windowEnd: daysFromNow(3), by: 'u-secretary', at: daysFromNow(0) },
   statusText: '已安排：赵联系人 上午来',
   version: 2,
 };
@@ -125,12 +123,12 @@ export const fixtures = {
   memberSession: { ...session, materialText: sessionDetail.materialText, attachments: [], myStatus: null } satisfies MemberSession,
   overview: {
     branchId: BRANCH.id,
-    quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: inDays(-160), quietMonths: 5 }],
+    quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: daysFromNow(-160), quietMonths: 5 }],
     nextSessions: [session],
     visits: { open: 1, drafts: 0, notScheduled: 0, notDelivered: 0 },
   } satisfies BranchOverview,
   outbox: [
-    { id: 'r-001', memberId: member.id, memberName: member.name, sessionId: session.id, kind: 'session_tomorrow', dueAt: inDays(1), channel: 'wechat', status: 'pending', text: `明天学习：${session.topic}` },
+    { id: 'r-001', memberId: member.id, memberName: member.name, sessionId: session.id, kind: 'session_tomorrow', dueAt: daysFromNow(1), channel: 'wechat', status: 'pending', text: `明天学习：${session.topic}` },
   ] satisfies OutboxEntry[],
   visit,
   contactVisit,

@@ -135,7 +135,7 @@ export function findByText(data: Record<string, unknown>, label: string): string
 /** A tap on element `sid`, as WeChat delivers it to the `bindtap="eh"` of Taro's templates. */
 export function tap(page: PageInstance, sid: string): void {
   const target = { id: sid, dataset: { sid } };
-  (page.eh as Fn).call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] });
+  (page.eh as Fn).call(page, { type: 'tap', timeStamp: performance.now(), target, currentTarget: target, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] });
 }
 
 /**

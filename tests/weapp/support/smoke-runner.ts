@@ -34,13 +34,13 @@ function textProblems(texts: string[], wanted: string[] | undefined): string[] {
 }
 
 async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResult> {
-  const started = Date.now();
+  const started = performance.now();
   const findings: Finding[] = [];
   const result: SmokeResult = { findings, notes: [], pages: [], afterTap: [], wxCalls: {}, ms: 0 };
   /** The file that errors now count against. */
   let current = 'app.js';
   let role: Role = 'member';
-  let lastActivity = Date.now();
+  let lastActivity = performance.now();
   const fail = (message: string, file = current) => findings.push({ check: 'smoke', file, message });
 
   process.on('uncaughtException', (e) => fail(`uncaught: ${errorText(e)}`));
@@ -49,7 +49,7 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
   console.error = (...args: unknown[]) => fail(`console.error: ${args.map(errorText).join(' ').slice(0, 800)}`);
 
   const stub = createWxStub((method, url, body) => {
-    lastActivity = Date.now();
+    lastActivity = performance.now();
     const { answer, call } = answerApi(method, url, role, body);
     if (call.problem) fail(call.problem);
     if (call.note && !result.notes.includes(call.note)) result.notes.push(call.note);
@@ -66,12 +66,12 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
    * page before it renders. False when SETTLE_LIMIT_MS ran out first.
    */
   const settle = async (ready: () => boolean = () => true): Promise<boolean> => {
-    const limit = Date.now() + SETTLE_LIMIT_MS;
+    const limit = performance.now() + SETTLE_LIMIT_MS;
     let calls = stub.calls.length;
-    while (Date.now() < limit) {
+    while (performance.now() < limit) {
       await new Promise((r) => setTimeout(r, 5));
-      if (stub.calls.length !== calls) [calls, lastActivity] = [stub.calls.length, Date.now()];
-      if (ready() && stub.pending() === 0 && Date.now() - lastActivity >= QUIET_MS) return true;
+      if (stub.calls.length !== calls) [calls, lastActivity] = [stub.calls.length, performance.now()];
+      if (ready() && stub.pending() === 0 && performance.now() - lastActivity >= QUIET_MS) return true;
     }
     if (stub.pending() > 0) fail(`still waiting for ${stub.pending()} wx callbacks after ${SETTLE_LIMIT_MS} ms`);
     return false;
@@ -90,7 +90,7 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
   const routes = pageRoutes(app);
   if (!load('app.js') || !registry.app) {
     if (!findings.length) fail('app.js did not call App()');
-    return { ...result, ms: Date.now() - started };
+    return { ...result, ms: Math.round(performance.now() - started) };
   }
   try {
     launchApp(registry.app, routes[0] ?? '');
@@ -118,7 +118,7 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
   if (!routes.includes(tapPlan.route)) fail(`the page to tap, ${tapPlan.route}, is not in app.json`, 'app.json');
   const loadedComponents = new Set<string>();
   for (const route of routes) {
-    const pageStarted = Date.now();
+    const pageStarted = performance.now();
     const plan = pages[route];
     current = `${route}.js`;
     role = plan?.role ?? 'member';
@@ -137,7 +137,7 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
       fail('the page file did not call Page()');
       continue;
     }
-    const page = createPage(config, route, () => (lastActivity = Date.now()));
+    const page = createPage(config, route, () => (lastActivity = performance.now()));
     stack.splice(0, stack.length, page);
     try {
       openPage(page, plan?.query ?? {});
@@ -154,12 +154,12 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
     } catch (e) {
       fail(`onUnload threw: ${errorText(e)}`);
     }
-    result.pages.push({ route, texts, ms: Date.now() - pageStarted });
+    result.pages.push({ route, texts, ms: Math.round(performance.now() - pageStarted) });
   }
 
   console.error = consoleError;
   for (const { name } of stub.calls) result.wxCalls[name] = (result.wxCalls[name] ?? 0) + 1;
-  return { ...result, ms: Date.now() - started };
+  return { ...result, ms: Math.round(performance.now() - started) };
 }
 
 void childMain(main);

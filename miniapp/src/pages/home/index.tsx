@@ -20,6 +20,7 @@ import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
 import { LogoutButton } from '@/components/LogoutButton';
+import { deviceNow } from '@/adapters/clock';
 
 /** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
 export default function HomePage() {
@@ -72,7 +73,7 @@ export default function HomePage() {
               </BigButton>
             </>
           ) : null}
-          <Text className='h2'>{next.data && hasStarted(next.data.session, new Date()) ? '今天的学习' : '下一次学习'}</Text>
+          <Text className='h2'>{next.data && hasStarted(next.data.session, deviceNow()) ? '今天的学习' : '下一次学习'}</Text>
           <LoadState loading={next.loading && next.data === undefined} error={next.error} onRetry={next.reload} />
           {next.data === null ? <Text className='text text--large'>近期还没有安排学习。有新安排时，会在这里显示。</Text> : null}
           {next.data ? (

@@ -9,11 +9,12 @@ import { useMe } from '@/hooks/use-me';
 import { useMemberPoints } from '@/hooks/use-points';
 import { pointsView, thisYear } from '@/services/points-view';
 import { isProxy } from '@ltx/shared/domain/roles';
+import { deviceNow } from '@/adapters/clock';
 
 /** "我的积分": the member's own year in large type, every entry with its date and reason. */
 export default function MyPointsPage() {
   const me = useMe();
-  const year = useMemo(() => thisYear(new Date()), []);
+  const year = useMemo(() => thisYear(deviceNow()), []);
   const memberId = me.data?.memberId;
   const points = useMemberPoints(memberId, year);
   const view = points.data ? pointsView(points.data) : undefined;

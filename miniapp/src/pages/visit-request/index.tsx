@@ -22,6 +22,7 @@ import { defaultVisitRequestForm, toVisitRequestInput, type VisitRequestForm } f
 import { slotOrder, slotText } from '@/services/visit-words';
 import { isProxy } from '@ltx/shared/domain/roles';
 import { visitLimits } from '@ltx/shared/limits';
+import { deviceNow } from '@/adapters/clock';
 
 const slotChoices = slotOrder.map((value) => ({ value, label: slotText(value) }));
 
@@ -35,7 +36,7 @@ export default function VisitRequestPage() {
   const me = useMe();
   const wanted = usePageParam('session');
   const memberId = me.data?.memberId;
-  const now = useMemo(() => new Date(), []);
+  const now = useMemo(() => deviceNow(), []);
   const sessions = useAsync(() => api.memberSessions(memberId as string), memberId ? `member-sessions:${memberId}` : null);
   const visits = useMemberVisits(memberId);
   const [form, setForm] = useState<VisitRequestForm>(defaultVisitRequestForm);

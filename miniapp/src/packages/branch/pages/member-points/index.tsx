@@ -16,6 +16,7 @@ import { ApiError, messageOf } from '@/services/api-error';
 import { awardErrorsFromApi, categoryText, pointsText, pointsView, thisYear, type AwardErrors } from '@/services/points-view';
 import type { ManualAwardInput } from '@/services/types';
 import { may } from '@/services/permissions';
+import { deviceNow } from '@/adapters/clock';
 
 /**
  * One member's points for the secretary: the entries, "记分" (with an Idempotency-Key kept for
@@ -25,7 +26,7 @@ export default function MemberPointsPage() {
   const api = useApi();
   const id = usePageParam('id');
   const yearParam = Number(usePageParam('year'));
-  const year = useMemo(() => (yearParam >= 2000 && yearParam <= 2100 ? yearParam : thisYear(new Date())), [yearParam]);
+  const year = useMemo(() => (yearParam >= 2000 && yearParam <= 2100 ? yearParam : thisYear(deviceNow())), [yearParam]);
   const me = useMe();
   const points = useMemberPoints(id, year);
   const canWrite = may(me.data, 'points.write');

@@ -9,13 +9,14 @@ import { useMe } from '@/hooks/use-me';
 import { useBranchPoints } from '@/hooks/use-points';
 import { branchRowText, thisYear } from '@/services/points-view';
 import { pages, withQuery } from '@/services/routes';
+import { deviceNow } from '@/adapters/clock';
 
 type Sort = 'name' | 'total';
 
 /** The branch's points for the year, by name (the table is a record, not a ranking); tap a member for the entries. */
 export default function BranchPointsPage() {
   const me = useMe();
-  const current = useMemo(() => thisYear(new Date()), []);
+  const current = useMemo(() => thisYear(deviceNow()), []);
   const [year, setYear] = useState(current);
   const [sort, setSort] = useState<Sort>('name');
   const table = useBranchPoints(me.data?.branchId, year, sort);

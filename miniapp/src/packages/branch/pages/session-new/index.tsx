@@ -17,6 +17,7 @@ import { emptySessionForm, formErrorsFromApi, partyGroupsOf, toSessionInput, typ
 import { lastPlace } from '@/services/session-list';
 import { pages, withQuery } from '@/services/routes';
 import { may } from '@/services/permissions';
+import { deviceNow } from '@/adapters/clock';
 
 /** Plans a session from its kind's template; on success the session's own page opens. */
 export default function SessionNewPage() {
@@ -31,7 +32,7 @@ export default function SessionNewPage() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<SessionFormErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
-  const now = useMemo(() => new Date(), []);
+  const now = useMemo(() => deviceNow(), []);
 
   // The form starts once the defaults are known; a failed list only loses the "last place" hint.
   const ready = me.data && !sessions.loading && !members.loading;

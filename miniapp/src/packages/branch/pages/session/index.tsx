@@ -24,6 +24,7 @@ import { sessionWhenText, stampText } from '@/services/session-time';
 import { expectedText, kindText, whoText } from '@/services/session-words';
 import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
 import { may } from '@/services/permissions';
+import { deviceNow } from '@/adapters/clock';
 
 type Tab = 'details' | 'attendance' | 'minutes' | 'archive';
 
@@ -60,7 +61,7 @@ export default function SessionPage() {
   const closed = s?.status === 'closed';
   const canWrite = writes && !closed;
   // Read once per answer: attendance and archiving wait for the meeting to begin.
-  const notStarted = s ? Date.parse(s.startsAt) > Date.now() : false;
+  const notStarted = s ? Date.parse(s.startsAt) > deviceNow().getTime() : false;
 
   /** A write that failed because someone closed the record meanwhile: say so and show the closed record. */
   const afterFailure = (e: unknown) => {

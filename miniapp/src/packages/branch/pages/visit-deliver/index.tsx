@@ -16,6 +16,7 @@ import { ApiError, messageOf } from '@/services/api-error';
 import type { VisitDeliverInput, VisitRequest } from '@/services/types';
 import { defaultDeliverForm, deliverErrorsFromApi, type DeliverErrors } from '@/services/visit-forms';
 import { careChangeText, windowText } from '@/services/visit-words';
+import { deviceNow } from '@/adapters/clock';
 
 /** "记录送学": the contact records the visit; afterwards the page says where the care observation went. */
 export default function VisitDeliverPage() {
@@ -23,7 +24,7 @@ export default function VisitDeliverPage() {
   const id = usePageParam('id');
   const visit = useVisit(id);
   const photos = useUpload(pickPhoto, sendFile);
-  const now = useMemo(() => new Date(), []);
+  const now = useMemo(() => deviceNow(), []);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ errors: DeliverErrors; formError?: string }>({ errors: {} });
   const [done, setDone] = useState<VisitRequest | undefined>();

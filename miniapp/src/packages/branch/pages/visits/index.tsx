@@ -15,6 +15,7 @@ import type { BranchContact, VisitRequest, VisitScheduleInput } from '@/services
 import { defaultScheduleForm, scheduleErrorsFromApi } from '@/services/visit-forms';
 import { secretaryOrder } from '@/services/visit-words';
 import { may } from '@/services/permissions';
+import { deviceNow } from '@/adapters/clock';
 
 /**
  * Every open 送学上门 request of the branch, late ones first: confirm the system's drafts in one
@@ -27,7 +28,7 @@ export default function VisitsPage() {
   const branchId = manages ? me.data?.branchId : undefined;
   const visits = useBranchVisits(branchId);
   const contacts = useBranchContacts(branchId);
-  const now = useMemo(() => new Date(), []);
+  const now = useMemo(() => deviceNow(), []);
   // Each write answers the whole request: it replaces the loaded one until the next reload.
   const [fresh, setFresh] = useState<Record<string, VisitRequest>>({});
   const [panel, setPanel] = useState<{ id: string; panel: VisitPanel } | undefined>();
