@@ -57,7 +57,7 @@ export interface ServiceDeps {
 const missing = (what: string) => () => {
   throw new Error(`buildServices: no ${what} was given`);
 };
-const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store') };
+const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store'), read: missing('upload store') };
 const noSecrets: SecretSource = { get: missing('secret source') };
 
 /** Every repository the services share, by name (the seed and the bench write some records directly). */
@@ -87,6 +87,11 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
 /** Everything a route needs. */
 export interface Services {
   repositories: Repositories;
+  /**
+   * The table, for repositories that one function alone builds from it (roster imports: only the exports
+   * function, which carries exceljs, so the other bundles stay small). Every other access goes through `repositories`.
+   */
+  table: { db: DynamoDBDocumentClient; name: string };
   clock: Clock;
   /** What each Idempotency-Key was used for and answered (see http/idempotency.ts). */
   idempotency: IdempotencyRepository;
@@ -130,6 +135,7 @@ export function buildServices(deps: ServiceDeps): Services {
   onCreated.push(visits);
   return {
     repositories: repos,
+    table: { db: deps.db, name: deps.tableName },
     clock,
     idempotency: repos.idempotency,
     uploads,

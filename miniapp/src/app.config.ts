@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/visit-deliver/index',
         'pages/points/index',
         'pages/member-points/index',
+        'pages/roster-import/index',
       ],
     },
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index'] },

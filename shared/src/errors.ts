@@ -23,7 +23,7 @@ export const errorCatalog = {
   NOTHING_TO_UNDO: { status: 409, message: '没有可以撤销的“全部出席”：可能已经撤销过，或者之后又批量登记过' },
   UNDO_STALE: { status: 409, message: '“全部出席”之后又有人改过其中的出席记录，不能整体撤销；请逐人修改' },
   NOT_EXPECTED: { status: 422, message: '该党员不在这次会议的应到名单中' },
-  UPLOAD_INVALID: { status: 422, message: '附件无效：请重新上传（只收 JPG、PNG 或 PDF，不超过 10 MB）' },
+  UPLOAD_INVALID: { status: 422, message: '附件无效：请重新上传（只收 JPG、PNG、PDF 或 Excel（.xlsx），不超过 10 MB）' },
   VISIT_STATE: { status: 409, message: '这条送学上门记录的状态已经变了，不能这样操作，请刷新后再看' },
   NO_SESSION: { status: 422, message: '近期没有可以送学的学习安排' },
   ALREADY_REVERSED: { status: 409, message: '这条积分记录已经冲正过了，不能重复冲正' },
@@ -37,6 +37,9 @@ export const errorCatalog = {
   ROLE_WITHDRAWN: { status: 401, message: '您的职务已被收回，这个账号不能再办理原来的事项；如有疑问，请联系组织的管理员' },
   SESSION_OUTDATED: { status: 401, message: '您的职务或权限已经变更，请重新登录' },
   SELF_WITHDRAW: { status: 409, message: '不能收回或变更自己的职务，请由另一位管理员办理' },
+  ROSTER_HAS_ERRORS: { status: 422, message: '花名册中有填写错误的行：请改正后重新上传，或确认只导入没有错误的行' },
+  ROSTER_CHANGED: { status: 409, message: '检查之后，本支部的党员信息有了变动，请重新上传花名册检查后再导入' },
+  ROSTER_FILE_INVALID: { status: 422, message: '无法读取这个文件：请用下载的模板填写，保存为 Excel（.xlsx）文件后重新上传' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

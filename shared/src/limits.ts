@@ -90,3 +90,9 @@ export const pointsLimits = {
   reason: 200,
   reversalReason: 200,
 } as const;
+
+/** Roster import from Excel: rows of one file (a branch has far fewer members) and the file's bytes. */
+export const rosterLimits = {
+  rows: 500,
+  bytes: 2 * 1024 * 1024,
+} as const;

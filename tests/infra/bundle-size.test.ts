@@ -23,7 +23,10 @@ async function bundledBytes(entry: string): Promise<number> {
  */
 const budgetBytes = limits.bundleBytes;
 const budgetText = `${budgetBytes / 1024} KB`;
-/** The ledger export may exceed it: exceljs alone is about 1 MB, which is why it has a function of its own. */
+/**
+ * The Excel function may exceed it: exceljs alone is about 1 MB, which is why it has a function of its own. It serves
+ * the ledger export and the roster's template, import and export (the roster service is built there only).
+ */
 const exempt = new Set(['exports']);
 
 describe('function bundles', () => {

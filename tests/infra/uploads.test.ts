@@ -133,6 +133,7 @@ describe('upload keys', () => {
       presign: async (spec) => (presigned.push(spec), { url: 'https://example.invalid/', fields: {} }),
       head: async () => undefined,
       downloadUrl: async () => '',
+      read: async () => undefined,
     };
     const repo: UploadRepository = { put: async () => {}, get: async () => undefined };
     const orgs = { getBranch: async (id: string) => ({ id, orgId: 'org-1' }) } as unknown as OrgRepository;

@@ -73,6 +73,11 @@ export const keys = {
   /** gsi1: a branch's rectification items, open ones first by deadline. */
   rectificationsOfBranch: (branchId: string) => `BRANCH#${branchId}#RECTS`,
 
+  /** A roster import (its plan and state), and beside it one item per row applied (written once each). */
+  rosterImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  rosterImportRow: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `ROW#${String(row).padStart(5, '0')}` }),
+  rosterImportRowPrefix: 'ROW#',
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

@@ -7,17 +7,18 @@ import { TableRepository } from '../db/table-repository';
 
 /** Append-only: there is no update or delete. */
 export interface AuditRepository {
-  append(scope: string, entry: AuditEntry): Promise<void>;
+  /** `id` makes the entry's key fixed, so a retried write (a resumed roster import) puts the same entry, not a second one. */
+  append(scope: string, entry: AuditEntry, id?: string): Promise<void>;
   /** Entries of a scope between two instants: one Query (the sort key starts with the time). */
   list(scope: string, fromIso: string, toIso: string): Promise<AuditEntry[]>;
 }
 
 export class DynamoAuditRepository extends TableRepository implements AuditRepository {
-  async append(scope: string, entry: AuditEntry): Promise<void> {
+  async append(scope: string, entry: AuditEntry, id?: string): Promise<void> {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: auditEntries.toItem(entry, scope, randomUUID()),
+        Item: auditEntries.toItem(entry, scope, id ?? randomUUID()),
       }),
     );
   }

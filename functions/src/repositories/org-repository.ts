@@ -14,6 +14,11 @@ export interface OrgRepository {
   listBranches(orgId: string): Promise<BranchRecord[]>;
   /** Adds to the branch's counters; ADD is exact under concurrent writers. */
   adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void>;
+  /**
+   * The same, at most once per `onceId` (a roster import): one UpdateItem that also adds the id to the
+   * branch's `countedImports` set, conditioned on it not being there. Answers whether it counted.
+   */
+  adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId: string): Promise<boolean>;
   /** The branch's secretary as members read it, set when a secretary takes up the role. */
   setSecretaryName(branchId: string, name: string): Promise<void>;
   /** Clears the secretary's name if it is still `name` (a withdrawn secretary). */
@@ -78,9 +83,29 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
   }
 
   async adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void> {
+    await this.addCounts(branchId, deltas);
+  }
+
+  async adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId: string): Promise<boolean> {
+    try {
+      await this.addCounts(branchId, deltas, onceId);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private async addCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId?: string): Promise<void> {
     const names: Record<string, string> = {};
-    const values: Record<string, number> = {};
+    const values: Record<string, unknown> = {};
     const parts: string[] = [];
+    if (onceId) {
+      names['#once'] = 'countedImports';
+      values[':once'] = new Set([onceId]);
+      values[':id'] = onceId;
+      parts.push('#once :once');
+    }
     if (deltas.members) {
       names['#m'] = 'memberCount';
       values[':m'] = deltas.members;
@@ -98,6 +123,7 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
         TableName: this.table,
         Key: keys.branch(branchId),
         UpdateExpression: `ADD ${parts.join(', ')}`,
+        ...(onceId ? { ConditionExpression: 'attribute_exists(pk) AND NOT contains(#once, :id)' } : {}),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),

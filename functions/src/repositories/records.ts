@@ -7,6 +7,7 @@ import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, l
 import { pointsCategories } from '@ltx/shared/schemas/points';
 import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
+import type { RosterRowPlan } from '@ltx/shared/domain/roster';
 import { defineEntity, objectOf } from '../db/entity';
 import { keys } from '../db/keys';
 
@@ -537,3 +538,47 @@ export const rectifications = defineEntity({
     gsi1sk: `${r.status !== 'accepted' ? 'OPEN' : 'DONE'}#${r.deadline}#${r.id}`,
   }),
 });
+
+// Roster imports (花名册导入).
+
+/**
+ * One row's plan as the check made it (shared/src/domain/roster.ts, `RosterRowPlan`), plus, for an update
+ * that changes the health class, the class it had (or `unknown`) for the counters. Checked when made.
+ */
+export type RosterImportRowPlan = RosterRowPlan & { healthBefore?: string };
+
+/** An import: its plan (row by row, as checked) and where applying it stands (`checked` → `applying` → `applied`). */
+export const RosterImportRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  uploadId: text,
+  fileName: text,
+  createdBy: text,
+  createdAt: text,
+  state: z.enum(['checked', 'applying', 'applied']),
+  rows: z.array(objectOf<RosterImportRowPlan>()),
+  /** Set when applying starts: every write of the import uses this instant and actor, so a retry writes the same. */
+  applying: z.optional(z.object({ at: text, by: text, onlyCleanRows: z.boolean() })),
+  applied: z.optional(z.object({ at: text, created: count, updated: count, skipped: count })),
+});
+export type RosterImportRecord = z.infer<typeof RosterImportRecord>;
+
+export const rosterImports = defineEntity({ type: 'RosterImport', schema: RosterImportRecord, keys: (r: RosterImportRecord) => keys.rosterImport(r.id) });
+
+/**
+ * One row of an import, applied: written once after the row's member write, so a retry skips it. It keeps
+ * what the counters need (created, or the health class before and after an update) and a row left out
+ * because someone edited the member in between.
+ */
+export const RosterImportRowDone = z.object({
+  importId: text,
+  row: count,
+  result: z.enum(['created', 'updated', 'skipped']),
+  memberId: text,
+  healthBefore: optionalText,
+  healthAfter: optionalText,
+});
+export type RosterImportRowDone = z.infer<typeof RosterImportRowDone>;
+
+export const rosterImportRows = defineEntity({ type: 'RosterImportRow', schema: RosterImportRowDone, keys: (r: RosterImportRowDone) => keys.rosterImportRow(r.importId, r.row) });

@@ -13,12 +13,12 @@ export class NamingAuditTrail implements AuditRepository {
     private readonly users: Pick<UserRepository, 'getUser'>,
   ) {}
 
-  async append(scope: string, entry: AuditEntry): Promise<void> {
-    if (entry.actorName && entry.actorRole) return this.store.append(scope, entry);
+  async append(scope: string, entry: AuditEntry, id?: string): Promise<void> {
+    if (entry.actorName && entry.actorRole) return this.store.append(scope, entry, id);
     const user = await this.users.getUser(entry.actorUserId);
     const actorName = entry.actorName ?? user?.displayName;
     const actorRole = entry.actorRole ?? user?.role;
-    await this.store.append(scope, { ...entry, ...(actorName ? { actorName } : {}), ...(actorRole ? { actorRole } : {}) });
+    await this.store.append(scope, { ...entry, ...(actorName ? { actorName } : {}), ...(actorRole ? { actorRole } : {}) }, id);
   }
 
   list(scope: string, fromIso: string, toIso: string): Promise<AuditEntry[]> {

@@ -53,6 +53,14 @@ export class UploadService {
     if (issues.length) throw new UploadInvalidError(issues);
   }
 
+  /** The bytes of a file uploaded to this branch with the given type (a roster to import); 422 naming `path` otherwise. */
+  async readFile(branchId: string, uploadId: string, contentType: string, path: string): Promise<{ name: string; bytes: Uint8Array }> {
+    const upload = await this.uploads.get(uploadId);
+    const bytes = upload && upload.branchId === branchId && upload.contentType === contentType ? await this.store.read(upload.key) : undefined;
+    if (!upload || !bytes || bytes.length > upload.maxBytes) throw new UploadInvalidError([{ path, message: '文件：没有上传成功或不是 Excel（.xlsx）文件，请重新选择文件上传' }]);
+    return { name: upload.name, bytes };
+  }
+
   async withUrls<T extends { uploadId: string }>(attachments: T[]): Promise<(T & { url: string })[]> {
     return Promise.all(
       attachments.map(async (a) => {

@@ -40,6 +40,14 @@ export class LocalUploadStore implements UploadStore {
     }
   }
 
+  async read(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return await readFile(join(this.dir, safeName(key)));
+    } catch {
+      return undefined;
+    }
+  }
+
   async downloadUrl(key: string): Promise<string> {
     const expires = String(this.clock.now().getTime() + 15 * 60 * 1000);
     return `${this.baseUrl}/local-files/${encodeURIComponent(key)}?exp=${expires}&sig=${await sign(`${key}:${expires}`, await this.secret())}`;

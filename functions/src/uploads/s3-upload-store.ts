@@ -35,6 +35,17 @@ export class S3UploadStore implements UploadStore {
     }
   }
 
+  async read(key: string): Promise<Uint8Array | undefined> {
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    try {
+      const out = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return out.Body ? await out.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
   async downloadUrl(key: string): Promise<string> {
     const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
     return getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: 900 });

@@ -18,7 +18,10 @@ export interface UploadStore {
   head(key: string): Promise<{ size: number; contentType: string } | undefined>;
   /** A short-lived link to read the file. */
   downloadUrl(key: string): Promise<string>;
+  /** The file's bytes, if stored (a roster file the import reads). */
+  read(key: string): Promise<Uint8Array | undefined>;
 }
 
-export const allowedUploadTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const allowedUploadTypes = ['image/jpeg', 'image/png', 'application/pdf', xlsxType] as const;
 export const maxUploadBytes = 10 * 1024 * 1024;

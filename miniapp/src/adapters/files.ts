@@ -63,6 +63,19 @@ export async function pickDocument(): Promise<PickedFile | null> {
   }
 }
 
+/** An Excel roster (.xlsx): from a WeChat chat on the mini-program (chooseMessageFile), from disk on H5. */
+export async function pickSpreadsheet(): Promise<PickedFile | null> {
+  if (isH5) return pickInBrowser('.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+    const f = res.tempFiles[0];
+    if (!f) return null;
+    return { name: f.name, size: f.size, contentType: '', path: f.path };
+  } catch {
+    return null;
+  }
+}
+
 /** Posts the file to the presigned form (fields first, the file last under `file`). */
 export const sendFile: SendFile = async (ticket: UploadTicket, file: PickedFile) => {
   if (isH5) {

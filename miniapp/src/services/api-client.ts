@@ -130,6 +130,13 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     subscribe: (memberId: string, kinds: NonNullable<Body<'PUT /api/v1/members/{memberId}/subscriptions'>>['kinds']) => callRoute('PUT /api/v1/members/{memberId}/subscriptions', `/members/${seg(memberId)}/subscriptions`, { kinds }),
     createUpload: (input: Body<'POST /api/v1/uploads'>) => callRoute('POST /api/v1/uploads', '/uploads', input),
 
+    // 花名册导入: check an uploaded xlsx, read the result, apply it (a retry finishes an interrupted one).
+    checkRoster: (branchId: string, input: Body<'POST /api/v1/branches/{branchId}/roster-imports'>) =>
+      callRoute('POST /api/v1/branches/{branchId}/roster-imports', `/branches/${seg(branchId)}/roster-imports`, input),
+    rosterImport: (importId: string) => callRoute('GET /api/v1/roster-imports/{importId}', `/roster-imports/${seg(importId)}`),
+    applyRoster: (importId: string, input: Body<'POST /api/v1/roster-imports/{importId}/apply'>) =>
+      callRoute('POST /api/v1/roster-imports/{importId}/apply', `/roster-imports/${seg(importId)}/apply`, input),
+
     // 管理员: staff of the organisation, invites to a role, withdrawals.
     staff: (orgId: string) => callRoute('GET /api/v1/orgs/{orgId}/staff', `/orgs/${seg(orgId)}/staff`),
     inviteStaff: (orgId: string, input: Body<'POST /api/v1/orgs/{orgId}/staff-invites'>, idempotencyKey: string) =>

@@ -15,6 +15,7 @@ export const pages = {
   members: '/packages/branch/pages/members/index',
   memberDetail: '/packages/branch/pages/member-detail/index',
   memberEdit: '/packages/branch/pages/member-edit/index',
+  rosterImport: '/packages/branch/pages/roster-import/index',
   visits: '/packages/branch/pages/visits/index',
   contactHome: '/packages/branch/pages/contact-home/index',
   myVisits: '/packages/branch/pages/my-visits/index',

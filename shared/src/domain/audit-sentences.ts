@@ -24,6 +24,7 @@ export const auditActions = [
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
   'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
+  'roster.import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -66,6 +67,8 @@ export interface AuditEntry {
   staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
   /** An organisation created (the deployment's first one). */
   orgName?: string;
+  /** A roster imported from Excel: how many members it created and updated. */
+  roster?: { created: number; updated: number };
 }
 
 const someMember = '一位党员';
@@ -204,4 +207,5 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'staff.join': (e) => `接受邀请，担任${staffRole(e)}`,
   'staff.withdraw': (e) => `收回了${staffName(e)}担任的${staffRole(e)}`,
   'staff.change': (e) => `把${staffName(e)}的职务${e.staff?.from ? `由${e.staff.from.scope}的${roleLabels[e.staff.from.role]}` : ''}改为${staffRole(e)}`,
+  'roster.import': (e) => (e.roster ? `导入花名册：新建 ${e.roster.created} 人，更新 ${e.roster.updated} 人` : '导入了花名册'),
 };

@@ -58,6 +58,8 @@ export const actions = [
   'staff.invite',
   'staff.withdraw',
   'staff.changeRole',
+  'roster.import',
+  'roster.export',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -155,6 +157,9 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'staff.invite': ['admin'],
   'staff.withdraw': ['admin'],
   'staff.changeRole': ['admin'],
+  // The roster as an Excel file (resource: branch): the template, imports (check and apply), the export.
+  'roster.import': ['admin', 'secretary'],
+  'roster.export': ['admin', 'secretary'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -223,6 +228,8 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'staff.invite': 'org',
   'staff.withdraw': 'org',
   'staff.changeRole': 'org',
+  'roster.import': 'branch',
+  'roster.export': 'branch',
 };
 
 /**

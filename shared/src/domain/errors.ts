@@ -178,3 +178,10 @@ export class SelfWithdrawError extends AppError {
     super('SELF_WITHDRAW');
   }
 }
+
+/** A roster import that cannot be applied as it stands: rows with errors (unconfirmed), or the roll changed since the check. */
+export class RosterImportError extends AppError {
+  constructor(code: 'ROSTER_HAS_ERRORS' | 'ROSTER_CHANGED' | 'ROSTER_FILE_INVALID', fields?: FieldIssue[]) {
+    super(code, fields);
+  }
+}

@@ -194,7 +194,8 @@ export type AmendmentInput = z.infer<typeof AmendmentInput>;
 
 export const UploadInput = titled(
   z.strictObject({
-    contentType: titled(z.enum(['image/jpeg', 'image/png', 'application/pdf']), '文件类型'),
+    // xlsx: a roster to import (花名册); the import checks it is one, and reads it only then.
+    contentType: titled(z.enum(['image/jpeg', 'image/png', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']), '文件类型'),
     size: titled(Int().check(z.gte(1), z.lte(attachmentLimits.bytes)), '文件大小'),
     name: Text('文件名', attachmentLimits.name),
   }),

@@ -26,6 +26,11 @@ export default function MembersPage() {
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
       {may(me.data, 'member.create') ? <BigButton onClick={() => openPage(pages.memberEdit)}>＋ 新增党员</BigButton> : null}
+      {may(me.data, 'roster.import') && me.data?.branchId ? (
+        <BigButton variant='secondary' onClick={() => openPage(pages.rosterImport)}>
+          从 Excel 导入或导出花名册
+        </BigButton>
+      ) : null}
       {sessionsLink ? (
         <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
           组织生活记录
