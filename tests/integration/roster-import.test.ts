@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { rosterColumns, rosterHelpSheetName, rosterSheetName } from '@ltx/shared/domain/roster';
-import { chinaDay } from '@ltx/shared/time/china-day';
 import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { readRosterWorkbook } from '../../functions/src/export/roster-workbook';
@@ -10,6 +9,8 @@ import type { MemberRepository } from '../../functions/src/repositories/member-r
 import { DynamoRosterImportRepository } from '../../functions/src/repositories/roster-import-repository';
 import { RosterService } from '../../functions/src/services/roster-service';
 import { startTestStack, type TestStack } from './support/stack';
+import { testClock } from '../support/clock';
+import { chinaYear } from '../support/time';
 
 /**
  * Roster import from Excel end to end over HTTP, on the real stack: files made here with exceljs, uploaded
@@ -18,7 +19,7 @@ import { startTestStack, type TestStack } from './support/stack';
  */
 let stack: TestStack;
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: { now: () => new Date() } });
+const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: testClock });
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -156,7 +157,7 @@ describe('the template', () => {
 });
 
 describe('a file with every kind of error', () => {
-  const nextYear = Number(chinaDay(new Date()).slice(0, 4)) + 1;
+  const nextYear = chinaYear() + 1;
   const good = (name: string, birthDate: string): Row => ({ name, gender: '男', birthDate, joinedPartyOn: '1970-07-01', partyGroup: '第一党小组', livingSituation: '与家人同住' });
   const rows: Row[] = [
     { ...good('', '1945-01-01') }, // 2: missing name
