@@ -37,6 +37,8 @@ export const errorCatalog = {
   ROLE_WITHDRAWN: { status: 401, message: '您的职务已被收回，这个账号不能再办理原来的事项；如有疑问，请联系组织的管理员' },
   SESSION_OUTDATED: { status: 401, message: '您的职务或权限已经变更，请重新登录' },
   SELF_WITHDRAW: { status: 409, message: '不能收回或变更自己的职务，请由另一位管理员办理' },
+  ORG_CLOSED: { status: 409, message: '该组织或支部已撤销，只能查看，不能再修改或在其下新建' },
+  ORG_NOT_EMPTY: { status: 409, message: '其下还有未撤销的组织或支部，请先把它们调整到别处或撤销，再撤销本组织' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -90,3 +90,9 @@ export const pointsLimits = {
   reason: 200,
   reversalReason: 200,
 } as const;
+
+/** Organisations and branches of the hierarchy: their names, as every list and the audit trail show them. */
+export const orgLimits = {
+  nameMin: 2,
+  name: 40,
+} as const;
