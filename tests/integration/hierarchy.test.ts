@@ -4,7 +4,7 @@ import { monthOf } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { startTestStack, type TestStack } from './support/stack';
+import { startTestStack, validMember, type TestStack } from './support/stack';
 
 /**
  * The hierarchy end to end over HTTP on the seeded tree (工委 org-city → 党工委 org-chengnan with br-1, br-2,
@@ -174,5 +174,17 @@ describe('changing the tree', () => {
 
     const sentences = await sentencesOf('br-2');
     expect(sentences.at(-1)).toContain('工委管理员（管理员）把支部「第二离退休干部党支部」从「城南街道离退休干部党工委」调整到「城北街道离退休干部党工委」。');
+  });
+
+  it('keeps a closed branch read-only for its own secretary too', async () => {
+    const before = await stack.call('GET', '/branches/br-2/members', { token: secretary2 });
+    expect((await stack.call('POST', '/branches/br-2/close', { token: cityAdmin })).status).toBe(200);
+    const refused = await stack.call('POST', '/branches/br-2/members', { token: secretary2, idempotencyKey: 'closed-member-1', body: validMember });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('ORG_CLOSED');
+    const after = await stack.call('GET', '/branches/br-2/members', { token: secretary2 });
+    expect(after.status).toBe(200);
+    expect(after.body.items).toEqual(before.body.items);
+    expect((await stack.call('POST', '/branches/br-2/move', { token: cityAdmin, body: { toOrgId: 'org-chengnan' } })).status).toBe(409);
   });
 });

@@ -4,7 +4,7 @@ import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
 import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
-import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError } from '@ltx/shared/domain/errors';
+import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
@@ -58,6 +58,8 @@ export class MemberService {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
+    if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = input;

@@ -6,7 +6,7 @@ import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
   SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError } from '@ltx/shared/domain/errors';
+import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen, signedPeriodFor } from './period-lock';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -84,6 +84,8 @@ export class SessionService {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'session.write', { type: 'session', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
+    if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     await this.assertUnlocked(branchId, input.startsAt);
     await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
     // Those who died or left the branch by the session's day are not expected at it.
