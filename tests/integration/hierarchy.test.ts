@@ -76,6 +76,21 @@ describe('reading the tree', () => {
   });
 });
 
+describe('staff invites within a subtree', () => {
+  it('takes a scope anywhere under the inviter, and refuses one beside it naming the field', async () => {
+    const secretary = await stack.call('POST', '/orgs/org-city/staff-invites', { token: cityAdmin, body: { name: '钱志强', role: 'secretary', branchId: 'br-3' } });
+    expect(secretary.status).toBe(201);
+    expect(secretary.body.scopeText).toBe('城北第一离退休干部党支部');
+    const inspector = await stack.call('POST', '/orgs/org-chengbei/staff-invites', { token: cityAdmin, body: { name: '赵一民', role: 'inspector' } });
+    expect(inspector.status).toBe(201);
+    expect(inspector.body.scopeText).toBe('城北街道离退休干部党工委');
+    const beside = await stack.call('POST', '/orgs/org-chengnan/staff-invites', { token: southAdmin, body: { name: '钱志强', role: 'secretary', branchId: 'br-3' } });
+    expect(beside.status).toBe(422);
+    expect(beside.body.error.fields[0].path).toBe('branchId');
+    expect((await stack.call('POST', '/orgs/org-chengbei/staff-invites', { token: southAdmin, body: { name: '赵一民', role: 'inspector' } })).status).toBe(404);
+  });
+});
+
 describe('changing the tree', () => {
   it('creates a child organisation and a branch under it, once per Idempotency-Key, audited in words', async () => {
     const first = await stack.call('POST', '/orgs/org-chengbei/children', { token: cityAdmin, idempotencyKey: 'zongzhi-1', body: { name: '城北第一党总支', kind: 'zongzhi' } });
