@@ -1,12 +1,20 @@
 import type { MemberCreateInput } from '@ltx/shared/schemas/member';
 import type { Role } from '@ltx/shared/domain/roles';
 
-/** The demo organisation the local stack seeds on first start. Names are fictional. */
-export const demoOrg = { id: 'org-chengnan', name: '城南街道离退休干部党工委' };
+/**
+ * The demo hierarchy the local stack seeds on first start: one 工委 over two 党工委, five branches.
+ * Names are fictional. `demoOrg` is the 党工委 of the demo people (its id and branches are what tests use).
+ */
+export const demoRoot = { id: 'org-city', name: '某市委老干部局离退休干部工委', kind: 'gongwei', path: '/org-city/' } as const;
+export const demoOrg = { id: 'org-chengnan', name: '城南街道离退休干部党工委', kind: 'dang_gongwei', parentId: demoRoot.id, path: '/org-city/org-chengnan/' } as const;
+export const demoOrg2 = { id: 'org-chengbei', name: '城北街道离退休干部党工委', kind: 'dang_gongwei', parentId: demoRoot.id, path: '/org-city/org-chengbei/' } as const;
 
 export const demoBranches = [
-  { id: 'br-1', orgId: demoOrg.id, name: '第一离退休干部党支部', secretaryName: '张卫东' },
-  { id: 'br-2', orgId: demoOrg.id, name: '第二离退休干部党支部', secretaryName: '陈丽华' },
+  { id: 'br-1', orgId: demoOrg.id, orgPath: demoOrg.path, name: '第一离退休干部党支部', secretaryName: '张卫东' },
+  { id: 'br-2', orgId: demoOrg.id, orgPath: demoOrg.path, name: '第二离退休干部党支部', secretaryName: '陈丽华' },
+  { id: 'br-3', orgId: demoOrg2.id, orgPath: demoOrg2.path, name: '城北第一离退休干部党支部' },
+  { id: 'br-4', orgId: demoOrg2.id, orgPath: demoOrg2.path, name: '城北第二离退休干部党支部' },
+  { id: 'br-5', orgId: demoOrg2.id, orgPath: demoOrg2.path, name: '城北第三离退休干部党支部' },
 ];
 
 type DemoMember = { key: string; branchId: string; contact?: boolean; input: MemberCreateInput };
@@ -63,6 +71,8 @@ export const demoMembers: DemoMember[] = [
 /** Demo accounts offered on the local login page. `memberKey` links a member or proxy to a member above. */
 export const demoUsers: {
   account: string; label: string; userId: string; role: Role; displayName: string; branchId?: string; memberKey?: string;
+  /** The organisation whose subtree an inspector or administrator holds (the demo 党工委 when absent). */
+  orgId?: string;
 }[] = [
   { account: 'member-wang', label: '王建国（党员，第一支部）', userId: 'u-demo-wang', role: 'member', displayName: '王建国', branchId: 'br-1', memberKey: 'wang' },
   { account: 'proxy-liu', label: '刘芳（代母亲李秀英办理）', userId: 'u-demo-liu', role: 'proxy', displayName: '刘芳', branchId: 'br-1', memberKey: 'li' },
@@ -71,4 +81,6 @@ export const demoUsers: {
   { account: 'contact-1', label: '林小红（第一支部）', userId: 'u-demo-contact1', role: 'contact', displayName: '林小红', branchId: 'br-1' },
   { account: 'inspector', label: '周明（党工委）', userId: 'u-demo-inspector', role: 'inspector', displayName: '周明' },
   { account: 'admin', label: '党工委管理员', userId: 'u-demo-admin', role: 'admin', displayName: '党工委管理员' },
+  { account: 'inspector-2', label: '孙立新（城北党工委）', userId: 'u-demo-inspector2', role: 'inspector', displayName: '孙立新', orgId: demoOrg2.id },
+  { account: 'admin-city', label: '工委管理员', userId: 'u-demo-admin-city', role: 'admin', displayName: '工委管理员', orgId: demoRoot.id },
 ];

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildServices } from '../functions/src/context';
-import { demoBranches, demoMembers, demoOrg, demoUsers } from './demo-data';
+import { demoBranches, demoMembers, demoOrg, demoOrg2, demoRoot, demoUsers } from './demo-data';
 
 /**
  * Seeds the demo organisation once (skipped when it exists). Members go through the real
@@ -15,9 +15,11 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string, cl
   const service = services.members;
   const now = clock.now().toISOString();
 
+  await orgs.putOrg(demoRoot);
+  await orgs.putOrg(demoOrg2);
   for (const branch of demoBranches) await orgs.putBranch(branch);
   for (const u of demoUsers.filter((u) => !u.memberKey)) {
-    await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: demoOrg.id, ...(u.branchId ? { branchId: u.branchId } : {}), createdAt: now });
+    await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: u.orgId ?? demoOrg.id, ...(u.branchId ? { branchId: u.branchId } : {}), createdAt: now });
   }
   const contact = demoUsers.find((u) => u.role === 'contact')!;
   const memberIds = new Map<string, string>();

@@ -148,7 +148,7 @@ export function buildServices(deps: ServiceDeps): Services {
     overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o), clock }),
     tokens,
     members: memberService,
-    orgs: new OrgService(orgs),
+    orgs: new OrgService({ orgs, audit, clock }),
     auth: new AuthService({ users, orgs, members, audit, attempts: repos.inviteAttempts, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
     staff: new StaffService({ users, orgs, audit, clock }),
   };

@@ -1,3 +1,4 @@
+import type { OrgKind } from './domain/hierarchy';
 import type { RectificationStatus } from './schemas/inspection';
 import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
 import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
@@ -109,3 +110,8 @@ export const sessionFieldLabels: Record<Exclude<keyof SessionPatchInput, 'expect
 
 /** Days of the week as people say them, Sunday first (as `Date`'s and `chinaParts`' weekday number). */
 export const weekdayLabels = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+
+/** The kinds of organisation above branches, as people call them. */
+export const orgKindLabels: Record<OrgKind, string> = { gongwei: '工委', dang_gongwei: '党工委', dangwei: '党委', zongzhi: '党总支' };
+/** A closed organisation or branch: kept, read-only, shown with its day. */
+export const closedLabel = '已撤销';

@@ -96,3 +96,9 @@ export const rosterLimits = {
   rows: 500,
   bytes: 2 * 1024 * 1024,
 } as const;
+
+/** Organisations and branches of the hierarchy: their names, as every list and the audit trail show them. */
+export const orgLimits = {
+  nameMin: 2,
+  name: 40,
+} as const;

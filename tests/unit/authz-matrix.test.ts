@@ -55,6 +55,9 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'staff.changeRole':     { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'roster.import':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'roster.export':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'org.read':             { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'org.manage':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'branch.manage':        { admin: 'AA', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -133,6 +136,29 @@ describe('authorisation matrix', () => {
     for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || ['attendance.markOwn', 'points.read', 'points.write'].includes(a))) {
       expect(decide(actorFor(role), action, foreign)).toBe('not_found');
     }
+  });
+
+  it('scopes administrators and inspectors to their subtree by the record\'s path', () => {
+    // o1 is the actor's organisation; o2 sits under it, o3 under o0 beside it, o0 above it.
+    const under: Resource = { type: 'branch', orgId: 'o2', orgPath: '/o0/o1/o2/', branchId: 'b5' };
+    const beside: Resource = { type: 'branch', orgId: 'o3', orgPath: '/o0/o3/', branchId: 'b6' };
+    const above: Resource = { type: 'org', orgId: 'o0', orgPath: '/o0/' };
+    for (const role of ['admin', 'inspector'] as const) {
+      expect(decide(actorFor(role), 'branch.read', under)).toBe('allow');
+      expect(decide(actorFor(role), 'org.read', { type: 'org', orgId: 'o2', orgPath: '/o0/o1/o2/' })).toBe('allow');
+      expect(decide(actorFor(role), 'branch.read', beside)).toBe('not_found');
+      expect(decide(actorFor(role), 'org.read', above)).toBe('not_found');
+      // An id that merely starts like the actor's organisation is another one.
+      expect(decide(actorFor(role), 'branch.read', { type: 'branch', orgId: 'o10', orgPath: '/o0/o10/', branchId: 'b7' })).toBe('not_found');
+    }
+    expect(decide(actorFor('inspector'), 'branch.manage', under)).toBe('forbidden');
+    expect(decide(actorFor('admin'), 'branch.manage', under)).toBe('allow');
+  });
+
+  it('lets a branch\'s own people keep it after it moved under another organisation', () => {
+    const moved: Resource = { type: 'branch', orgId: 'o9', orgPath: '/o9/', branchId: 'b1' };
+    expect(decide(actorFor('secretary'), 'branch.read', moved)).toBe('allow');
+    expect(decide(actorFor('admin'), 'branch.read', moved)).toBe('not_found');
   });
 
   it('decides a line of a visible session by the session: another line is 403, another branch 404', () => {

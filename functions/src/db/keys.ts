@@ -10,6 +10,15 @@ export const keys = {
   branch: (branchId: string) => ({ pk: `BRANCH#${branchId}`, sk: 'BRANCH' }),
   /** gsi1: branches of an organisation, by name. */
   branchesOfOrg: (orgId: string) => `ORG#${orgId}#BRANCHES`,
+  /** gsi1: the child organisations of an organisation, by name. */
+  childrenOfOrg: (orgId: string) => `ORG#${orgId}#ORGS`,
+  /**
+   * gsi2: every organisation and branch of one tree, keyed by its root; the sort key is the materialised
+   * path (an organisation's own path, or a branch's organisation path then `~<branchId>`), so a subtree is
+   * one Query `begins_with(gsi2sk, <the subtree's path>)`.
+   */
+  treeOf: (rootId: string) => `TREE#${rootId}`,
+  branchTreeSortKey: (orgPath: string, branchId: string) => `${orgPath}~${branchId}`,
 
   member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' }),
   /** gsi1: members of a branch, by name. */

@@ -2,14 +2,29 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import { BranchItem, orgs, type BranchRecord, type OrgRecord } from './records';
+import { rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
+import { BranchItem, orgPathOf, orgs, type BranchRecord, type OrgRecord } from './records';
 import * as z from 'zod/mini';
 import { TableRepository } from '../db/table-repository';
 
 export interface OrgRepository {
   putOrg(org: OrgRecord): Promise<void>;
   getOrg(orgId: string): Promise<OrgRecord | undefined>;
-  putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts'>): Promise<void>;
+  /** Creates an organisation; false when its id is taken. */
+  createOrg(org: OrgRecord): Promise<boolean>;
+  /** Renames or closes an organisation still open; false when it was closed meanwhile. */
+  updateOpenOrg(org: OrgRecord): Promise<boolean>;
+  /** The child organisations of an organisation (one Query on gsi1). */
+  listChildOrgs(orgId: string): Promise<OrgRecord[]>;
+  /** Every organisation and branch under (and including) an organisation: one Query on gsi2 by its path. */
+  subtree(org: OrgRecord): Promise<{ orgs: OrgRecord[]; branches: BranchRecord[] }>;
+  /** The branches of an organisation's whole subtree, also those stored before the hierarchy (two Queries). */
+  subtreeBranches(org: OrgRecord): Promise<BranchRecord[]>;
+  putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts' | 'orgPath'> & { orgPath?: string }): Promise<void>;
+  /** Creates a branch; false when its id is taken. */
+  createBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts' | 'secretaryName'>): Promise<boolean>;
+  /** Renames, closes or moves an open branch, conditioned on the organisation it was read under; false otherwise. */
+  updateOpenBranch(branch: BranchRecord, fromOrgId: string): Promise<boolean>;
   getBranch(branchId: string): Promise<BranchRecord | undefined>;
   listBranches(orgId: string): Promise<BranchRecord[]>;
   /** Adds to the branch's counters; ADD is exact under concurrent writers. */
@@ -31,10 +46,29 @@ const healthPrefix = 'hc_';
 
 /** A branch item and the counters beside it (`memberCount`, `hc_<class>`) as one record. */
 function branchFromItem(item: Record<string, unknown>): BranchRecord {
-  const { secretaryName, memberCount, ...branch } = z.parse(BranchItem, item);
+  const { secretaryName, memberCount, orgPath, ...branch } = z.parse(BranchItem, item);
   const healthClassCounts: Record<string, number> = {};
   for (const [k, v] of Object.entries(item)) if (k.startsWith(healthPrefix)) healthClassCounts[k.slice(healthPrefix.length)] = Number(v);
-  return { ...branch, secretaryName: secretaryName ?? undefined, memberCount: memberCount ?? 0, healthClassCounts };
+  return { ...branch, orgPath: orgPath ?? rootPath(branch.orgId), secretaryName: secretaryName ?? undefined, memberCount: memberCount ?? 0, healthClassCounts };
+}
+
+/** The attributes that place a branch in the hierarchy: its organisation, that one's path, and both indexes. */
+function branchPlacement(b: { id: string; orgId: string; orgPath: string; name: string }) {
+  return {
+    orgId: b.orgId, orgPath: b.orgPath, name: b.name,
+    gsi1pk: keys.branchesOfOrg(b.orgId), gsi1sk: b.name,
+    gsi2pk: keys.treeOf(rootOf(b.orgPath)), gsi2sk: keys.branchTreeSortKey(b.orgPath, b.id),
+  };
+}
+
+/** `SET a = :a, …` for the given attributes (names through `#a` so reserved words are safe). */
+function setAll(values: Record<string, unknown>) {
+  const entries = Object.entries(values);
+  return {
+    UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+  };
 }
 
 export class DynamoOrgRepository extends TableRepository implements OrgRepository {
@@ -47,24 +81,100 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
     return Item ? orgs.fromItem(Item) : undefined;
   }
 
-  async putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts'>): Promise<void> {
+  async createOrg(org: OrgRecord): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.table, Item: orgs.toItem(org), ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async updateOpenOrg(org: OrgRecord): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({ TableName: this.table, Item: orgs.toItem(org), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedOn)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async listChildOrgs(orgId: string): Promise<OrgRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.childrenOfOrg(orgId) },
+    });
+    return items.map((i) => orgs.fromItem(i));
+  }
+
+  async subtree(org: OrgRecord): Promise<{ orgs: OrgRecord[]; branches: BranchRecord[] }> {
+    const path = orgPathOf(org);
+    const items = await queryAll(this.db, {
+      TableName: this.table, IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :path)',
+      ExpressionAttributeValues: { ':pk': keys.treeOf(rootOf(path)), ':path': path },
+    });
+    return {
+      orgs: items.filter((i) => i.type === 'Org').map((i) => orgs.fromItem(i)),
+      branches: items.filter((i) => i.type === 'Branch').map(branchFromItem),
+    };
+  }
+
+  async subtreeBranches(org: OrgRecord): Promise<BranchRecord[]> {
+    // Branches written before the hierarchy have no tree key: the org's own gsi1 list finds them.
+    const [tree, direct] = await Promise.all([this.subtree(org), this.listBranches(org.id)]);
+    const seen = new Set(tree.branches.map((b) => b.id));
+    return [...tree.branches, ...direct.filter((b) => !seen.has(b.id))];
+  }
+
+  async putBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts' | 'orgPath'> & { orgPath?: string }): Promise<void> {
     // Update, not Put: the counters beside the branch must survive a rename.
+    const orgPath = branch.orgPath ?? rootPath(branch.orgId);
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
         Key: keys.branch(branch.id),
-        UpdateExpression: 'SET #type = :type, id = :id, orgId = :org, #name = :name, secretaryName = :sec, gsi1pk = :g1, gsi1sk = :name',
-        ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':type': 'Branch',
-          ':id': branch.id,
-          ':org': branch.orgId,
-          ':name': branch.name,
-          ':sec': branch.secretaryName ?? null,
-          ':g1': keys.branchesOfOrg(branch.orgId),
-        },
+        ...setAll({ type: 'Branch', id: branch.id, secretaryName: branch.secretaryName ?? null, ...branchPlacement({ ...branch, orgPath }) }),
       }),
     );
+  }
+
+  async createBranch(branch: Omit<BranchRecord, 'memberCount' | 'healthClassCounts' | 'secretaryName'>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
+          Item: { ...keys.branch(branch.id), type: 'Branch', id: branch.id, secretaryName: null, memberCount: 0, ...branchPlacement(branch) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async updateOpenBranch(branch: BranchRecord, fromOrgId: string): Promise<boolean> {
+    const set = setAll({
+      ...branchPlacement(branch),
+      ...Object.fromEntries(Object.entries({ closedOn: branch.closedOn, closedAt: branch.closedAt, closedBy: branch.closedBy }).filter(([, v]) => v !== undefined)),
+    });
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table, Key: keys.branch(branch.id), ...set,
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedOn) AND #orgId = :fromOrg',
+          ExpressionAttributeValues: { ...set.ExpressionAttributeValues, ':fromOrg': fromOrgId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async getBranch(branchId: string): Promise<BranchRecord | undefined> {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
+import { orgKinds, rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
@@ -121,10 +122,34 @@ export const pendingChanges = defineEntity({
 
 // Organisations and branches.
 
-export const OrgRecord = z.object({ id: text, name: text });
+/** When an organisation or branch was closed (撤销): it stays, read-only, with its history. */
+const closure = { closedOn: optionalText, closedAt: optionalText, closedBy: optionalText };
+
+export const OrgRecord = z.object({
+  id: text,
+  name: text,
+  kind: z.optional(z.enum(orgKinds)),
+  /** Absent for a root (and for organisations stored before the hierarchy, which are roots). */
+  parentId: optionalText,
+  /** The materialised path `/root/…/id/` (shared/src/domain/hierarchy.ts); absent reads as a root's. */
+  path: optionalText,
+  ...closure,
+});
 export type OrgRecord = z.infer<typeof OrgRecord>;
 
-export const orgs = defineEntity({ type: 'Org', schema: OrgRecord, keys: (o: OrgRecord) => keys.org(o.id) });
+/** An organisation's path, also for one stored before the hierarchy (a root). */
+export const orgPathOf = (o: Pick<OrgRecord, 'id' | 'path'>): string => o.path ?? rootPath(o.id);
+
+export const orgs = defineEntity({
+  type: 'Org',
+  schema: OrgRecord,
+  keys: (o: OrgRecord) => ({
+    ...keys.org(o.id),
+    ...(o.parentId ? { gsi1pk: keys.childrenOfOrg(o.parentId), gsi1sk: `${o.name}#${o.id}` } : {}),
+    gsi2pk: keys.treeOf(rootOf(orgPathOf(o))),
+    gsi2sk: orgPathOf(o),
+  }),
+});
 
 /** A branch as written (its counters beside it are kept with ADD, never written whole). */
 export const BranchItem = z.object({
@@ -134,12 +159,20 @@ export const BranchItem = z.object({
   /** Stored as null when the branch has none. */
   secretaryName: z.optional(z.nullable(text)),
   memberCount: z.optional(count),
+  /** The path of its organisation (`/root/…/orgId/`); absent on branches stored before the hierarchy. */
+  orgPath: optionalText,
+  ...closure,
 });
 
 export interface BranchRecord {
   id: string;
   orgId: string;
+  /** The path of its organisation; a branch stored before the hierarchy reads as under a root. */
+  orgPath: string;
   name: string;
+  closedOn?: string;
+  closedAt?: string;
+  closedBy?: string;
   secretaryName?: string;
   memberCount: number;
   /** Members per health class, kept as counters (`hc_<class>`) beside the branch. */

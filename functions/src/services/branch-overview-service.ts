@@ -9,6 +9,7 @@ import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
+import { orgPlace, placed } from './places';
 import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { sessionOnRoll } from './session-roll';
@@ -37,7 +38,7 @@ export class BranchOverviewService {
   async overview(actor: Actor, branchId: string): Promise<BranchOverview> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const now = this.clock.now();
     const [members, upcoming, visits] = await Promise.all([
       this.deps.members.listByBranch(branchId),
@@ -65,7 +66,7 @@ export class BranchOverviewService {
   async outbox(actor: Actor, branchId: string): Promise<OutboxEntry[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'outbox.read', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const from = new Date(this.clock.now().getTime() - 7 * dayMs).toISOString();
     const [entries, members] = await Promise.all([this.deps.outbox.listByBranch(branchId, from), this.deps.members.listByBranch(branchId)]);
     // A reminder queued before its member died or left will not be sent (the job skips it): it is not shown as waiting.
@@ -77,19 +78,19 @@ export class BranchOverviewService {
   async subscribe(actor: Actor, memberId: string, input: SubscriptionsInput): Promise<{ kinds: string[] }> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
-    authorize(actor, 'attendance.markOwn', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    authorize(actor, 'attendance.markOwn', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const kinds = [...new Set(input.kinds)];
     await this.deps.members.setSubscriptions(memberId, kinds);
     return { kinds };
   }
 
   async rules(actor: Actor, orgId: string): Promise<FrequencyRules> {
-    authorize(actor, 'rules.read', { type: 'org', orgId });
+    authorize(actor, 'rules.read', await orgPlace(this.deps.orgs, orgId));
     return this.deps.rules.frequency(orgId);
   }
 
   async saveRules(actor: Actor, orgId: string, rules: FrequencyRules): Promise<FrequencyRules> {
-    authorize(actor, 'rules.edit', { type: 'org', orgId });
+    authorize(actor, 'rules.edit', await orgPlace(this.deps.orgs, orgId));
     await this.deps.rules.saveFrequency(orgId, rules, actor.userId, this.clock.now().toISOString());
     return rules;
   }

@@ -26,6 +26,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { authorize } from './authorize';
+import { orgResource, placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { UploadService } from './upload-service';
@@ -67,9 +68,15 @@ export class InspectionService {
    * what was held so far in its quarter or year and is never a shortfall of the period.
    */
   async compliance(actor: Actor, orgId: string, periodText: string): Promise<ComplianceView> {
-    authorize(actor, 'compliance.read', { type: 'org', orgId });
+    const org = await this.deps.orgs.getOrg(orgId);
+    authorize(actor, 'compliance.read', org ? orgResource(org) : { type: 'org', orgId });
     const period = this.period(periodText);
-    const [branches, frequency, overdueRules] = await Promise.all([this.deps.orgs.listBranches(orgId), this.deps.rules.frequency(orgId), this.deps.rules.overdue(orgId)]);
+    // The whole subtree's open branches: one Query on the tree index (and the org's own list), however deep.
+    const [branches, frequency, overdueRules] = await Promise.all([
+      org ? this.deps.orgs.subtreeBranches(org).then((all) => all.filter((b) => !b.closedOn)) : this.deps.orgs.listBranches(orgId),
+      this.deps.rules.frequency(orgId),
+      this.deps.rules.overdue(orgId),
+    ]);
     const now = this.clock.now();
     const ended = periodEnded(period, now);
     const rules = (Object.entries(frequency) as [SessionKind, Frequency | null][])
@@ -239,7 +246,7 @@ export class InspectionService {
     const item = await this.deps.reviews.getItem(itemId);
     if (!item) throw new NotFoundError();
     const resource = { type: 'branch', orgId: item.orgId, branchId: item.branchId } as const;
-    authorize(actor, patch.action === 'answer' ? 'rectification.answer' : 'review.write', resource);
+    authorize(actor, patch.action === 'answer' ? 'rectification.answer' : 'review.write', await placed(this.deps.orgs, resource));
     const allowed = { answer: ['open', 'returned'], accept: ['answered'], return: ['answered'] }[patch.action];
     if (!allowed.includes(item.status)) throw new RectificationStateError();
     if (patch.action === 'answer') await this.deps.uploads.assertUsable(item.branchId, patch.evidence, 'evidence');
@@ -334,7 +341,7 @@ export class InspectionService {
   private async branch(actor: Actor, branchId: string, action: 'ledger.read' | 'review.write'): Promise<BranchRecord> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, action, { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, action, { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     return branch;
   }
 

@@ -4,7 +4,7 @@ import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
 import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
-import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError } from '@ltx/shared/domain/errors';
+import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
@@ -14,6 +14,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { actorOf, authorize } from './authorize';
+import { placed } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
 
@@ -38,9 +39,9 @@ export class MemberService {
   async list(actor: Actor, branchId: string): Promise<MemberSummary[]> {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'branch.listMembers', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'branch.listMembers', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     // A contact sees only the members paired with them.
-    const records = can(actor, 'branch.listAllMembers', { type: 'branch', orgId: branch.orgId, branchId })
+    const records = can(actor, 'branch.listAllMembers', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId })
       ? await this.members.listByBranch(branchId)
       : await this.members.listByContact(actor.userId);
     const today = this.clock.now();
@@ -56,7 +57,9 @@ export class MemberService {
   async create(actor: Actor, branchId: string, input: MemberCreateInput): Promise<MemberDetail> {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
+    if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = input;
@@ -192,7 +195,7 @@ export class MemberService {
   private async load(actor: Actor, memberId: string, action: Parameters<typeof authorize>[1]): Promise<MemberRecord> {
     const member = await this.members.get(memberId, { withSensitive: true });
     if (!member) throw new NotFoundError();
-    authorize(actor, action, memberResource(member));
+    authorize(actor, action, await placed(this.orgs, memberResource(member)));
     return member;
   }
 

@@ -4,7 +4,7 @@ import type { Actor } from '@ltx/shared/domain/roles';
 import type { Departure, MemberDetail, MemberSummary, PendingChange } from '@ltx/shared/schemas/member';
 import type { DepartureRecord, MemberRecord, PendingChangeRecord } from '../repositories/records';
 
-export function memberResource(m: Pick<MemberRecord, 'orgId' | 'branchId' | 'id' | 'contactUserId'>): Resource {
+export function memberResource(m: Pick<MemberRecord, 'orgId' | 'branchId' | 'id' | 'contactUserId'>): Extract<Resource, { type: 'member' }> {
   return { type: 'member', orgId: m.orgId, branchId: m.branchId, memberId: m.id, contactUserId: m.contactUserId ?? null };
 }
 

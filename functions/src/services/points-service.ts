@@ -14,6 +14,7 @@ import type { RulesRepository } from '../repositories/rules-repository';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen } from './period-lock';
 import { authorize } from './authorize';
+import { orgPlace, placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 
@@ -114,7 +115,7 @@ export class PointsService implements AttendanceListener {
   async branchPoints(actor: Actor, branchId: string, year?: number, sort: 'name' | 'total' = 'name'): Promise<BranchPoints> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const y = year ?? this.thisYear();
     const [members, entries, rules] = await Promise.all([this.deps.members.listByBranch(branchId), this.deps.points.branchYear(branchId, y), this.deps.rules.points(branch.orgId)]);
     const byMember = new Map<string, PointsEntryRecord[]>();
@@ -175,12 +176,12 @@ export class PointsService implements AttendanceListener {
   }
 
   async rules(actor: Actor, orgId: string): Promise<PointsRules> {
-    authorize(actor, 'rules.read', { type: 'org', orgId });
+    authorize(actor, 'rules.read', await orgPlace(this.deps.orgs, orgId));
     return this.deps.rules.points(orgId);
   }
 
   async saveRules(actor: Actor, orgId: string, rules: PointsRules): Promise<PointsRules> {
-    authorize(actor, 'rules.edit', { type: 'org', orgId });
+    authorize(actor, 'rules.edit', await orgPlace(this.deps.orgs, orgId));
     await this.deps.rules.savePoints(orgId, rules, actor.userId, this.clock.now().toISOString());
     return rules;
   }
@@ -192,7 +193,7 @@ export class PointsService implements AttendanceListener {
   private async loadMember(actor: Actor, memberId: string, action: 'points.read' | 'points.write'): Promise<MemberRecord> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
-    authorize(actor, action, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    authorize(actor, action, await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     return member;
   }
 }

@@ -11,9 +11,10 @@ import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
-import type { MemberRecord, RosterImportRecord, RosterImportRowDone } from '../repositories/records';
+import type { BranchRecord, MemberRecord, RosterImportRecord, RosterImportRowDone } from '../repositories/records';
 import type { RosterImportRepository } from '../repositories/roster-import-repository';
 import { authorize } from './authorize';
+import { branchResource, placed } from './places';
 import type { UploadService } from './upload-service';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,14 +55,14 @@ export class RosterService {
   async check(actor: Actor, branchId: string, input: RosterImportInput): Promise<RosterImport> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'roster.import', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'roster.import', branchResource(branch));
     const file = await this.deps.uploads.readFile(branchId, input.uploadId, xlsxContentType, 'uploadId');
     const rows = await this.deps.read(file.bytes).catch(() => {
       throw new RosterImportError('ROSTER_FILE_INVALID', [{ path: 'uploadId', message: '花名册文件：无法读取，请用下载的模板填写并保存为 .xlsx 文件' }]);
     });
     if (!rows.length) throw new ValidationError([{ path: 'uploadId', message: '花名册文件：第一张表里没有党员（第 2 行起每行一人）' }]);
     if (rows.length > rosterLimits.rows) throw new ValidationError([{ path: 'uploadId', message: `花名册文件：一次最多导入 ${rosterLimits.rows} 行，请分成几个文件` }]);
-    const withHealth = this.mayReadHealth(actor, branch.orgId, branchId);
+    const withHealth = this.mayReadHealth(actor, branch);
     const roll = await this.roll(branchId, withHealth);
     const cells = withHealth ? rows : rows.map((r) => ({ ...r, cells: { ...r.cells, healthClass: undefined, healthConsent: undefined } }));
     const healthOf = new Map(roll.map((m) => [m.id, m.healthClass ?? unknownHealth]));
@@ -84,9 +85,9 @@ export class RosterService {
   async roster(actor: Actor, branchId: string, action: 'roster.import' | 'roster.export'): Promise<{ branchName: string; partyGroups: string[]; rows: Record<RosterField, string>[] }> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, action, { type: 'branch', orgId: branch.orgId, branchId });
-    const onRoll = (await this.roll(branchId, this.mayReadHealth(actor, branch.orgId, branchId))).filter((m) => !m.departed);
-    const withPhone = can(actor, 'member.readPhone', { type: 'member', orgId: branch.orgId, branchId, memberId: '*' });
+    authorize(actor, action, branchResource(branch));
+    const onRoll = (await this.roll(branchId, this.mayReadHealth(actor, branch))).filter((m) => !m.departed);
+    const withPhone = can(actor, 'member.readPhone', { type: 'member', orgId: branch.orgId, orgPath: branch.orgPath, branchId, memberId: '*' });
     const partyGroups = [...new Set(onRoll.map((m) => m.partyGroup).filter((g): g is string => !!g))].sort();
     const rows = onRoll.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((m) => rosterCellsOf(withPhone ? m : { ...m, phone: undefined }));
     return { branchName: branch.name, partyGroups, rows };
@@ -197,14 +198,14 @@ export class RosterService {
   }
 
   /** Health data is read and written by those who may see it (the branch's secretary), never by an administrator. */
-  private mayReadHealth(actor: Actor, orgId: string, branchId: string): boolean {
-    return can(actor, 'member.readSensitive', { type: 'member', orgId, branchId, memberId: '*' });
+  private mayReadHealth(actor: Actor, branch: Pick<BranchRecord, 'id' | 'orgId' | 'orgPath'>): boolean {
+    return can(actor, 'member.readSensitive', { type: 'member', orgId: branch.orgId, orgPath: branch.orgPath, branchId: branch.id, memberId: '*' });
   }
 
   private async load(actor: Actor, importId: string): Promise<RosterImportRecord> {
     const record = await this.deps.imports.get(importId);
     if (!record) throw new NotFoundError();
-    authorize(actor, 'roster.import', { type: 'branch', orgId: record.orgId, branchId: record.branchId });
+    authorize(actor, 'roster.import', await placed(this.deps.orgs, { type: 'branch', orgId: record.orgId, branchId: record.branchId }));
     return record;
   }
 

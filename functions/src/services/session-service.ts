@@ -6,7 +6,7 @@ import type {
   AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
   SessionListQuery, SessionPatchInput, SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError } from '@ltx/shared/domain/errors';
+import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen, signedPeriodFor } from './period-lock';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -20,6 +20,7 @@ import { attendanceStatusLabels } from '@ltx/shared/labels';
 import { visitStatusLabels } from '@ltx/shared/domain/visit-rules';
 import type { VisitStatus } from '@ltx/shared/schemas/visit';
 import { authorize, authorizeWithin } from './authorize';
+import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
@@ -69,7 +70,7 @@ export class SessionService {
   async list(actor: Actor, branchId: string, query: SessionListQuery): Promise<SessionSummary[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     // A missing end comes from the other end's year (or this year): the window stays ordered (the schema checks both given).
     const year = (query.from ?? query.to ?? chinaDay(this.clock.now().toISOString())).slice(0, 4);
     const from = chinaDayStart(query.from ?? `${year}-01-01`);
@@ -82,7 +83,9 @@ export class SessionService {
   async create(actor: Actor, branchId: string, input: SessionCreateInput): Promise<SessionDetail> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'session.write', { type: 'session', orgId: branch.orgId, branchId });
+    authorize(actor, 'session.write', { type: 'session', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
+    if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     await this.assertUnlocked(branchId, input.startsAt);
     await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
     // Those who died or left the branch by the session's day are not expected at it.
@@ -123,7 +126,7 @@ export class SessionService {
   async get(actor: Actor, sessionId: string): Promise<SessionDetail> {
     const found = await this.deps.sessions.getWithAmendments(sessionId);
     if (!found) throw new NotFoundError();
-    authorize(actor, 'session.read', sessionResource(found.session));
+    authorize(actor, 'session.read', await placed(this.deps.orgs, sessionResource(found.session)));
     // The roll's Query runs beside the view's other reads: no round trip more than before departures.
     return this.view(actor, found.session, found.amendments, this.departuresIn(found.session.branchId));
   }
@@ -275,7 +278,7 @@ export class SessionService {
   async reconcile(actor: Actor, sessionId: string): Promise<ReconcileReport> {
     const session = await this.deps.sessions.get(sessionId, { consistent: true });
     if (!session) throw new NotFoundError();
-    authorize(actor, 'session.write', sessionResource(session));
+    authorize(actor, 'session.write', await placed(this.deps.orgs, sessionResource(session)));
     const report = await this.reconcileSession(session);
     if (report.repaired.lastParticipatedAt + report.repaired.points > 0) {
       await this.deps.audit.append(session.branchId, { at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'session.reconcile', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
@@ -321,7 +324,7 @@ export class SessionService {
   async memberSessions(actor: Actor, memberId: string, query: SessionListQuery): Promise<MemberSession[]> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
-    authorize(actor, 'member.read', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    authorize(actor, 'member.read', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const now = this.clock.now();
     const from = query.from ? chinaDayStart(query.from) : new Date(now.getTime() - 30 * dayMs).toISOString();
     const to = query.to ? chinaDayStart(query.to, 1) : new Date(now.getTime() + 366 * dayMs).toISOString();
@@ -466,7 +469,7 @@ export class SessionService {
   private async load(actor: Actor, sessionId: string, action: 'session.write' | 'attendance.mark'): Promise<SessionRecord> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session) throw new NotFoundError();
-    authorize(actor, action, sessionResource(session));
+    authorize(actor, action, await placed(this.deps.orgs, sessionResource(session)));
     return session;
   }
 

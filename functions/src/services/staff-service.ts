@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUnder } from '@ltx/shared/domain/hierarchy';
 import { bindPagePath } from '@ltx/shared/domain/invites';
 import { isStaffRole, roleLabels, staffScopeOf, type Actor } from '@ltx/shared/domain/roles';
 import { NotFoundError, SelfWithdrawError, ConflictError, ValidationError } from '@ltx/shared/domain/errors';
@@ -9,6 +10,7 @@ import type { OrgRepository } from '../repositories/org-repository';
 import type { OrgRecord, StaffInviteRecord, UserRecord } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
 import { authorize } from './authorize';
+import { orgPlace } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 
 /** Who the bootstrap command is in the audit trail: the person deploying, not a user of the product. */
@@ -33,7 +35,7 @@ export class StaffService {
   ) {}
 
   async invite(actor: Actor, orgId: string, input: StaffInviteInput): Promise<StaffInvite> {
-    authorize(actor, 'staff.invite', { type: 'org', orgId });
+    authorize(actor, 'staff.invite', await orgPlace(this.deps.orgs, orgId));
     const org = await this.deps.orgs.getOrg(orgId);
     if (!org) throw new NotFoundError();
     const scopeText = await this.scopeOf(org, input);
@@ -46,14 +48,14 @@ export class StaffService {
   }
 
   async list(actor: Actor, orgId: string): Promise<StaffList> {
-    authorize(actor, 'staff.list', { type: 'org', orgId });
-    const [org, branches, staff, invites] = await Promise.all([
+    authorize(actor, 'staff.list', await orgPlace(this.deps.orgs, orgId));
+    const [org, staff, invites] = await Promise.all([
       this.deps.orgs.getOrg(orgId),
-      this.deps.orgs.listBranches(orgId),
       this.deps.users.listStaff(orgId),
       this.deps.users.listPendingStaffInvites(orgId, this.deps.clock.now().toISOString()),
     ]);
     if (!org) throw new NotFoundError();
+    const branches = await this.deps.orgs.subtreeBranches(org);
     const scope = (branchId?: string) => (branchId ? (branches.find((b) => b.id === branchId)?.name ?? '已撤销的支部') : org.name);
     return {
       staff: staff.filter((u) => isStaffRole(u.role)).map((u) => memberView(u, scope(u.branchId))),
@@ -63,7 +65,7 @@ export class StaffService {
 
   /** Withdraws a staff role at once. Withdrawing one already withdrawn answers the same (a retry changes nothing). */
   async withdraw(actor: Actor, orgId: string, userId: string): Promise<StaffMember> {
-    authorize(actor, 'staff.withdraw', { type: 'org', orgId });
+    authorize(actor, 'staff.withdraw', await orgPlace(this.deps.orgs, orgId));
     const user = await this.deps.users.getUser(userId);
     if (!user || user.orgId !== orgId || !isStaffRole(user.role)) throw new NotFoundError();
     if (userId === actor.userId) throw new SelfWithdrawError();
@@ -88,7 +90,7 @@ export class StaffService {
    * grows, the person's next request answers 401 and their next login carries the new role.
    */
   async changeRole(actor: Actor, orgId: string, userId: string, input: StaffRoleChangeInput): Promise<StaffMember> {
-    authorize(actor, 'staff.changeRole', { type: 'org', orgId });
+    authorize(actor, 'staff.changeRole', await orgPlace(this.deps.orgs, orgId));
     const [org, user] = await Promise.all([this.deps.orgs.getOrg(orgId), this.deps.users.getUser(userId)]);
     if (!org || !user || user.orgId !== orgId || !isStaffRole(user.role) || user.withdrawnAt) throw new NotFoundError();
     if (userId === actor.userId) throw new SelfWithdrawError();
@@ -140,7 +142,9 @@ export class StaffService {
     }
     if (!input.branchId) throw new ValidationError([{ path: 'branchId', message: `支部：邀请${label}要选择所在的支部` }]);
     const branch = await this.deps.orgs.getBranch(input.branchId);
-    if (!branch || branch.orgId !== org.id) throw new ValidationError([{ path: 'branchId', message: '支部：本组织没有这个支部' }]);
+    // Anywhere in the organisation's subtree: an administrator of a 工委 invites the secretary of a branch of its 党工委.
+    if (!branch || !isUnder(branch.orgPath, org.id)) throw new ValidationError([{ path: 'branchId', message: '支部：本组织（含下级组织）没有这个支部' }]);
+    if (branch.closedOn) throw new ValidationError([{ path: 'branchId', message: `支部：「${branch.name}」已撤销，不能再邀请` }]);
     return branch.name;
   }
 

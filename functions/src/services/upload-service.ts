@@ -22,7 +22,7 @@ export class UploadService {
   async createTicket(actor: Actor, input: UploadInput): Promise<UploadTicket> {
     const branch = actor.branchId ? await this.orgs.getBranch(actor.branchId) : undefined;
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'upload.create', { type: 'branch', orgId: branch.orgId, branchId: branch.id });
+    authorize(actor, 'upload.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId: branch.id });
     const id = randomUUID();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ticketLifetimeMs);

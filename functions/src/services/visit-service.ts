@@ -15,6 +15,7 @@ import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { actorOf, authorize } from './authorize';
+import { placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { MemberService } from './member-service';
@@ -59,7 +60,7 @@ export class VisitService implements SessionCreatedListener {
   async request(actor: Actor, memberId: string, input: VisitRequestInput, idempotencyKey?: string): Promise<{ created: boolean; visit: VisitRequest }> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
-    authorize(actor, 'visit.request', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    authorize(actor, 'visit.request', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const id = idempotencyKey ? idFrom('request', actor.userId, idempotencyKey) : `vr-${randomUUID()}`;
     const existing = idempotencyKey ? await this.deps.visits.get(id) : undefined;
     if (existing) return { created: false, visit: await this.view(existing, actor) };
@@ -124,7 +125,7 @@ export class VisitService implements SessionCreatedListener {
   async list(actor: Actor, branchId: string, status?: string): Promise<VisitRequest[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const finished = status === 'closed' || status === 'cancelled';
     const visits = await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) }));
     const rules = await this.deps.rules.overdue(branch.orgId);
@@ -135,7 +136,7 @@ export class VisitService implements SessionCreatedListener {
   async forMember(actor: Actor, memberId: string): Promise<VisitRequest[]> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
-    authorize(actor, 'member.read', { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null });
+    authorize(actor, 'member.read', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const visits = await this.deps.visits.listByBranch(member.branchId, { open: true });
     const rules = await this.deps.rules.overdue(member.orgId);
     return visits.filter((v) => v.memberId === memberId && v.status !== 'draft').map((v) => this.toView(v, rules));
@@ -235,7 +236,7 @@ export class VisitService implements SessionCreatedListener {
   async branchContacts(actor: Actor, branchId: string): Promise<BranchContact[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'visit.listContacts', { type: 'branch', orgId: branch.orgId, branchId });
+    authorize(actor, 'visit.listContacts', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const contacts = await this.deps.users.listByBranchRole(branchId, 'contact');
     return contacts.map((c) => ({ userId: c.id, name: c.displayName }));
   }
@@ -317,7 +318,7 @@ export class VisitService implements SessionCreatedListener {
   private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel'): Promise<VisitRecord> {
     const visit = await this.deps.visits.get(id);
     if (!visit) throw new NotFoundError();
-    authorize(actor, action, visitResource(visit));
+    authorize(actor, action, await placed(this.deps.orgs, visitResource(visit)));
     return visit;
   }
 
@@ -356,7 +357,7 @@ export class VisitService implements SessionCreatedListener {
 }
 
 /** The request as `can()` sees it: the contact it is assigned to is the one who may deliver it. */
-function visitResource(v: VisitRecord): Resource {
+function visitResource(v: VisitRecord): Extract<Resource, { type: 'visit' }> {
   return { type: 'visit', orgId: v.orgId, branchId: v.branchId, memberId: v.memberId, contactUserId: v.scheduled?.contactUserId ?? null };
 }
 

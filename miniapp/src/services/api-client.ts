@@ -143,6 +143,13 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       callRoute('POST /api/v1/orgs/{orgId}/staff-invites', `/orgs/${seg(orgId)}/staff-invites`, input, { 'Idempotency-Key': idempotencyKey }),
     withdrawStaff: (orgId: string, userId: string) => callRoute('POST /api/v1/orgs/{orgId}/staff/{userId}/withdraw', `/orgs/${seg(orgId)}/staff/${seg(userId)}/withdraw`),
 
+    // 管理员: the hierarchy, an organisation with its children, new child organisations and branches.
+    org: (orgId: string) => callRoute('GET /api/v1/orgs/{orgId}', `/orgs/${seg(orgId)}`),
+    createChildOrg: (orgId: string, input: Body<'POST /api/v1/orgs/{orgId}/children'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/orgs/{orgId}/children', `/orgs/${seg(orgId)}/children`, input, { 'Idempotency-Key': idempotencyKey }),
+    createBranch: (orgId: string, input: Body<'POST /api/v1/orgs/{orgId}/branches'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/orgs/{orgId}/branches', `/orgs/${seg(orgId)}/branches`, input, { 'Idempotency-Key': idempotencyKey }),
+
     // 督导: each branch against the rules for a period, the ledger, opinions with rectification items, sign-off.
     compliance: (orgId: string, period: string) => callRoute('GET /api/v1/orgs/{orgId}/compliance', `/orgs/${seg(orgId)}/compliance?period=${seg(period)}`),
     ledger: (branchId: string, period: string) => callRoute('GET /api/v1/branches/{branchId}/ledger', `/branches/${seg(branchId)}/ledger?period=${seg(period)}`),

@@ -26,6 +26,7 @@ export const pages = {
   compliance: '/packages/inspector/pages/compliance/index',
   ledger: '/packages/inspector/pages/ledger/index',
   staff: '/packages/inspector/pages/staff/index',
+  orgTree: '/packages/inspector/pages/tree/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];

@@ -83,3 +83,4 @@ export type {
 } from '@ltx/shared/schemas/inspection';
 export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
 export type { RosterImport, RosterImportRow } from '@ltx/shared/schemas/roster';
+export type { BranchCreateInput, OrgChildInput, OrgDetail } from '@ltx/shared/schemas/org';

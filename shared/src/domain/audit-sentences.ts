@@ -25,6 +25,7 @@ export const auditActions = [
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
   'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
   'roster.import',
+  'branch.create', 'org.rename', 'branch.rename', 'org.close', 'branch.close', 'branch.move',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -69,6 +70,12 @@ export interface AuditEntry {
   orgName?: string;
   /** A roster imported from Excel: how many members it created and updated. */
   roster?: { created: number; updated: number };
+  /**
+   * A change of the hierarchy, in the names of the day: the organisation or branch (`name`, its kind in
+   * words), the organisation it was created under (`parent`), its old name or old and new parent (`from`,
+   * `to`), the day it was closed (`on`, YYYY-MM-DD).
+   */
+  hierarchy?: { name: string; kindText?: string; parent?: string; from?: string; to?: string; on?: string };
 }
 
 const someMember = '一位党员';
@@ -144,6 +151,11 @@ function visitStudy(e: AuditEntry): string {
   return e.session?.topic || e.session?.kind ? `：${sessionText(e.session, e.at)}` : '';
 }
 
+/** 支部「第三离退休干部党支部」, or the kind alone when the entry has no name. */
+function unitName(e: AuditEntry, kind: string): string {
+  return e.hierarchy?.name ? `${e.hierarchy.kindText ?? kind}「${e.hierarchy.name}」` : `一个${kind}`;
+}
+
 /** 2026-03-05 -> 2026年3月5日 */
 function dayText(day: string | undefined): string {
   const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
@@ -202,10 +214,17 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'rectification.accept': (e) => `审核通过了${item(e)}`,
   'rectification.return': (e) => `退回了${item(e)}，要求重新整改`,
   'period.signoff': (e) => `签字确认了${period(e)}的台账`,
-  'org.create': (e) => `创建了${e.orgName ? `组织「${e.orgName}」` : '一个组织'}`,
+  'org.create': (e) =>
+    e.hierarchy?.parent ? `在「${e.hierarchy.parent}」下设立了${e.hierarchy.kindText ?? '组织'}「${e.hierarchy.name}」` : `创建了${e.orgName ? `组织「${e.orgName}」` : '一个组织'}`,
   'staff.invite': (e) => `邀请${staffName(e)}担任${staffRole(e)}`,
   'staff.join': (e) => `接受邀请，担任${staffRole(e)}`,
   'staff.withdraw': (e) => `收回了${staffName(e)}担任的${staffRole(e)}`,
+  'branch.create': (e) => `在「${e.hierarchy?.parent ?? '本组织'}」下设立了${unitName(e, '支部')}`,
+  'org.rename': (e) => (e.hierarchy?.from ? `把${e.hierarchy.kindText ?? '组织'}「${e.hierarchy.from}」更名为「${e.hierarchy.name}」` : '更名了一个组织'),
+  'branch.rename': (e) => (e.hierarchy?.from ? `把支部「${e.hierarchy.from}」更名为「${e.hierarchy.name}」` : '更名了一个支部'),
+  'org.close': (e) => `撤销了${unitName(e, '组织')}${e.hierarchy?.on ? `（${dayText(e.hierarchy.on)}）` : ''}`,
+  'branch.close': (e) => `撤销了${unitName(e, '支部')}${e.hierarchy?.on ? `（${dayText(e.hierarchy.on)}）` : ''}`,
+  'branch.move': (e) => (e.hierarchy?.from && e.hierarchy.to ? `把${unitName(e, '支部')}从「${e.hierarchy.from}」调整到「${e.hierarchy.to}」` : `调整了${unitName(e, '支部')}的上级组织`),
   'staff.change': (e) => `把${staffName(e)}的职务${e.staff?.from ? `由${e.staff.from.scope}的${roleLabels[e.staff.from.role]}` : ''}改为${staffRole(e)}`,
   'roster.import': (e) => (e.roster ? `导入花名册：新建 ${e.roster.created} 人，更新 ${e.roster.updated} 人` : '导入了花名册'),
 };

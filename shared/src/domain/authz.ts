@@ -1,16 +1,26 @@
+import { isUnder, rootPath } from './hierarchy';
 import type { Actor } from './roles';
 
 /**
  * The single place that decides who may do what. Every handler asks `decide` (through the
  * functions' `authorize` helper); nothing else compares roles.
  */
-export type Resource =
+export type Resource = Placed &
+  (
   | { type: 'org'; orgId: string }
   | { type: 'branch'; orgId: string; branchId: string }
   | { type: 'member'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null }
   | { type: 'session'; orgId: string; branchId: string }
   /** A 送学上门 request; `contactUserId` is the contact it is assigned to. */
-  | { type: 'visit'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null };
+  | { type: 'visit'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null }
+  );
+
+/**
+ * Where a record sits in the hierarchy: `orgPath` is the path of its organisation (`/root/…/orgId/`,
+ * shared/src/domain/hierarchy.ts), read from the org or the branch the record belongs to. Without it
+ * (a root, or data written before the hierarchy) the record sits directly under `orgId`.
+ */
+type Placed = { orgPath?: string };
 
 export const actions = [
   'org.listBranches',
@@ -60,13 +70,18 @@ export const actions = [
   'staff.changeRole',
   'roster.import',
   'roster.export',
+  'org.read',
+  'org.manage',
+  'branch.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
-const inOrg = (a: Actor, orgId: string) => a.orgId === orgId;
-const inBranch = (a: Actor, r: { orgId: string; branchId: string }) => inOrg(a, r.orgId) && a.branchId === r.branchId;
+/** Administrators and inspectors hold a subtree: their organisation and everything under it. */
+const inSubtree = (a: Actor, r: Resource) => !!a.orgId && isUnder(r.orgPath ?? rootPath(r.orgId), a.orgId);
+/** Branch ids are unique across the table and kept when a branch moves, so a branch's own people keep it. */
+const inBranch = (a: Actor, r: { branchId: string }) => !!a.branchId && a.branchId === r.branchId;
 
 /**
  * Whether the actor may know the resource exists at all. What they cannot see answers 404,
@@ -76,7 +91,7 @@ export function canSee(actor: Actor, resource: Resource): boolean {
   switch (actor.role) {
     case 'admin':
     case 'inspector':
-      return inOrg(actor, resource.orgId);
+      return inSubtree(actor, resource);
     case 'secretary':
       return resource.type === 'org' ? false : inBranch(actor, resource);
     case 'contact':
@@ -160,6 +175,11 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   // The roster as an Excel file (resource: branch): the template, imports (check and apply), the export.
   'roster.import': ['admin', 'secretary'],
   'roster.export': ['admin', 'secretary'],
+  // The hierarchy (resource: org): an organisation with its children; creating, renaming and closing child
+  // organisations and branches. `branch.manage` renames, closes or moves a branch (resource: the branch).
+  'org.read': ['admin', 'inspector'],
+  'org.manage': ['admin'],
+  'branch.manage': ['admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -230,6 +250,9 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'staff.changeRole': 'org',
   'roster.import': 'branch',
   'roster.export': 'branch',
+  'org.read': 'org',
+  'org.manage': 'org',
+  'branch.manage': 'branch',
 };
 
 /**

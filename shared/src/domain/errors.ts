@@ -185,3 +185,10 @@ export class RosterImportError extends AppError {
     super(code, fields);
   }
 }
+
+/** A closed (撤销) organisation or branch is read-only; an organisation with open children cannot be closed. */
+export class HierarchyStateError extends AppError {
+  constructor(code: 'ORG_CLOSED' | 'ORG_NOT_EMPTY') {
+    super(code);
+  }
+}

@@ -52,6 +52,11 @@ export default function CompliancePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.branches)}>
         各支部人数概况
       </BigButton>
+      {may(me.data, 'org.read') ? (
+        <BigButton variant='secondary' onClick={() => openPage(pages.orgTree)}>
+          组织架构
+        </BigButton>
+      ) : null}
       {may(me.data, 'staff.list') ? (
         <BigButton variant='secondary' onClick={() => openPage(pages.staff)}>
           工作人员和邀请
