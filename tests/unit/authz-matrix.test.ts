@@ -53,6 +53,9 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'staff.invite':         { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'staff.withdraw':       { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'staff.changeRole':     { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'member.transfer':      { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'transfer.accept':      { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'transfer.list':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;

@@ -1,5 +1,6 @@
 import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { Branch } from '@ltx/shared/schemas/org';
+import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve } from './serve';
@@ -67,6 +68,36 @@ export const routes = [
     summary: '撤销登记有误的逝世或离开',
     body: DepartureUndoInput, response: MemberDetail,
     handle: async ({ ctx, actor, params, body }) => ctx.members.undoDeparture(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'member-transfer', method: 'POST', path: '/api/v1/members/{memberId}/transfers', auth: 'token', can: 'member.transfer', status: 201,
+    summary: '组织关系转出（转入支部接收前，党员仍在本支部）',
+    body: TransferInput, response: Transfer, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.transfers.create(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'branch-transfers', method: 'GET', path: '/api/v1/branches/{branchId}/transfers', auth: 'token', can: 'transfer.list',
+    summary: '待办的组织关系转接（转入、转出）和可转入的支部',
+    response: TransferBoard,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.board(actor, params.branchId),
+  }),
+  defineRoute({
+    id: 'transfer-accept', method: 'POST', path: '/api/v1/transfers/{transferId}/accept', auth: 'token', can: 'transfer.accept',
+    summary: '接收转入的党员（自转接日期起计入本支部）',
+    response: Transfer,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.accept(actor, params.transferId),
+  }),
+  defineRoute({
+    id: 'transfer-decline', method: 'POST', path: '/api/v1/transfers/{transferId}/decline', auth: 'token', can: 'transfer.accept',
+    summary: '不接收转入的党员',
+    body: TransferDeclineInput, response: Transfer,
+    handle: async ({ ctx, actor, params, body }) => ctx.transfers.decline(actor, params.transferId, body),
+  }),
+  defineRoute({
+    id: 'transfer-cancel', method: 'POST', path: '/api/v1/transfers/{transferId}/cancel', auth: 'token', can: 'member.transfer',
+    summary: '撤回尚未接收的组织关系转出',
+    response: Transfer,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.cancel(actor, params.transferId),
   }),
 ];
 

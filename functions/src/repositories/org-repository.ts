@@ -14,6 +14,11 @@ export interface OrgRepository {
   listBranches(orgId: string): Promise<BranchRecord[]>;
   /** Adds to the branch's counters; ADD is exact under concurrent writers. */
   adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void>;
+  /**
+   * Adds to the branch's counters once per `token` (e.g. a transfer's id): the token joins a set on the
+   * branch in the same conditional write, so a retried step never counts twice. Answers whether it counted.
+   */
+  adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, token: string): Promise<boolean>;
   /** The branch's secretary as members read it, set when a secretary takes up the role. */
   setSecretaryName(branchId: string, name: string): Promise<void>;
   /** Clears the secretary's name if it is still `name` (a withdrawn secretary). */
@@ -23,6 +28,29 @@ export interface OrgRepository {
 }
 
 const healthPrefix = 'hc_';
+
+/** The branch attribute that remembers which once-only counter changes (`adjustCountsOnce`) were applied. */
+const countedOnceAttribute = 'countedOnce';
+
+/** `ADD` of the member and health-class counters; undefined when nothing changes. */
+function counterUpdate(deltas: { members?: number; healthClass?: Record<string, number> }) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  if (deltas.members) {
+    names['#m'] = 'memberCount';
+    values[':m'] = deltas.members;
+    parts.push('#m :m');
+  }
+  Object.entries(deltas.healthClass ?? {}).forEach(([cls, delta], i) => {
+    if (!delta) return;
+    names[`#h${i}`] = `${healthPrefix}${cls}`;
+    values[`:h${i}`] = delta;
+    parts.push(`#h${i} :h${i}`);
+  });
+  if (parts.length === 0) return undefined;
+  return { UpdateExpression: `ADD ${parts.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
 
 /** A branch item and the counters beside it (`memberCount`, `hc_<class>`) as one record. */
 function branchFromItem(item: Record<string, unknown>): BranchRecord {
@@ -78,30 +106,30 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
   }
 
   async adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void> {
-    const names: Record<string, string> = {};
-    const values: Record<string, number> = {};
-    const parts: string[] = [];
-    if (deltas.members) {
-      names['#m'] = 'memberCount';
-      values[':m'] = deltas.members;
-      parts.push('#m :m');
+    const update = counterUpdate(deltas);
+    if (!update) return;
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: keys.branch(branchId), ...update }));
+  }
+
+  async adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, token: string): Promise<boolean> {
+    const update = counterUpdate(deltas);
+    if (!update) return false;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.branch(branchId),
+          UpdateExpression: `${update.UpdateExpression}, #once :once`,
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(#once, :token)',
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#once': countedOnceAttribute },
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':once': new Set([token]), ':token': token },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false; // counted already by an earlier try
+      throw error;
     }
-    Object.entries(deltas.healthClass ?? {}).forEach(([cls, delta], i) => {
-      if (!delta) return;
-      names[`#h${i}`] = `${healthPrefix}${cls}`;
-      values[`:h${i}`] = delta;
-      parts.push(`#h${i} :h${i}`);
-    });
-    if (parts.length === 0) return;
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.branch(branchId),
-        UpdateExpression: `ADD ${parts.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
   }
 
   async setSecretaryName(branchId: string, name: string): Promise<void> {

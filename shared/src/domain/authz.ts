@@ -58,6 +58,9 @@ export const actions = [
   'staff.invite',
   'staff.withdraw',
   'staff.changeRole',
+  'member.transfer',
+  'transfer.accept',
+  'transfer.list',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -155,6 +158,11 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'staff.invite': ['admin'],
   'staff.withdraw': ['admin'],
   'staff.changeRole': ['admin'],
+  // 组织关系转接: the sending branch proposes (resource: the member) and may cancel before acceptance; the
+  // receiving branch accepts or declines (resource: the receiving branch); both list their pending ones (branch).
+  'member.transfer': ['secretary', 'admin'],
+  'transfer.accept': ['secretary', 'admin'],
+  'transfer.list': ['secretary', 'admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -223,6 +231,9 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'staff.invite': 'org',
   'staff.withdraw': 'org',
   'staff.changeRole': 'org',
+  'member.transfer': 'member',
+  'transfer.accept': 'branch',
+  'transfer.list': 'branch',
 };
 
 /**
