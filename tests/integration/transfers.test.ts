@@ -161,7 +161,7 @@ describe('transfers (组织关系转接)', () => {
 
     // The sender's roll keeps them apart, with the day and where they went.
     const sentList = (await stack.call('GET', '/branches/br-1/members', { token: sec1 })).body.items;
-    expect(sentList.find((m: { id: string }) => m.id === member.id).departure).toMatchObject({ reason: 'transferred_out', on: today, note: '转至第二离退休干部党支部' });
+    expect(sentList.find((m: { id: string }) => m.id === member.id).departure).toMatchObject({ reason: 'transferred_out', on: today, note: '转至第二离退休干部党支部', toBranchName: '第二离退休干部党支部' });
     const receivedList = (await stack.call('GET', '/branches/br-2/members', { token: sec2 })).body.items;
     expect(receivedList.find((m: { id: string }) => m.id === member.id).departure).toBeUndefined();
 

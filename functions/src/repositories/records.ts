@@ -47,6 +47,8 @@ export const DepartureRecord = z.object({
   note: optionalText,
   recordedAt: text,
   recordedBy: text,
+  /** A transfer out (组织关系转接): where the member went; their own item is that branch's now. */
+  toBranchName: optionalText,
 });
 export type DepartureRecord = z.infer<typeof DepartureRecord>;
 

@@ -178,7 +178,7 @@ export class TransferService {
       const { sensitive: _health, contactUserId: _contact, ...profile } = member;
       await this.deps.members.putFormer({
         ...profile,
-        departure: { reason: 'transferred_out', on: transfer.on, effectiveOn: leftOn, note: `转至${transfer.toBranchName}`, recordedAt: at, recordedBy: actor.userId },
+        departure: { reason: 'transferred_out', on: transfer.on, effectiveOn: leftOn, note: `转至${transfer.toBranchName}`, recordedAt: at, recordedBy: actor.userId, toBranchName: transfer.toBranchName },
       });
       const { contactUserId: _paired, ...unpaired } = member;
       const moved: MemberRecord = {

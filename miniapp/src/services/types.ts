@@ -82,3 +82,4 @@ export type {
   SignoffCheckItem,
 } from '@ltx/shared/schemas/inspection';
 export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
+export type { Transfer, TransferBoard, TransferInput } from '@ltx/shared/schemas/transfer';
