@@ -124,6 +124,8 @@ describe('transfers (组织关系转接)', () => {
     expect(namesIn(sentEarlier)).toContain('转接测试');
     expect(namesIn(sentLater)).toContain('转接测试');
     const [from0, to0] = await Promise.all([counts(sec1, 'br-1'), counts(sec2, 'br-2')]);
+    // They took part in the sending branch's earlier session.
+    expect((await stack.call('PUT', `/sessions/${sentEarlier.id}/attendance/${member.id}`, { token: sec1, body: { status: 'present' } })).status).toBe(200);
 
     const today = chinaDay(new Date().toISOString());
     const made = await transfer(sec1, member.id, { toBranchId: 'br-2', on: today, note: '随子女迁居' }, 'transfer-move-1');
@@ -172,6 +174,17 @@ describe('transfers (组织关系转接)', () => {
     expect(namesIn((await stack.call('GET', `/sessions/${receivedEarlier.id}`, { token: sec2 })).body)).not.toContain('转接测试');
     expect(namesIn((await plan(sec2, 'br-2', '补记的转入前学习', minutesFromNow(-29 * 60))).body)).not.toContain('转接测试');
     expect(namesIn((await plan(sec2, 'br-2', '转入后的学习', minutesFromNow(2 * 24 * 60))).body)).toContain('转接测试');
+
+    // Taking part in the receiving branch moves their participation date; the sender reconciling an earlier
+    // session (which still lists them) does not take it back to what that branch saw.
+    const here = (await plan(sec2, 'br-2', '转入当天的学习', minutesFromNow(-5))).body;
+    expect((await stack.call('PUT', `/sessions/${here.id}/attendance/${member.id}`, { token: sec2, body: { status: 'present' } })).status).toBe(200);
+    const participated = (await stack.call('GET', `/members/${member.id}`, { token: sec2 })).body.lastParticipatedAt;
+    expect(participated).toBe(here.startsAt);
+    // The sender corrects that earlier line (still theirs to keep) and reconciles it: the date stays the receiver's.
+    expect((await stack.call('PUT', `/sessions/${sentEarlier.id}/attendance/${member.id}`, { token: sec1, body: { status: 'absent' } })).status).toBe(200);
+    expect((await stack.call('POST', `/sessions/${sentEarlier.id}/reconcile`, { token: sec1 })).status).toBe(200);
+    expect((await stack.call('GET', `/members/${member.id}`, { token: sec2 })).body.lastParticipatedAt).toBe(participated);
 
     // Their login keeps working once they sign in again, and sees the new branch.
     expect((await stack.call('GET', '/me', { token: bound })).status).toBe(401);
