@@ -62,6 +62,7 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     format: 'esm',
     target,
     minify: true,
+    charset: 'utf8',
     sourcemap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],

@@ -10,6 +10,8 @@ import { DynamoOrgRepository } from './repositories/org-repository';
 import { DynamoUserRepository } from './repositories/user-repository';
 import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-repository';
 import { StaffService } from './services/staff-service';
+import { DynamoTransferRepository } from './repositories/transfer-repository';
+import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
 import { MemberService } from './services/member-service';
@@ -81,6 +83,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     uploads: new DynamoUploadRepository(db, table),
     idempotency: new DynamoIdempotencyRepository(db, table),
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
+    transfers: new DynamoTransferRepository(db, table),
   };
 }
 
@@ -100,6 +103,7 @@ export interface Services {
   orgs: OrgService;
   auth: AuthService;
   staff: StaffService;
+  transfers: TransferService;
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
@@ -151,6 +155,7 @@ export function buildServices(deps: ServiceDeps): Services {
     orgs: new OrgService({ orgs, audit, clock }),
     auth: new AuthService({ users, orgs, members, audit, attempts: repos.inviteAttempts, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
     staff: new StaffService({ users, orgs, audit, clock }),
+    transfers: new TransferService({ transfers: repos.transfers, members, orgs, users, audit, signoffs }, clock),
   };
 }
 

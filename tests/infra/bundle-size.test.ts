@@ -9,7 +9,7 @@ import { limits } from '../../bench/budgets';
 /** Minified bytes of one function's bundle, with the settings of infra/src/constructs/api.ts (NodejsFunction). */
 async function bundledBytes(entry: string): Promise<number> {
   const result = await build({
-    entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node24', minify: true,
+    entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node24', minify: true, charset: 'utf8',
     mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_SHIM }, external: RUNTIME_PROVIDED_MODULES, logLevel: 'silent', outdir: '/tmp/unused',
   });
   return result.outputFiles.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.contents.length, 0);

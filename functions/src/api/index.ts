@@ -4,6 +4,7 @@ import type { AnyRoute } from './declare';
 import * as ledgerExport from './exports';
 import * as inspection from './inspection';
 import * as members from './members';
+import * as orgs from './orgs';
 import * as points from './points';
 import * as sessions from './sessions';
 import * as uploads from './uploads';
@@ -12,10 +13,10 @@ import * as visits from './visits';
 /**
  * The domains: each module under api/ declares its routes and is one Lambda (its `handler`), in
  * the cloud and on the local server alike. A new route goes into its domain's `routes`; nothing
- * else lists routes. A new domain is one more line here.
+ * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
 export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; handler: LambdaHandler }>> = {
-  auth, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
+  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
 };
 
 /** A declared route and the domain (Lambda) that serves it. */

@@ -1,5 +1,5 @@
 import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
-import { Branch, BranchCreateInput, BranchMoveInput, OrgChildInput, OrgDetail, OrgSummary, RenameInput } from '@ltx/shared/schemas/org';
+import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve } from './serve';
@@ -15,58 +15,8 @@ const memberUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, s
     },
   });
 
-/** Branches, the member roll, invites and a contact's changes awaiting the secretary. */
+/** The member roll, invites, a contact's changes awaiting the secretary, departures and transfers. */
 export const routes = [
-  defineRoute({
-    id: 'branches-list', method: 'GET', path: '/api/v1/orgs/{orgId}/branches', auth: 'token', can: 'org.listBranches', summary: '组织下的支部',
-    response: items(Branch),
-    handle: async ({ ctx, actor, params }) => ({ items: await ctx.orgs.listBranches(actor, params.orgId) }),
-  }),
-  defineRoute({
-    id: 'branch-get', method: 'GET', path: '/api/v1/branches/{branchId}', auth: 'token', can: 'branch.read', summary: '支部详情',
-    response: Branch,
-    handle: async ({ ctx, actor, params }) => ctx.orgs.getBranch(actor, params.branchId),
-  }),
-  defineRoute({
-    id: 'org-get', method: 'GET', path: '/api/v1/orgs/{orgId}', auth: 'token', can: 'org.read', summary: '组织及其下一级的组织和支部',
-    response: OrgDetail,
-    handle: async ({ ctx, actor, params }) => ctx.orgs.getOrg(actor, params.orgId),
-  }),
-  defineRoute({
-    id: 'org-child-create', method: 'POST', path: '/api/v1/orgs/{orgId}/children', auth: 'token', can: 'org.manage', summary: '设立下级组织（党工委、党委、党总支）',
-    body: OrgChildInput, response: OrgDetail, status: 201, idempotent: true,
-    handle: async ({ ctx, actor, params, body }) => ctx.orgs.createChild(actor, params.orgId, body),
-  }),
-  defineRoute({
-    id: 'org-branch-create', method: 'POST', path: '/api/v1/orgs/{orgId}/branches', auth: 'token', can: 'org.manage', summary: '在组织下设立支部',
-    body: BranchCreateInput, response: Branch, status: 201, idempotent: true,
-    handle: async ({ ctx, actor, params, body }) => ctx.orgs.createBranch(actor, params.orgId, body),
-  }),
-  defineRoute({
-    id: 'org-rename', method: 'POST', path: '/api/v1/orgs/{orgId}/rename', auth: 'token', can: 'org.manage', summary: '组织更名',
-    body: RenameInput, response: OrgSummary,
-    handle: async ({ ctx, actor, params, body }) => ctx.orgs.renameOrg(actor, params.orgId, body),
-  }),
-  defineRoute({
-    id: 'org-close', method: 'POST', path: '/api/v1/orgs/{orgId}/close', auth: 'token', can: 'org.manage', summary: '撤销组织（保留历史，只读）',
-    response: OrgSummary,
-    handle: async ({ ctx, actor, params }) => ctx.orgs.closeOrg(actor, params.orgId),
-  }),
-  defineRoute({
-    id: 'branch-rename', method: 'POST', path: '/api/v1/branches/{branchId}/rename', auth: 'token', can: 'branch.manage', summary: '支部更名',
-    body: RenameInput, response: Branch,
-    handle: async ({ ctx, actor, params, body }) => ctx.orgs.renameBranch(actor, params.branchId, body),
-  }),
-  defineRoute({
-    id: 'branch-close', method: 'POST', path: '/api/v1/branches/{branchId}/close', auth: 'token', can: 'branch.manage', summary: '撤销支部（保留历史，只读）',
-    response: Branch,
-    handle: async ({ ctx, actor, params }) => ctx.orgs.closeBranch(actor, params.branchId),
-  }),
-  defineRoute({
-    id: 'branch-move', method: 'POST', path: '/api/v1/branches/{branchId}/move', auth: 'token', can: 'branch.manage', summary: '把支部调整到另一个上级组织（历史随支部）',
-    body: BranchMoveInput, response: Branch,
-    handle: async ({ ctx, actor, params, body }) => ctx.orgs.moveBranch(actor, params.branchId, body),
-  }),
   defineRoute({
     id: 'members-list', method: 'GET', path: '/api/v1/branches/{branchId}/members', auth: 'token', can: 'branch.listMembers', summary: '支部党员名单',
     response: items(MemberSummary),
@@ -107,6 +57,36 @@ export const routes = [
     summary: '撤销登记有误的逝世或离开',
     body: DepartureUndoInput, response: MemberDetail,
     handle: async ({ ctx, actor, params, body }) => ctx.members.undoDeparture(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'member-transfer', method: 'POST', path: '/api/v1/members/{memberId}/transfers', auth: 'token', can: 'member.transfer', status: 201,
+    summary: '组织关系转出（转入支部接收前，党员仍在本支部）',
+    body: TransferInput, response: Transfer, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.transfers.create(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'branch-transfers', method: 'GET', path: '/api/v1/branches/{branchId}/transfers', auth: 'token', can: 'transfer.list',
+    summary: '待办的组织关系转接（转入、转出）和可转入的支部',
+    response: TransferBoard,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.board(actor, params.branchId),
+  }),
+  defineRoute({
+    id: 'transfer-accept', method: 'POST', path: '/api/v1/transfers/{transferId}/accept', auth: 'token', can: 'transfer.accept',
+    summary: '接收转入的党员（自转接日期起计入本支部）',
+    response: Transfer,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.accept(actor, params.transferId),
+  }),
+  defineRoute({
+    id: 'transfer-decline', method: 'POST', path: '/api/v1/transfers/{transferId}/decline', auth: 'token', can: 'transfer.accept',
+    summary: '不接收转入的党员',
+    body: TransferDeclineInput, response: Transfer,
+    handle: async ({ ctx, actor, params, body }) => ctx.transfers.decline(actor, params.transferId, body),
+  }),
+  defineRoute({
+    id: 'transfer-cancel', method: 'POST', path: '/api/v1/transfers/{transferId}/cancel', auth: 'token', can: 'member.transfer',
+    summary: '撤回尚未接收的组织关系转出',
+    response: Transfer,
+    handle: async ({ ctx, actor, params }) => ctx.transfers.cancel(actor, params.transferId),
   }),
 ];
 

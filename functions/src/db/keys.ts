@@ -27,6 +27,14 @@ export const keys = {
   membersOfContact: (contactUserId: string) => `CONTACT#${contactUserId}#MEMBERS`,
   memberSortKey: (name: string, memberId: string) => `${name}#${memberId}`,
 
+  /** What a branch keeps of a member transferred out of it (组织关系转出), beside the member's own item. */
+  formerMember: (memberId: string, branchId: string) => ({ pk: `MEMBER#${memberId}`, sk: `LEFT#${branchId}` }),
+
+  /** A transfer (组织关系转接); gsi1 the sending branch's (`OUT`), gsi2 the receiving branch's (`IN`), by status then age. */
+  transfer: (transferId: string) => ({ pk: `TRANSFER#${transferId}`, sk: 'TRANSFER' }),
+  transfersOfBranch: (branchId: string, way: 'IN' | 'OUT') => `BRANCH#${branchId}#TRANSFERS#${way}`,
+  transferSortKey: (status: string, createdAt: string, id: string) => `${status}#${createdAt}#${id}`,
+
   pendingChange: (memberId: string, changeId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CHANGE#${changeId}` }),
   pendingChangePrefix: 'CHANGE#',
 

@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
-import { members, pendingChanges, type MemberRecord, type PendingChangeRecord } from './records';
+import { formerMembers, members, pendingChanges, type MemberRecord, type PendingChangeRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
 export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
@@ -10,7 +10,13 @@ export type WriteResult = { kind: 'ok' } | { kind: 'conflict' };
 export interface MemberRepository {
   create(member: MemberRecord): Promise<WriteResult>;
   get(memberId: string, options: { withSensitive: boolean }): Promise<MemberRecord | undefined>;
+  /**
+   * The branch's members, with those transferred out of it (their `FormerMember` record, which departs on the
+   * transfer day): one Query. A member's own item wins over a former record of the same member.
+   */
   listByBranch(branchId: string): Promise<MemberRecord[]>;
+  /** Keeps what the sending branch holds of a member transferred out (idempotent: same key, same content). */
+  putFormer(former: MemberRecord): Promise<void>;
   /** Several members in one BatchGetItem (health data included: callers cut views by permission). */
   getMany(memberIds: string[]): Promise<MemberRecord[]>;
   listByContact(contactUserId: string): Promise<MemberRecord[]>;
@@ -37,7 +43,7 @@ export interface MemberRepository {
 const summaryAttributes = [
   'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone',
   'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound', 'lastParticipatedAt', 'subscriptions', 'departure',
-  'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+  'joinedBranchOn', 'transferredIn', 'type', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
 ];
 const summaryProjection = {
   ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
@@ -79,7 +85,12 @@ export class DynamoMemberRepository extends TableRepository implements MemberRep
       ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi1pk' },
       ExpressionAttributeValues: { ':pk': keys.membersOfBranch(branchId) },
     });
-    return items.map(members.fromItem);
+    const own = new Set(items.filter((i) => i.type !== formerMembers.type).map((i) => i.id));
+    return items.filter((i) => i.type !== formerMembers.type || !own.has(i.id)).map(members.fromItem);
+  }
+
+  async putFormer(former: MemberRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: formerMembers.toItem(former) }));
   }
 
   async listByContact(contactUserId: string): Promise<MemberRecord[]> {

@@ -30,10 +30,10 @@ export interface OrgRepository {
   /** Adds to the branch's counters; ADD is exact under concurrent writers. */
   adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void>;
   /**
-   * The same, at most once per `onceId` (a roster import): one UpdateItem that also adds the id to the
-   * branch's `countedImports` set, conditioned on it not being there. Answers whether it counted.
+   * Adds to the branch's counters once per `token` (e.g. a transfer's id): the token joins a set on the
+   * branch in the same conditional write, so a retried step never counts twice. Answers whether it counted.
    */
-  adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId: string): Promise<boolean>;
+  adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, token: string): Promise<boolean>;
   /** The branch's secretary as members read it, set when a secretary takes up the role. */
   setSecretaryName(branchId: string, name: string): Promise<void>;
   /** Clears the secretary's name if it is still `name` (a withdrawn secretary). */
@@ -43,6 +43,29 @@ export interface OrgRepository {
 }
 
 const healthPrefix = 'hc_';
+
+/** The branch attribute that remembers which once-only counter changes (`adjustCountsOnce`) were applied. */
+const countedOnceAttribute = 'countedOnce';
+
+/** `ADD` of the member and health-class counters; undefined when nothing changes. */
+function counterUpdate(deltas: { members?: number; healthClass?: Record<string, number> }) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  if (deltas.members) {
+    names['#m'] = 'memberCount';
+    values[':m'] = deltas.members;
+    parts.push('#m :m');
+  }
+  Object.entries(deltas.healthClass ?? {}).forEach(([cls, delta], i) => {
+    if (!delta) return;
+    names[`#h${i}`] = `${healthPrefix}${cls}`;
+    values[`:h${i}`] = delta;
+    parts.push(`#h${i} :h${i}`);
+  });
+  if (parts.length === 0) return undefined;
+  return { UpdateExpression: `ADD ${parts.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
 
 /** A branch item and the counters beside it (`memberCount`, `hc_<class>`) as one record. */
 function branchFromItem(item: Record<string, unknown>): BranchRecord {
@@ -193,51 +216,30 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
   }
 
   async adjustCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }): Promise<void> {
-    await this.addCounts(branchId, deltas);
+    const update = counterUpdate(deltas);
+    if (!update) return;
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: keys.branch(branchId), ...update }));
   }
 
-  async adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId: string): Promise<boolean> {
+  async adjustCountsOnce(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, token: string): Promise<boolean> {
+    const update = counterUpdate(deltas);
+    if (!update) return false;
     try {
-      await this.addCounts(branchId, deltas, onceId);
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.branch(branchId),
+          UpdateExpression: `${update.UpdateExpression}, #once :once`,
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(#once, :token)',
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#once': countedOnceAttribute },
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':once': new Set([token]), ':token': token },
+        }),
+      );
       return true;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
+      if (isConditionalCheckFailed(error)) return false; // counted already by an earlier try
       throw error;
     }
-  }
-
-  private async addCounts(branchId: string, deltas: { members?: number; healthClass?: Record<string, number> }, onceId?: string): Promise<void> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const parts: string[] = [];
-    if (onceId) {
-      names['#once'] = 'countedImports';
-      values[':once'] = new Set([onceId]);
-      values[':id'] = onceId;
-      parts.push('#once :once');
-    }
-    if (deltas.members) {
-      names['#m'] = 'memberCount';
-      values[':m'] = deltas.members;
-      parts.push('#m :m');
-    }
-    Object.entries(deltas.healthClass ?? {}).forEach(([cls, delta], i) => {
-      if (!delta) return;
-      names[`#h${i}`] = `${healthPrefix}${cls}`;
-      values[`:h${i}`] = delta;
-      parts.push(`#h${i} :h${i}`);
-    });
-    if (parts.length === 0) return;
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.branch(branchId),
-        UpdateExpression: `ADD ${parts.join(', ')}`,
-        ...(onceId ? { ConditionExpression: 'attribute_exists(pk) AND NOT contains(#once, :id)' } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
   }
 
   async setSecretaryName(branchId: string, name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
 import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
 import type { RosterRowPlan } from '@ltx/shared/domain/roster';
 import { defineEntity, objectOf } from '../db/entity';
@@ -48,6 +49,8 @@ export const DepartureRecord = z.object({
   note: optionalText,
   recordedAt: text,
   recordedBy: text,
+  /** A transfer out (组织关系转接): where the member went; their own item is that branch's now. */
+  toBranchName: optionalText,
 });
 export type DepartureRecord = z.infer<typeof DepartureRecord>;
 
@@ -78,6 +81,10 @@ export const MemberRecord = z.object({
   sensitive: z.optional(SensitiveRecord),
   /** Absent for members on the roll (and on every item written before departures were recorded). */
   departure: z.optional(DepartureRecord),
+  /** A member transferred in (组织关系转入): the receiving roll counts them from this China day (`domain/roll.ts`). */
+  joinedBranchOn: optionalText,
+  /** The transfer that brought them here: a retried acceptance knows the move is done. */
+  transferredIn: z.optional(z.object({ transferId: text, fromBranchName: text, on: text })),
   version: count,
   createdAt: text,
   createdBy: text,
@@ -99,6 +106,18 @@ export const members = defineEntity({
       ...(m.contactUserId ? { gsi2pk: keys.membersOfContact(m.contactUserId), gsi2sk: sortKey } : {}),
     };
   },
+});
+
+/**
+ * What the sending branch keeps of a member transferred out (组织关系转出): their profile as it was (no
+ * health data, no contact), in the branch's member list, with a departure from the transfer day. So the
+ * sending branch's roll, sessions, ledgers and points read them as any member who left, from one record,
+ * while the member's own item lives on in the receiving branch.
+ */
+export const formerMembers = defineEntity({
+  type: 'FormerMember',
+  schema: MemberRecord,
+  keys: (m: MemberRecord) => ({ ...keys.formerMember(m.id, m.branchId), gsi1pk: keys.membersOfBranch(m.branchId), gsi1sk: keys.memberSortKey(m.name, m.id) }),
 });
 
 export const PendingChangeRecord = z.object({
@@ -615,3 +634,41 @@ export const RosterImportRowDone = z.object({
 export type RosterImportRowDone = z.infer<typeof RosterImportRowDone>;
 
 export const rosterImportRows = defineEntity({ type: 'RosterImportRow', schema: RosterImportRowDone, keys: (r: RosterImportRowDone) => keys.rosterImportRow(r.importId, r.row) });
+
+// Transfers (组织关系转接).
+
+export const TransferRecord = z.object({
+  id: text,
+  memberId: text,
+  memberName: text,
+  fromOrgId: text,
+  fromBranchId: text,
+  fromBranchName: text,
+  toOrgId: text,
+  toBranchId: text,
+  toBranchName: text,
+  /** The China day the membership moves (YYYY-MM-DD). */
+  on: text,
+  note: optionalText,
+  status: TransferStatus,
+  createdAt: text,
+  createdBy: text,
+  resolvedAt: optionalText,
+  resolvedBy: optionalText,
+  declineReason: optionalText,
+});
+export type TransferRecord = z.infer<typeof TransferRecord>;
+
+export const transfers = defineEntity({
+  type: 'Transfer',
+  schema: TransferRecord,
+  keys: (t: TransferRecord) => {
+    const sortKey = keys.transferSortKey(t.status, t.createdAt, t.id);
+    return {
+      ...keys.transfer(t.id),
+      // The sending branch's outgoing and the receiving branch's incoming transfers, by status then age.
+      gsi1pk: keys.transfersOfBranch(t.fromBranchId, 'OUT'), gsi1sk: sortKey,
+      gsi2pk: keys.transfersOfBranch(t.toBranchId, 'IN'), gsi2sk: sortKey,
+    };
+  },
+});

@@ -29,7 +29,7 @@ export function toSummary(m: MemberRecord, today: Date): MemberSummary {
 
 /** The departure as pages read it: never who recorded it by id (the audit trail names them). */
 function departureView(d: DepartureRecord): Departure {
-  return { reason: d.reason, on: d.on, effectiveOn: d.effectiveOn, ...(d.note ? { note: d.note } : {}), recordedAt: d.recordedAt };
+  return { reason: d.reason, on: d.on, effectiveOn: d.effectiveOn, ...(d.note ? { note: d.note } : {}), recordedAt: d.recordedAt, ...(d.toBranchName ? { toBranchName: d.toBranchName } : {}) };
 }
 
 /** The detail view, cut to what this actor may see. */

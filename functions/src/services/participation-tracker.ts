@@ -52,7 +52,8 @@ export class ParticipationTracker implements AttendanceListener {
     const [others, roll] = await Promise.all([this.recent(session.branchId), this.members.listByBranch(session.branchId)]);
     const recent = others.filter((s) => s.id !== session.id).concat(session);
     const windowStart = new Date(this.clock.now().getTime() - lookBackMs).toISOString();
-    const known = new Map(roll.map((m) => [m.id, m.lastParticipatedAt ?? null]));
+    // A member transferred out is another branch's now: their date is kept there, from sessions this branch cannot see.
+    const known = new Map(roll.filter((m) => !m.departure?.toBranchName).map((m) => [m.id, m.lastParticipatedAt ?? null]));
     const repaired: string[] = [];
     for (const { memberId } of session.expected) {
       if (!known.has(memberId)) continue; // no longer on the roll

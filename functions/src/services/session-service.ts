@@ -24,7 +24,7 @@ import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
-import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
+import { arrivedBy, departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
 import { sessionOnRoll } from './session-roll';
 import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
@@ -90,7 +90,7 @@ export class SessionService {
     await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
     // Those who died or left the branch by the session's day are not expected at it.
     const day = chinaDay(new Date(input.startsAt).toISOString());
-    const members = (await this.deps.members.listByBranch(branchId)).filter((m) => !hasLeftBy(m.departure, day));
+    const members = (await this.deps.members.listByBranch(branchId)).filter((m) => arrivedBy(m, day) && !hasLeftBy(m.departure, day));
     const now = this.clock.now().toISOString();
     const session: SessionRecord = {
       id: randomUUID(),

@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -183,6 +183,8 @@ export class Api extends Construct {
           mainFields: ['module', 'main'],
           banner: ESM_REQUIRE_SHIM,
           externalModules: RUNTIME_PROVIDED_MODULES,
+          // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): about 20 KB less per function.
+          charset: Charset.UTF8,
         },
       });
 

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -51,7 +51,7 @@ export class ReminderJob extends Construct {
       },
       projectRoot: repoRoot,
       depsLockFilePath: rootLockFile,
-      bundling: { format: OutputFormat.ESM, minify: true, sourceMap: true, sourcesContent: false, mainFields: ['module', 'main'], banner: ESM_REQUIRE_SHIM, externalModules: RUNTIME_PROVIDED_MODULES },
+      bundling: { format: OutputFormat.ESM, minify: true, sourceMap: true, sourcesContent: false, mainFields: ['module', 'main'], banner: ESM_REQUIRE_SHIM, externalModules: RUNTIME_PROVIDED_MODULES, charset: Charset.UTF8 },
     });
     new Rule(this, 'Every15Minutes', { schedule: Schedule.rate(Duration.minutes(15)), targets: [new LambdaFunction(this.fn)] });
   }

@@ -107,6 +107,13 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       callRoute('POST /api/v1/members/{memberId}/departure', `/members/${seg(memberId)}/departure`, input, { 'Idempotency-Key': idempotencyKey }),
     undoDeparture: (memberId: string, expectedVersion: number) =>
       callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
+    // 组织关系转接: the sender proposes (one key per confirmed submission) or cancels; the receiver accepts or declines.
+    transfers: (branchId: string) => callRoute('GET /api/v1/branches/{branchId}/transfers', `/branches/${seg(branchId)}/transfers`),
+    createTransfer: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/transfers'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/transfers', `/members/${seg(memberId)}/transfers`, input, { 'Idempotency-Key': idempotencyKey }),
+    acceptTransfer: (transferId: string) => callRoute('POST /api/v1/transfers/{transferId}/accept', `/transfers/${seg(transferId)}/accept`),
+    declineTransfer: (transferId: string) => callRoute('POST /api/v1/transfers/{transferId}/decline', `/transfers/${seg(transferId)}/decline`, {}),
+    cancelTransfer: (transferId: string) => callRoute('POST /api/v1/transfers/{transferId}/cancel', `/transfers/${seg(transferId)}/cancel`),
 
     // Organisational life (三会一课、主题党日).
     memberSessions: async (memberId: string) => (await callRoute('GET /api/v1/members/{memberId}/sessions', `/members/${seg(memberId)}/sessions`)).items,

@@ -84,3 +84,4 @@ export type {
 export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
 export type { RosterImport, RosterImportRow } from '@ltx/shared/schemas/roster';
 export type { BranchCreateInput, OrgChildInput, OrgDetail } from '@ltx/shared/schemas/org';
+export type { Transfer, TransferBoard, TransferInput } from '@ltx/shared/schemas/transfer';

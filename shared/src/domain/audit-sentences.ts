@@ -19,6 +19,7 @@ import { visitStatusLabels } from './visit-rules';
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
   'member.depart', 'member.undoDepart',
+  'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
   'points.award', 'points.reverse',
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
@@ -66,6 +67,8 @@ export interface AuditEntry {
   departure?: { reason?: DepartureReason; on?: string };
   /** A staff role given, taken up or withdrawn: whose (the invitee's name), which role, over what (the org's or branch's name). */
   staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
+  /** A transfer (组织关系转接): the sending and receiving branches' names and the transfer day (YYYY-MM-DD). */
+  transfer?: { from?: string; to?: string; on?: string };
   /** An organisation created (the deployment's first one). */
   orgName?: string;
   /** A roster imported from Excel: how many members it created and updated. */
@@ -170,6 +173,15 @@ function departureText(e: AuditEntry): string {
   return `${what}${day ? `（${day}）` : ''}`;
 }
 
+/** "由第一支部转至第二支部（2026年3月5日）", with what the entry carries. */
+function transferText(e: AuditEntry): string {
+  const t = e.transfer;
+  const from = t?.from ? `由${t.from}` : '';
+  const to = t?.to ? `转至${t.to}` : '转至另一支部';
+  const day = dayText(t?.on);
+  return `${from}${to}${day ? `（${day}）` : ''}`;
+}
+
 const item = (e: AuditEntry) => (e.item ? `整改事项「${e.item}」` : '一项整改事项');
 const period = (e: AuditEntry) => {
   const text = e.period ?? e.targetId;
@@ -191,6 +203,10 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
   'member.depart': (e) => `登记了${departureText(e)}`,
   'member.undoDepart': (e) => `撤销了${departureText(e)}的登记（登记有误）`,
+  'member.transferOut': (e) => `办理了${member(e)}的组织关系转出，${transferText(e)}，待转入支部接收`,
+  'member.transferAccept': (e) => `接收了${member(e)}的组织关系，${transferText(e)}`,
+  'member.transferDecline': (e) => `未接收${member(e)}的组织关系转接，${transferText(e)}`,
+  'member.transferCancel': (e) => `撤回了${member(e)}的组织关系转接，${transferText(e)}`,
   'session.create': (e) => `新建了组织生活记录：${sessionText(e.session, e.at)}`,
   'session.update': (e) => `修改了${sessionText(e.session, e.at)}的记录${fieldsText(e.fields, sessionFieldLabels)}`,
   'session.minutes': (e) => `填写了会议记录：${sessionText(e.session, e.at)}`,

@@ -73,6 +73,9 @@ export const actions = [
   'org.read',
   'org.manage',
   'branch.manage',
+  'member.transfer',
+  'transfer.accept',
+  'transfer.list',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -180,6 +183,11 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'org.read': ['admin', 'inspector'],
   'org.manage': ['admin'],
   'branch.manage': ['admin'],
+  // 组织关系转接: the sending branch proposes (resource: the member) and may cancel before acceptance; the
+  // receiving branch accepts or declines (resource: the receiving branch); both list their pending ones (branch).
+  'member.transfer': ['secretary', 'admin'],
+  'transfer.accept': ['secretary', 'admin'],
+  'transfer.list': ['secretary', 'admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -253,6 +261,9 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'org.read': 'org',
   'org.manage': 'org',
   'branch.manage': 'branch',
+  'member.transfer': 'member',
+  'transfer.accept': 'branch',
+  'transfer.list': 'branch',
 };
 
 /**

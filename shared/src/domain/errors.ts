@@ -110,6 +110,13 @@ export class DepartureStateError extends AppError {
   }
 }
 
+/** A transfer (组织关系转接) that cannot take this step: one already pending, already settled, or whose member moved meanwhile (409). */
+export class TransferStateError extends AppError {
+  constructor(code: 'TRANSFER_PENDING' | 'TRANSFER_NOT_PENDING' | 'TRANSFER_STALE') {
+    super(code);
+  }
+}
+
 export class UndoError extends AppError {
   constructor(code: 'NOTHING_TO_UNDO' | 'UNDO_STALE') {
     super(code);

@@ -17,6 +17,8 @@ import { hasLeftBy, type RollMember } from './roll';
  */
 export function onRoll(member: RollMember, period: Period): boolean {
   if (member.joinedPartyOn >= period.end) return false;
+  // A member transferred in is on the receiving roll from the transfer day (`domain/roll.ts`).
+  if (member.joinedBranchOn && member.joinedBranchOn >= period.end) return false;
   return !hasLeftBy(member.departure, period.start);
 }
 

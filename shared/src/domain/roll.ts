@@ -18,7 +18,18 @@ export interface RollDeparture {
 
 export interface RollMember {
   joinedPartyOn: string;
+  /** The day a member transferred in (组织关系转入) joined this branch's roll; absent for members who began here. */
+  joinedBranchOn?: string | null;
   departure?: RollDeparture | null;
+}
+
+/**
+ * Whether a member transferred in has arrived by `day`: the receiving branch counts them from the transfer
+ * day, not before. (The sending branch keeps a record of them that departs on that same day, so each day
+ * the member is on exactly one roll.)
+ */
+export function arrivedBy(member: Pick<RollMember, 'joinedBranchOn'>, day: string): boolean {
+  return !member.joinedBranchOn || member.joinedBranchOn <= day;
 }
 
 /** Whether the member has left the roll by `day` (YYYY-MM-DD): on their departure's day they are off it. */
@@ -28,7 +39,7 @@ export function hasLeftBy(departure: RollDeparture | null | undefined, day: stri
 
 /** Whether a member is on the roll on `day`: joined by then and not yet left. */
 export function onRollOn(member: RollMember, day: string): boolean {
-  return member.joinedPartyOn <= day && !hasLeftBy(member.departure, day);
+  return member.joinedPartyOn <= day && arrivedBy(member, day) && !hasLeftBy(member.departure, day);
 }
 
 /**

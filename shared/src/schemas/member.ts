@@ -131,6 +131,8 @@ export const Departure = z.object({
   effectiveOn: IsoDate,
   note: z.optional(z.string()),
   recordedAt: Timestamp,
+  /** Set when the member left by an accepted transfer (组织关系转接): the receiving branch's name. Their record is that branch's now. */
+  toBranchName: z.optional(z.string()),
 });
 export type Departure = z.infer<typeof Departure>;
 

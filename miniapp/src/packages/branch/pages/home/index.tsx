@@ -12,12 +12,40 @@ import { useOverview } from '@/hooks/use-sessions';
 import { pages, withQuery } from '@/services/routes';
 import { visitCountsText } from '@/services/visit-words';
 import { LogoutButton } from '@/components/LogoutButton';
+import { IncomingTransfers } from '@/components/IncomingTransfers';
+import { Message } from '@/components/Message';
+import { useApi } from '@/hooks/api-context';
+import { useTransfers } from '@/hooks/use-transfers';
+import { may } from '@/services/permissions';
+import { messageOf } from '@/services/api-error';
+import { useState } from 'react';
 
 /** The secretary's first page: who is drifting away, what comes next, and the branch's work. */
 export default function BranchHomePage() {
   const { me, misplaced } = useOwnHome(pages.branchHome);
   const overview = useOverview(misplaced ? undefined : me.data?.branchId);
   useReloadOnReturn(overview.reload);
+  const api = useApi();
+  const transfers = useTransfers(!misplaced && may(me.data, 'transfer.accept') ? me.data?.branchId : undefined);
+  useReloadOnReturn(transfers.reload);
+  const [transferBusy, setTransferBusy] = useState<string | undefined>();
+  const [transferError, setTransferError] = useState<{ id: string; text: string } | undefined>();
+  const [transferDone, setTransferDone] = useState<string | undefined>();
+  const settle = async (id: string, work: () => Promise<{ memberName: string; status: string }>) => {
+    setTransferBusy(id);
+    setTransferError(undefined);
+    setTransferDone(undefined);
+    try {
+      const t = await work();
+      setTransferDone(t.status === 'accepted' ? `已接收${t.memberName}，已列入本支部党员名单。` : `已告知对方：未接收${t.memberName}。`);
+      transfers.reload();
+      overview.reload();
+    } catch (e) {
+      setTransferError({ id, text: messageOf(e) });
+    } finally {
+      setTransferBusy(undefined);
+    }
+  };
 
   const o = overview.data;
   const visitWords = o?.visits ? visitCountsText(o.visits) : undefined;
@@ -25,6 +53,17 @@ export default function BranchHomePage() {
     <ElderPage title={me.data?.branchName ?? '支部工作'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
+
+      <Message kind='ok' text={transferDone} />
+      {transfers.data ? (
+        <IncomingTransfers
+          transfers={transfers.data.incoming}
+          busyId={transferBusy}
+          error={transferError}
+          onAccept={(id) => void settle(id, () => api.acceptTransfer(id))}
+          onDecline={(id) => void settle(id, () => api.declineTransfer(id))}
+        />
+      ) : null}
 
       <Text className='h2'>五个月未参加组织生活</Text>
       <LoadState loading={overview.loading && !o} error={overview.error} onRetry={overview.reload} />

@@ -5,6 +5,8 @@ import { openPage } from '@/adapters/navigation';
 import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { DeparturePanel } from '@/components/DeparturePanel';
+import { TransferPanel } from '@/components/TransferPanel';
+import { useTransfers } from '@/hooks/use-transfers';
 import { ElderPage } from '@/components/ElderPage';
 import { InviteCode } from '@/components/InviteCode';
 import { LoadState } from '@/components/LoadState';
@@ -39,6 +41,11 @@ export default function MemberDetailPage() {
   );
   const [departureBusy, setDepartureBusy] = useState(false);
   const [departureError, setDepartureError] = useState<string | undefined>();
+  const transfersOut = useSubmission((a: { memberId: string; input: { toBranchId: string; on: string; note?: string } }, key: string) =>
+    api.createTransfer(a.memberId, a.input, key),
+  );
+  const [transferBusy, setTransferBusy] = useState(false);
+  const [transferError, setTransferError] = useState<string | undefined>();
 
   // The secretary edits directly; a paired contact proposes a change for the secretary to approve.
   const editsDirectly = may(me.data, 'member.update');
@@ -46,6 +53,7 @@ export default function MemberDetailPage() {
   const mayInvite = may(me.data, 'member.invite');
   const approves = may(me.data, 'member.approveChange');
   const recordsDeparture = may(me.data, 'member.recordDeparture');
+  const transfers = useTransfers(may(me.data, 'member.transfer') ? member.data?.branchId : undefined);
 
   const departureStep = async (work: () => Promise<unknown>) => {
     setDepartureBusy(true);
@@ -57,6 +65,20 @@ export default function MemberDetailPage() {
       setDepartureError(messageOf(e));
     } finally {
       setDepartureBusy(false);
+    }
+  };
+
+  const transferStep = async (work: () => Promise<unknown>) => {
+    setTransferBusy(true);
+    setTransferError(undefined);
+    try {
+      await work();
+      transfers.reload();
+      member.reload();
+    } catch (e) {
+      setTransferError(messageOf(e));
+    } finally {
+      setTransferBusy(false);
     }
   };
 
@@ -93,6 +115,7 @@ export default function MemberDetailPage() {
   const m = member.data;
   // Invites and edits are for members on the roll; a departed member's page keeps their facts and the departure.
   const onRoll = !!m && !m.departure;
+  const pendingOut = transfers.data?.outgoing.find((t) => t.memberId === id);
   return (
     <ElderPage title={m ? m.name : '党员详情'}>
       <LoadState loading={member.loading && !m} error={member.error} onRetry={member.reload} />
@@ -133,6 +156,20 @@ export default function MemberDetailPage() {
             />
           ))}
         </>
+      ) : null}
+
+      {m && onRoll && transfers.data ? (
+        <TransferPanel
+          name={m.name}
+          joinedPartyOn={m.joinedPartyOn}
+          today={todayInChina()}
+          destinations={transfers.data.destinations}
+          {...(pendingOut ? { pending: pendingOut } : {})}
+          busy={transferBusy}
+          error={transferError}
+          onTransfer={(input) => void transferStep(() => transfersOut.submit({ memberId: m.id, input }))}
+          onCancel={() => pendingOut && void transferStep(() => api.cancelTransfer(pendingOut.id))}
+        />
       ) : null}
 
       {m && recordsDeparture ? (

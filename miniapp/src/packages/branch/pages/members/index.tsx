@@ -45,13 +45,21 @@ export default function MembersPage() {
       {roll?.sections.map((section) => (
         <View key={section.title} className='section'>
           <Text className='h2'>{section.title}</Text>
-          {section.members.map((m) => (
-            <View key={m.id} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberDetail, { id: m.id }))}>
-              <Text className='row__title'>{m.name}</Text>
-              <Text className='text'>{m.departure ? departureFact(m.departure) : ''}</Text>
-              <Text className='row__hint'>点此查看详情 ›</Text>
-            </View>
-          ))}
+          {section.members.map((m) =>
+            // A member transferred out is the receiving branch's now: their history here stays in the sessions and ledgers.
+            m.departure?.toBranchName ? (
+              <View key={m.id} className='row row--plain'>
+                <Text className='row__title'>{m.name}</Text>
+                <Text className='text'>{departureFact(m.departure)}（已转出，转至{m.departure.toBranchName}）</Text>
+              </View>
+            ) : (
+              <View key={m.id} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberDetail, { id: m.id }))}>
+                <Text className='row__title'>{m.name}</Text>
+                <Text className='text'>{m.departure ? departureFact(m.departure) : ''}</Text>
+                <Text className='row__hint'>点此查看详情 ›</Text>
+              </View>
+            ),
+          )}
         </View>
       ))}
       <LogoutButton />
