@@ -5,19 +5,30 @@ import { buildServices } from '../functions/src/context';
 import { demoBranches, demoMembers, demoOrg, demoOrg2, demoRoot, demoUsers } from './demo-data';
 
 /**
- * Seeds the demo organisation once (skipped when it exists). Members go through the real
- * MemberService so that counters and the audit trail are exactly what the product writes.
+ * Seeds the demo organisation once (skipped when it finished before). The top organisation is written as
+ * `npm run admin -- bootstrap` writes one; the organisations under it, the branches and the members go through
+ * the real services (OrgService, MemberService) as the city's administrator and the secretaries, so that paths,
+ * counters and the audit trail are exactly what the product writes. The demo people are written directly:
+ * they stand for staff who bound their invites.
  */
 export async function seedDemoData(db: DynamoDBDocumentClient, table: string, clock: Clock = systemClock): Promise<'seeded' | 'present'> {
   const services = buildServices({ db, tableName: table, clock });
   const { orgs, users, members } = services.repositories;
-  if (await orgs.getOrg(demoOrg.id)) return 'present';
+  // The demo accounts are written last: their presence means the whole seed finished.
+  if ((await users.listDemoAccounts()).length > 0) return 'present';
   const service = services.members;
   const now = clock.now().toISOString();
 
-  await orgs.putOrg(demoRoot);
-  await orgs.putOrg(demoOrg2);
-  for (const branch of demoBranches) await orgs.putBranch(branch);
+  const cityAdmin = demoUsers.find((u) => u.role === 'admin' && u.orgId === demoRoot.id)!;
+  const asCityAdmin: Actor = { userId: cityAdmin.userId, role: 'admin', orgId: demoRoot.id };
+  if (!(await orgs.getOrg(demoRoot.id))) await orgs.putOrg(demoRoot);
+  for (const org of [demoOrg, demoOrg2]) {
+    if (!(await orgs.getOrg(org.id))) await services.orgs.createChild(asCityAdmin, demoRoot.id, { name: org.name, kind: org.kind }, org.id);
+  }
+  for (const branch of demoBranches) {
+    if (!(await orgs.getBranch(branch.id))) await services.orgs.createBranch(asCityAdmin, branch.orgId, { name: branch.name }, branch.id);
+    if (branch.secretaryName) await orgs.setSecretaryName(branch.id, branch.secretaryName);
+  }
   for (const u of demoUsers.filter((u) => !u.memberKey)) {
     await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: u.orgId ?? demoOrg.id, ...(u.branchId ? { branchId: u.branchId } : {}), createdAt: now });
   }
@@ -35,7 +46,5 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string, cl
     await members.markBound(memberId);
   }
   for (const [order, u] of demoUsers.entries()) await users.putDemoAccount({ order, account: u.account, label: u.label, role: u.role, userId: u.userId });
-  // Written last: its presence means the whole seed finished.
-  await orgs.putOrg(demoOrg);
   return 'seeded';
 }

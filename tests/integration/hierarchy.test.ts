@@ -151,9 +151,11 @@ describe('changing the tree', () => {
     expect(read.status).toBe(200);
     expect(read.body.closed.on).toBe(closed.body.closed.on);
     const sentences = await sentencesOf('br-5');
-    expect(sentences).toHaveLength(2);
-    expect(sentences[0]).toContain('把支部「城北第三离退休干部党支部」更名为「城北第五离退休干部党支部」。');
-    expect(sentences[1]).toContain('撤销了支部「城北第五离退休干部党支部」（');
+    // The seed set the branch up through the same service, as the city's administrator.
+    expect(sentences).toHaveLength(3);
+    expect(sentences[0]).toContain('在「城北街道离退休干部党工委」下设立了支部「城北第三离退休干部党支部」');
+    expect(sentences[1]).toContain('把支部「城北第三离退休干部党支部」更名为「城北第五离退休干部党支部」。');
+    expect(sentences[2]).toContain('撤销了支部「城北第五离退休干部党支部」（');
   });
 
   it('refuses to close an organisation that still has open branches, and closes an empty one', async () => {

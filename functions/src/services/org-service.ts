@@ -55,18 +55,19 @@ export class OrgService {
     };
   }
 
-  async createChild(actor: Actor, orgId: string, input: OrgChildInput): Promise<OrgDetail> {
+  /** `fixedId`: the demo seed keeps its well-known ids (local/seed.ts); the API always draws a new one. */
+  async createChild(actor: Actor, orgId: string, input: OrgChildInput, fixedId?: string): Promise<OrgDetail> {
     const parent = await this.openOrg(actor, orgId);
-    const id = randomUUID();
+    const id = fixedId ?? randomUUID();
     const child: OrgRecord = { id, name: input.name, kind: input.kind, parentId: parent.id, path: childPath(orgPathOf(parent), id) };
     if (!(await this.deps.orgs.createOrg(child))) throw new ConflictError();
     await this.audit(actor, id, 'org.create', 'org', id, { name: child.name, kindText: orgKindLabels[input.kind], parent: parent.name });
     return { ...toOrgSummary(child), parent: { id: parent.id, name: parent.name }, children: [], branches: [] };
   }
 
-  async createBranch(actor: Actor, orgId: string, input: BranchCreateInput): Promise<Branch> {
+  async createBranch(actor: Actor, orgId: string, input: BranchCreateInput, fixedId?: string): Promise<Branch> {
     const parent = await this.openOrg(actor, orgId);
-    const branch: BranchRecord = { id: randomUUID(), orgId: parent.id, orgPath: orgPathOf(parent), name: input.name, memberCount: 0, healthClassCounts: {} };
+    const branch: BranchRecord = { id: fixedId ?? randomUUID(), orgId: parent.id, orgPath: orgPathOf(parent), name: input.name, memberCount: 0, healthClassCounts: {} };
     if (!(await this.deps.orgs.createBranch(branch))) throw new ConflictError();
     await this.audit(actor, branch.id, 'branch.create', 'branch', branch.id, { name: branch.name, parent: parent.name });
     return toBranch(branch, true);
