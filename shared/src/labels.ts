@@ -29,6 +29,12 @@ export const attendanceModeLabels: Record<AttendanceMode, string> = {
 
 export const genderLabels = { male: '男', female: '女' } as const;
 
+/** The care notes' names, as the form, the member page and the visitor's card say them, whoever the member is. */
+export const careNoteLabels = {
+  bestVisitTime: '方便探访时间', hearing: '听力', eyesight: '视力', dialect: '方言',
+  largePrint: '需要大字材料', readAloud: '需要读给本人听', other: '其他照护说明',
+} as const;
+
 /** Why a member is off the roll, in respectful words: what the form offers. */
 export const departureReasonLabels: Record<DepartureReason, string> = {
   deceased: '逝世',

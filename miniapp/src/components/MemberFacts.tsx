@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MemberDetail } from '@/services/types';
 import { attendanceText, dateText, dateTimeText, genderText, healthText, livingText, yesNo } from '@/services/format';
+import { careNoteLabels } from '@ltx/shared/labels';
 import { InfoRow } from './InfoRow';
 
 /** Everything the API let this person see about a member, in words. */
@@ -26,13 +27,13 @@ export function MemberFacts({ member }: { member: MemberDetail }) {
         <View>
           <Text className='h2'>健康与照护</Text>
           <InfoRow label='健康状况' value={healthText(member.sensitive.healthClass)} />
-          {notes?.bestVisitTime ? <InfoRow label='方便探访时间' value={notes.bestVisitTime} /> : null}
-          {notes?.hearing ? <InfoRow label='听力' value={notes.hearing} /> : null}
-          {notes?.eyesight ? <InfoRow label='视力' value={notes.eyesight} /> : null}
-          <InfoRow label='需要大字' value={yesNo(notes?.largePrint)} />
-          <InfoRow label='需要读给他听' value={yesNo(notes?.readAloud)} />
-          {notes?.dialect ? <InfoRow label='方言' value={notes.dialect} /> : null}
-          {notes?.other ? <InfoRow label='其他照护说明' value={notes.other} /> : null}
+          {notes?.bestVisitTime ? <InfoRow label={careNoteLabels.bestVisitTime} value={notes.bestVisitTime} /> : null}
+          {notes?.hearing ? <InfoRow label={careNoteLabels.hearing} value={notes.hearing} /> : null}
+          {notes?.eyesight ? <InfoRow label={careNoteLabels.eyesight} value={notes.eyesight} /> : null}
+          <InfoRow label={careNoteLabels.largePrint} value={yesNo(notes?.largePrint)} />
+          <InfoRow label={careNoteLabels.readAloud} value={yesNo(notes?.readAloud)} />
+          {notes?.dialect ? <InfoRow label={careNoteLabels.dialect} value={notes.dialect} /> : null}
+          {notes?.other ? <InfoRow label={careNoteLabels.other} value={notes.other} /> : null}
           {member.sensitive.emergencyContacts.length === 0 ? <InfoRow label='紧急联系人' value='未填写' /> : null}
           {member.sensitive.emergencyContacts.map((c, i) => (
             <InfoRow key={`${c.name}-${i}`} label={`紧急联系人 ${i + 1}`} value={`${c.name}（${c.relation}）${c.phone}`} />

@@ -10,6 +10,7 @@ import { Message } from './Message';
 import { TextField } from './TextField';
 import { ToggleField } from './ToggleField';
 import { attendanceChoices, genderChoices, healthChoices, livingChoices } from './member-choices';
+import { careNoteLabels } from '@ltx/shared/labels';
 import { memberLimits } from '@ltx/shared/limits';
 
 interface Props {
@@ -81,14 +82,14 @@ export function MemberForm({ initial, submitLabel, onSubmit, errors, formError, 
       {form.healthConsent ? (
         <View>
           <ChoiceField label='健康状况' choices={healthChoices} value={form.healthClass} onChange={(v) => set('healthClass', v)} error={errorAt('sensitive.healthClass')} />
-          {careText('bestVisitTime', '方便探访时间', '如：上午九点到十一点')}
-          {careText('hearing', '听力', '如：左耳听不清，请大声慢说')}
-          {careText('eyesight', '视力')}
-          {careText('dialect', '方言')}
-          <ToggleField label='需要大字' checked={form.careNotes.largePrint} onChange={(v) => setNotes({ largePrint: v })} error={errorAt('sensitive.careNotes.largePrint')} />
-          <ToggleField label='需要读给他听' checked={form.careNotes.readAloud} onChange={(v) => setNotes({ readAloud: v })} error={errorAt('sensitive.careNotes.readAloud')} />
+          {careText('bestVisitTime', careNoteLabels.bestVisitTime, '如：上午九点到十一点')}
+          {careText('hearing', careNoteLabels.hearing, '如：左耳听不清，请大声慢说')}
+          {careText('eyesight', careNoteLabels.eyesight)}
+          {careText('dialect', careNoteLabels.dialect)}
+          <ToggleField label={careNoteLabels.largePrint} checked={form.careNotes.largePrint} onChange={(v) => setNotes({ largePrint: v })} error={errorAt('sensitive.careNotes.largePrint')} />
+          <ToggleField label={careNoteLabels.readAloud} checked={form.careNotes.readAloud} onChange={(v) => setNotes({ readAloud: v })} error={errorAt('sensitive.careNotes.readAloud')} />
           <View className='field'>
-            <Text className='field__label'>其他照护说明</Text>
+            <Text className='field__label'>{careNoteLabels.other}</Text>
             <Textarea className='textarea' value={form.careNotes.other} maxlength={memberLimits.careNoteOther} onInput={(e) => setNotes({ other: e.detail.value })} />
             <Message kind='error' text={errorAt('sensitive.careNotes.other')} />
           </View>

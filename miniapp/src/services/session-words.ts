@@ -55,9 +55,9 @@ export const channelText = (c: OutboxEntry['channel']) => (c === 'wechat' ? '微
 export const reminderKindText = (k: OutboxEntry['kind']) => (k === 'session_tomorrow' ? '开会前一天提醒' : '学习材料通知');
 export const outboxStatusText = (s: OutboxEntry['status']) => (s === 'sent' ? '已发送' : s === 'skipped' ? '不再发送' : '待发送');
 
-/** Who did something, when all the record holds is a user id: the signed-in person by name. */
+/** Who did something, when all the record holds is a user id: the signed-in person by name, anyone else in words (never the id). */
 export function whoText(userId: string | undefined, me: { userId: string; displayName: string } | undefined): string {
   if (!userId) return '未记录';
   if (me && userId === me.userId) return me.displayName;
-  return `其他工作人员（账号 ${userId}）`;
+  return '其他工作人员';
 }

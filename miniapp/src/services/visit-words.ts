@@ -1,4 +1,5 @@
 import { canTransition, slotLabels, visitStatusLabels } from '@ltx/shared/domain/visit-rules';
+import { careNoteLabels } from '@ltx/shared/labels';
 import type { CareNotes, ContactVisit, DaySlot, VisitRequest, VisitStatus } from './types';
 import { clockText, sessionDateText, shanghaiParts } from './session-time';
 
@@ -80,12 +81,9 @@ export function contactOrder<T extends Pick<VisitRequest, 'scheduled' | 'created
 export function careNotesLines(notes: CareNotes | undefined): string[] {
   if (!notes) return [];
   const lines: string[] = [];
-  if (notes.bestVisitTime) lines.push(`方便探访时间：${notes.bestVisitTime}`);
-  if (notes.hearing) lines.push(`听力：${notes.hearing}`);
-  if (notes.eyesight) lines.push(`视力：${notes.eyesight}`);
-  if (notes.dialect) lines.push(`方言：${notes.dialect}`);
-  if (notes.largePrint) lines.push('需要大字材料');
-  if (notes.readAloud) lines.push('需要读给他听');
+  for (const key of ['bestVisitTime', 'hearing', 'eyesight', 'dialect'] as const) if (notes[key]) lines.push(`${careNoteLabels[key]}：${notes[key]}`);
+  if (notes.largePrint) lines.push(careNoteLabels.largePrint);
+  if (notes.readAloud) lines.push(careNoteLabels.readAloud);
   if (notes.other) lines.push(`其他：${notes.other}`);
   return lines;
 }

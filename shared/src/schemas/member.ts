@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { memberLimits } from '../limits';
 import { Id, Int, IsoDate, Phone, ShortText, Text, Timestamp, titled, withMeta } from './common';
 
-export { attendanceModeLabels, departureReasonLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
+import { careNoteLabels } from '../labels';
+
+export { attendanceModeLabels, careNoteLabels, departureReasonLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
 
 export const healthClasses = ['healthy', 'minor_illness', 'chronic_self_reliant', 'not_self_reliant'] as const;
 export const HealthClass = titled(z.enum(healthClasses), '健康状况');
@@ -22,13 +24,13 @@ const CareNote = (title: string) => z.optional(ShortText(title, memberLimits.car
 
 export const CareNotes = titled(
   z.strictObject({
-    bestVisitTime: CareNote('方便探访时间'),
-    hearing: CareNote('听力'),
-    eyesight: CareNote('视力'),
-    largePrint: z.optional(titled(z.boolean(), '需要大字')),
-    readAloud: z.optional(titled(z.boolean(), '需要读给他听')),
-    dialect: CareNote('方言'),
-    other: z.optional(ShortText('其他照护说明', memberLimits.careNoteOther)),
+    bestVisitTime: CareNote(careNoteLabels.bestVisitTime),
+    hearing: CareNote(careNoteLabels.hearing),
+    eyesight: CareNote(careNoteLabels.eyesight),
+    largePrint: z.optional(titled(z.boolean(), careNoteLabels.largePrint)),
+    readAloud: z.optional(titled(z.boolean(), careNoteLabels.readAloud)),
+    dialect: CareNote(careNoteLabels.dialect),
+    other: z.optional(ShortText(careNoteLabels.other, memberLimits.careNoteOther)),
   }),
   '照护备注',
 );

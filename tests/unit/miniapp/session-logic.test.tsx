@@ -128,7 +128,7 @@ describe('session words', () => {
     expect(channelText('wechat')).toBe('微信提醒');
     expect(channelText('none')).toBe('需电话通知');
     expect(whoText('u1', { userId: 'u1', displayName: '张卫东' })).toBe('张卫东');
-    expect(whoText('u2', { userId: 'u1', displayName: '张卫东' })).toContain('u2');
+    expect(whoText('u2', { userId: 'u1', displayName: '张卫东' })).toBe('其他工作人员');
   });
 });
 

@@ -64,7 +64,7 @@ describe('送学上门 in words', () => {
       '方便探访时间：上午',
       '听力：左耳听力弱',
       '方言：上海话',
-      '需要读给他听',
+      '需要读给本人听',
     ]);
     expect(careNotesLines(undefined)).toEqual([]);
     expect(careChangeText('pending_approval')).toContain('等支部书记审核');

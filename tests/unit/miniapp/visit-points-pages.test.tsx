@@ -275,7 +275,7 @@ describe('送学上门: the contact', () => {
     expect(screen.getByText('城南街道幸福里 3 号')).toBeTruthy();
     expect(screen.getByText('· 方便探访时间：下午三点到五点')).toBeTruthy();
     expect(screen.getByText('· 视力：看不清小字')).toBeTruthy();
-    expect(screen.getByText('· 需要读给他听')).toBeTruthy();
+    expect(screen.getByText('· 需要读给本人听')).toBeTruthy();
     fireEvent.click(screen.getByText('☎ 打电话给女儿刘芳：13900010002'));
     expect(nav.call).toHaveBeenCalledWith('13900010002');
     fireEvent.click(screen.getByText('☎ 打电话给李秀英：13800010002'));

@@ -137,7 +137,7 @@ export default function SessionPage() {
         <View>
           <Text className='text text--large strong'>{s.topic}</Text>
           <Text className={closed ? 'banner banner--ok' : 'banner'}>
-            {closed ? `✓ 已归档：${who(s.closedBy)}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
+            {closed ? `✓ 已归档：${s.closedByName ?? who(s.closedBy)}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
           </Text>
           {!writes ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
           <SectionTabs tabs={tabs} value={tab} onChange={(t) => setTab(t)} />
@@ -190,7 +190,7 @@ export default function SessionPage() {
               {closed ? (
                 <View>
                   <InfoRow label='状态' value='已归档' />
-                  <InfoRow label='归档人' value={who(s.closedBy)} />
+                  <InfoRow label='归档人' value={s.closedByName ?? who(s.closedBy)} />
                   <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
                   {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
