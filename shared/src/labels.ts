@@ -29,6 +29,9 @@ export const attendanceModeLabels: Record<AttendanceMode, string> = {
 
 export const genderLabels = { male: '男', female: '女' } as const;
 
+/** The reasons a member picks with one tap when asking for leave; anything else they write themselves. */
+export const leaveReasonPicks = ['身体不适', '住院', '在外地', '家里有事'] as const;
+
 /** The care notes' names, as the form, the member page and the visitor's card say them, whoever the member is. */
 export const careNoteLabels = {
   bestVisitTime: '方便探访时间', hearing: '听力', eyesight: '视力', dialect: '方言',

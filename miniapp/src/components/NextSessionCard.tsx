@@ -11,7 +11,9 @@ import { AttachmentLinks, type OpenableFile } from './Attachments';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
+import { leaveReasonPicks } from '@ltx/shared/labels';
 import { sessionLimits } from '@ltx/shared/limits';
+import { ChoiceField } from './ChoiceField';
 import { deviceNow } from '@/adapters/clock';
 
 interface Props {
@@ -31,10 +33,14 @@ interface Props {
 
 type Panel = 'none' | 'cannot-come' | 'leave' | 'studied';
 
+const ownReason = '其他原因';
+const leaveReasonChoices = [...leaveReasonPicks, ownReason].map((r) => ({ value: r, label: r === ownReason ? '其他原因（自己写）' : r }));
+
 /** The member's next study in large type, with reading aloud, leave, and "I studied online". */
 export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech, now = deviceNow }: Props) {
   const [panel, setPanel] = useState<Panel>('none');
   const [reason, setReason] = useState('');
+  const [reasonPick, setReasonPick] = useState('');
   const [reflection, setReflection] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -109,7 +115,19 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
               </BigButton>
               {panel === 'leave' ? (
                 <View>
-                  <TextAreaField label='请假原因' hint='如：腿脚不便、住院、在外地' value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} error={fieldError} />
+                  <ChoiceField
+                    label='请假原因'
+                    choices={leaveReasonChoices}
+                    value={reasonPick}
+                    onChange={(pick) => {
+                      setReasonPick(pick);
+                      setReason(pick === ownReason ? '' : pick);
+                    }}
+                    error={reasonPick === ownReason ? undefined : fieldError}
+                  />
+                  {reasonPick === ownReason ? (
+                    <TextAreaField label='请写下原因' hint='如：腿脚不便，走不了远路' value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} error={fieldError} />
+                  ) : null}
                   <BigButton onClick={submitLeave} disabled={busy}>
                     {busy ? '正在提交……' : '提交请假'}
                   </BigButton>

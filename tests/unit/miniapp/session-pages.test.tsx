@@ -84,6 +84,28 @@ describe('member home', () => {
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
+  it('takes a leave reason with one tap, or a written one', async () => {
+    renderPage(
+      HomePage,
+      member,
+      get('/api/v1/members/m1/sessions', { items: [{ ...summary, kind: 'theme_day', materialText: '学习全会公报', attachments: [] }] }),
+      get('/api/v1/sessions/s1', detail({ attendance: [] })),
+      (req) => (req.method === 'PUT' && req.url === '/api/v1/sessions/s1/attendance/m1' ? { status: 200, body: { memberId: 'm1', memberName: '王建国', status: 'excused', reason: (req.body as { reason: string }).reason } } : undefined),
+    );
+    await waitFor(() => expect(screen.getByText('我来不了')).toBeTruthy());
+    fireEvent.click(screen.getByText('我来不了'));
+    fireEvent.click(screen.getByText('请假'));
+    // Writing is only for a reason not in the list.
+    fireEvent.click(screen.getByText('其他原因（自己写）'));
+    expect(screen.getByText('请写下原因')).toBeTruthy();
+    fireEvent.click(screen.getByText('住院'));
+    expect(screen.queryByText('请写下原因')).toBeNull();
+    expect(screen.getByText('✓ 住院（已选）')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交请假'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ status: 'excused', reason: '住院' });
+  });
+
   it('says so when nothing is planned, and records a subscription', async () => {
     renderPage(HomePage, member, get('/api/v1/members/m1/sessions', { items: [] }), (req) =>
       req.method === 'PUT' && req.url === '/api/v1/members/m1/subscriptions' ? { status: 200, body: { kinds: ['session_tomorrow', 'material_published'] } } : undefined,
