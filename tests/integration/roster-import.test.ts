@@ -294,6 +294,28 @@ describe('bad input and access', () => {
     expect((await stack.call('GET', `/roster-imports/${mine.body.id}`, { token: admin })).status).toBe(200);
   });
 
+  it('lets an administrator upload and check a roster for a branch of their subtree, without the health column; nobody uploads to a branch they may not import to', async () => {
+    const admin = await stack.login('admin');
+    const file = await rosterFile([{ ...newMembers(1, '管')[0]!, healthClass: '健康', healthConsent: '是' }]);
+    const ticketFor = (token: string, branchId: string) => stack.call('POST', '/uploads', { token, body: { contentType: xlsx, size: file.length, name: '花名册.xlsx', branchId } });
+    // Without a branch the administrator has none of their own: 404, as before.
+    expect((await stack.call('POST', '/uploads', { token: admin, body: { contentType: xlsx, size: file.length, name: '花名册.xlsx' } })).status).toBe(404);
+    const ticket = await ticketFor(admin, 'br-2');
+    expect(ticket.status).toBe(201);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+    form.append(ticket.body.fileField, new Blob([new Uint8Array(file)], { type: xlsx }), '花名册.xlsx');
+    expect((await fetch(new URL(ticket.body.url, stack.url), { method: 'POST', body: form })).status).toBeLessThan(300);
+    const checked = await stack.call('POST', '/branches/br-2/roster-imports', { token: admin, body: { uploadId: ticket.body.uploadId, dryRun: true } });
+    expect(checked.status).toBe(201);
+    // The health cells are not read for an administrator: the row is a plain 新建, with no error about them.
+    expect(checked.body.rows.map((r: { outcomeText: string; errors: string[] }) => [r.outcomeText, r.errors.length])).toEqual([['新建', 0]]);
+    expect(JSON.stringify(checked.body)).not.toContain('健康');
+    // Another subtree's branch, or another branch for a secretary: 404.
+    expect((await ticketFor(admin, 'br-3')).status).toBe(404);
+    expect((await ticketFor(await stack.login('secretary-1'), 'br-2')).status).toBe(404);
+  });
+
   it('refuses to apply when the roll changed after the check', async () => {
     const token = await stack.login('secretary-1');
     const wang = (await rosterOf('br-1')).find((m) => m.name === '王建国')!;

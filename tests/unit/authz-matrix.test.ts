@@ -30,7 +30,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'attendance.mark':      { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.readAll':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
-  'upload.create':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'upload.create':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'visit.request':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'visit.list':           { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },

@@ -20,7 +20,9 @@ export class UploadService {
 
   /** A presigned form for one file of the declared type and at most the declared size. */
   async createTicket(actor: Actor, input: UploadInput): Promise<UploadTicket> {
-    const branch = actor.branchId ? await this.orgs.getBranch(actor.branchId) : undefined;
+    // Staff of a branch upload to their own; an administrator names a branch of their subtree.
+    const branchId = input.branchId ?? actor.branchId;
+    const branch = branchId ? await this.orgs.getBranch(branchId) : undefined;
     if (!branch) throw new NotFoundError();
     authorize(actor, 'upload.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId: branch.id });
     const id = randomUUID();

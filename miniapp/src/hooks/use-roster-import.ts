@@ -26,7 +26,7 @@ export function useRosterImport(branchId: string | undefined, pick: () => Promis
     if (!file || !branchId) return;
     setStep('checking');
     try {
-      const uploadId = await uploadRoster(api.createUpload, send, file);
+      const uploadId = await uploadRoster((input) => api.createUpload({ ...input, branchId }), send, file);
       setResult(await api.checkRoster(branchId, { uploadId, dryRun: true }));
       setStep('checked');
     } catch (e) {

@@ -27,6 +27,7 @@ export const pages = {
   ledger: '/packages/inspector/pages/ledger/index',
   staff: '/packages/inspector/pages/staff/index',
   orgTree: '/packages/inspector/pages/tree/index',
+  adminHome: '/packages/inspector/pages/admin-home/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];
@@ -45,9 +46,11 @@ export function homeFor(role: Role): PagePath {
     case 'contact':
       return pages.contactHome;
     case 'inspector':
-    case 'admin':
       // Which branch falls short this period; the plain branch list is one tap from there.
       return pages.compliance;
+    case 'admin':
+      // Their tree, who holds which role, the invites not yet taken up; compliance is one tap from there.
+      return pages.adminHome;
     case 'visitor':
       return pages.bind;
   }

@@ -145,7 +145,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'attendance.readAll': ['admin', 'inspector', 'secretary', 'contact'],
   // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy.
   'attendance.markOwn': ['member', 'proxy'],
-  'upload.create': ['secretary', 'contact'],
+  // Administrators upload a roster for a branch of their subtree (the branch named in the request).
+  'upload.create': ['admin', 'secretary', 'contact'],
   'outbox.read': ['secretary'],
   // 送学上门. `visit.request` is on the member; the rest on the request (resource: visit), but list (branch).
   'visit.request': ['member', 'proxy', 'secretary'],

@@ -198,6 +198,8 @@ export const UploadInput = titled(
     contentType: titled(z.enum(['image/jpeg', 'image/png', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']), '文件类型'),
     size: titled(Int().check(z.gte(1), z.lte(attachmentLimits.bytes)), '文件大小'),
     name: Text('文件名', attachmentLimits.name),
+    /** The branch the file is for: an administrator's roster; staff of a branch upload to their own and leave it out. */
+    branchId: z.optional(titled(Id, '支部')),
   }),
   '上传文件',
 );

@@ -6,7 +6,8 @@ import { pageHarness, type Route } from './harness';
 
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), goBack: vi.fn() }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: vi.fn(), goHome: vi.fn(), goBack: nav.goBack, goLogin: vi.fn() }));
-vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => undefined, useReloadOnReturn: () => {} }));
+const params = vi.hoisted(() => ({ values: {} as Record<string, string | undefined> }));
+vi.mock('@/adapters/page-hooks', () => ({ usePageParam: (name: string) => params.values[name], useReloadOnReturn: () => {} }));
 const files = vi.hoisted(() => ({
   picked: { name: '花名册.xlsx', size: 2048, contentType: '', path: 'wxfile://tmp/1' } as { name: string; size: number; contentType: string; path: string } | null,
   sent: [] as unknown[],
@@ -49,6 +50,7 @@ beforeEach(() => {
   calls.length = 0;
   files.sent.length = 0;
   downloads.asked.length = 0;
+  params.values = {};
   files.picked = { name: '花名册.xlsx', size: 2048, contentType: '', path: 'wxfile://tmp/1' };
 });
 
@@ -62,7 +64,7 @@ describe('the secretary’s roster import', () => {
 
     fireEvent.click(screen.getByText('选择填好的花名册文件'));
     await waitFor(() => expect(screen.getByText('共 4 行：新建 2 人，更新 1 人，不变 0 人，错误 1 行')).toBeTruthy());
-    expect(calls.find((c) => c.url === '/api/v1/uploads')?.body).toEqual({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 2048, name: '花名册.xlsx' });
+    expect(calls.find((c) => c.url === '/api/v1/uploads')?.body).toEqual({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 2048, name: '花名册.xlsx', branchId: 'b1' });
     expect(calls.find((c) => c.url === '/api/v1/branches/b1/roster-imports')?.body).toEqual({ uploadId: 'up-1', dryRun: true });
     expect(screen.getByText('第 2 行 王建国：更新（手机号）')).toBeTruthy();
     expect(screen.getByText('第 5 行「出生日期」：“1930-02-30”不是真实的日期，请按 年-月-日 填写，如 1945-10-01')).toBeTruthy();
@@ -109,7 +111,19 @@ describe('the secretary’s roster import', () => {
 
   it('offers nothing to a paired contact', async () => {
     renderWith(<RosterImportPage />, contact);
-    await waitFor(() => expect(screen.getByText('只有支部书记可以在这里导入本支部的花名册。')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('只有支部书记和管理员可以导入花名册。')).toBeTruthy());
     expect(screen.queryByText('选择填好的花名册文件')).toBeNull();
   });
+
+  it('lets an administrator import for a branch of their subtree, and says the health column is left out', async () => {
+    params.values = { branch: 'b2', name: '城北第四支部' };
+    const admin: Me = meOf({ userId: 'u-admin', role: 'admin', displayName: '工委管理员', orgId: 'o1', orgName: '某市工委' });
+    renderWith(<RosterImportPage />, admin, ticket, route('POST', '/api/v1/branches/b2/roster-imports', { ...checked, branchId: 'b2' }, 201));
+    await waitFor(() => expect(screen.getByText('导入花名册：城北第四支部')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/健康状况属于党员的个人信息.*这一列不读取，导出的表里这一列是空的/)).toBeTruthy());
+    fireEvent.click(screen.getByText('选择填好的花名册文件'));
+    await waitFor(() => expect(screen.getByText(checked.summaryText)).toBeTruthy());
+    expect(calls.find((c) => c.url === '/api/v1/uploads')?.body).toMatchObject({ branchId: 'b2' });
+  });
 });
+

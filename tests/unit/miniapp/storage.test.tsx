@@ -24,7 +24,7 @@ describe('routing by role', () => {
     expect(homeFor('secretary')).toBe(pages.branchHome);
     expect(homeFor('contact')).toBe(pages.contactHome);
     expect(homeFor('inspector')).toBe(pages.compliance);
-    expect(homeFor('admin')).toBe(pages.compliance);
+    expect(homeFor('admin')).toBe(pages.adminHome);
     expect(homeFor('visitor')).toBe(pages.bind);
   });
 

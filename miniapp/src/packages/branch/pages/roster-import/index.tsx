@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { pickSpreadsheet, sendFile } from '@/adapters/files';
 import { goBack } from '@/adapters/navigation';
+import { usePageParam } from '@/adapters/page-hooks';
 import { downloadRoster } from '@/adapters/roster-files';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
@@ -23,7 +24,10 @@ const isH5 = process.env.TARO_ENV === 'h5';
  */
 export default function RosterImportPage() {
   const me = useMe();
-  const branchId = me.data?.branchId;
+  // A secretary's own branch; an administrator comes from the tree page with the branch named.
+  const branchId = usePageParam('branch') ?? me.data?.branchId;
+  const branchName = usePageParam('name') ?? me.data?.branchName ?? '';
+  const withoutHealth = me.data ? !may(me.data, 'member.readSensitive') : false;
   const flow = useRosterImport(branchId, pickSpreadsheet, sendFile);
   const [downloading, setDownloading] = useState<RosterDownload>();
   const [downloaded, setDownloaded] = useState<ExportOutcome>();
@@ -34,7 +38,7 @@ export default function RosterImportPage() {
     setDownloading(kind);
     setDownloaded(undefined);
     try {
-      setDownloaded(await downloadRoster({ branchId, branchName: me.data?.branchName ?? '' }, kind));
+      setDownloaded(await downloadRoster({ branchId, branchName }, kind));
     } finally {
       setDownloading(undefined);
     }
@@ -48,7 +52,7 @@ export default function RosterImportPage() {
   if (me.data && (!branchId || !may(me.data, 'roster.import'))) {
     return (
       <ElderPage title='导入花名册'>
-        <Text className='text'>只有支部书记可以在这里导入本支部的花名册。</Text>
+        <Text className='text'>只有支部书记和管理员可以导入花名册。</Text>
         <BigButton variant='secondary' onClick={goBack}>返回</BigButton>
       </ElderPage>
     );
@@ -56,8 +60,11 @@ export default function RosterImportPage() {
 
   const toApply = result ? result.counts.create + result.counts.update : 0;
   return (
-    <ElderPage title='导入花名册'>
+    <ElderPage title={branchName ? `导入花名册：${branchName}` : '导入花名册'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
+      {withoutHealth ? (
+        <Text className='text strong'>健康状况属于党员的个人信息，只有本支部书记能看到和导入：您导入时这一列不读取，导出的表里这一列是空的。</Text>
+      ) : null}
 
       {flow.step === 'choose' ? (
         <View className='section'>
