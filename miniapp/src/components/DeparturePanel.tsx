@@ -5,6 +5,7 @@ import { emptyDate, type DateParts } from '@/services/date-parts';
 import { departureChoices, departureConfirmText, departureFact, departureFormProblems, type DepartureFormErrors } from '@/services/departure-words';
 import type { Departure, DepartureReason } from '@/services/types';
 import { BigButton } from './BigButton';
+import { ConfirmStep } from './ConfirmStep';
 import { ChoiceField } from './ChoiceField';
 import { DateField } from './DateField';
 import { Message } from './Message';
@@ -85,17 +86,16 @@ export function DeparturePanel({ name, joinedPartyOn, departure, today, busy, er
 
   if (step === 'confirm' && reason && checkedOn) {
     return (
-      <View className='section section--confirm'>
-        <Text className='text'>{departureConfirmText(name, reason, checkedOn)}</Text>
-        {note.trim() ? <Text className='text'>备注：{note.trim()}</Text> : null}
-        <Message kind='error' text={error} />
-        <BigButton onClick={() => onRecord({ reason, on: checkedOn, ...(note.trim() ? { note: note.trim() } : {}) })} disabled={busy}>
-          {busy ? '正在登记……' : '确认登记'}
-        </BigButton>
-        <BigButton variant='secondary' onClick={() => setStep('form')} disabled={busy}>
-          返回修改
-        </BigButton>
-      </View>
+      <ConfirmStep
+        text={departureConfirmText(name, reason, checkedOn)}
+        note={note.trim()}
+        error={error}
+        busy={busy}
+        confirmLabel='确认登记'
+        busyLabel='正在登记……'
+        onConfirm={() => onRecord({ reason, on: checkedOn, ...(note.trim() ? { note: note.trim() } : {}) })}
+        onBack={() => setStep('form')}
+      />
     );
   }
 

@@ -5,6 +5,7 @@ import { emptyDate, type DateParts } from '@/services/date-parts';
 import { outgoingText, transferConfirmText, transferFormProblems, type TransferFormErrors } from '@/services/transfer-words';
 import type { Transfer } from '@/services/types';
 import { BigButton } from './BigButton';
+import { ConfirmStep } from './ConfirmStep';
 import { ChoiceField } from './ChoiceField';
 import { DateField } from './DateField';
 import { Message } from './Message';
@@ -88,24 +89,23 @@ export function TransferPanel({ name, joinedPartyOn, today, destinations, pendin
 
   if (step === 'confirm' && destination && checkedOn) {
     return (
-      <View className='section section--confirm'>
-        <Text className='text'>{transferConfirmText(name, destination.name, checkedOn)}</Text>
-        {note.trim() ? <Text className='text'>备注：{note.trim()}</Text> : null}
-        <Message kind='error' text={error} />
-        <BigButton onClick={() => onTransfer({ toBranchId, on: checkedOn, ...(note.trim() ? { note: note.trim() } : {}) })} disabled={busy}>
-          {busy ? '正在提交……' : '确认转出'}
-        </BigButton>
-        <BigButton variant='secondary' onClick={() => setStep('form')} disabled={busy}>
-          返回修改
-        </BigButton>
-      </View>
+      <ConfirmStep
+        text={transferConfirmText(name, destination.name, checkedOn)}
+        note={note.trim()}
+        error={error}
+        busy={busy}
+        confirmLabel='确认转出'
+        busyLabel='正在提交……'
+        onConfirm={() => onTransfer({ toBranchId, on: checkedOn, ...(note.trim() ? { note: note.trim() } : {}) })}
+        onBack={() => setStep('form')}
+      />
     );
   }
 
   return (
     <View className='section section--confirm'>
       <Text className='h2'>组织关系转出</Text>
-      {destinations.length === 0 ? <Text className='text'>本组织没有其他支部可以转入。</Text> : null}
+      {destinations.length === 0 ? <Text className='text'>没有其他支部可以转入。</Text> : null}
       <ChoiceField label='转入支部' choices={destinations.map((d) => ({ value: d.id, label: d.name }))} value={toBranchId} onChange={setToBranchId} error={errors.toBranchId} />
       <DateField label='转接日期' value={on} onChange={setOn} error={errors.on} />
       <TextField label='备注（可不填）' placeholder='如：随子女迁居' value={note} maxlength={memberLimits.departureNote} onChange={setNote} error={errors.note} />
