@@ -27,6 +27,7 @@ export const pages = {
   ledger: '/packages/inspector/pages/ledger/index',
   staff: '/packages/inspector/pages/staff/index',
   orgTree: '/packages/inspector/pages/tree/index',
+  orgRules: '/packages/inspector/pages/rules/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];
