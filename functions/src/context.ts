@@ -22,6 +22,7 @@ import { HttpWechatMessenger } from './wechat/wechat-messenger';
 import { ReminderSender } from './services/reminder-sender';
 import { DynamoOutboxRepository } from './repositories/outbox-repository';
 import { DynamoRulesRepository } from './repositories/rules-repository';
+import { RulesService } from './services/rules-service';
 import { DynamoSessionRepository } from './repositories/session-repository';
 import { DynamoUploadRepository } from './repositories/upload-repository';
 import { BranchOverviewService } from './services/branch-overview-service';
@@ -110,6 +111,8 @@ export interface Services {
   visits: VisitService;
   points: PointsService;
   inspection: InspectionService;
+  /** Organisations' rules, inherited down the hierarchy (the repository's are `repositories.rules`). */
+  ruleSets: RulesService;
 }
 
 /**
@@ -149,10 +152,11 @@ export function buildServices(deps: ServiceDeps): Services {
     inspection: new InspectionService({
       orgs, members, sessions, visits: repos.visits, points: repos.points, reviews: repos.reviews, signoffs, rules, users, audit, uploads, clock,
     }),
-    overview: new BranchOverviewService({ orgs, members, sessions, outbox, rules, visitSummary: (b, o) => visits.overdueSummary(b, o), clock }),
+    overview: new BranchOverviewService({ orgs, members, sessions, outbox, visitSummary: (b) => visits.overdueSummary(b), clock }),
     tokens,
     members: memberService,
     orgs: new OrgService({ orgs, audit, clock }),
+    ruleSets: new RulesService({ rules, orgs, audit, clock }),
     auth: new AuthService({ users, orgs, members, audit, attempts: repos.inviteAttempts, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
     staff: new StaffService({ users, orgs, audit, clock }),
     transfers: new TransferService({ transfers: repos.transfers, members, orgs, users, audit, signoffs }, clock),

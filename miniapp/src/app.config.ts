@@ -22,7 +22,7 @@ export default defineAppConfig({
         'pages/roster-import/index',
       ],
     },
-    { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index'] },
+    { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

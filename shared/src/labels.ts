@@ -124,3 +124,8 @@ export const weekdayLabels = ['星期日', '星期一', '星期二', '星期三'
 export const orgKindLabels: Record<OrgKind, string> = { gongwei: '工委', dang_gongwei: '党工委', dangwei: '党委', zongzhi: '党总支' };
 /** A closed organisation or branch: kept, read-only, shown with its day. */
 export const closedLabel = '已撤销';
+
+/** The three kinds of rules an organisation may set for its subtree (each inherits on its own). */
+export const ruleKindLabels = { frequency: '组织生活频次要求', visits: '送学上门规定', points: '积分规则' } as const;
+/** What the points pages say where an organisation does not keep points. */
+export const pointsOffWords = '本组织不实行积分管理';

@@ -20,6 +20,7 @@ function full(action: AuditAction): AuditEntry {
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
     staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
     roster: { created: 28, updated: 2 },
+    rules: { kind: 'frequency', org: '城北党工委' },
     ...(type === 'branch' ? { hierarchy: { name: '第三支部', parent: '城北党工委', from: action === 'branch.rename' ? '第三党支部' : '城南党工委', to: '城北党工委', on: '2026-11-03' } } : {}),
     ...(type === 'org' && action !== 'org.create' ? { hierarchy: { name: '某市委老干部局', from: '某市老干部局', on: '2026-11-03' } } : {}),
   };
@@ -47,14 +48,14 @@ describe('audit sentences', () => {
     expect(sentence.startsWith('2026年11月3日 上午9:30 吴淑珍（支部书记）')).toBe(true);
     expect(sentence.endsWith('。')).toBe(true);
     // Each names its target: the member, the session, the item or the period.
-    const names: Partial<Record<string, string>> = { member: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日）「学习党章」', attendance: '支部党员大会（11月3日）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人' };
+    const names: Partial<Record<string, string>> = { member: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日）「学习党章」', attendance: '支部党员大会（11月3日）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求' };
     expect(sentence).toContain(names[action.split('.')[0]!]);
 
     const old = auditSentence(bare(action));
     expect(old, old).not.toMatch(codeLike);
     expect(old.startsWith('2026年11月3日 上午9:30 一位用户')).toBe(true);
     expect(auditSentence(bare(action), '张卫东').startsWith('2026年11月3日 上午9:30 张卫东')).toBe(true);
-    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册' };
+    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定' };
     expect(old).toContain(fallback[action.split('.')[0]!]);
   });
 
@@ -80,6 +81,9 @@ describe('audit sentences', () => {
     expect(auditSentence({ ...admin, action: 'org.create', targetType: 'org', hierarchy: { name: '城北党工委', kindText: '党工委', parent: '市工委' } })).toBe(`${head}在「市工委」下设立了党工委「城北党工委」。`);
     expect(auditSentence({ ...admin, action: 'branch.create', targetType: 'branch', hierarchy: { name: '第三支部', parent: '城北党工委' } })).toBe(`${head}在「城北党工委」下设立了支部「第三支部」。`);
     expect(auditSentence({ ...admin, action: 'org.rename', targetType: 'org', hierarchy: { name: '城北党委', kindText: '党委', from: '城北党工委' } })).toBe(`${head}把党委「城北党工委」更名为「城北党委」。`);
+    expect(auditSentence({ ...admin, action: 'rules.set', targetType: 'org', rules: { kind: 'points', org: '城北党工委', points: 'off' } })).toBe(`${head}停止了「城北党工委」的积分管理（不实行积分管理）。`);
+    expect(auditSentence({ ...admin, action: 'rules.set', targetType: 'org', rules: { kind: 'points', org: '城北党工委', points: 'on' } })).toBe(`${head}恢复了「城北党工委」的积分管理。`);
+    expect(auditSentence({ ...admin, action: 'rules.revert', targetType: 'org', rules: { kind: 'visits', org: '城北党工委' } })).toBe(`${head}让「城北党工委」的送学上门规定恢复沿用上级规定。`);
     expect(auditSentence({ ...admin, action: 'branch.close', targetType: 'branch', hierarchy: { name: '第三支部', on: '2026-11-03' } })).toBe(`${head}撤销了支部「第三支部」（2026年11月3日）。`);
     expect(auditSentence({ ...admin, action: 'branch.move', targetType: 'branch', hierarchy: { name: '第三支部', from: '城南党工委', to: '城北党工委' } })).toBe(`${head}把支部「第三支部」从「城南党工委」调整到「城北党工委」。`);
   });

@@ -1,10 +1,26 @@
 import { Branch, BranchCreateInput, BranchMoveInput, OrgChildInput, OrgDetail, OrgSummary, RenameInput } from '@ltx/shared/schemas/org';
+import { EffectiveRulesView, RuleRevertInput, VisitRules } from '@ltx/shared/schemas/rules';
 import { defineRoute } from './declare';
 import { items } from './items';
 import { serve } from './serve';
 
 /** The hierarchy: organisations with their children, branches; administrators create, rename, close and move them. */
 export const routes = [
+  defineRoute({
+    id: 'org-rules', method: 'GET', path: '/api/v1/orgs/{orgId}/rules', auth: 'token', can: 'rules.read', summary: '组织的各项规定及其来源（本组织自定、沿用上级、全国统一）',
+    response: EffectiveRulesView,
+    handle: async ({ ctx, actor, params }) => ctx.ruleSets.view(actor, params.orgId),
+  }),
+  defineRoute({
+    id: 'visit-rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/visit-rules', auth: 'token', can: 'rules.edit', summary: '本组织自定送学上门规定（管理员；下级未自定的沿用）',
+    body: VisitRules, response: VisitRules,
+    handle: async ({ ctx, actor, params, body }) => ctx.ruleSets.save(actor, params.orgId, 'visits', body),
+  }),
+  defineRoute({
+    id: 'rules-revert', method: 'POST', path: '/api/v1/orgs/{orgId}/rules/revert', auth: 'token', can: 'rules.edit', summary: '恢复沿用上级规定（管理员）',
+    body: RuleRevertInput, response: EffectiveRulesView,
+    handle: async ({ ctx, actor, params, body }) => ctx.ruleSets.revert(actor, params.orgId, body.kind),
+  }),
   defineRoute({
     id: 'branches-list', method: 'GET', path: '/api/v1/orgs/{orgId}/branches', auth: 'token', can: 'org.listBranches', summary: '组织下的支部',
     response: items(Branch),

@@ -30,14 +30,14 @@ export const routes = [
     handle: async ({ ctx, actor, params, body }) => ctx.points.reverse(actor, params.entryId, body),
   }),
   defineRoute({
-    id: 'points-rules-get', method: 'GET', path: '/api/v1/orgs/{orgId}/points-rules', auth: 'token', can: 'rules.read', summary: '积分规则',
+    id: 'points-rules-get', method: 'GET', path: '/api/v1/orgs/{orgId}/points-rules', auth: 'token', can: 'rules.read', summary: '积分规则（本组织实际执行的；enabled 为 false 即不实行积分管理）',
     response: PointsRules,
-    handle: async ({ ctx, actor, params }) => ctx.points.rules(actor, params.orgId),
+    handle: async ({ ctx, actor, params }) => ctx.ruleSets.effective(actor, params.orgId, 'points'),
   }),
   defineRoute({
-    id: 'points-rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/points-rules', auth: 'token', can: 'rules.edit', summary: '修改积分规则（管理员）',
+    id: 'points-rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/points-rules', auth: 'token', can: 'rules.edit', summary: '本组织自定积分规则，或停止、恢复积分管理（管理员；下级未自定的沿用）',
     body: PointsRules, response: PointsRules,
-    handle: async ({ ctx, actor, params, body }) => ctx.points.saveRules(actor, params.orgId, body),
+    handle: async ({ ctx, actor, params, body }) => ctx.ruleSets.save(actor, params.orgId, 'points', body),
   }),
 ];
 

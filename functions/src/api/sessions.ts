@@ -18,14 +18,14 @@ const sessionUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, 
 /** Organisational life (三会一课、主题党日): rules, sessions, attendance, minutes, reminders. */
 export const routes = [
   defineRoute({
-    id: 'rules-get', method: 'GET', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.read', summary: '组织生活频次要求',
+    id: 'rules-get', method: 'GET', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.read', summary: '组织生活频次要求（本组织实际执行的：自定、沿用上级或全国统一）',
     response: FrequencyRules,
-    handle: async ({ ctx, actor, params }) => ctx.overview.rules(actor, params.orgId),
+    handle: async ({ ctx, actor, params }) => ctx.ruleSets.effective(actor, params.orgId, 'frequency'),
   }),
   defineRoute({
-    id: 'rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.edit', summary: '修改组织生活频次要求（管理员）',
+    id: 'rules-put', method: 'PUT', path: '/api/v1/orgs/{orgId}/session-rules', auth: 'token', can: 'rules.edit', summary: '本组织自定组织生活频次要求（管理员；下级未自定的沿用）',
     body: FrequencyRules, response: FrequencyRules,
-    handle: async ({ ctx, actor, params, body }) => ctx.overview.saveRules(actor, params.orgId, body),
+    handle: async ({ ctx, actor, params, body }) => ctx.ruleSets.save(actor, params.orgId, 'frequency', body),
   }),
   defineRoute({
     id: 'sessions-list', method: 'GET', path: '/api/v1/branches/{branchId}/sessions', auth: 'token', can: 'session.list', summary: '支部的组织生活（可按 from、to、kind 筛选）',

@@ -1,15 +1,14 @@
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning } from '@ltx/shared/domain/session-rules';
-import type { FrequencyRules, OutboxEntry, SubscriptionsInput } from '@ltx/shared/schemas/session';
+import type { OutboxEntry, SubscriptionsInput } from '@ltx/shared/schemas/session';
 import type { BranchOverview } from '@ltx/shared/schemas/session';
 import { NotFoundError } from '@ltx/shared/domain/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
-import type { RulesRepository } from '../repositories/rules-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
-import { orgPlace, placed } from './places';
+import { placed } from './places';
 import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { sessionOnRoll } from './session-roll';
@@ -17,7 +16,7 @@ import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 const dayMs = 24 * 3600 * 1000;
 
-/** The secretary's home, the reminder outbox, the members' subscriptions and the organisation's rules. */
+/** The secretary's home, the reminder outbox, and the members' subscriptions. */
 export class BranchOverviewService {
   constructor(
     private readonly deps: {
@@ -25,8 +24,7 @@ export class BranchOverviewService {
       members: MemberRepository;
       sessions: SessionRepository;
       outbox: OutboxRepository;
-      rules: RulesRepository;
-      visitSummary: (branchId: string, orgId: string) => Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number }>;
+      visitSummary: (branchId: string) => Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number }>;
       clock?: Clock;
     },
   ) {}
@@ -43,7 +41,7 @@ export class BranchOverviewService {
     const [members, upcoming, visits] = await Promise.all([
       this.deps.members.listByBranch(branchId),
       this.deps.sessions.listByBranch(branchId, now.toISOString(), new Date(now.getTime() + 60 * dayMs).toISOString()),
-      this.deps.visitSummary(branchId, branch.orgId),
+      this.deps.visitSummary(branchId),
     ]);
     // Whoever died or left the branch is not "quiet": they are no longer on the roll.
     const today = chinaDay(now.toISOString());
@@ -82,16 +80,5 @@ export class BranchOverviewService {
     const kinds = [...new Set(input.kinds)];
     await this.deps.members.setSubscriptions(memberId, kinds);
     return { kinds };
-  }
-
-  async rules(actor: Actor, orgId: string): Promise<FrequencyRules> {
-    authorize(actor, 'rules.read', await orgPlace(this.deps.orgs, orgId));
-    return this.deps.rules.frequency(orgId);
-  }
-
-  async saveRules(actor: Actor, orgId: string, rules: FrequencyRules): Promise<FrequencyRules> {
-    authorize(actor, 'rules.edit', await orgPlace(this.deps.orgs, orgId));
-    await this.deps.rules.saveFrequency(orgId, rules, actor.userId, this.clock.now().toISOString());
-    return rules;
   }
 }

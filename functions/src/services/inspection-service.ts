@@ -72,20 +72,19 @@ export class InspectionService {
     authorize(actor, 'compliance.read', org ? orgResource(org) : { type: 'org', orgId });
     const period = this.period(periodText);
     // The whole subtree's open branches: one Query on the tree index (and the org's own list), however deep.
-    const [branches, frequency, overdueRules] = await Promise.all([
-      org ? this.deps.orgs.subtreeBranches(org).then((all) => all.filter((b) => !b.closedOn)) : this.deps.orgs.listBranches(orgId),
-      this.deps.rules.frequency(orgId),
-      this.deps.rules.overdue(orgId),
-    ]);
+    const branches = org ? (await this.deps.orgs.subtreeBranches(org)).filter((b) => !b.closedOn) : await this.deps.orgs.listBranches(orgId);
+    // Each branch is held to its own effective rules: one BatchGetItem for all the places the branches sit in.
+    const effective = await this.deps.rules.ofPaths(branches.map((b) => b.orgPath));
     const now = this.clock.now();
     const ended = periodEnded(period, now);
-    const rules = (Object.entries(frequency) as [SessionKind, Frequency | null][])
-      .filter((entry): entry is [SessionKind, Frequency] => entry[1] !== null)
-      .map(([kind, cadence]) => ({ kind, cadence, rule: ruleInPeriod(cadence, period) }));
-    // One Query per branch from the earliest window (the quarter or year holding the period) to the period's end.
-    const from = rules.reduce((start, r) => (r.rule.window.start < start ? r.rule.window.start : start), period.start);
     const rows = await Promise.all(
       branches.map(async (branch): Promise<BranchCompliance> => {
+        const { frequency, visits: overdueRules } = effective.get(branch.orgPath)!;
+        const rules = (Object.entries(frequency) as [SessionKind, Frequency | null][])
+          .filter((entry): entry is [SessionKind, Frequency] => entry[1] !== null)
+          .map(([kind, cadence]) => ({ kind, cadence, rule: ruleInPeriod(cadence, period) }));
+        // One Query per branch from the earliest window (the quarter or year holding the period) to the period's end.
+        const from = rules.reduce((start, r) => (r.rule.window.start < start ? r.rule.window.start : start), period.start);
         const [sessions, members, openVisits, openItems, signoffs] = await Promise.all([
           this.sessionsIn(branch.id, { start: from, end: period.end }),
           this.deps.members.listByBranch(branch.id),
@@ -137,14 +136,14 @@ export class InspectionService {
     const branch = await this.branch(actor, branchId, 'ledger.read');
     const period = this.period(periodText);
     const year = Number(period.start.slice(0, 4));
-    const [org, allMembers, sessionsWithAmendments, openVisits, doneVisits, entries, rules, audit, reviews, signoffs] = await Promise.all([
+    const [org, allMembers, sessionsWithAmendments, openVisits, doneVisits, entries, effective, audit, reviews, signoffs] = await Promise.all([
       this.deps.orgs.getOrg(branch.orgId),
       this.deps.members.listByBranch(branchId),
       this.sessionsIn(branchId, period),
       this.deps.visits.listByBranch(branchId, { open: true }),
       this.deps.visits.listByBranch(branchId, { open: false }),
       this.deps.points.branchYear(branchId, year),
-      this.deps.rules.points(branch.orgId),
+      this.deps.rules.ofPath(branch.orgPath),
       // China days, as the sessions: an entry written at 00:10 in Beijing on the 1st belongs to the new month.
       this.deps.audit.list(branchId, chinaDayStart(period.start), chinaDayStart(period.end)),
       this.reviews(actor, branchId, periodText, branch),
@@ -166,7 +165,7 @@ export class InspectionService {
     const endInstant = chinaDayStart(period.end);
     const asOf = new Date(Math.min(this.clock.now().getTime(), Date.parse(endInstant)));
     const openAtItsEnd = visits.filter((v) => openAtEnd(v, period));
-    const overdueRules = await this.deps.rules.overdue(branch.orgId);
+    const overdueRules = effective.visits;
     const photos = [
       ...sessionsWithAmendments.flatMap((s) => (s.minutes?.photos ?? []).map((p) => ({ ...p, source: `${sessionKindLabels[s.kind]}「${s.topic}」` }))),
       ...delivered.flatMap((v) => (v.delivered?.photos ?? []).map((p) => ({ ...p, source: `送学上门：${v.memberName}` }))),
@@ -192,7 +191,7 @@ export class InspectionService {
         visitsOpen: openAtItsEnd.length,
         visitsOverdue: openAtItsEnd.filter((v) => overdueOf(visitStatusAt(v, endInstant)!, v.createdAt, asOf, overdueRules)).length,
       },
-      points: members.map((m) => ({ memberId: m.id, name: m.name, ...pointsOfPeriod(byMember.get(m.id) ?? [], period, rules) })),
+      points: members.map((m) => ({ memberId: m.id, name: m.name, ...pointsOfPeriod(byMember.get(m.id) ?? [], period, effective.points) })),
       photos: await Promise.all(photos.map(async (p) => ({ source: p.source, name: p.name, url: (await this.deps.uploads.withUrls([p]))[0]!.url }))),
       audit: audit.map((a) => ({ at: a.at, sentence: auditSentence(a, actorNames.get(a.actorUserId)) })),
       reviews,
@@ -298,12 +297,12 @@ export class InspectionService {
   }
 
   private async check(branch: BranchRecord, period: Period): Promise<SignoffCheck> {
-    const [sessions, openItems, openVisits, signoffs, frequency] = await Promise.all([
+    const [sessions, openItems, openVisits, signoffs, { frequency }] = await Promise.all([
       this.sessionsIn(branch.id, period),
       this.deps.reviews.openItems(branch.id),
       this.deps.visits.listByBranch(branch.id, { open: true }),
       this.deps.signoffs.list(branch.id),
-      this.deps.rules.frequency(branch.orgId),
+      this.deps.rules.ofPath(branch.orgPath),
     ]);
     // Meetings the rules require in this period (those due in it) against those held in it.
     const meetings = (Object.entries(frequency) as [SessionKind, Frequency | null][])

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-rules';
+import { pointsEnabled } from '@ltx/shared/domain/rule-inheritance';
 import type { Actor } from '@ltx/shared/domain/roles';
-import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput } from '@ltx/shared/schemas/points';
+import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, ReversalInput } from '@ltx/shared/schemas/points';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
-import { AlreadyReversedError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
+import { AlreadyReversedError, NotFoundError, PointsOffError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -14,7 +15,7 @@ import type { RulesRepository } from '../repositories/rules-repository';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen } from './period-lock';
 import { authorize } from './authorize';
-import { orgPlace, placed } from './places';
+import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 
@@ -72,7 +73,9 @@ export class PointsService implements AttendanceListener {
    * at the latest when the record is closed). Answers whether it appended anything.
    */
   async syncAttendance(session: SessionRecord, memberId: string, line: AttendanceRecord | undefined): Promise<boolean> {
-    const rules = await this.deps.rules.points(session.orgId);
+    const rules = (await this.deps.rules.ofBranch(session.branchId)).points;
+    // Where points are not kept, attendance neither awards nor reverses: the entries made before stay as they are.
+    if (!pointsEnabled(rules)) return false;
     const started = session.startsAt <= this.clock.now().toISOString();
     const desired = started ? attendanceAward(session.kind, line?.status, rules) : null;
     const date = chinaDay(session.startsAt);
@@ -106,9 +109,9 @@ export class PointsService implements AttendanceListener {
   async memberPoints(actor: Actor, memberId: string, year?: number): Promise<MemberPoints> {
     const member = await this.loadMember(actor, memberId, 'points.read');
     const y = year ?? this.thisYear();
-    const [entries, rules] = await Promise.all([this.deps.points.memberYear(memberId, y), this.deps.rules.points(member.orgId)]);
-    const { total, byCategory } = tally(entries, rules);
-    return { memberId, memberName: member.name, year: y, base: rules.basePerYear, total, byCategory, entries: toViews(entries) };
+    const [entries, effective] = await Promise.all([this.deps.points.memberYear(memberId, y), this.deps.rules.ofBranch(member.branchId)]);
+    const { total, byCategory } = tally(entries, effective.points);
+    return { memberId, memberName: member.name, year: y, base: effective.points.basePerYear, total, enabled: pointsEnabled(effective.points), byCategory, entries: toViews(entries) };
   }
 
   /** The branch table: every member's total, sorted by name (no ranking unless asked for). */
@@ -117,7 +120,7 @@ export class PointsService implements AttendanceListener {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const y = year ?? this.thisYear();
-    const [members, entries, rules] = await Promise.all([this.deps.members.listByBranch(branchId), this.deps.points.branchYear(branchId, y), this.deps.rules.points(branch.orgId)]);
+    const [members, entries, { points: rules }] = await Promise.all([this.deps.members.listByBranch(branchId), this.deps.points.branchYear(branchId, y), this.deps.rules.ofPath(branch.orgPath)]);
     const byMember = new Map<string, PointsEntryRecord[]>();
     for (const e of entries) byMember.set(e.memberId, [...(byMember.get(e.memberId) ?? []), e]);
     const rows = members.map((m) => {
@@ -125,13 +128,14 @@ export class PointsService implements AttendanceListener {
       return { memberId: m.id, name: m.name, total: tally(own, rules).total, entries: liveEntries(own).length };
     });
     rows.sort((a, b) => (sort === 'total' ? b.total - a.total : 0) || a.name.localeCompare(b.name, 'zh-CN'));
-    return { branchId, year: y, rows };
+    return { branchId, year: y, enabled: pointsEnabled(rules), rows };
   }
 
   /** A manual award (volunteering, positive-energy activity, a correction). Same Idempotency-Key, same entry. */
   async award(actor: Actor, memberId: string, input: ManualAwardInput, idempotencyKey?: string): Promise<{ created: boolean; entry: PointsEntry }> {
     const member = await this.loadMember(actor, memberId, 'points.write');
     const date = input.date ?? chinaDay(this.clock.now().toISOString());
+    if (!pointsEnabled((await this.deps.rules.ofBranch(member.branchId)).points)) throw new PointsOffError();
     await assertPeriodOpen(this.deps.signoffs, member.branchId, date);
     if (input.refersTo && !entryLocation(input.refersTo)) throw new ValidationError([{ path: 'refersTo', message: '更正的原记录：编号不正确' }]);
     const year = Number(date.slice(0, 4));
@@ -173,17 +177,6 @@ export class PointsService implements AttendanceListener {
       actorRole: actor.role, memberName: member.name, points: { category: reversal.category, points: reversal.points },
     });
     return toViews([...entries, reversal]).find((e) => e.id === reversal.id)!;
-  }
-
-  async rules(actor: Actor, orgId: string): Promise<PointsRules> {
-    authorize(actor, 'rules.read', await orgPlace(this.deps.orgs, orgId));
-    return this.deps.rules.points(orgId);
-  }
-
-  async saveRules(actor: Actor, orgId: string, rules: PointsRules): Promise<PointsRules> {
-    authorize(actor, 'rules.edit', await orgPlace(this.deps.orgs, orgId));
-    await this.deps.rules.savePoints(orgId, rules, actor.userId, this.clock.now().toISOString());
-    return rules;
   }
 
   private thisYear(): number {

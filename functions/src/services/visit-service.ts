@@ -128,7 +128,7 @@ export class VisitService implements SessionCreatedListener {
     authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const finished = status === 'closed' || status === 'cancelled';
     const visits = await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) }));
-    const rules = await this.deps.rules.overdue(branch.orgId);
+    const rules = (await this.deps.rules.ofBranch(branchId)).visits;
     return visits.map((v) => this.toView(v, rules)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
@@ -138,7 +138,7 @@ export class VisitService implements SessionCreatedListener {
     if (!member) throw new NotFoundError();
     authorize(actor, 'member.read', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const visits = await this.deps.visits.listByBranch(member.branchId, { open: true });
-    const rules = await this.deps.rules.overdue(member.orgId);
+    const rules = (await this.deps.rules.ofBranch(member.branchId)).visits;
     return visits.filter((v) => v.memberId === memberId && v.status !== 'draft').map((v) => this.toView(v, rules));
   }
 
@@ -167,7 +167,7 @@ export class VisitService implements SessionCreatedListener {
   async deliver(actor: Actor, id: string, input: VisitDeliverInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.deliver');
     if (!canTransition('deliver', visit.status)) throw new VisitStateError();
-    const { deliveryGraceDays } = await this.deps.rules.overdue(visit.orgId);
+    const { deliveryGraceDays } = (await this.deps.rules.ofBranch(visit.branchId)).visits;
     const issue = deliveredAtIssue(input.deliveredAt, { now: this.clock.now(), scheduledAt: firstScheduledAt(visit), graceDays: deliveryGraceDays });
     if (issue) throw new ValidationError([{ path: 'deliveredAt', message: issue }]);
     await this.assertVisitOpen(visit, input.deliveredAt);
@@ -220,7 +220,7 @@ export class VisitService implements SessionCreatedListener {
     authorize(actor, 'visit.tasks', { type: 'branch', orgId: actor.orgId ?? '', branchId: actor.branchId ?? '' });
     const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
     const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
-    const rules = await this.deps.rules.overdue(actor.orgId ?? '');
+    const rules = (await this.deps.rules.ofBranch(actor.branchId ?? '')).visits;
     return visits.map((v) => {
       const m = members.get(v.memberId);
       return {
@@ -242,8 +242,8 @@ export class VisitService implements SessionCreatedListener {
   }
 
   /** Counts for the secretary's home and the inspector: open, and overdue by kind. */
-  async overdueSummary(branchId: string, orgId: string): Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
-    const rules = await this.deps.rules.overdue(orgId);
+  async overdueSummary(branchId: string): Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
+    const rules = (await this.deps.rules.ofBranch(branchId)).visits;
     const all = (await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: true }))).map((v) => this.toView(v, rules));
     // Drafts are the system's proposals, not requests anyone made: counted apart.
     const open = all.filter((v) => v.status !== 'draft');
@@ -330,7 +330,7 @@ export class VisitService implements SessionCreatedListener {
   }
 
   private async view(v: VisitRecord, actor: Actor): Promise<VisitRequest> {
-    const rules = await this.deps.rules.overdue(v.orgId);
+    const rules = (await this.deps.rules.ofBranch(v.branchId)).visits;
     const view = this.toView(v, rules);
     if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.withUrls(v.delivered.photos) };
     // Views on the branch's work are for the branch, not for everyone who can see the request.

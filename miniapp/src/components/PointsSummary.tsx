@@ -3,6 +3,7 @@ import type { PointsViewState } from '@/services/points-view';
 
 /** The year's total in big numerals, then each category in words. No ranking, no comparison. */
 export function PointsSummary({ view, whose }: { view: PointsViewState; whose: string }) {
+  if (view.off) return <Text className='banner'>{view.off}</Text>;
   return (
     <View className='points-total'>
       <Text className='points-total__label'>

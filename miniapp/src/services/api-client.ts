@@ -195,6 +195,13 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
       callRoute('POST /api/v1/members/{memberId}/points/entries', `/members/${seg(memberId)}/points/entries`, input, { 'Idempotency-Key': idempotencyKey }),
     reversePoints: (entryId: string, input: Body<'POST /api/v1/points/entries/{entryId}/reversal'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/points/entries/{entryId}/reversal', `/points/entries/${seg(entryId)}/reversal`, input, { 'Idempotency-Key': idempotencyKey }),
+
+    // 管理员: an organisation's rules with where each comes from; its own rules for its subtree; back to inheriting.
+    orgRules: (orgId: string) => callRoute('GET /api/v1/orgs/{orgId}/rules', `/orgs/${seg(orgId)}/rules`),
+    saveFrequencyRules: (orgId: string, rules: Body<'PUT /api/v1/orgs/{orgId}/session-rules'>) => callRoute('PUT /api/v1/orgs/{orgId}/session-rules', `/orgs/${seg(orgId)}/session-rules`, rules),
+    saveVisitRules: (orgId: string, rules: Body<'PUT /api/v1/orgs/{orgId}/visit-rules'>) => callRoute('PUT /api/v1/orgs/{orgId}/visit-rules', `/orgs/${seg(orgId)}/visit-rules`, rules),
+    savePointsRules: (orgId: string, rules: Body<'PUT /api/v1/orgs/{orgId}/points-rules'>) => callRoute('PUT /api/v1/orgs/{orgId}/points-rules', `/orgs/${seg(orgId)}/points-rules`, rules),
+    revertRules: (orgId: string, kind: Body<'POST /api/v1/orgs/{orgId}/rules/revert'>['kind']) => callRoute('POST /api/v1/orgs/{orgId}/rules/revert', `/orgs/${seg(orgId)}/rules/revert`, { kind }),
   };
 }
 

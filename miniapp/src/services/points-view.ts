@@ -5,6 +5,7 @@ import { dateText } from './format';
 import type { ManualAwardInput, MemberPoints, PointsCategory, PointsEntry } from './types';
 import { chinaYear } from '@ltx/shared/time/china-day';
 import { pointsLimits } from '@ltx/shared/limits';
+import { pointsOffWords } from '@ltx/shared/labels';
 
 /** 党员积分 in words: what the member and the secretary read. Platform-free; no ranking anywhere. */
 
@@ -55,6 +56,8 @@ export interface PointsViewState {
   categories: string[];
   entries: EntryLine[];
   empty: boolean;
+  /** Where the organisation does not keep points: what the page says instead of a total. */
+  off?: string;
 }
 
 /** The member's year as the page draws it: the total, each category in words, each entry. */
@@ -72,8 +75,12 @@ export function pointsView(p: MemberPoints): PointsViewState {
     categories,
     entries: p.entries.map(entryLine),
     empty: p.entries.length === 0,
+    ...(p.enabled ? {} : { off: pointsOffNotice }),
   };
 }
+
+/** Said where points are not kept: no new points, and nothing already recorded is lost. */
+export const pointsOffNotice = `${pointsOffWords}：参加学习、会议和送学上门不再记分；以前的积分记录仍然保留。`;
 
 /** One row of the branch table: "王建国：62 分（3 条记录）". */
 export function branchRowText(r: { name: string; total: number; entries: number }): string {

@@ -28,6 +28,7 @@ export const pages = {
   staff: '/packages/inspector/pages/staff/index',
   orgTree: '/packages/inspector/pages/tree/index',
   adminHome: '/packages/inspector/pages/admin-home/index',
+  orgRules: '/packages/inspector/pages/rules/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];

@@ -68,6 +68,7 @@ export type {
   VisitStatus,
 } from '@ltx/shared/schemas/visit';
 export type { BranchPoints, ManualAwardInput, MemberPoints, PointsCategory, PointsEntry, ReversalInput } from '@ltx/shared/schemas/points';
+export type { EffectiveRulesView } from '@ltx/shared/schemas/rules';
 export type {
   BranchCompliance,
   ComplianceView,

@@ -1,10 +1,11 @@
-import { attendanceStatusLabels, departureReasonLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import { attendanceStatusLabels, departureReasonLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
 import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
 import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
 import { pointsCategoryLabels } from './points-rules';
+import type { RuleKind } from './rule-inheritance';
 import { roleLabels, type Role, type StaffRole } from './roles';
 import { visitStatusLabels } from './visit-rules';
 
@@ -27,6 +28,7 @@ export const auditActions = [
   'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
   'roster.import',
   'branch.create', 'org.rename', 'branch.rename', 'org.close', 'branch.close', 'branch.move',
+  'rules.set', 'rules.revert',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -79,9 +81,13 @@ export interface AuditEntry {
    * `to`), the day it was closed (`on`, YYYY-MM-DD).
    */
   hierarchy?: { name: string; kindText?: string; parent?: string; from?: string; to?: string; on?: string };
+  /** An organisation's rules set or reverted to its superior's: which kind, the organisation's name, points turned on or off. */
+  rules?: { kind: RuleKind; org?: string; points?: 'on' | 'off' };
 }
 
 const someMember = '一位党员';
+const ruleOrg = (e: AuditEntry) => (e.rules?.org ? `「${e.rules.org}」` : '本组织');
+const ruleKindText = (e: AuditEntry) => (e.rules ? ruleKindLabels[e.rules.kind] : '规定');
 const someSession = '一次组织生活';
 const someone = '一位用户';
 /** Beyond this many names, the rest are counted ("王建国、李秀英等 12 人"). */
@@ -242,5 +248,10 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'branch.close': (e) => `撤销了${unitName(e, '支部')}${e.hierarchy?.on ? `（${dayText(e.hierarchy.on)}）` : ''}`,
   'branch.move': (e) => (e.hierarchy?.from && e.hierarchy.to ? `把${unitName(e, '支部')}从「${e.hierarchy.from}」调整到「${e.hierarchy.to}」` : `调整了${unitName(e, '支部')}的上级组织`),
   'staff.change': (e) => `把${staffName(e)}的职务${e.staff?.from ? `由${e.staff.from.scope}的${roleLabels[e.staff.from.role]}` : ''}改为${staffRole(e)}`,
+  'rules.set': (e) =>
+    e.rules?.points === 'off' ? `停止了${ruleOrg(e)}的积分管理（不实行积分管理）`
+    : e.rules?.points === 'on' ? `恢复了${ruleOrg(e)}的积分管理`
+    : `修改了${ruleOrg(e)}的${ruleKindText(e)}`,
+  'rules.revert': (e) => `让${ruleOrg(e)}的${ruleKindText(e)}恢复沿用上级规定`,
   'roster.import': (e) => (e.roster ? `导入花名册：新建 ${e.roster.created} 人，更新 ${e.roster.updated} 人` : '导入了花名册'),
 };

@@ -137,6 +137,13 @@ export class PeriodNotEndedError extends AppError {
   }
 }
 
+/** A manual award where the organisation does not keep points (不实行积分管理). */
+export class PointsOffError extends AppError {
+  constructor() {
+    super('POINTS_OFF');
+  }
+}
+
 /** A points entry may be reversed once. */
 export class AlreadyReversedError extends AppError {
   constructor() {

@@ -6,6 +6,7 @@ export const defaultPointsRules: PointsRules = {
   absenceDeduction: 0,
   yearlyCaps: { meeting: null, theme_day: null, home_delivered: null, online: null, volunteer: 30, positive_energy: 30, absence: null, adjustment: null },
   basePerYear: 60,
+  enabled: true,
 };
 
 /** What one attendance line earns: a category and points, or nothing (excused leave never costs anything). */

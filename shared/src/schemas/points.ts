@@ -21,6 +21,8 @@ export const PointsRules = titled(
       '年度上限',
     ),
     basePerYear: titled(Int().check(z.gte(0), z.lte(1000)), '年度基础分'),
+    /** Whether the organisation keeps points at all (some exempt retired members); on when omitted. */
+    enabled: z.optional(titled(z.boolean(), '实行积分管理')),
   }),
   '积分规则',
 );
@@ -72,6 +74,8 @@ export const MemberPoints = z.object({
   year: Int(),
   base: Int(),
   total: Int(),
+  /** False where the organisation does not keep points (不实行积分管理): nothing new is awarded; earlier entries stay. */
+  enabled: z.boolean(),
   byCategory: z.array(z.object({ category: PointsCategory, earned: Int(), counted: Int(), cap: z.nullable(Int()) })),
   /** Newest first; reversed entries stay, marked. */
   entries: z.array(PointsEntry),
@@ -79,5 +83,5 @@ export const MemberPoints = z.object({
 export type MemberPoints = z.infer<typeof MemberPoints>;
 
 export const BranchPointsRow = z.object({ memberId: Id, name: z.string(), total: Int(), entries: Int() });
-export const BranchPoints = z.object({ branchId: Id, year: Int(), rows: z.array(BranchPointsRow) });
+export const BranchPoints = z.object({ branchId: Id, year: Int(), enabled: z.boolean(), rows: z.array(BranchPointsRow) });
 export type BranchPoints = z.infer<typeof BranchPoints>;

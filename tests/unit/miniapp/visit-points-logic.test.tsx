@@ -210,6 +210,7 @@ describe('党员积分 view', () => {
       year: 2025,
       base: 60,
       total: 94,
+      enabled: true,
       byCategory: [
         { category: 'home_delivered', earned: 4, counted: 4, cap: null },
         { category: 'volunteer', earned: 33, counted: 30, cap: 30 },

@@ -314,6 +314,7 @@ const points: MemberPoints = {
   year,
   base: 60,
   total: 64,
+  enabled: true,
   byCategory: [
     { category: 'meeting', earned: 2, counted: 2, cap: null },
     { category: 'home_delivered', earned: 2, counted: 2, cap: null },
@@ -348,8 +349,8 @@ describe('党员积分', () => {
     renderPage(
       BranchPointsPage,
       secretary,
-      get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, rows }),
-      get(`/api/v1/branches/b1/points?year=${year}&sort=total`, { branchId: 'b1', year, rows: [rows[1], rows[0]] }),
+      get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: true, rows }),
+      get(`/api/v1/branches/b1/points?year=${year}&sort=total`, { branchId: 'b1', year, enabled: true, rows: [rows[1], rows[0]] }),
     );
     await waitFor(() => expect(screen.getByText('64 分（2 条记录）')).toBeTruthy());
     fireEvent.click(screen.getByText('按分数排序'));
@@ -357,6 +358,19 @@ describe('党员积分', () => {
     await waitFor(() => expect(screen.getAllByText(/^(王建国|李秀英)$/).map((e) => e.textContent)).toEqual(['李秀英', '王建国']));
     fireEvent.click(screen.getByText('王建国'));
     expect(nav.openPage).toHaveBeenCalledWith(`/packages/branch/pages/member-points/index?id=m1&year=${year}`);
+  });
+
+  it('says in words where the organisation does not keep points, to the member and the secretary', async () => {
+    renderPage(MyPointsPage, member, get(`/api/v1/members/m1/points?year=${year}`, { ...points, enabled: false }));
+    await waitFor(() => expect(screen.getByText(/本组织不实行积分管理/)).toBeTruthy());
+    expect(screen.queryByText('64 分')).toBeNull();
+    // What was recorded before stays readable.
+    expect(screen.getByText('积分明细（最新的在最上面）')).toBeTruthy();
+  });
+
+  it('tells the secretary on the branch table that points are not kept', async () => {
+    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: false, rows: [] }));
+    await waitFor(() => expect(screen.getByText(/本组织不实行积分管理/)).toBeTruthy());
   });
 
   it('records an award with an Idempotency-Key renewed after it is saved, and shows a reversal’s 409 under the entry', async () => {

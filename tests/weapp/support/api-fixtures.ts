@@ -141,12 +141,14 @@ export const fixtures = {
     year: 2025,
     base: 60,
     total: 62,
+    enabled: true,
     byCategory: [{ category: 'home_delivered', earned: 2, counted: 2, cap: null }],
     entries: [pointsEntry],
   } satisfies MemberPoints,
   branchPoints: {
     branchId: BRANCH.id,
     year: 2025,
+    enabled: true,
     rows: [
       { memberId: 'm-002', name: '陈秀英', total: 64, entries: 2 },
       { memberId: member.id, name: member.name, total: 62, entries: 1 },

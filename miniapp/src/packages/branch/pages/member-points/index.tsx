@@ -78,7 +78,7 @@ export default function MemberPointsPage() {
     <ElderPage title={points.data ? `${points.data.memberName} 的积分` : '党员积分明细'}>
       <LoadState loading={points.loading && !view} error={points.error} onRetry={points.reload} />
       {view ? <PointsSummary view={view} whose='' /> : null}
-      {view && canWrite ? (
+      {view && canWrite && !view.off ? (
         <>
           <Text className='h2'>记分</Text>
           <Text className='text text--muted'>参加会议、送学上门的分由出席登记自动记；这里记志愿服务、正能量活动和更正。</Text>

@@ -7,7 +7,7 @@ import { LoadState } from '@/components/LoadState';
 import { SectionTabs } from '@/components/SectionTabs';
 import { useMe } from '@/hooks/use-me';
 import { useBranchPoints } from '@/hooks/use-points';
-import { branchRowText, thisYear } from '@/services/points-view';
+import { branchRowText, pointsOffNotice, thisYear } from '@/services/points-view';
 import { pages, withQuery } from '@/services/routes';
 import { deviceNow } from '@/adapters/clock';
 
@@ -35,6 +35,7 @@ export default function BranchPointsPage() {
       <SectionTabs tabs={years} value={String(year)} onChange={(y) => setYear(Number(y))} />
       <SectionTabs tabs={sorts} value={sort} onChange={setSort} />
       <LoadState loading={table.loading && !table.data} error={table.error} onRetry={table.reload} />
+      {table.data && !table.data.enabled ? <Text className='banner'>{pointsOffNotice}</Text> : null}
       {table.data ? (
         <Text className='text spaced-top'>
           {table.data.year}年，共 {table.data.rows.length} 人。点一位党员，查看明细、记分或冲正。
