@@ -116,81 +116,179 @@ export interface Services {
 }
 
 /**
- * The one wiring of services from their dependencies: the functions (appContext below), the local
- * stack, the seed and the bench all build their services here.
+ * What every service is built from: the repositories, the clock, the secrets and the upload store,
+ * once per function (once per process on the local server, so that the domains share caches there).
+ * Each service is built from it at most once, on first use, by its factory below.
  */
-export function buildServices(deps: ServiceDeps): Services {
-  const { clock } = deps;
-  const repos = buildRepositories(deps.db, deps.tableName);
-  const { members, orgs, users, audit, sessions, outbox, rules, signoffs } = repos;
-  const secrets = deps.secrets ?? noSecrets;
-  const wechatConfig = deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
-  const tokens = new TokenService(() => secrets.get(deps.signingKeySecretId ?? ''), clock);
-  const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => secrets.get(wechatConfig.secretId) });
-  const uploads = new UploadService(repos.uploads, deps.uploadStore ?? noUploads, orgs, clock);
-  const memberService = new MemberService(members, orgs, users, audit, signoffs, clock);
-  // The 送学上门 work listens for new sessions; it needs the session service itself, so it joins after.
-  const onCreated: SessionCreatedListener[] = [];
-  const points = new PointsService({ points: repos.points, members, orgs, rules, signoffs, audit, clock });
-  // Closing a record reconciles what attendance derives (participation dates and points) through these listeners.
-  const sessionService = new SessionService({
-    sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), points], visits: repos.visits, onCreated, clock,
-  });
-  const visits = new VisitService({
-    visits: repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService, sessionService, clock,
-  });
-  onCreated.push(visits);
+export interface Base {
+  deps: ServiceDeps;
+  repos: Repositories;
+  clock: Clock;
+  secrets: SecretSource;
+  uploadStore: UploadStore;
+  once<T>(factory: (b: Base) => T, make: () => T): T;
+}
+
+export function buildBase(deps: ServiceDeps): Base {
+  const built = new Map<unknown, unknown>();
   return {
-    repositories: repos,
-    table: { db: deps.db, name: deps.tableName },
-    clock,
-    idempotency: repos.idempotency,
-    uploads,
-    sessions: sessionService,
-    visits,
-    points,
-    inspection: new InspectionService({
-      orgs, members, sessions, visits: repos.visits, points: repos.points, reviews: repos.reviews, signoffs, rules, users, audit, uploads, clock,
-    }),
-    overview: new BranchOverviewService({ orgs, members, sessions, outbox, visitSummary: (b) => visits.overdueSummary(b), clock }),
-    tokens,
-    members: memberService,
-    orgs: new OrgService({ orgs, audit, clock }),
-    ruleSets: new RulesService({ rules, orgs, audit, clock }),
-    auth: new AuthService({ users, orgs, members, audit, attempts: repos.inviteAttempts, tokens, wechat, wechatAppId: wechatConfig.appId, clock }),
-    staff: new StaffService({ users, orgs, audit, clock }),
-    transfers: new TransferService({ transfers: repos.transfers, members, orgs, users, audit, signoffs }, clock),
+    deps,
+    repos: buildRepositories(deps.db, deps.tableName),
+    clock: deps.clock,
+    secrets: deps.secrets ?? noSecrets,
+    uploadStore: deps.uploadStore ?? noUploads,
+    once: <T>(factory: unknown, make: () => T): T => {
+      if (!built.has(factory)) built.set(factory, make());
+      return built.get(factory) as T;
+    },
   };
 }
 
-/** Everything a route needs, built once per cold start from the environment. */
+/*
+ * The one wiring of each service from its dependencies. They are separate functions so that a domain's
+ * Lambda (functions/src/api/<domain>.ts, its `wire`) bundles only the services it asks for: esbuild drops
+ * the others, and every function stays within its size budget. `buildServices` asks for them all.
+ */
+
+/** What every route needs whatever its domain: the token check, idempotency, the repositories and the clock. */
+export function coreOf(b: Base) {
+  return { repositories: b.repos, table: { db: b.deps.db, name: b.deps.tableName }, clock: b.clock, idempotency: b.repos.idempotency, tokens: tokensOf(b) };
+}
+
+export function tokensOf(b: Base): TokenService {
+  return b.once(tokensOf, () => new TokenService(() => b.secrets.get(b.deps.signingKeySecretId ?? ''), b.clock));
+}
+
+export function uploadsOf(b: Base): UploadService {
+  return b.once(uploadsOf, () => new UploadService(b.repos.uploads, b.uploadStore, b.repos.orgs, b.clock));
+}
+
+export function membersOf(b: Base): MemberService {
+  const { members, orgs, users, audit, signoffs } = b.repos;
+  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.clock));
+}
+
+export function pointsOf(b: Base): PointsService {
+  const { members, orgs, rules, signoffs, audit } = b.repos;
+  return b.once(pointsOf, () => new PointsService({ points: b.repos.points, members, orgs, rules, signoffs, audit, clock: b.clock }));
+}
+
+/**
+ * Sessions and 送学上门 are wired together: the visit work listens for new sessions and needs the session
+ * service itself; closing a record reconciles what attendance derives (participation dates, points).
+ */
+export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits: VisitService } {
+  return b.once(sessionsAndVisitsOf, () => {
+    const { members, orgs, users, audit, sessions, outbox, rules, signoffs } = b.repos;
+    const clock = b.clock;
+    const uploads = uploadsOf(b);
+    const onCreated: SessionCreatedListener[] = [];
+    const sessionService = new SessionService({
+      sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated, clock,
+    });
+    const visits = new VisitService({
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, clock,
+    });
+    onCreated.push(visits);
+    return { sessions: sessionService, visits };
+  });
+}
+
+export function inspectionOf(b: Base): InspectionService {
+  const { orgs, members, sessions, signoffs, rules, users, audit } = b.repos;
+  return b.once(inspectionOf, () => new InspectionService({
+    orgs, members, sessions, visits: b.repos.visits, points: b.repos.points, reviews: b.repos.reviews, signoffs, rules, users, audit, uploads: uploadsOf(b), clock: b.clock,
+  }));
+}
+
+export function overviewOf(b: Base): BranchOverviewService {
+  const { orgs, members, sessions, outbox } = b.repos;
+  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
+}
+
+export function orgsOf(b: Base): OrgService {
+  return b.once(orgsOf, () => new OrgService({ orgs: b.repos.orgs, audit: b.repos.audit, clock: b.clock }));
+}
+
+export function ruleSetsOf(b: Base): RulesService {
+  const { rules, orgs, audit } = b.repos;
+  return b.once(ruleSetsOf, () => new RulesService({ rules, orgs, audit, clock: b.clock }));
+}
+
+export function authOf(b: Base): AuthService {
+  return b.once(authOf, () => {
+    const { users, orgs, members, audit } = b.repos;
+    const wechatConfig = b.deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
+    const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId) });
+    return new AuthService({ users, orgs, members, audit, attempts: b.repos.inviteAttempts, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock });
+  });
+}
+
+export function staffOf(b: Base): StaffService {
+  const { users, orgs, audit } = b.repos;
+  return b.once(staffOf, () => new StaffService({ users, orgs, audit, clock: b.clock }));
+}
+
+export function transfersOf(b: Base): TransferService {
+  const { members, orgs, users, audit, signoffs } = b.repos;
+  return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs }, b.clock));
+}
+
+/** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
+export function servicesOf(b: Base): Services {
+  const { sessions, visits } = sessionsAndVisitsOf(b);
+  return {
+    ...coreOf(b),
+    uploads: uploadsOf(b),
+    sessions,
+    visits,
+    points: pointsOf(b),
+    inspection: inspectionOf(b),
+    overview: overviewOf(b),
+    members: membersOf(b),
+    orgs: orgsOf(b),
+    ruleSets: ruleSetsOf(b),
+    auth: authOf(b),
+    staff: staffOf(b),
+    transfers: transfersOf(b),
+  };
+}
+
+export function buildServices(deps: ServiceDeps): Services {
+  return servicesOf(buildBase(deps));
+}
+
+/** Everything a route may ask for; a domain's Lambda builds only what its `wire` names (see api/serve.ts). */
 export interface AppContext extends Services {
   stage: ReturnType<typeof env>['stage'];
 }
 
-let current: AppContext | undefined;
+let base: Base | undefined;
 /** The deployed functions run on the system clock; the local stack may hand in another (tests). */
 let contextClock: Clock = systemClock;
 
-export function appContext(): AppContext {
-  if (current) return current;
+/** The function's base, built once per cold start from the environment (once per process locally). */
+export function appBase(): Base {
+  if (base) return base;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
   const uploadStore =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
-  current = {
-    stage: e.stage,
-    ...buildServices({
-      db: createDocumentClient(e.dynamoEndpoint),
-      tableName: e.tableName,
-      clock: contextClock,
-      uploadStore,
-      secrets,
-      signingKeySecretId: e.signingKeySecretId,
-      wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
-    }),
-  };
-  return current;
+  base = buildBase({
+    db: createDocumentClient(e.dynamoEndpoint),
+    tableName: e.tableName,
+    clock: contextClock,
+    uploadStore,
+    secrets,
+    signingKeySecretId: e.signingKeySecretId,
+    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
+  });
+  return base;
+}
+
+/** Every service over the function's base: the local stack only (the domains' Lambdas build what they wire). */
+export function appContext(): AppContext {
+  return { stage: env().stage, ...servicesOf(appBase()) };
 }
 
 let sender: ReminderSender | undefined;
@@ -230,9 +328,9 @@ export function buildReminderSender(deps: {
   });
 }
 
-/** Tests that start a fresh stack in the same process drop the cached context. */
+/** Tests that start a fresh stack in the same process drop the cached base. */
 export function resetAppContext(options: { clock?: Clock } = {}): void {
   contextClock = options.clock ?? systemClock;
-  current = undefined;
+  base = undefined;
   sender = undefined;
 }

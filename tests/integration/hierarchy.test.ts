@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { monthOf } from '@ltx/shared/domain/periods';
-import { chinaDay } from '@ltx/shared/time/china-day';
+import { chinaDayIn } from '../support/time';
 import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { startTestStack, validMember, type TestStack } from './support/stack';
+import { testClock } from '../support/clock';
 
 /**
  * The hierarchy end to end over HTTP on the seeded tree (工委 org-city → 党工委 org-chengnan with br-1, br-2,
@@ -19,7 +20,7 @@ let northInspector = '';
 let secretary2 = '';
 
 const sentencesOf = async (scope: string) => {
-  const { repositories } = buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: { now: () => new Date() } });
+  const { repositories } = buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: testClock });
   const entries = await repositories.audit.list(scope, '2000-01-01T00:00:00.000Z', '2999-01-01T00:00:00.000Z');
   return entries.map((e) => auditSentence(e));
 };
@@ -55,7 +56,7 @@ describe('reading the tree', () => {
   });
 
   it('gives the top administrator the branches of the whole subtree, and each inspector only theirs', async () => {
-    const period = monthOf(chinaDay(new Date()));
+    const period = monthOf(chinaDayIn(0));
     const all = await stack.call('GET', `/orgs/org-city/compliance?period=${period}`, { token: cityAdmin });
     expect(all.status).toBe(200);
     expect(all.body.branches.map((b: { branchId: string }) => b.branchId).sort()).toEqual(['br-1', 'br-2', 'br-3', 'br-4', 'br-5']);
@@ -72,7 +73,7 @@ describe('reading the tree', () => {
     expect((await stack.call('GET', '/branches/br-3', { token: northInspector })).status).toBe(200);
     expect((await stack.call('GET', '/branches/br-1/members', { token: northInspector })).status).toBe(404);
     expect((await stack.call('GET', '/branches/br-1/members', { token: cityAdmin })).status).toBe(200);
-    expect((await stack.call('GET', `/branches/br-1/ledger?period=${monthOf(chinaDay(new Date()))}`, { token: northInspector })).status).toBe(404);
+    expect((await stack.call('GET', `/branches/br-1/ledger?period=${monthOf(chinaDayIn(0))}`, { token: northInspector })).status).toBe(404);
   });
 });
 
@@ -109,7 +110,7 @@ describe('changing the tree', () => {
     // Three levels down from the 工委: the inspector of 城北 sees it, the one of 城南 does not.
     expect((await stack.call('GET', `/branches/${branch.body.id}`, { token: northInspector })).status).toBe(200);
     expect((await stack.call('GET', `/branches/${branch.body.id}`, { token: southInspector })).status).toBe(404);
-    const compliance = await stack.call('GET', `/orgs/org-chengbei/compliance?period=${monthOf(chinaDay(new Date()))}`, { token: northInspector });
+    const compliance = await stack.call('GET', `/orgs/org-chengbei/compliance?period=${monthOf(chinaDayIn(0))}`, { token: northInspector });
     expect(compliance.body.branches.map((b: { branchId: string }) => b.branchId)).toContain(branch.body.id);
 
     expect(await sentencesOf(first.body.id)).toEqual([expect.stringContaining('工委管理员（管理员）在「城北街道离退休干部党工委」下设立了党总支「城北第一党总支」。')]);

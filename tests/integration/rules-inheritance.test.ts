@@ -7,6 +7,7 @@ import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { chinaYear, minutesFromNow, nowIso } from '../support/time';
 import { startTestStack, type TestStack } from './support/stack';
+import { testClock } from '../support/clock';
 
 /**
  * Rules inherited down the seeded tree (工委 org-city → 党工委 org-chengnan with br-1, br-2; org-chengbei with br-3…):
@@ -22,7 +23,7 @@ let secretary = '';
 const cityName = '某市委老干部局离退休干部工委';
 
 const sentencesOf = async (scope: string) => {
-  const { repositories } = buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: { now: () => new Date(nowIso()) } });
+  const { repositories } = buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: testClock });
   return (await repositories.audit.list(scope, '2000-01-01T00:00:00.000Z', '2999-01-01T00:00:00.000Z')).map((e) => auditSentence(e));
 };
 const frequencyWith = (changes: Record<string, string | null>) => ({ ...nationalRules.frequency, ...changes });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoTransferRepository } from '../../functions/src/repositories/transfer-repository';
-import { minutesFromNow } from '../support/time';
+import { chinaDayIn, minutesFromNow } from '../support/time';
 import { startFakeWechat } from './support/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 
@@ -43,7 +43,7 @@ const transfer = (token: string, memberId: string, body: object, idempotencyKey?
 describe('transfers (组织关系转接)', () => {
   it('bad input answers in Chinese naming the field, and nothing is pending', async () => {
     const member = (await stack.call('POST', '/branches/br-1/members', { token: sec1, body: { ...validMember, name: '填错测试' } })).body;
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     const tomorrow = chinaDay(minutesFromNow(26 * 60));
     const cases: [object, string][] = [
       [{ toBranchId: 'br-2' }, '转接日期'],
@@ -67,7 +67,7 @@ describe('transfers (组织关系转接)', () => {
 
   it('another branch answers 404; the sender sees the transfer but may not accept it (403)', async () => {
     const member = (await stack.call('POST', '/branches/br-1/members', { token: sec1, body: { ...validMember, name: '权限测试' } })).body;
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     expect((await transfer(sec2, member.id, { toBranchId: 'br-2', on: today })).status).toBe(404);
     expect((await stack.call('GET', '/branches/br-1/transfers', { token: sec2 })).status).toBe(404);
     const made = await transfer(sec1, member.id, { toBranchId: 'br-2', on: today }, 'transfer-perm-1');
@@ -84,7 +84,7 @@ describe('transfers (组织关系转接)', () => {
 
   it('cancel by the sender and decline by the receiver settle it once; the member stays where they were', async () => {
     const member = (await stack.call('POST', '/branches/br-1/members', { token: sec1, body: { ...validMember, name: '撤回测试' } })).body;
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     const first = (await transfer(sec1, member.id, { toBranchId: 'br-2', on: today }, 'transfer-cancel-1')).body;
     const again = await transfer(sec1, member.id, { toBranchId: 'br-2', on: today }, 'transfer-cancel-2');
     expect(again.status).toBe(409);
@@ -128,7 +128,7 @@ describe('transfers (组织关系转接)', () => {
     // They took part in the sending branch's earlier session.
     expect((await stack.call('PUT', `/sessions/${sentEarlier.id}/attendance/${member.id}`, { token: sec1, body: { status: 'present' } })).status).toBe(200);
 
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     const made = await transfer(sec1, member.id, { toBranchId: 'br-2', on: today, note: '随子女迁居' }, 'transfer-move-1');
     expect(made.status).toBe(201);
     // The same submission again answers the same transfer.
@@ -208,7 +208,7 @@ describe('transfers (组织关系转接)', () => {
     const member = (await stack.call('POST', '/branches/br-1/members', {
       token: sec1, body: { ...validMember, name: '并发测试', healthConsent: true, sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } },
     })).body;
-    const today = chinaDay(new Date().toISOString());
+    const today = chinaDayIn(0);
     const [from0, to0] = await Promise.all([counts(sec1, 'br-1'), counts(sec2, 'br-2')]);
     const made = (await transfer(sec1, member.id, { toBranchId: 'br-2', on: today }, 'transfer-race-1')).body;
     const answers = await Promise.all(Array.from({ length: 8 }, () => stack.call('POST', `/transfers/${made.id}/accept`, { token: sec2 })));

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
 import { StaffInvite, StaffInviteInput, StaffList, StaffMember, StaffRoleChangeInput } from '@ltx/shared/schemas/staff';
 import { defineRoute } from './declare';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { authOf, staffOf } from '../context';
 import { items } from './items';
 
 /** Signing in and who I am: health, WeChat login, binding with an invite, the local demo logins; staff roles and their invites. */
@@ -62,4 +63,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ auth: authOf(b), staff: staffOf(b) });
+
+export const handler = serve(routes, wire);

@@ -9,7 +9,8 @@ import { readRosterWorkbook, rosterWorkbook } from '../export/roster-workbook';
 import { DynamoRosterImportRepository } from '../repositories/roster-import-repository';
 import { RosterService, xlsxContentType } from '../services/roster-service';
 import { defineRoute, fileReply } from './declare';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { inspectionOf, uploadsOf } from '../context';
 
 /**
  * Excel files in and out: the ledger export, and the roster's template, import and export (花名册). Their
@@ -82,4 +83,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ inspection: inspectionOf(b), uploads: uploadsOf(b) });
+
+export const handler = serve(routes, wire);

@@ -1,6 +1,7 @@
 import type { LambdaHandler } from '../http/route';
 import * as auth from './auth';
 import type { AnyRoute } from './declare';
+import type { DomainWiring } from './serve';
 import * as ledgerExport from './exports';
 import * as inspection from './inspection';
 import * as members from './members';
@@ -15,7 +16,7 @@ import * as visits from './visits';
  * the cloud and on the local server alike. A new route goes into its domain's `routes`; nothing
  * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
-export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; handler: LambdaHandler }>> = {
+export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; wire: DomainWiring; handler: LambdaHandler }>> = {
   auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
 };
 

@@ -1,7 +1,8 @@
 import { ComplianceView, Ledger, PeriodQuery, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
 import { defineRoute } from './declare';
 import { items } from './items';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { inspectionOf } from '../context';
 
 /** PATCH, and its POST alias for wx.request: answer (secretary), accept or return (inspector). */
 const rectify = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
@@ -53,4 +54,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ inspection: inspectionOf(b) });
+
+export const handler = serve(routes, wire);

@@ -2,7 +2,8 @@ import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCr
 import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { membersOf, transfersOf } from '../context';
 
 /** PATCH, and its POST alias for wx.request: 200 with the member when applied; 202 with the pending change when it awaits the secretary. */
 const memberUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
@@ -90,4 +91,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b) });
+
+export const handler = serve(routes, wire);

@@ -2,7 +2,8 @@ import { Branch, BranchCreateInput, BranchMoveInput, OrgChildInput, OrgDetail, O
 import { EffectiveRulesView, RuleRevertInput, VisitRules } from '@ltx/shared/schemas/rules';
 import { defineRoute } from './declare';
 import { items } from './items';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { orgsOf, ruleSetsOf } from '../context';
 
 /** The hierarchy: organisations with their children, branches; administrators create, rename, close and move them. */
 export const routes = [
@@ -73,4 +74,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ orgs: orgsOf(b), ruleSets: ruleSetsOf(b) });
+
+export const handler = serve(routes, wire);

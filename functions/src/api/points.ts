@@ -1,6 +1,7 @@
 import { BranchPoints, BranchPointsQuery, ManualAwardInput, MemberPoints, PointsEntry, PointsRules, ReversalInput, YearQuery } from '@ltx/shared/schemas/points';
 import { defineRoute, reply } from './declare';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { pointsOf, ruleSetsOf } from '../context';
 
 /** 党员积分: a member's ledger, the branch table, manual awards and reversals, the rules. */
 export const routes = [
@@ -41,4 +42,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ points: pointsOf(b), ruleSets: ruleSetsOf(b) });
+
+export const handler = serve(routes, wire);

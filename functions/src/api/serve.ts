@@ -1,7 +1,8 @@
 import { NotFoundError as RouterNotFoundError, ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
 import type { RequestContext } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { appContext } from '../context';
+import { env } from '../config/env';
+import { appBase, coreOf, type AppContext, type Base, type Services } from '../context';
 import { confirmStanding, readToken } from '../http/auth';
 import { MalformedPathError, RouteNotFoundError } from '../http/errors';
 import { idempotent } from '../http/idempotency';
@@ -11,17 +12,30 @@ import { errorResponse, proxyResult, type HttpResult, type LambdaHandler } from 
 import { paramNames, Reply, type AnyRoute } from './declare';
 
 /**
+ * The services a domain's routes use, built from the function's base (context.ts): a function bundles
+ * only these (tests/unit/domain-wiring.test.ts checks that every `ctx.…` a domain's routes read is wired).
+ */
+export type DomainWiring = (base: Base) => Partial<Services>;
+
+/**
  * A domain Lambda: one Powertools router holding the domain's declared routes. The router
  * matches the event's method and raw path (API Gateway has matched them too; the local server
  * sends the same events), each route runs our pipeline (`run`), and every error, the router's
  * own included, becomes a response through our one error map (http/route.ts `errorResponse`).
  */
-export function serve(routes: readonly AnyRoute[]): LambdaHandler {
+export function serve(routes: readonly AnyRoute[], wire: DomainWiring): LambdaHandler {
+  // The domain's services, over the function's base (rebuilt when a test starts a fresh stack).
+  let built: { base: Base; ctx: AppContext } | undefined;
+  const context = (): AppContext => {
+    const base = appBase();
+    if (built?.base !== base) built = { base, ctx: { stage: env().stage, ...coreOf(base), ...wire(base) } as AppContext };
+    return built.ctx;
+  };
   const app = new Router({ logger });
   for (const declared of routes) {
     // Our templates say `{id}` (API Gateway's syntax, and the OpenAPI document's); the router's say `:id`.
     const path = declared.path.replace(/\{(\w+)\}/g, ':$1') as `/${string}`;
-    app.route(async (reqCtx) => answer(await run(declared, reqCtx), reqCtx), { method: declared.method, path });
+    app.route(async (reqCtx) => answer(await run(declared, reqCtx, context()), reqCtx), { method: declared.method, path });
   }
   app.notFound(async () => errorResponse(new RouteNotFoundError()));
   app.errorHandler(Error, async (error, reqCtx) => errorResponse(ourError(error, reqCtx)));
@@ -54,9 +68,8 @@ function ourError(error: Error, reqCtx: RequestContext): unknown {
  * waits for it before anything else; a read (GET routes never write) does its work meanwhile, to save
  * the round trip, and its answer waits for that check, whose refusal wins over the answer or its error.
  */
-async function run(declared: AnyRoute, reqCtx: RequestContext): Promise<HttpResult> {
+async function run(declared: AnyRoute, reqCtx: RequestContext, ctx: AppContext): Promise<HttpResult> {
   const event = reqCtx.event as APIGatewayProxyEventV2;
-  const ctx = appContext();
   if (declared.localOnly && ctx.stage !== 'local' && ctx.stage !== 'test') throw new RouteNotFoundError();
   const claims = declared.auth === 'token' ? await readToken(event, ctx.tokens) : undefined;
   const standing = claims ? confirmStanding(claims, ctx.repositories.users) : Promise.resolve();

@@ -5,7 +5,8 @@ import {
 } from '@ltx/shared/schemas/session';
 import { defineRoute } from './declare';
 import { items } from './items';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { overviewOf, ruleSetsOf, sessionsAndVisitsOf } from '../context';
 
 /** PATCH, and its POST alias for wx.request (which cannot send PATCH). */
 const sessionUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
@@ -108,4 +109,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ sessions: sessionsAndVisitsOf(b).sessions, overview: overviewOf(b), ruleSets: ruleSetsOf(b) });
+
+export const handler = serve(routes, wire);

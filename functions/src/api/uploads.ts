@@ -1,6 +1,7 @@
 import { UploadInput, UploadTicket } from '@ltx/shared/schemas/session';
 import { defineRoute } from './declare';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { uploadsOf } from '../context';
 
 /**
  * Attachment upload forms. Its own function: the only one whose role may write to the bucket
@@ -14,4 +15,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ uploads: uploadsOf(b) });
+
+export const handler = serve(routes, wire);

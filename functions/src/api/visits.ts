@@ -1,7 +1,8 @@
 import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitListQuery, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
-import { serve } from './serve';
+import { serve, type DomainWiring } from './serve';
+import { sessionsAndVisitsOf } from '../context';
 
 /** 送学上门: requests, the secretary's steps, the contact's tasks. A delivered visit's detail carries photo links. */
 export const routes = [
@@ -69,4 +70,7 @@ export const routes = [
   }),
 ];
 
-export const handler = serve(routes);
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ visits: sessionsAndVisitsOf(b).visits });
+
+export const handler = serve(routes, wire);
