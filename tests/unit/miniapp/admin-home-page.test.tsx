@@ -62,14 +62,15 @@ describe('the administrator’s home', () => {
     expect(document.body.textContent).not.toMatch(/\b(o1|o2|b1|u-sec)\b/);
   });
 
-  it('opens compliance, the tree (there or at a child) and the staff page', async () => {
+  it('opens compliance, the tree (there or at a child), the staff page and the rules', async () => {
     renderPage(AdminHomePage, admin, get('/api/v1/orgs/o1', top), get('/api/v1/orgs/o2', south), get('/api/v1/orgs/o3', closedOne), get('/api/v1/orgs/o1/staff', staff));
     fireEvent.click(screen.getByText('各支部达标情况'));
     fireEvent.click(screen.getByText('设立支部和下级组织'));
     fireEvent.click(screen.getByText('邀请工作人员'));
+    fireEvent.click(screen.getByText('开会次数和积分的规定'));
     await waitFor(() => expect(screen.getByText('打开城南党工委')).toBeTruthy());
     fireEvent.click(screen.getByText('打开城南党工委'));
-    expect(nav.openPage.mock.calls.map((c) => c[0])).toEqual([pages.compliance, pages.orgTree, pages.staff, withQuery(pages.orgTree, { org: 'o2' })]);
+    expect(nav.openPage.mock.calls.map((c) => c[0])).toEqual([pages.compliance, pages.orgTree, pages.staff, pages.orgRules, withQuery(pages.orgTree, { org: 'o2' })]);
   });
 
   it('says so when the tree cannot be read, with a way to try again', async () => {

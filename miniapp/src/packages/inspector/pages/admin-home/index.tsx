@@ -47,6 +47,9 @@ export default function AdminHomePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.staff)}>
         邀请工作人员
       </BigButton>
+      <BigButton variant='secondary' onClick={() => openPage(pages.orgRules)}>
+        开会次数和积分的规定
+      </BigButton>
 
       <View className='section'>
         <Text className='h2'>组织架构</Text>
