@@ -269,6 +269,7 @@ describe('attachment permissions', () => {
     const byDomain = Object.fromEntries(handlers().map((d) => [d, uploadAccessOf(deployedRoutes.filter((r) => r.domain === d))]));
     expect(byDomain).toEqual({
       auth: [],
+      orgs: [],
       members: [],
       uploads: ['presign'], // UploadService.createTicket
       sessions: ['check'], // assertUsable(attachments, minutes photos); every SessionDetail has links
