@@ -150,7 +150,7 @@ export function readRosterRow(row: number, cells: RosterCells, today: string, kn
 
   const partyGroup = maxLength('partyGroup', memberLimits.partyGroup);
   if (partyGroup) {
-    if (knownGroups.size && !knownGroups.has(partyGroup)) at('partyGroup', `“${partyGroup}”不是本支部的党小组（本支部有：${[...knownGroups].join('、')}）`);
+    if (knownGroups.size && !knownGroups.has(partyGroup)) at('partyGroup', `“${partyGroup}”不是本支部的党小组（本支部有：${[...knownGroups].sort().join('、')}）`);
     if (!knownGroups.size && !partyGroup.endsWith('党小组')) at('partyGroup', `“${partyGroup}”不像党小组的名称，应以“党小组”结尾，如 第一党小组`);
   }
   const committeeRole = maxLength('committeeRole', memberLimits.committeeRole);
