@@ -10,7 +10,9 @@ import { DynamoOrgRepository } from './repositories/org-repository';
 import { DynamoUserRepository } from './repositories/user-repository';
 import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-repository';
 import { StaffService } from './services/staff-service';
+import { DynamoConsentRepository } from './repositories/consent-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
+import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
@@ -85,6 +87,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     idempotency: new DynamoIdempotencyRepository(db, table),
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
     transfers: new DynamoTransferRepository(db, table),
+    consents: new DynamoConsentRepository(db, table),
   };
 }
 
@@ -105,6 +108,8 @@ export interface Services {
   auth: AuthService;
   staff: StaffService;
   transfers: TransferService;
+  /** The member's own consent to keep health data. */
+  consents: ConsentService;
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
@@ -234,6 +239,11 @@ export function transfersOf(b: Base): TransferService {
   return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs }, b.clock));
 }
 
+export function consentsOf(b: Base): ConsentService {
+  const { members, orgs, users, audit, consents } = b.repos;
+  return b.once(consentsOf, () => new ConsentService({ members, consents, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
+}
+
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function servicesOf(b: Base): Services {
   const { sessions, visits } = sessionsAndVisitsOf(b);
@@ -251,6 +261,7 @@ export function servicesOf(b: Base): Services {
     auth: authOf(b),
     staff: staffOf(b),
     transfers: transfersOf(b),
+    consents: consentsOf(b),
   };
 }
 

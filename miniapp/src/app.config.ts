@@ -22,6 +22,8 @@ export default defineAppConfig({
         'pages/roster-import/index',
       ],
     },
+    // The member's own matters beside the next study: consent to keep health data.
+    { root: 'packages/me', pages: ['pages/health-consent/index'] },
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
   ],
   window: {

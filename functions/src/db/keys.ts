@@ -37,6 +37,9 @@ export const keys = {
 
   pendingChange: (memberId: string, changeId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CHANGE#${changeId}` }),
   pendingChangePrefix: 'CHANGE#',
+  /** The member's consent to keep health data, each giving and withdrawal in order: one partition with the member, so the history is one Query. */
+  consentEvent: (memberId: string, memberVersion: number) => ({ pk: `MEMBER#${memberId}`, sk: `CONSENT#${String(memberVersion).padStart(8, '0')}` }),
+  consentEventPrefix: 'CONSENT#',
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),

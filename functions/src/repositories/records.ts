@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
+import { consentWays } from '@ltx/shared/domain/consent';
 import { orgKinds, rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
@@ -34,10 +35,22 @@ export const SensitiveRecord = z.object({
   healthClass: z.enum(healthClasses),
   careNotes,
   emergencyContacts: z.array(emergencyContact),
-  consentRecordedAt: text,
-  consentRecordedBy: text,
+  /** Written before consent was the member's own (a box the secretary ticked); no longer written. */
+  consentRecordedAt: optionalText,
+  consentRecordedBy: optionalText,
 });
 export type SensitiveRecord = z.infer<typeof SensitiveRecord>;
+
+/** The member's own consent to keep health data, while it stands (shared/src/domain/consent.ts). */
+export const HealthConsentRecord = z.object({
+  termsVersion: text,
+  givenAt: text,
+  givenBy: text,
+  way: z.enum(consentWays),
+  /** A paper consent: the photo of the signed form. */
+  paperFormUploadId: optionalText,
+});
+export type HealthConsentRecord = z.infer<typeof HealthConsentRecord>;
 
 /** A death or departure: the member stays stored (past ledgers name them) but is off the roll from `effectiveOn`. */
 export const DepartureRecord = z.object({
@@ -79,6 +92,8 @@ export const MemberRecord = z.object({
   subscriptions: z.optional(z.array(text)),
   /** Health and care data: read only when the actor may (see `member.readSensitive`). */
   sensitive: z.optional(SensitiveRecord),
+  /** Present while the member's consent stands: without it, `sensitive` is neither kept nor accepted. */
+  healthConsent: z.optional(HealthConsentRecord),
   /** Absent for members on the roll (and on every item written before departures were recorded). */
   departure: z.optional(DepartureRecord),
   /** A member transferred in (组织关系转入): the receiving roll counts them from this China day (`domain/roll.ts`). */
@@ -137,6 +152,28 @@ export const pendingChanges = defineEntity({
   type: 'PendingChange',
   schema: PendingChangeRecord,
   keys: (c: PendingChangeRecord) => keys.pendingChange(c.memberId, c.id),
+});
+
+/**
+ * One giving or withdrawal of consent, appended beside the member (never changed): keyed by the member's
+ * version it produced, so a retried request that already changed the member writes the same event again.
+ */
+export const ConsentEventRecord = z.object({
+  memberId: text,
+  memberVersion: count,
+  kind: z.enum(['given', 'withdrawn']),
+  at: text,
+  by: text,
+  way: z.enum(consentWays),
+  termsVersion: optionalText,
+  paperFormUploadId: optionalText,
+});
+export type ConsentEventRecord = z.infer<typeof ConsentEventRecord>;
+
+export const consentEvents = defineEntity({
+  type: 'ConsentEvent',
+  schema: ConsentEventRecord,
+  keys: (e: ConsentEventRecord) => keys.consentEvent(e.memberId, e.memberVersion),
 });
 
 // Organisations and branches.

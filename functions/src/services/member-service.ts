@@ -9,7 +9,7 @@ import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
-import type { MemberRecord, SensitiveRecord } from '../repositories/records';
+import type { MemberRecord } from '../repositories/records';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
@@ -24,6 +24,7 @@ type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 'pending'; pendingChangeId: string };
 
 const unknownHealth = 'unknown';
+const healthConsentMissing = '健康与照护信息：本人还没有同意保存。请本人或家属在“健康信息同意”里同意，或由书记登记本人签字的纸质同意书后再填写';
 
 export class MemberService {
   constructor(
@@ -62,15 +63,14 @@ export class MemberService {
     if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
     const now = this.clock.now().toISOString();
-    const { sensitive, healthConsent: _consent, ...fields } = input;
     const record: MemberRecord = {
-      ...fields,
+      ...input,
       id: randomUUID(),
       orgId: branch.orgId,
       branchId,
-      attendanceMode: input.attendanceModeOverride ?? deriveAttendanceMode(sensitive?.healthClass, input.livingSituation),
+      // No health data yet: it waits for the member's own consent (consent-service.ts).
+      attendanceMode: input.attendanceModeOverride ?? deriveAttendanceMode(undefined, input.livingSituation),
       bound: false,
-      ...(sensitive ? { sensitive: this.withConsent(sensitive, actor, now) } : {}),
       version: 1,
       createdAt: now,
       createdBy: actor.userId,
@@ -79,7 +79,7 @@ export class MemberService {
     };
     const written = await this.members.create(record);
     if (written.kind === 'conflict') throw new ConflictError();
-    await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [sensitive?.healthClass ?? unknownHealth]: 1 } });
+    await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [unknownHealth]: 1 } });
     await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id, actorRole: actor.role, memberName: record.name });
     return toDetail(record, actor, this.clock.now(), []);
   }
@@ -203,10 +203,14 @@ export class MemberService {
   private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges, action: 'member.update' | 'member.approveChange' = 'member.update'): Promise<MemberDetail> {
     if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.orgId, member.branchId);
     const now = this.clock.now().toISOString();
-    const { sensitive, healthConsent: _consent, ...fields } = changes;
+    const { sensitive, ...fields } = changes;
     const next: MemberRecord = { ...member, ...definedOnly(fields) };
     if (changes.contactUserId === null) delete next.contactUserId;
-    if (sensitive) next.sensitive = this.withConsent(sensitive, actor, now);
+    if (sensitive) {
+      // Only while the member's own consent stands; a contact's proposal made before a withdrawal is refused here too.
+      if (!member.healthConsent) throw new ValidationError([{ path: 'sensitive', message: healthConsentMissing }]);
+      next.sensitive = { healthClass: sensitive.healthClass, careNotes: sensitive.careNotes, emergencyContacts: sensitive.emergencyContacts };
+    }
     if (next.livingSituation === 'elsewhere' && !next.livingCity) {
       throw new ValidationError([{ path: 'livingCity', message: '居住城市：异地居住时请填写居住城市' }]);
     }
@@ -224,10 +228,6 @@ export class MemberService {
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);
-  }
-
-  private withConsent(s: NonNullable<MemberCreateInput['sensitive']>, actor: Actor, at: string): SensitiveRecord {
-    return { healthClass: s.healthClass, careNotes: s.careNotes, emergencyContacts: s.emergencyContacts, consentRecordedAt: at, consentRecordedBy: actor.userId };
   }
 
   private async assertContact(userId: string, orgId: string, branchId: string): Promise<void> {

@@ -278,11 +278,12 @@ export class VisitService implements SessionCreatedListener {
   /** Care observations go through the approval rule: a contact's wait for the secretary. */
   private async recordObservations(actor: Actor, memberId: string, observations: NonNullable<VisitDeliverInput['observations']>): Promise<'applied' | 'pending_approval' | 'not_stored'> {
     const member = await this.deps.members.get(memberId, { withSensitive: true });
-    if (!member?.sensitive) return 'not_stored'; // no recorded consent: the observation stays on the visit only
+    // Without the member's own consent, or before their health profile is filled in, the observation stays on the visit only.
+    if (!member?.healthConsent || !member.sensitive) return 'not_stored';
+    const { healthClass, emergencyContacts } = member.sensitive;
     const careNotes = { ...member.sensitive.careNotes, ...observations };
-    const { consentRecordedAt: _a, consentRecordedBy: _b, ...sensitive } = member.sensitive;
     try {
-      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, healthConsent: true, sensitive: { ...sensitive, careNotes } });
+      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, sensitive: { healthClass, emergencyContacts, careNotes } });
       return outcome.kind === 'applied' ? 'applied' : 'pending_approval';
     } catch (error) {
       // A volunteer not paired with the member may deliver, but may not propose profile changes: it stays on the visit.

@@ -7,6 +7,7 @@ export const pages = {
   bind: '/pages/bind/index',
   visitRequest: '/pages/visit-request/index',
   myPoints: '/pages/points/index',
+  healthConsent: '/packages/me/pages/health-consent/index',
   branchHome: '/packages/branch/pages/home/index',
   sessions: '/packages/branch/pages/sessions/index',
   sessionNew: '/packages/branch/pages/session-new/index',

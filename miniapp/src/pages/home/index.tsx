@@ -89,6 +89,11 @@ export default function HomePage() {
             />
           ) : null}
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
+          {memberId ? (
+            <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
+              健康信息同意
+            </BigButton>
+          ) : null}
         </MemberHome>
       ) : null}
       <LogoutButton />
