@@ -11,6 +11,7 @@ import { DynamoUserRepository } from './repositories/user-repository';
 import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-repository';
 import { StaffService } from './services/staff-service';
 import { DynamoConsentRepository } from './repositories/consent-repository';
+import { DynamoHealthReadRepository } from './repositories/health-read-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
@@ -88,6 +89,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
     transfers: new DynamoTransferRepository(db, table),
     consents: new DynamoConsentRepository(db, table),
+    healthReads: new DynamoHealthReadRepository(db, table),
   };
 }
 
@@ -170,7 +172,7 @@ export function uploadsOf(b: Base): UploadService {
 
 export function membersOf(b: Base): MemberService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.clock));
+  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.repos.healthReads, b.clock));
 }
 
 export function pointsOf(b: Base): PointsService {
@@ -192,7 +194,7 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
       sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated, clock,
     });
     const visits = new VisitService({
-      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, clock,
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, clock,
     });
     onCreated.push(visits);
     return { sessions: sessionService, visits };
@@ -240,8 +242,8 @@ export function transfersOf(b: Base): TransferService {
 }
 
 export function consentsOf(b: Base): ConsentService {
-  const { members, orgs, users, audit, consents } = b.repos;
-  return b.once(consentsOf, () => new ConsentService({ members, consents, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
+  const { members, orgs, users, audit, consents, healthReads } = b.repos;
+  return b.once(consentsOf, () => new ConsentService({ members, consents, healthReads, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
 }
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */

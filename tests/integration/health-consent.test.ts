@@ -5,7 +5,7 @@ import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { testClock } from '../support/clock';
-import { startTestStack, validMember, type TestStack } from './support/stack';
+import { recordHealth, startTestStack, validMember, type TestStack } from './support/stack';
 
 /**
  * The member's own, separate consent to keep health and care data (PIPL Art. 28–29), over HTTP on the
@@ -165,6 +165,23 @@ describe('health data only with the member’s own consent', () => {
     // The audit trail says it in words: who, for whom, and how it was given.
     const trail = (await services().repositories.audit.list('br-1', '2000-01-01', '2100-01-01')).filter((e) => e.targetId === m.id && e.action === 'consent.give');
     expect(trail.map((e) => auditSentence(e))[0]).toContain('张卫东（支部书记）登记了纸质同意同意保存健康和照护信息（凭本人签字的同意书）');
+  });
+
+  it('logs every read of a member’s health data by someone else, and shows the member who, when and why', async () => {
+    const created = await newMember('读取记录');
+    await recordHealth(stack, secretary, created.id, health);
+    const page = async () => (await stack.call('GET', `/members/${created.id}/health-consent`, { token: secretary })).body;
+    const before = (await page()).reads;
+    // Three reads by the secretary today: one line that counts them.
+    for (let i = 0; i < 3; i++) expect((await stack.call('GET', `/members/${created.id}`, { token: secretary })).body.sensitive).toBeDefined();
+    const after = (await page()).reads;
+    const today = after.find((r: { readerText: string; purposeText: string }) => r.readerText === '张卫东（支部书记）' && r.purposeText === '查看党员信息');
+    expect(today.count).toBe((before.find((r: { readerText: string }) => r.readerText === '张卫东（支部书记）')?.count ?? 0) + 3);
+    expect(today.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // An inspector sees the member without health data: nothing is logged for them.
+    expect((await stack.call('GET', `/members/${created.id}`, { token: inspector })).body.sensitive).toBeUndefined();
+    expect(JSON.stringify((await page()).reads)).not.toContain('督导');
   });
 
   it('answers 404 to another branch and 403 to those who may not read health data', async () => {

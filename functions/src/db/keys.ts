@@ -40,6 +40,9 @@ export const keys = {
   /** The member's consent to keep health data, each giving and withdrawal in order: one partition with the member, so the history is one Query. */
   consentEvent: (memberId: string, memberVersion: number) => ({ pk: `MEMBER#${memberId}`, sk: `CONSENT#${String(memberVersion).padStart(8, '0')}` }),
   consentEventPrefix: 'CONSENT#',
+  /** Who read the member's health data, per China day, reader and purpose: one item however often they looked that day. */
+  healthRead: (memberId: string, day: string, readerId: string, purpose: string) => ({ pk: `MEMBER#${memberId}`, sk: `READ#${day}#${readerId}#${purpose}` }),
+  healthReadPrefix: 'READ#',
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
-import { consentWays } from '@ltx/shared/domain/consent';
+import { consentWays, healthReadPurposes } from '@ltx/shared/domain/consent';
 import { orgKinds, rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
@@ -174,6 +174,28 @@ export const consentEvents = defineEntity({
   type: 'ConsentEvent',
   schema: ConsentEventRecord,
   keys: (e: ConsentEventRecord) => keys.consentEvent(e.memberId, e.memberVersion),
+});
+
+/**
+ * Someone other than the member read their health or care data (PIPL: the member may see who, when and why):
+ * one item per China day, reader and purpose, counting the reads, so a busy day does not grow the log.
+ */
+export const HealthReadRecord = z.object({
+  memberId: text,
+  day: text,
+  readerId: text,
+  readerRole: z.enum(roles),
+  purpose: z.enum(healthReadPurposes),
+  firstAt: text,
+  lastAt: text,
+  count: count,
+});
+export type HealthReadRecord = z.infer<typeof HealthReadRecord>;
+
+export const healthReads = defineEntity({
+  type: 'HealthRead',
+  schema: HealthReadRecord,
+  keys: (r: HealthReadRecord) => keys.healthRead(r.memberId, r.day, r.readerId, r.purpose),
 });
 
 // Organisations and branches.

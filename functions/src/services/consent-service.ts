@@ -1,10 +1,12 @@
 import { consentWayOf, healthConsentTerms, type ConsentWay } from '@ltx/shared/domain/consent';
 import { ConflictError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { roleLabels, type Actor } from '@ltx/shared/domain/roles';
+import { healthReadPurposeLabels } from '@ltx/shared/labels';
 import type { ConsentGiveInput, HealthConsentPage } from '@ltx/shared/schemas/consent';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { ConsentRepository } from '../repositories/consent-repository';
+import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { ConsentEventRecord, MemberRecord } from '../repositories/records';
@@ -19,6 +21,7 @@ export interface ConsentServiceDeps {
   consents: ConsentRepository;
   orgs: OrgRepository;
   users: Pick<UserRepository, 'namesOf'>;
+  healthReads: Pick<HealthReadRepository, 'list'>;
   audit: AuditRepository;
   uploads: Pick<UploadService, 'assertUsable'>;
   clock?: Clock;
@@ -106,8 +109,8 @@ export class ConsentService {
   }
 
   private async view(member: MemberRecord): Promise<HealthConsentPage> {
-    const events = await this.deps.consents.list(member.id);
-    const names = await this.deps.users.namesOf(events.filter((e) => e.way === 'secretary_paper').map((e) => e.by));
+    const [events, reads] = await Promise.all([this.deps.consents.list(member.id), this.deps.healthReads.list(member.id)]);
+    const names = await this.deps.users.namesOf([...events.filter((e) => e.way === 'secretary_paper').map((e) => e.by), ...reads.map((r) => r.readerId)]);
     const consent = member.healthConsent;
     return {
       memberId: member.id,
@@ -118,6 +121,10 @@ export class ConsentService {
         kind: e.kind, at: e.at, way: e.way,
         byText: e.way === 'secretary_paper' ? `${names.get(e.by) ?? '支部书记'}（支部书记）` : byWords[e.way],
         ...(e.termsVersion ? { termsVersion: e.termsVersion } : {}),
+      })),
+      reads: [...reads].reverse().map((r) => ({
+        day: r.day, count: r.count, purposeText: healthReadPurposeLabels[r.purpose],
+        readerText: `${names.get(r.readerId) ?? '一位用户'}（${roleLabels[r.readerRole]}）`,
       })),
     };
   }

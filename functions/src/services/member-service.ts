@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { isSelf, type Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
 import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { MemberRecord } from '../repositories/records';
@@ -34,6 +35,8 @@ export class MemberService {
     private readonly audit: AuditRepository,
     /** Signed-off periods: a departure never changes a signed ledger (`domain/roll.ts`). */
     private readonly signoffs: Pick<SignoffRepository, 'list'>,
+    /** Who read whose health data: the member sees it on their consent page. */
+    private readonly healthReads: Pick<HealthReadRepository, 'note'>,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -52,7 +55,11 @@ export class MemberService {
   async get(actor: Actor, memberId: string): Promise<MemberDetail> {
     const member = await this.load(actor, memberId, 'member.read');
     const pending = can(actor, 'member.approveChange', memberResource(member)) ? await this.members.listPendingChanges(memberId) : undefined;
-    return toDetail(member, actor, this.clock.now(), pending);
+    const detail = toDetail(member, actor, this.clock.now(), pending);
+    if (detail.sensitive && !isSelf(actor, memberId)) {
+      await this.healthReads.note({ memberId, readerId: actor.userId, readerRole: actor.role, purpose: 'member_page', at: this.clock.now().toISOString() });
+    }
+    return detail;
   }
 
   async create(actor: Actor, branchId: string, input: MemberCreateInput): Promise<MemberDetail> {

@@ -4,6 +4,7 @@ import { confirmationVia, type Actor } from '@ltx/shared/domain/roles';
 import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
 import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
+import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -48,6 +49,8 @@ export class VisitService implements SessionCreatedListener {
       uploads: UploadService;
       memberService: MemberService;
       sessionService: SessionService;
+      /** Care notes shown to the contact at the door are a read of health data, logged for the member. */
+      healthReads: Pick<HealthReadRepository, 'note'>;
       clock?: Clock;
     },
   ) {}
@@ -221,6 +224,9 @@ export class VisitService implements SessionCreatedListener {
     const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
     const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
     const rules = (await this.deps.rules.ofBranch(actor.branchId ?? '')).visits;
+    const at = this.clock.now().toISOString();
+    const read = [...members.values()].filter((m) => m.sensitive);
+    await Promise.all(read.map((m) => this.deps.healthReads.note({ memberId: m.id, readerId: actor.userId, readerRole: actor.role, purpose: 'home_visit', at })));
     return visits.map((v) => {
       const m = members.get(v.memberId);
       return {

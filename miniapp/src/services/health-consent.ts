@@ -1,7 +1,7 @@
 import { consentWayLabels } from '@ltx/shared/labels';
 import { isProxy, type Role } from '@ltx/shared/domain/roles';
 import type { RouteTypes } from '../../../functions/src/api/types';
-import { dateTimeText } from './format';
+import { dateText, dateTimeText } from './format';
 
 export type HealthConsentPage = RouteTypes['GET /api/v1/members/{memberId}/health-consent']['response'];
 
@@ -25,6 +25,11 @@ export function agreeLabel(page: HealthConsentPage, who: { role: Role }): string
 export function withdrawQuestion(page: HealthConsentPage, who: { role: Role }): string {
   const whose = who.role === 'member' ? '您的' : `${page.memberName}的`;
   return `撤回后，${whose}健康状况、照护提示和紧急联系人马上删除，以后也不再记录。开会、学习、积分照常。确定撤回吗？`;
+}
+
+/** Who read the health data, one line per day, reader and reason: "2026年12月1日 张卫东（支部书记）查看党员信息 2 次". */
+export function readLines(page: HealthConsentPage): string[] {
+  return page.reads.map((r) => `${dateText(r.day)} ${r.readerText}${r.purposeText}${r.count > 1 ? ` ${r.count} 次` : ''}`);
 }
 
 /** The history, newest first, one line each: "2026年12月1日 09:30 同意（家属）". */

@@ -19,6 +19,10 @@ export const healthConsentTerms = {
   ],
 } as const;
 
+/** Why someone read a member's health data: the page that showed it. */
+export const healthReadPurposes = ['member_page', 'home_visit'] as const;
+export type HealthReadPurpose = (typeof healthReadPurposes)[number];
+
 /** How a consent or its withdrawal was given: in the app by the member or their family proxy, or on a signed paper form the secretary recorded. */
 export const consentWays = ['member', 'proxy', 'secretary_paper'] as const;
 export type ConsentWay = (typeof consentWays)[number];

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { consentWays, healthConsentTerms } from '../domain/consent';
-import { Id, Timestamp, titled } from './common';
+import { Id, Int, IsoDate, Timestamp, titled } from './common';
 
 export const ConsentWay = z.enum(consentWays);
 
@@ -45,5 +45,7 @@ export const HealthConsentPage = z.object({
   terms: z.object({ version: z.string(), title: z.string(), points: z.array(z.string()) }),
   consent: z.optional(HealthConsentState),
   history: z.array(ConsentEvent),
+  /** Who read the member's health data, newest day first: the member sees it (their own reads are not listed). */
+  reads: z.array(z.object({ day: IsoDate, readerText: z.string(), purposeText: z.string(), count: Int() })),
 });
 export type HealthConsentPage = z.infer<typeof HealthConsentPage>;

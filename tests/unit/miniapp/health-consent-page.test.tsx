@@ -24,7 +24,10 @@ const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '�
 
 /** A stand-in of the consent routes that remembers what was given and withdrawn. */
 function consentApi(memberId: string, memberName: string) {
-  let page: HealthConsentPage = { memberId, memberName, terms, history: [] };
+  let page: HealthConsentPage = {
+    memberId, memberName, terms, history: [],
+    reads: [{ day: '2026-11-30', readerText: '张卫东（支部书记）', purposeText: '查看党员信息', count: 2 }],
+  };
   const sent: { url: string; body: unknown; key?: string }[] = [];
   const route: Route = (req) => {
     const base = `/api/v1/members/${memberId}/health-consent`;
@@ -63,6 +66,7 @@ describe('the member’s consent to keep health data', () => {
     await waitFor(() => expect(screen.getByText(healthConsentTerms.title)).toBeTruthy());
     for (const point of healthConsentTerms.points) expect(screen.getByText(new RegExp(point.slice(0, 12)))).toBeTruthy();
     expect(screen.getByText(/您还没有同意保存健康和照护信息/)).toBeTruthy();
+    expect(screen.getByText('2026年11月30日 张卫东（支部书记）查看党员信息 2 次')).toBeTruthy();
 
     fireEvent.click(screen.getByText('我同意'));
     await waitFor(() => expect(screen.getByText('已登记同意。')).toBeTruthy());

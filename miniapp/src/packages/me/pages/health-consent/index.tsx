@@ -11,7 +11,7 @@ import { Message } from '@/components/Message';
 import { useHealthConsent } from '@/hooks/use-health-consent';
 import { useMe } from '@/hooks/use-me';
 import { useUpload } from '@/hooks/use-upload';
-import { agreeLabel, consentStateText, historyLines, withdrawQuestion } from '@/services/health-consent';
+import { agreeLabel, consentStateText, historyLines, readLines, withdrawQuestion } from '@/services/health-consent';
 import { may } from '@/services/permissions';
 import { isMemberOrProxy, isProxy } from '@ltx/shared/domain/roles';
 
@@ -81,6 +81,17 @@ export default function HealthConsentPage() {
               backLabel='不撤回'
             />
           ) : null}
+
+          <Text className='h2'>谁看过健康信息</Text>
+          {page.reads.length ? (
+            readLines(page).map((line, i) => (
+              <Text key={i} className='text'>
+                {line}
+              </Text>
+            ))
+          ) : (
+            <Text className='text'>还没有人看过。</Text>
+          )}
 
           {page.history.length ? (
             <>
