@@ -1,4 +1,5 @@
 import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthConsentTerms } from '@ltx/shared/domain/consent';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
@@ -34,6 +35,12 @@ const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndp
 const counts = async () => {
   const { healthClassCounts } = (await services().repositories.orgs.getBranch('br-1'))!;
   return { bedridden: healthClassCounts.not_self_reliant ?? 0, unknown: healthClassCounts.unknown ?? 0 };
+};
+/** The secretary writes the health profile once the member's consent stands. */
+const recordHealthAs = async (token: string, memberId: string) => {
+  const current = await detail(memberId);
+  const saved = await stack.call('PATCH', `/members/${memberId}`, { token, body: { expectedVersion: current.version, sensitive: health } });
+  expect(saved.status).toBe(200);
 };
 const me = async (token: string) => (await stack.call('GET', '/me', { token })).body as { memberId: string };
 const detail = async (id: string) => (await stack.call('GET', `/members/${id}`, { token: secretary })).body;
@@ -182,6 +189,33 @@ describe('health data only with the member’s own consent', () => {
     // An inspector sees the member without health data: nothing is logged for them.
     expect((await stack.call('GET', `/members/${created.id}`, { token: inspector })).body.sensitive).toBeUndefined();
     expect(JSON.stringify((await page()).reads)).not.toContain('督导');
+  });
+
+  it('gives the member a copy of their data in Chinese (xlsx), read back sheet by sheet', async () => {
+    const { memberId } = await me(proxy);
+    const first = (await stack.call('GET', `/members/${memberId}/health-consent`, { token: proxy })).body;
+    if (!first.consent) await stack.call('POST', `/members/${memberId}/health-consent`, { token: proxy, idempotencyKey: 'consent-copy-give', body: terms });
+    await recordHealthAs(secretary, memberId);
+    const res = await fetch(`${stack.url}/api/v1/members/${memberId}/my-data`, { headers: { authorization: `Bearer ${proxy}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['说明', '个人信息', '健康与照护', '组织生活', '送学上门', '积分', '同意和查看记录']);
+    const text = (name: string) => book.getWorksheet(name)!.getSheetValues().flat().join(' ');
+    expect(text('个人信息')).toContain('李秀英');
+    expect(text('个人信息')).toContain('第一离退休干部党支部');
+    expect(text('健康与照护')).toContain('需要大声说话');
+    expect(text('同意和查看记录')).toContain('家属代本人在小程序里同意');
+    // People read words: no ids, codes or English anywhere in the copy.
+    const all = book.worksheets.map((w) => w.getSheetValues().flat().join(' ')).join(' ');
+    expect(all).not.toMatch(/not_self_reliant|with_family|present|secretary_paper|u-demo|[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(all).not.toContain(memberId);
+
+    // Another member's copy: 404; an inspector: 403; a copy of another branch's member: 404.
+    expect((await fetch(`${stack.url}/api/v1/members/${memberId}/my-data`, { headers: { authorization: `Bearer ${member}` } })).status).toBe(404);
+    expect((await fetch(`${stack.url}/api/v1/members/${memberId}/my-data`, { headers: { authorization: `Bearer ${inspector}` } })).status).toBe(403);
+    expect((await fetch(`${stack.url}/api/v1/members/${memberId}/my-data`, { headers: { authorization: `Bearer ${secretary2}` } })).status).toBe(404);
   });
 
   it('answers 404 to another branch and 403 to those who may not read health data', async () => {

@@ -40,6 +40,7 @@ export const actions = [
   'consent.read',
   'consent.give',
   'consent.withdraw',
+  'member.exportOwnData',
   'rules.read',
   'rules.edit',
   'session.list',
@@ -141,6 +142,9 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'consent.read': ['secretary', 'member', 'proxy'],
   'consent.give': ['secretary', 'member', 'proxy'],
   'consent.withdraw': ['secretary', 'member', 'proxy'],
+  // A copy of everything kept about the member (PIPL Art. 45): for the member and their proxy, and the secretary
+  // who prints it for a member without a phone (resource: member).
+  'member.exportOwnData': ['secretary', 'member', 'proxy'],
   // Frequency rules of an organisation (resource: org).
   'rules.read': ['admin', 'inspector'],
   'rules.edit': ['admin'],
@@ -237,6 +241,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'consent.read': 'member',
   'consent.give': 'member',
   'consent.withdraw': 'member',
+  'member.exportOwnData': 'member',
   'rules.read': 'org',
   'rules.edit': 'org',
   'session.list': 'branch',

@@ -1,5 +1,8 @@
 import { Text } from '@tarojs/components';
+import { useState } from 'react';
 import { openFile } from '@/adapters/files';
+import { downloadMyData } from '@/adapters/my-data-file';
+import type { ExportOutcome } from '@/services/inspection-export';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
 import { askReminderConsent } from '@/adapters/reminders';
@@ -29,6 +32,7 @@ export default function HomePage() {
   const memberId = misplaced ? undefined : me.data?.memberId;
   const next = useNextSession(memberId);
   const visits = useMemberVisits(memberId);
+  const [copy, setCopy] = useState<ExportOutcome | undefined>();
   useReloadOnReturn(() => {
     next.reload();
     visits.reload();
@@ -90,9 +94,15 @@ export default function HomePage() {
           ) : null}
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
           {memberId ? (
-            <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
-              健康信息同意
-            </BigButton>
+            <>
+              <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
+                健康信息同意
+              </BigButton>
+              <BigButton variant='secondary' onClick={() => void downloadMyData({ memberId, memberName: me.data?.memberName ?? me.data?.displayName ?? '' }).then(setCopy)}>
+                下载我的资料
+              </BigButton>
+              <Message kind={copy?.ok ? 'ok' : 'error'} text={copy?.message} />
+            </>
           ) : null}
         </MemberHome>
       ) : null}
