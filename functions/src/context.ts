@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import { env } from './config/env';
+import { env, secretIdOf } from './config/env';
 import { createDocumentClient } from './db/client';
 import { DynamoAuditRepository } from './repositories/audit-repository';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency-repository';
@@ -56,7 +56,8 @@ export interface ServiceDeps {
   /** The session signing key and the WeChat AppSecret, read at first use; left out by the seed and the bench, which sign nobody in. */
   secrets?: SecretSource;
   signingKeySecretId?: string;
-  wechat?: { apiBase: string; appId: string; secretId: string };
+  /** `secretId`: only in functions that may read the AppSecret (login); see config/env.ts `secretVariables`. */
+  wechat?: { apiBase: string; appId: string; secretId?: string };
 }
 
 /** Stands in for what a builder left out: using it is a programming error, said plainly. */
@@ -226,7 +227,7 @@ export function authOf(b: Base): AuthService {
   return b.once(authOf, () => {
     const { users, orgs, members, audit } = b.repos;
     const wechatConfig = b.deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
-    const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId) });
+    const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId ?? secretIdOf('wechatAppSecret')) });
     return new AuthService({ users, orgs, members, audit, attempts: b.repos.inviteAttempts, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock });
   });
 }
@@ -311,11 +312,12 @@ export function reminderContext(): ReminderSender {
   if (sender) return sender;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  const wechatSecretId = secretIdOf('wechatAppSecret');
   sender = buildReminderSender({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
     clock: contextClock,
-    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) },
+    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(wechatSecretId) },
     templates: e.reminderTemplates,
   });
   return sender;

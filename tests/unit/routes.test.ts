@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiPrefix, deployedRoutes, domains, routes } from '../../functions/src/api';
+import { resetEnvForTests, secretVariables } from '../../functions/src/config/env';
+import { resetAppContext } from '../../functions/src/context';
 import type { RouteTypes } from '../../functions/src/api/types';
 import { buildOpenApi } from '../../scripts/openapi-document';
 
@@ -68,6 +70,25 @@ describe('route declarations', () => {
     const health = await domains.auth!.handler(at('GET', '/api/v1/health', { body: 'ignored' }));
     expect([health.statusCode, JSON.parse(health.body!)]).toEqual([200, { status: 'ok' }]);
     expect(health.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  });
+
+  it('refuse to serve from a function not given the id of a secret its routes declare; a function declaring none needs no id', async () => {
+    const variable = secretVariables.wechatAppSecret;
+    const given = process.env[variable];
+    delete process.env[variable];
+    resetEnvForTests();
+    resetAppContext();
+    try {
+      const auth = await domains.auth!.handler(eventFor('GET', '/api/v1/health')); // the auth function has the login route
+      expect(auth.statusCode).toBe(500);
+      const members = await domains.members!.handler(eventFor('GET', '/api/v1/branches/{branchId}/members'));
+      expect(members.statusCode).toBe(401); // ran as usual: no token
+    } finally {
+      process.env[variable] = given;
+      resetEnvForTests();
+      resetAppContext();
+    }
+    expect((await domains.auth!.handler(eventFor('GET', '/api/v1/health'))).statusCode).toBe(200);
   });
 
   it('each appear in the OpenAPI document with their schemas and success status', () => {

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { Action } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
+import type { SecretNeed } from '../config/env';
 import type { AppContext } from '../context';
 import type { HttpResult } from '../http/route';
 
@@ -68,6 +69,17 @@ export interface RouteDeclaration<
   /** Takes an `Idempotency-Key`: a repeat answers the first result (http/idempotency.ts). */
   idempotent?: true;
   uploads?: UploadAccess;
+  /**
+   * Secrets the route reads beside the session signing key (every function reads that one, for
+   * tokens): `wechatAppSecret` for WeChat login. Only a function with such a route may read the
+   * secret and is given its id (config/env.ts `secretVariables`; grants in infra/src/constructs/api.ts).
+   */
+  secrets?: readonly SecretNeed[];
+  /**
+   * Deletes items (DeleteItem), like reverting a rules override. Only a function with such a route
+   * gets dynamodb:DeleteItem; every other one only puts and updates (infra/src/constructs/api.ts).
+   */
+  deletes?: true;
   /** Exists only on the local stage: never deployed, and refused by the router anywhere else. */
   localOnly?: true;
   summary: string;

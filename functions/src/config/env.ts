@@ -12,12 +12,30 @@ export function requireEnv(name: string): string {
 
 export type Stage = 'local' | 'prod' | 'test';
 
+/**
+ * The secrets a function may be given beside the session signing key (which every function reads),
+ * each by the variable holding its id. A deployed function gets a variable, and the grant to read the
+ * secret, only when one of its routes declares the need (api/declare.ts `secrets`; the reminder job
+ * its own): infra/src/constructs/api.ts. Locally every variable is set.
+ */
+export const secretVariables = { wechatAppSecret: 'WECHAT_SECRET_ID' } as const;
+export type SecretNeed = keyof typeof secretVariables;
+
+/** The id of a secret this function needs: a function not given it (it declared no such need) fails saying so. */
+export function secretIdOf(need: SecretNeed): string {
+  const name = secretVariables[need];
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}: only functions whose routes declare secrets: ['${need}'] may read that secret`);
+  return value;
+}
+
 export interface Env {
   stage: Stage;
   tableName: string;
   /** AWS: Secrets Manager secret ids. Local: keys in the JSON file at `secretsFile`. */
   signingKeySecretId: string;
-  wechatSecretId: string;
+  /** Only where a route declares `secrets: ['wechatAppSecret']` (login) and in the reminder job: see `secretVariables`. */
+  wechatSecretId?: string;
   wechatAppId: string;
   /** https://api.weixin.qq.com in AWS; a fake server on loopback in tests. */
   wechatApiBase: string;
@@ -41,7 +59,7 @@ export function env(): Env {
     stage,
     tableName: requireEnv('TABLE_NAME'),
     signingKeySecretId: requireEnv('SIGNING_KEY_SECRET_ID'),
-    wechatSecretId: requireEnv('WECHAT_SECRET_ID'),
+    wechatSecretId: process.env[secretVariables.wechatAppSecret] || undefined,
     wechatAppId: requireEnv('WECHAT_APP_ID'),
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
     secretsFile: process.env.SECRETS_FILE || undefined,
