@@ -23,7 +23,12 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
+    // What everyone may read: the privacy policy.
+    { root: 'packages/about', pages: ['pages/privacy/index'] },
   ],
+  // Holds privacy APIs (photos, files) back until the person agrees to the 隐私保护指引 on base libraries that
+  // would not otherwise (2.32.3 until WeChat turned the check on for all); the popup is components/PrivacyPopup.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#a31515',
