@@ -26,8 +26,9 @@ export default defineAppConfig({
     // What everyone may read: the privacy policy.
     { root: 'packages/about', pages: ['pages/privacy/index'] },
   ],
-  // Holds privacy APIs (photos, files) back until the person agrees to the 隐私保护指引 on base libraries that
-  // would not otherwise (2.32.3 until WeChat turned the check on for all); the popup is components/PrivacyPopup.
+  // WeChat's privacy check: privacy APIs (photos, files) wait until the person agrees to the 隐私保护指引. On since
+  // 17 October 2023 whatever this says; the flag turns it on for the base libraries from before. The popup that asks
+  // is components/PrivacyPopup (docs/privacy.md).
   __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',

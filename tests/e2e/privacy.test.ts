@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack } from '../integration/support/stack';
 import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
-import { closeAll, seeText, signIn } from './support/ui';
+import { closeAll, openSignedOut, seeText, signIn, tapButton } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -19,14 +19,12 @@ beforeAll(async () => {
 afterAll(() => closeAll(phone, stack));
 
 const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();
+const tap = (text: string) => tapButton(phone.page, text);
 
 describe('the privacy policy in a real browser', () => {
   it('is one tap from the login page and from the member’s home, comes back, and passes the elder audit', async () => {
     const { page } = phone;
-    await page.goto(`${stack.url}/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${stack.url}/`);
+    await openSignedOut(page, stack.url);
     await visible('王建国（党员，第一支部）');
     await tap('个人信息保护政策');
     await visible('四、谁能看到');
