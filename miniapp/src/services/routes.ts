@@ -30,6 +30,7 @@ export const pages = {
   orgTree: '/packages/inspector/pages/tree/index',
   adminHome: '/packages/inspector/pages/admin-home/index',
   orgRules: '/packages/inspector/pages/rules/index',
+  privacyPolicy: '/packages/about/pages/privacy/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];
