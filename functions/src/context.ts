@@ -12,6 +12,7 @@ import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-rep
 import { StaffService } from './services/staff-service';
 import { DynamoConsentRepository } from './repositories/consent-repository';
 import { DynamoHealthReadRepository } from './repositories/health-read-repository';
+import { DynamoReminderCreditRepository } from './repositories/reminder-credit-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
@@ -91,6 +92,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     transfers: new DynamoTransferRepository(db, table),
     consents: new DynamoConsentRepository(db, table),
     healthReads: new DynamoHealthReadRepository(db, table),
+    reminderCredits: new DynamoReminderCreditRepository(db, table),
   };
 }
 
@@ -211,7 +213,7 @@ export function inspectionOf(b: Base): InspectionService {
 
 export function overviewOf(b: Base): BranchOverviewService {
   const { orgs, members, sessions, outbox } = b.repos;
-  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
+  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, credits: b.repos.reminderCredits, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
 }
 
 export function orgsOf(b: Base): OrgService {
@@ -337,6 +339,7 @@ export function buildReminderSender(deps: {
     sessions: new DynamoSessionRepository(db, tableName),
     members: new DynamoMemberRepository(db, tableName),
     users: new DynamoUserRepository(db, tableName),
+    credits: new DynamoReminderCreditRepository(db, tableName),
     messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, appId: deps.wechat.appId, appSecret: deps.wechat.appSecret }),
     templates: deps.templates,
     clock: deps.clock,

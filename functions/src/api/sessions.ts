@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
-  ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsInput,
+  ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsAnswer, SubscriptionsInput,
 } from '@ltx/shared/schemas/session';
 import { defineRoute } from './declare';
 import { items } from './items';
@@ -103,8 +102,9 @@ export const routes = [
     handle: async ({ ctx, actor, params, query }) => ({ items: await ctx.sessions.memberSessions(actor, params.memberId, query) }),
   }),
   defineRoute({
-    id: 'subscriptions-put', method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', auth: 'token', can: 'attendance.markOwn', summary: '订阅提醒',
-    body: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }),
+    id: 'subscriptions-put', method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', auth: 'token', can: 'attendance.markOwn',
+    summary: '订阅提醒（每次在微信里点“允许”，可多收一次该类提醒；答复还剩几次）',
+    body: SubscriptionsInput, response: SubscriptionsAnswer, idempotent: true,
     handle: async ({ ctx, actor, params, body }) => ctx.overview.subscribe(actor, params.memberId, body),
   }),
 ];

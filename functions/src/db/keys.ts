@@ -45,6 +45,8 @@ export const keys = {
   healthReadPrefix: 'READ#',
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  /** How many one-time WeChat agreements a person has left, one number per reminder kind (WeChat counts them per person and template). */
+  reminderCredits: (userId: string) => ({ pk: `USER#${userId}`, sk: 'REMINDER_CREDITS' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
   /** gsi2: the staff of an organisation (secretaries, contacts, inspectors, administrators), by role then name. */

@@ -7,7 +7,7 @@ import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/vis
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
-import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/schemas/session';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
 import type { RosterRowPlan } from '@ltx/shared/domain/roster';
@@ -480,7 +480,7 @@ export const OutboxRecord = z.object({
   dueAt: text,
   /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
   channel: z.enum(['wechat', 'none']),
-  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
+  status: z.enum(outboxStatuses),
   text,
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;

@@ -58,8 +58,8 @@ export default function HomePage() {
     // WeChat's consent sheet must open straight from the tap: ask before anything else.
     const consent = await askReminderConsent();
     if (!consent.ok) return { ok: false, message: consent.reason };
-    await api.subscribe(memberId as string, consent.kinds);
-    return { ok: true };
+    const answer = await api.subscribe(memberId as string, consent.kinds);
+    return { ok: true, remaining: answer.remaining.session_tomorrow };
   };
 
   return (
