@@ -159,6 +159,24 @@ describe('branches and members', () => {
     expect(again.status).toBe(409);
   });
 
+  it('lets the member and their proxy ask for a correction of their own record, which waits for the secretary', async () => {
+    const mine = (await stack.call('GET', '/me', { token: member })).body.memberId as string;
+    const before = (await stack.call('GET', `/members/${mine}`, { token: member })).body;
+    const asked = await stack.call('PATCH', `/members/${mine}`, { token: member, body: { expectedVersion: before.version, phone: '13800019999' } });
+    expect(asked.status).toBe(202);
+    // Nothing changes until the secretary approves.
+    const seen = (await stack.call('GET', `/members/${mine}`, { token: secretary })).body;
+    expect(seen.phone).toBe(before.phone);
+    const pending = seen.pendingChanges.find((c: { id: string }) => c.id === asked.body.pendingChangeId);
+    expect(pending.patch).toEqual({ phone: '13800019999' });
+    const approved = await stack.call('POST', `/members/${mine}/changes/${pending.id}/approve`, { token: secretary });
+    expect(approved.body.phone).toBe('13800019999');
+    // How the branch arranges their study, and someone else's record, are not theirs to ask about this way.
+    expect((await stack.call('PATCH', `/members/${mine}`, { token: member, body: { expectedVersion: approved.body.version, attendanceModeOverride: 'online' } })).status).toBe(403);
+    const other = byName((await stack.call('GET', '/branches/br-1/members', { token: secretary })).body.items, '周志刚');
+    expect((await stack.call('PATCH', `/members/${other.id}`, { token: proxy, body: { expectedVersion: 1, phone: '13800018888' } })).status).toBe(404);
+  });
+
   it('keeps counters exact under concurrent creates', async () => {
     const before = (await stack.call('GET', '/branches/br-2', { token: secretary2 })).body;
     const results = await Promise.all(

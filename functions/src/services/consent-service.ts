@@ -74,10 +74,8 @@ export class ConsentService {
   /** Withdrawal clears the health class, care notes and emergency contacts at once; the roll counts the member as 未登记 again. */
   async withdraw(actor: Actor, memberId: string): Promise<HealthConsentPage> {
     const member = await this.load(actor, memberId, 'consent.withdraw');
-    if (!member.healthConsent) {
-      if (member.sensitive) throw new ConflictError(); // data without consent: written before consent was the member's own; the secretary clears it
-      return this.view(member);
-    }
+    // Data kept before consent was the member's own (a box the secretary ticked) is erased the same way.
+    if (!member.healthConsent && !member.sensitive) return this.view(member);
     const at = this.clock.now().toISOString();
     const { healthConsent: _consent, sensitive: _health, ...rest } = member;
     // The way they take part (e.g. 送学上门) stays as arranged: nobody stops bringing study because data was erased.

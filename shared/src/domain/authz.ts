@@ -130,7 +130,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.readPhone': ['secretary', 'member', 'proxy'],
   'member.update': ['secretary'],
   // A contact's change to a profile waits for the secretary's approval.
-  'member.proposeUpdate': ['contact'],
+  // The member and their proxy ask for a correction of their own record (PIPL Art. 46) the same way.
+  'member.proposeUpdate': ['contact', 'member', 'proxy'],
   'member.approveChange': ['secretary'],
   'member.invite': ['secretary'],
   // Who may be paired with a member as their contact (asked of the person to pair, resource: the branch).

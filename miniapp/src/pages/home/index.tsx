@@ -99,6 +99,9 @@ export default function HomePage() {
               <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
                 健康信息同意
               </BigButton>
+              <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id: memberId }))}>
+                我的信息有误，申请更正
+              </BigButton>
               <BigButton variant='secondary' onClick={() => void downloadMyData({ memberId, memberName: me.data?.memberName ?? me.data?.displayName ?? '' }).then(setCopy)}>
                 下载我的资料
               </BigButton>
