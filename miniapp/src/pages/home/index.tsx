@@ -5,7 +5,6 @@ import { downloadMyData } from '@/adapters/my-data-file';
 import type { ExportOutcome } from '@/services/inspection-export';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
-import { askReminderConsent } from '@/adapters/reminders';
 import { speech } from '@/adapters/speech';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
@@ -14,7 +13,8 @@ import { MemberHome } from '@/components/MemberHome';
 import { MemberVisits } from '@/components/MemberVisits';
 import { Message } from '@/components/Message';
 import { NextSessionCard } from '@/components/NextSessionCard';
-import { ReminderSubscribe, type SubscribeOutcome } from '@/components/ReminderSubscribe';
+import { ReminderSubscribe } from '@/components/ReminderSubscribe';
+import { useReminderSubscribe } from '@/hooks/use-reminder-subscribe';
 import { useApi } from '@/hooks/api-context';
 import { useOwnHome } from '@/hooks/use-own-home';
 import { useNextSession } from '@/hooks/use-next-session';
@@ -54,13 +54,7 @@ export default function HomePage() {
     return done;
   };
 
-  const subscribe = async (): Promise<SubscribeOutcome> => {
-    // WeChat's consent sheet must open straight from the tap: ask before anything else.
-    const consent = await askReminderConsent();
-    if (!consent.ok) return { ok: false, message: consent.reason };
-    const answer = await api.subscribe(memberId as string, consent.kinds);
-    return { ok: true, remaining: answer.remaining.session_tomorrow };
-  };
+  const subscribe = useReminderSubscribe(memberId);
 
   return (
     <ElderPage>

@@ -1,3 +1,5 @@
+import { ReminderSubscribe } from '@/components/ReminderSubscribe';
+import { useReminderSubscribe } from '@/hooks/use-reminder-subscribe';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { goBack } from '@/adapters/navigation';
@@ -44,6 +46,7 @@ export default function VisitRequestPage() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<VisitRequest | undefined>();
+  const subscribe = useReminderSubscribe(memberId);
   const submission = useSubmission((input: VisitRequestInput, key: string) => api.requestVisit(memberId as string, input, key));
 
   const session = sessions.data ? (sessions.data.find((s) => s.id === wanted) ?? nextSession(sessions.data, now)) : undefined;
@@ -80,6 +83,8 @@ export default function VisitRequestPage() {
           <Text className='banner banner--ok'>✓ 已提交申请</Text>
           <Text className='text text--large strong'>{sent.statusText}</Text>
           <Text className='text spaced-top'>支部安排好后，首页会写明谁、哪天来。</Text>
+          <Text className='text spaced-top'>想在下次学习的前一天收到微信提醒，请点下面的按钮。</Text>
+          <ReminderSubscribe onSubscribe={subscribe} />
           <BigButton onClick={goBack}>返回首页</BigButton>
         </View>
       ) : null}
