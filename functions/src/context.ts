@@ -12,13 +12,19 @@ import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-rep
 import { StaffService } from './services/staff-service';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
 import { TransferService } from './services/transfer-service';
-import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
+import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
 import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
 import { HttpWechatClient } from './wechat/wechat-client';
 import { HttpWechatMessenger } from './wechat/wechat-messenger';
+import { StableTokenSource, type AccessTokenSource } from './wechat/access-token';
+import { PublishedTokenSource } from './wechat/published-token';
+import { HttpContentCheck, type ContentCheck } from './wechat/content-check';
+import { ContentScreen, type Screen } from './services/content-screen';
+import { WechatPushService } from './services/wechat-push-service';
+import { DynamoCheckOpenIdRepository } from './repositories/check-openid-repository';
 import { ReminderSender } from './services/reminder-sender';
 import { DynamoOutboxRepository } from './repositories/outbox-repository';
 import { DynamoRulesRepository } from './repositories/rules-repository';
@@ -53,8 +59,16 @@ export interface ServiceDeps {
   /** The session signing key and the WeChat AppSecret, read at first use; left out by the seed and the bench, which sign nobody in. */
   secrets?: SecretSource;
   signingKeySecretId?: string;
-  wechat?: { apiBase: string; appId: string; secretId: string };
+  wechat?: { apiBase: string; appId: string; secretId: string; pushTokenSecretId?: string };
+  /**
+   * WeChat's content checks (texts before they are stored, images before others see them). Left out by
+   * the seed, the bench and the admin command, which write only texts of their own, never a user's.
+   */
+  contentChecks?: { check: ContentCheck; serviceOpenId?: string; skipWithoutOpenId: boolean };
 }
+
+/** For builders without content checks (the seed, the bench, the admin command): their own texts, nothing to check. */
+export const ownTextsOnly: Screen = { texts: async () => undefined, image: async () => undefined };
 
 /** Stands in for what a builder left out: using it is a programming error, said plainly. */
 const missing = (what: string) => () => {
@@ -85,6 +99,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     idempotency: new DynamoIdempotencyRepository(db, table),
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
     transfers: new DynamoTransferRepository(db, table),
+    checkOpenIds: new DynamoCheckOpenIdRepository(db, table),
   };
 }
 
@@ -113,6 +128,8 @@ export interface Services {
   inspection: InspectionService;
   /** Organisations' rules, inherited down the hierarchy (the repository's are `repositories.rules`). */
   ruleSets: RulesService;
+  /** WeChat's message push: the verdicts of image checks. */
+  wechatPush: WechatPushService;
 }
 
 /**
@@ -159,18 +176,24 @@ export function tokensOf(b: Base): TokenService {
   return b.once(tokensOf, () => new TokenService(() => b.secrets.get(b.deps.signingKeySecretId ?? ''), b.clock));
 }
 
+/** WeChat's content checks under each author's openid, for every service that stores texts others read or shows images. */
+export function screenOf(b: Base): Screen {
+  const checks = b.deps.contentChecks;
+  return b.once(screenOf, () => (checks ? new ContentScreen({ ...checks, openIds: b.repos.checkOpenIds }) : ownTextsOnly));
+}
+
 export function uploadsOf(b: Base): UploadService {
-  return b.once(uploadsOf, () => new UploadService(b.repos.uploads, b.uploadStore, b.repos.orgs, b.clock));
+  return b.once(uploadsOf, () => new UploadService(b.repos.uploads, b.uploadStore, b.repos.orgs, b.clock, screenOf(b)));
 }
 
 export function membersOf(b: Base): MemberService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.clock));
+  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.clock, screenOf(b)));
 }
 
 export function pointsOf(b: Base): PointsService {
   const { members, orgs, rules, signoffs, audit } = b.repos;
-  return b.once(pointsOf, () => new PointsService({ points: b.repos.points, members, orgs, rules, signoffs, audit, clock: b.clock }));
+  return b.once(pointsOf, () => new PointsService({ points: b.repos.points, members, orgs, rules, signoffs, audit, screen: screenOf(b), clock: b.clock }));
 }
 
 /**
@@ -184,10 +207,11 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
     const uploads = uploadsOf(b);
     const onCreated: SessionCreatedListener[] = [];
     const sessionService = new SessionService({
-      sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated, clock,
+      sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated,
+      screen: screenOf(b), clock,
     });
     const visits = new VisitService({
-      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, clock,
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, screen: screenOf(b), clock,
     });
     onCreated.push(visits);
     return { sessions: sessionService, visits };
@@ -197,7 +221,7 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
 export function inspectionOf(b: Base): InspectionService {
   const { orgs, members, sessions, signoffs, rules, users, audit } = b.repos;
   return b.once(inspectionOf, () => new InspectionService({
-    orgs, members, sessions, visits: b.repos.visits, points: b.repos.points, reviews: b.repos.reviews, signoffs, rules, users, audit, uploads: uploadsOf(b), clock: b.clock,
+    orgs, members, sessions, visits: b.repos.visits, points: b.repos.points, reviews: b.repos.reviews, signoffs, rules, users, audit, uploads: uploadsOf(b), screen: screenOf(b), clock: b.clock,
   }));
 }
 
@@ -220,8 +244,15 @@ export function authOf(b: Base): AuthService {
     const { users, orgs, members, audit } = b.repos;
     const wechatConfig = b.deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
     const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId) });
-    return new AuthService({ users, orgs, members, audit, attempts: b.repos.inviteAttempts, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock });
+    return new AuthService({
+      users, orgs, members, audit, attempts: b.repos.inviteAttempts, checkOpenIds: b.repos.checkOpenIds, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock,
+    });
   });
+}
+
+export function wechatPushOf(b: Base): WechatPushService {
+  const secretId = b.deps.wechat?.pushTokenSecretId;
+  return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => (secretId ? b.secrets.get(secretId) : Promise.resolve('')), uploads: uploadsOf(b) }));
 }
 
 export function staffOf(b: Base): StaffService {
@@ -231,7 +262,7 @@ export function staffOf(b: Base): StaffService {
 
 export function transfersOf(b: Base): TransferService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs }, b.clock));
+  return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs, screen: screenOf(b) }, b.clock));
 }
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
@@ -251,6 +282,7 @@ export function servicesOf(b: Base): Services {
     auth: authOf(b),
     staff: staffOf(b),
     transfers: transfersOf(b),
+    wechatPush: wechatPushOf(b),
   };
 }
 
@@ -281,9 +313,26 @@ export function appBase(): Base {
     uploadStore,
     secrets,
     signingKeySecretId: e.signingKeySecretId,
-    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
+    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId, pushTokenSecretId: e.wechatPushTokenSecretId },
+    contentChecks: {
+      check: new HttpContentCheck({ baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) }),
+      serviceOpenId: e.wechatCheckOpenId,
+      skipWithoutOpenId: e.stage !== 'prod',
+    },
   });
   return base;
+}
+
+/**
+ * WeChat's access token for the content checks: in AWS the one the reminder job publishes (these
+ * functions may not read the AppSecret); locally, in one process holding every secret, from
+ * stable_token directly.
+ */
+function accessTokens(e: ReturnType<typeof env>, secrets: SecretSource): AccessTokenSource {
+  if (e.secretsFile || !e.wechatTokenSecretId) {
+    return new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId), clock: contextClock });
+  }
+  return new PublishedTokenSource(new SecretsManagerValue(e.wechatTokenSecretId), contextClock);
 }
 
 /** Every service over the function's base: the local stack only (the domains' Lambdas build what they wire). */
@@ -291,21 +340,31 @@ export function appContext(): AppContext {
   return { stage: env().stage, ...servicesOf(appBase()) };
 }
 
-let sender: ReminderSender | undefined;
+/** The scheduled job's parts: the reminder sender, and in AWS where to publish the access token it refreshes. */
+export interface ReminderJobContext {
+  sender: ReminderSender;
+  tokens: StableTokenSource;
+  /** AWS only ("WeChat access token"): the functions that check content read it there. */
+  published?: ChangingSecret;
+}
 
-/** The scheduled reminder job's wiring (a separate Lambda: no HTTP routes). */
-export function reminderContext(): ReminderSender {
-  if (sender) return sender;
+let job: ReminderJobContext | undefined;
+
+/** The scheduled reminder job's wiring (a separate Lambda: no HTTP routes). It alone, with login, reads the AppSecret. */
+export function reminderContext(): ReminderJobContext {
+  if (job) return job;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
-  sender = buildReminderSender({
+  const tokens = new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId), clock: contextClock });
+  const sender = buildReminderSender({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
     clock: contextClock,
-    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId) },
+    wechat: { apiBase: e.wechatApiBase, tokens },
     templates: e.reminderTemplates,
   });
-  return sender;
+  job = { sender, tokens, ...(e.wechatTokenSecretId && !e.secretsFile ? { published: new SecretsManagerValue(e.wechatTokenSecretId) } : {}) };
+  return job;
 }
 
 /** The reminder job from its dependencies: the scheduled Lambda above, and the tests, on their own stack and clock. */
@@ -313,7 +372,8 @@ export function buildReminderSender(deps: {
   db: DynamoDBDocumentClient;
   tableName: string;
   clock: Clock;
-  wechat: { apiBase: string; appId: string; appSecret: () => Promise<string> };
+  /** WeChat's API and the access token source the job shares with whatever else it calls. */
+  wechat: { apiBase: string; tokens: AccessTokenSource };
   templates: ReminderSenderDeps['templates'];
 }): ReminderSender {
   const { db, tableName } = deps;
@@ -322,7 +382,7 @@ export function buildReminderSender(deps: {
     sessions: new DynamoSessionRepository(db, tableName),
     members: new DynamoMemberRepository(db, tableName),
     users: new DynamoUserRepository(db, tableName),
-    messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, appId: deps.wechat.appId, appSecret: deps.wechat.appSecret }),
+    messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, tokens: deps.wechat.tokens }),
     templates: deps.templates,
     clock: deps.clock,
   });
@@ -332,5 +392,5 @@ export function buildReminderSender(deps: {
 export function resetAppContext(options: { clock?: Clock } = {}): void {
   contextClock = options.clock ?? systemClock;
   base = undefined;
-  sender = undefined;
+  job = undefined;
 }

@@ -19,6 +19,16 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
  */
 export type UploadAccess = 'presign' | 'read' | 'check';
 
+/**
+ * Which WeChat credential a route's function reads, and so which secret its role may read
+ * (infra/src/constructs/api.ts; least privilege: a route without it reads neither):
+ * - `access-token`: the WeChat access token the reminder job publishes ("WeChat access token"), for
+ *   the content checks of the texts and images the route stores (services/content-screen.ts).
+ * - `push-token`: the token WeChat signs its message pushes with (the push route).
+ * A route that starts checking content must say so here, or its checks answer 503 in AWS.
+ */
+export type WechatAccess = 'access-token' | 'push-token';
+
 /** `{a}/x/{b}` → `'a' | 'b'`: a route's path parameters, from its path template. */
 export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;
 
@@ -68,6 +78,7 @@ export interface RouteDeclaration<
   /** Takes an `Idempotency-Key`: a repeat answers the first result (http/idempotency.ts). */
   idempotent?: true;
   uploads?: UploadAccess;
+  wechat?: WechatAccess;
   /** Exists only on the local stage: never deployed, and refused by the router anywhere else. */
   localOnly?: true;
   summary: string;
@@ -96,6 +107,8 @@ export class Reply {
 
 export const reply = (status: number, body: unknown) => new Reply({ status, body });
 export const fileReply = (file: NonNullable<HttpResult['file']>) => new Reply({ status: 200, file });
+/** Plain text instead of JSON (what WeChat's message push expects back). */
+export const textReply = (text: string) => new Reply({ status: 200, text });
 
 /** The names of a path template's parameters, in order. */
 export const paramNames = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

@@ -21,6 +21,15 @@ export interface Env {
   wechatAppId: string;
   /** https://api.weixin.qq.com in AWS; a fake server on loopback in tests. */
   wechatApiBase: string;
+  /**
+   * AWS: the secret the reminder job publishes WeChat's access token into ("WeChat access token"),
+   * read by the functions that check content. Unset locally, where one process asks stable_token itself.
+   */
+  wechatTokenSecretId?: string;
+  /** The token WeChat signs message pushes with (entered in WeChat's console): a secret id, or a key of the local file. */
+  wechatPushTokenSecretId: string;
+  /** The organisation's service openid: content checks of authors WeChat knows no openid of are made under it. */
+  wechatCheckOpenId?: string;
   /** Local stage only: the generated secrets file under the data folder. */
   secretsFile?: string;
   /** Local: the dynalite endpoint. Unset in AWS. */
@@ -44,6 +53,9 @@ export function env(): Env {
     wechatSecretId: requireEnv('WECHAT_SECRET_ID'),
     wechatAppId: requireEnv('WECHAT_APP_ID'),
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
+    wechatTokenSecretId: stage === 'prod' ? requireEnv('WECHAT_TOKEN_SECRET_ID') : undefined,
+    wechatPushTokenSecretId: requireEnv('WECHAT_PUSH_TOKEN_SECRET_ID'),
+    wechatCheckOpenId: process.env.WECHAT_CHECK_OPENID || undefined,
     secretsFile: process.env.SECRETS_FILE || undefined,
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,
     reminderTemplates: {

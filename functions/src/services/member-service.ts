@@ -3,7 +3,9 @@ import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
-import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import {
+  DepartureInput, MemberCreateInput, MemberPatchInput, type CareNotes, type DepartureUndoInput, type Invite, type InviteCreateInput, type MemberDetail, type MemberSummary,
+} from '@ltx/shared/schemas/member';
 import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -17,13 +19,16 @@ import { actorOf, authorize } from './authorize';
 import { placed } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
-
+import type { Screen } from './content-screen';
 
 type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 
 export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 'pending'; pendingChangeId: string };
 
 const unknownHealth = 'unknown';
+
+/** The care notes people write (the rest are yes/no): what the next visitor reads, so WeChat checks them first. */
+export const careNoteTexts = ['bestVisitTime', 'hearing', 'eyesight', 'dialect', 'other'] as const satisfies readonly (keyof CareNotes)[];
 
 export class MemberService {
   constructor(
@@ -34,6 +39,8 @@ export class MemberService {
     /** Signed-off periods: a departure never changes a signed ledger (`domain/roll.ts`). */
     private readonly signoffs: Pick<SignoffRepository, 'list'>,
     private readonly clock: Clock = systemClock,
+    /** WeChat's content checks: care notes and departure notes others read, before they are stored. */
+    private readonly screen: Screen,
   ) {}
 
   async list(actor: Actor, branchId: string): Promise<MemberSummary[]> {
@@ -61,6 +68,7 @@ export class MemberService {
     // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
     if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
+    await this.screenCareNotes(actor, MemberCreateInput, input);
     const now = this.clock.now().toISOString();
     const { sensitive, healthConsent: _consent, ...fields } = input;
     const record: MemberRecord = {
@@ -85,25 +93,23 @@ export class MemberService {
   }
 
   /** The secretary's edit applies at once; a paired contact's waits for the secretary's approval. */
-  async update(actor: Actor, memberId: string, patch: MemberPatchInput): Promise<UpdateOutcome> {
+  async update(actor: Actor, memberId: string, patch: MemberPatchInput, options: { textsChecked?: true } = {}): Promise<UpdateOutcome> {
     const member = await this.load(actor, memberId, 'member.read');
     const resource = memberResource(member);
     const { expectedVersion, ...changes } = patch;
-    if (can(actor, 'member.update', resource)) {
-      if (member.version !== expectedVersion) throw new ConflictError();
-      return { kind: 'applied', member: await this.apply(actor, member, changes) };
-    }
-    if (decide(actor, 'member.proposeUpdate', resource) === 'allow') {
-      if (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined) throw new ForbiddenError();
-      const now = this.clock.now().toISOString();
-      const id = randomUUID();
-      await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
-      await this.audit.append(member.branchId, {
-        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
-      });
-      return { kind: 'pending', pendingChangeId: id };
-    }
-    throw new ForbiddenError();
+    const mayUpdate = can(actor, 'member.update', resource);
+    if (!mayUpdate && decide(actor, 'member.proposeUpdate', resource) !== 'allow') throw new ForbiddenError();
+    if (mayUpdate && member.version !== expectedVersion) throw new ConflictError();
+    if (!mayUpdate && (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined)) throw new ForbiddenError();
+    if (!options.textsChecked) await this.screenCareNotes(actor, MemberPatchInput, patch, member.sensitive?.careNotes);
+    if (mayUpdate) return { kind: 'applied', member: await this.apply(actor, member, changes) };
+    const now = this.clock.now().toISOString();
+    const id = randomUUID();
+    await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
+    await this.audit.append(member.branchId, {
+      at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
+    });
+    return { kind: 'pending', pendingChangeId: id };
   }
 
   async approveChange(actor: Actor, memberId: string, changeId: string): Promise<MemberDetail> {
@@ -152,6 +158,7 @@ export class MemberService {
     const problem = departureDayProblem(input.on, member, chinaDay(now.toISOString()));
     if (problem) throw new ValidationError([{ path: 'on', message: problem }]);
     if (member.version !== input.expectedVersion) throw new ConflictError();
+    await this.screen.texts(actor, DepartureInput, input, ['note'], 'profile');
     const at = now.toISOString();
     const effectiveOn = effectiveDepartureDay(input.on, await this.signoffs.list(member.branchId));
     const next: MemberRecord = {
@@ -224,6 +231,13 @@ export class MemberService {
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);
+  }
+
+  /** The care notes written or changed (unchanged ones were checked when they were written), before anything is stored. */
+  private async screenCareNotes(actor: Actor, schema: typeof MemberCreateInput | typeof MemberPatchInput, input: { sensitive?: { careNotes?: CareNotes } }, before?: CareNotes): Promise<void> {
+    const notes = input.sensitive?.careNotes;
+    const changed = careNoteTexts.filter((k) => notes?.[k] && notes[k] !== before?.[k]);
+    if (changed.length) await this.screen.texts(actor, schema, input, changed.map((k) => `sensitive.careNotes.${k}`), 'profile');
   }
 
   private withConsent(s: NonNullable<MemberCreateInput['sensitive']>, actor: Actor, at: string): SensitiveRecord {
