@@ -10,6 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '@ltx/functions/api/index';
+import type { WechatAccess } from '@ltx/functions/api/declare';
 import type { DataTable } from './data-table.js';
 import type { UploadAccess, UploadBucket } from './upload-bucket.js';
 import { defaultApiDir, repoRoot, rootLockFile } from '../paths.js';
@@ -50,6 +51,15 @@ export function uploadAccessOf(routes: readonly { uploads?: UploadAccess }[]): U
   return (['presign', 'check', 'read'] as const).filter((a) => declared.has(a));
 }
 
+/**
+ * The WeChat secrets a domain's function may read: what its routes declare (`wechat` in
+ * functions/src/api/<domain>.ts). A domain none of whose routes check content or receive pushes reads neither.
+ */
+export function wechatAccessOf(routes: readonly { wechat?: WechatAccess }[]): WechatAccess[] {
+  const declared = new Set(routes.map((r) => r.wechat));
+  return (['access-token', 'push-token'] as const).filter((a) => declared.has(a));
+}
+
 export interface ApiProps {
   /** The routes to deploy: `deployedRoutes` (never the local-only ones). */
   routes: readonly RouteSpec[];
@@ -57,6 +67,10 @@ export interface ApiProps {
   uploads: UploadBucket;
   signingKeySecret: ISecret;
   wechatSecret: ISecret;
+  /** The access token the reminder job publishes, and the message-push token (infra/src/constructs/secrets.ts). */
+  wechatTokens: Record<WechatAccess, ISecret>;
+  /** The organisation's service openid for content checks of authors WeChat knows no openid of (CDK context `wechatCheckOpenId`). */
+  wechatCheckOpenId?: string;
   wechatAppId: string;
   /** Folder holding each domain's `<domain>.ts` (exporting `handler`); defaults to functions/src/api. */
   apiDir?: string;
@@ -101,6 +115,9 @@ export class Api extends Construct {
       WECHAT_SECRET_ID: props.wechatSecret.secretArn,
       WECHAT_APP_ID: props.wechatAppId,
       WECHAT_API_BASE,
+      WECHAT_TOKEN_SECRET_ID: props.wechatTokens['access-token'].secretArn,
+      WECHAT_PUSH_TOKEN_SECRET_ID: props.wechatTokens['push-token'].secretArn,
+      ...(props.wechatCheckOpenId ? { WECHAT_CHECK_OPENID: props.wechatCheckOpenId } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     };
 
@@ -150,6 +167,8 @@ export class Api extends Construct {
       props.data.grantReadWriteData(role);
       props.signingKeySecret.grantRead(role);
       props.wechatSecret.grantRead(role);
+      // Only the domains whose routes declare it read WeChat's access token (content checks) or push token.
+      for (const access of wechatAccessOf(props.routes.filter((r) => r.domain === domain))) props.wechatTokens[access].grantRead(role);
       const uploadAccess = uploadAccessOf(props.routes.filter((r) => r.domain === domain));
       for (const access of uploadAccess) props.uploads.grant(role, access);
       if (uploadAccess.length > 0) {

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -15,13 +15,16 @@ export interface ReminderJobProps {
   data: DataTable;
   signingKeySecret: ISecret;
   wechatSecret: ISecret;
+  /** Where the job publishes WeChat's access token for the functions that check content ("WeChat access token"). */
+  wechatAccessToken: ISecret;
   environment: Readonly<Record<string, string>>;
   /** Subscription-message template ids WeChat issued (CDK context); a kind without one is skipped. */
   templates: { session?: string; material?: string };
 }
 
 /**
- * Every 15 minutes: sends the reminders that are due as WeChat subscription messages
+ * Every 15 minutes: refreshes WeChat's access token (stable_token) and publishes it for the functions
+ * that check content, then sends the reminders that are due as WeChat subscription messages
  * (functions/src/jobs/send-reminders.ts). Not behind the HTTP API.
  */
 export class ReminderJob extends Construct {
@@ -35,6 +38,9 @@ export class ReminderJob extends Construct {
     props.data.grantReadWriteData(role);
     props.wechatSecret.grantRead(role);
     props.signingKeySecret.grantRead(role);
+    // Reads the published token (to write only a changed one) and puts a new version: nothing else on that secret.
+    props.wechatAccessToken.grantRead(role);
+    role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:PutSecretValue'], resources: [props.wechatAccessToken.secretArn] }));
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: path.join(repoRoot, 'functions', 'src', 'jobs', 'send-reminders.ts'),
       handler: 'handler',

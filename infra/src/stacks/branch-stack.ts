@@ -1,11 +1,14 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { deployedRoutes, type RouteSpec } from '@ltx/functions/api/index';
+import { deployedRoutes, routes as allRoutes, type RouteSpec } from '@ltx/functions/api/index';
 import { Api } from '../constructs/api.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
+
+/** The message-push route, as declared (functions/src/api/wechat.ts). */
+const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
 
 export interface BranchStackProps extends StackProps {
   /** WeChat mini-program AppID (public; CDK context `wechatAppId`). */
@@ -18,6 +21,8 @@ export interface BranchStackProps extends StackProps {
   uploadCorsOrigins?: string[];
   /** WeChat subscription-message template ids (CDK context `reminderTemplateSession`, `reminderTemplateMaterial`). */
   reminderTemplates?: { session?: string; material?: string };
+  /** The organisation's service openid for content checks (CDK context `wechatCheckOpenId`); optional. */
+  wechatCheckOpenId?: string;
 }
 
 /**
@@ -46,6 +51,8 @@ export class BranchStack extends Stack {
       uploads: this.uploads,
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
+      wechatTokens: { 'access-token': this.secrets.wechatAccessToken, 'push-token': this.secrets.wechatPushToken },
+      wechatCheckOpenId: props.wechatCheckOpenId,
       wechatAppId: props.wechatAppId,
       apiDir: props.apiDir,
     });
@@ -54,6 +61,7 @@ export class BranchStack extends Stack {
       data: this.data,
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
+      wechatAccessToken: this.secrets.wechatAccessToken,
       environment: this.api.environment,
       templates: props.reminderTemplates ?? {},
     });
@@ -64,6 +72,14 @@ export class BranchStack extends Stack {
     new CfnOutput(this, 'UploadDomain', {
       value: `https://${this.uploads.bucket.bucketRegionalDomainName}`,
       description: 'Where clients POST upload forms and GET attachments: add it as a WeChat uploadFile and downloadFile domain',
+    });
+    new CfnOutput(this, 'WechatPushUrl', {
+      value: `${this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
+      description: "WeChat console, 开发管理 > 消息推送: the URL (数据格式 JSON, 明文模式); its token is the WechatPushTokenArn secret's value",
+    });
+    new CfnOutput(this, 'WechatPushTokenArn', {
+      value: this.secrets.wechatPushToken.secretArn,
+      description: "Read with: aws secretsmanager get-secret-value --secret-id <this>; enter it as the push's 令牌(Token) in WeChat's console",
     });
     new CfnOutput(this, 'WechatSecretArn', {
       value: this.secrets.wechatAppSecret.secretArn,
