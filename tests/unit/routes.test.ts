@@ -27,7 +27,7 @@ const eventFor = (method: string, routePath: string): APIGatewayProxyEventV2 =>
 beforeAll(() => {
   // The routers build the app context (clients only, no request is sent) before they answer.
   Object.assign(process.env, {
-    STAGE: 'test', TABLE_NAME: 'unused', SIGNING_KEY_SECRET_ID: 'unused', WECHAT_SECRET_ID: 'unused', WECHAT_APP_ID: 'wx0000000000000000',
+    STAGE: 'test', TABLE_NAME: 'unused', SIGNING_KEY_SECRET_ID: 'unused', WECHAT_SECRET_ID: 'unused', WECHAT_PUSH_TOKEN_SECRET_ID: 'unused', WECHAT_APP_ID: 'wx0000000000000000',
     WECHAT_API_BASE: 'http://127.0.0.1:9', SECRETS_FILE: '/nonexistent', DYNAMO_ENDPOINT: 'http://127.0.0.1:9', UPLOADS_DIR: '/nonexistent', UPLOADS_BASE_URL: 'http://127.0.0.1:9',
   });
 });
