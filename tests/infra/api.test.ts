@@ -274,10 +274,10 @@ describe('attachment permissions', () => {
       orgs: [],
       members: [],
       uploads: ['presign'], // UploadService.createTicket
-      sessions: ['check'], // assertUsable(attachments, minutes photos); every SessionDetail has links
-      visits: ['check'], // deliver: assertUsable(photos); a delivered visit's photo links
+      sessions: ['check'], // attach(attachments, minutes photos); every SessionDetail has links
+      visits: ['check'], // deliver: attach(photos); a delivered visit's photo links
       points: [],
-      inspection: ['check'], // a rectification answer: assertUsable(evidence); ledger photos, item links
+      inspection: ['check'], // a rectification answer: attach(evidence); ledger photos, item links
       exports: ['read'], // the ledger's photos
       wechat: [], // the message push: verdicts of image checks change upload records only
     });

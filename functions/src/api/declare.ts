@@ -14,7 +14,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
  * - `read`: answers presigned GET links (s3:GetObject): every SessionDetail, a member's own
  *   sessions, a delivered visit, the ledger's photos, rectification items.
  * - `check`: `read`, plus HeadObject (s3:ListBucket, so a missing key is 404 not 403) before a
- *   record may refer to a file (UploadService.assertUsable).
+ *   record may refer to a file (UploadService.attach), and a presigned GET for WeChat to fetch an image it checks.
  * A route that starts answering attachment links must say so here, or its links answer AccessDenied.
  */
 export type UploadAccess = 'presign' | 'read' | 'check';
