@@ -187,7 +187,7 @@ export const AmendmentInput = titled(
         z.strictObject({
           memberId: titled(Id, '党员'),
           status: AttendanceStatus,
-          reason: z.optional(z.string().check(z.trim(), z.maxLength(sessionLimits.leaveReason))),
+          reason: z.optional(ShortText('请假原因', sessionLimits.leaveReason)),
         }),
       ),
     })
