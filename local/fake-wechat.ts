@@ -36,7 +36,7 @@ export type FakeWechat = Awaited<ReturnType<typeof startFakeWechat>>;
  * - stable_token (POST JSON): one token for everyone until it is force-refreshed or `rotateToken()`d,
  *   after which the old one answers errcode 40001;
  * - subscribe/send: records the message;
- * - msg_sec_check v2: `risky` when the text contains a flagged word, `pass` otherwise;
+ * - msg_sec_check v2: `risky` when the text contains a flagged word, `pass` otherwise; more than 2500 characters errcode 47001;
  * - media_check_async v2: records the request and answers a trace id; the verdict (`risky` when the
  *   image's link contains a flagged mark, `pass` otherwise) is POSTed as a signed `wxa_media_check`
  *   event to the push URL, at once (`autoPush`) or when a test calls `push`.
@@ -105,6 +105,8 @@ export async function startFakeWechat(options: FakeWechatOptions = {}) {
         // v2 needs the openid of a user seen lately: without one WeChat refuses the call.
         if (body.version !== 2 || !body.openid) return reply({ errcode: 40003, errmsg: 'invalid openid' });
         const content = String(body.content ?? '');
+        // v2 takes at most 2500 characters a call.
+        if ([...content].length > 2500) return reply({ errcode: 47001, errmsg: 'content too long' });
         textChecks.push({ content, version: Number(body.version), scene: Number(body.scene), openid: body.openid as string });
         const risky = [...flagWords].some((w) => content.includes(w));
         return reply({

@@ -85,6 +85,19 @@ describe('texts others read go through msg_sec_check v2 before they are stored',
     expect(wechat.textChecks.length - before).toBe(2);
   });
 
+  it('checks long minutes in parts WeChat takes (2500 characters each), and finds a word at the very end', async () => {
+    const session = (await stack.call('POST', '/branches/br-1/sessions', { token: secretary, body: plan() })).body;
+    const long = '同志们结合工作实际交流了学习体会。'.repeat(400); // 6800 characters
+    const before = wechat.textChecks.length;
+    expect((await stack.call('PUT', `/sessions/${session.id}/minutes`, { token: secretary, body: { content: long } })).status).toBe(200);
+    const parts = wechat.textChecks.slice(before);
+    expect(parts.length).toBe(3);
+    for (const p of parts) expect([...p.content].length).toBeLessThanOrEqual(2500);
+    const refused = await stack.call('PUT', `/sessions/${session.id}/minutes`, { token: secretary, body: { content: `${long.slice(0, -2)}${flagged}` } });
+    expect(refused.status).toBe(422);
+    expect((await stack.call('GET', `/sessions/${session.id}`, { token: secretary })).body.minutes.content).toBe(long);
+  });
+
   it('refuses a flagged care observation at a 送学上门 delivery: the visit stays scheduled and the care notes unchanged', async () => {
     const members = (await stack.call('GET', '/branches/br-1/members', { token: secretary })).body.items as { id: string; name: string }[];
     const li = members.find((m) => m.name === '李秀英')!;

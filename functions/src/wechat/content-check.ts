@@ -26,6 +26,23 @@ export interface ContentCheck {
   submitImage(mediaUrl: string, author: ContentAuthor, scene?: ContentScene): Promise<string>;
 }
 
+/** msg_sec_check v2 takes at most 2500 characters a call: longer texts (minutes run to 10000) go in parts. */
+export const msgSecCheckMaxChars = 2500;
+/** Parts overlap so that a word cut at a boundary is still seen whole in one of them. */
+const partOverlap = 50;
+
+/** `text` in parts of at most `msgSecCheckMaxChars` characters (code points), overlapping by `partOverlap`. */
+export function textParts(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= msgSecCheckMaxChars) return [text];
+  const parts: string[] = [];
+  for (let start = 0; start < chars.length; start += msgSecCheckMaxChars - partOverlap) {
+    parts.push(chars.slice(start, start + msgSecCheckMaxChars).join(''));
+    if (start + msgSecCheckMaxChars >= chars.length) break;
+  }
+  return parts;
+}
+
 interface MsgSecCheckAnswer {
   errcode?: number;
   trace_id?: string;
@@ -36,6 +53,11 @@ export class HttpContentCheck implements ContentCheck {
   constructor(private readonly api: WechatApi) {}
 
   async checkText(text: string, author: ContentAuthor, scene: ContentScene = 'forum'): Promise<'pass' | 'flagged'> {
+    const verdicts = await Promise.all(textParts(text).map((part) => this.checkPart(part, author, scene)));
+    return verdicts.includes('flagged') ? 'flagged' : 'pass';
+  }
+
+  private async checkPart(text: string, author: ContentAuthor, scene: ContentScene): Promise<'pass' | 'flagged'> {
     const answer = await this.call<MsgSecCheckAnswer>('/wxa/msg_sec_check', { content: text, version: 2, scene: contentScenes[scene], openid: author.openid });
     const suggest = answer.result?.suggest;
     if (suggest === 'risky') return 'flagged';
