@@ -34,20 +34,28 @@ function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
   });
 }
 
+/**
+ * A new member bound to the WeChat identity `code-<code>`, agreed to the day-before reminder, and a session
+ * `days` ahead they are expected at; as the secretary.
+ */
+async function subscribedMemberAndSession(name: string, code: string, topic: string, days: number) {
+  const secretary = await stack.login('secretary-1');
+  const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } })).body;
+  const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
+  const visitor = (await stack.call('POST', '/auth/wechat', { body: { code } })).body.token;
+  const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
+  expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
+  await stack.call('POST', '/auth/wechat', { body: { code } }); // the app's silent login on its next start
+  const startsAt = new Date(daysFromNow(days));
+  const session = (await stack.call('POST', '/branches/br-1/sessions', {
+    token: secretary, body: { kind: 'theme_day', topic, startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+  })).body;
+  return { secretary, member, bound, session, startsAt };
+}
+
 describe('reminders as WeChat subscription messages', () => {
   it('sends the day-before reminder once, only to members who agreed, and keeps their openid only while they agree', async () => {
-    const secretary = await stack.login('secretary-1');
-    const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '提醒测试' } })).body;
-    const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
-    const visitor = (await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } })).body.token;
-    const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
-    expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
-    await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } }); // the app's silent login on its next start
-
-    const startsAt = new Date(daysFromNow(3));
-    const session = (await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'theme_day', topic: '提醒消息测试', startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
-    })).body;
+    const { secretary, member, bound, session, startsAt } = await subscribedMemberAndSession('提醒测试', 'code-reminder', '提醒消息测试', 3);
 
     const early = await senderAt(new Date(startsAt.getTime() - 30 * 3_600_000)).sendDue();
     expect(early.sent).toBe(0);
@@ -78,17 +86,7 @@ describe('reminders as WeChat subscription messages', () => {
   });
 
   it('sends with a fresh token when the one it holds was replaced meanwhile (errcode 40001)', async () => {
-    const secretary = await stack.login('secretary-1');
-    const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '换令牌测试' } })).body;
-    const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
-    const visitor = (await stack.call('POST', '/auth/wechat', { body: { code: 'code-token-rotation' } })).body.token;
-    const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
-    await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } });
-    await stack.call('POST', '/auth/wechat', { body: { code: 'code-token-rotation' } });
-    const startsAt = new Date(daysFromNow(4));
-    await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'theme_day', topic: '令牌更换测试', startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
-    });
+    const { startsAt } = await subscribedMemberAndSession('换令牌测试', 'code-token-rotation', '令牌更换测试', 4);
     const due = new Date(startsAt.getTime() - 23 * 3_600_000);
     const tokens = tokensAt(due);
     const stale = await tokens.token();
