@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { healthConsentTerms } from '@ltx/shared/domain/consent';
 import { parsePeriod } from '@ltx/shared/domain/periods';
 import { chinaDay, chinaDayStart, chinaInstant } from '@ltx/shared/time/china-day';
 import type { Actor } from '@ltx/shared/domain/roles';
@@ -183,7 +184,7 @@ type Db = DynamoDBDocumentClient;
 function wire(db: Db, table: string, clock: Clock, uploadsDir: string) {
   const services = buildServices({ db, tableName: table, clock, uploadStore: new LocalUploadStore(uploadsDir, 'http://127.0.0.1', async () => 'unused') });
   const { orgs, users, members } = services.repositories;
-  return { orgs, users, members, memberService: services.members, sessions: services.sessions, visits: services.visits, points: services.points, inspection: services.inspection };
+  return { orgs, users, members, memberService: services.members, consents: services.consents, sessions: services.sessions, visits: services.visits, points: services.points, inspection: services.inspection };
 }
 
 /** A clock the generator moves: each action is stamped with the moment it would have happened. */
@@ -385,19 +386,21 @@ async function writeShard(size: Size, shard: number, shards: number, anchorMonth
         livingSituation: elsewhere ? 'elsewhere' : dice.pick(['with_family', 'with_family', 'with_family', 'alone', 'widowed'] as const),
         ...(elsewhere ? { livingCity: dice.pick(cities) } : {}),
         ...(contact ? { contactUserId: contact } : {}),
-        ...(consent
-          ? {
-              healthConsent: true,
-              sensitive: {
-                healthClass: homeDelivered ? 'not_self_reliant' : dice.pick(['healthy', 'minor_illness', 'chronic_self_reliant'] as const),
-                careNotes: homeDelivered ? { bestVisitTime: '上午九点以后', hearing: '需要大声说话' } : {},
-                emergencyContacts: homeDelivered ? [{ name: '家属', relation: '子女', phone: `139${pad(dice.int(0, 99999999), 8)}` }] : [],
-              },
-            }
-          : {}),
       });
       clock.at(new Date(now.getTime() - (370 - i) * day));
       const created = await s.memberService.create(secretary, branchId, input);
+      if (consent) {
+        // The member agrees (as themselves), then the secretary fills in the health profile: the app's order.
+        await s.consents.give({ userId: `u-${branchId}-c${i}`, role: 'member', orgId, branchId, memberId: created.id }, created.id, { termsVersion: healthConsentTerms.version });
+        await s.memberService.update(secretary, created.id, {
+          expectedVersion: created.version + 1,
+          sensitive: {
+            healthClass: homeDelivered ? 'not_self_reliant' : dice.pick(['healthy', 'minor_illness', 'chronic_self_reliant'] as const),
+            careNotes: homeDelivered ? { bestVisitTime: '上午九点以后', hearing: '需要大声说话' } : {},
+            emergencyContacts: homeDelivered ? [{ name: '家属', relation: '子女', phone: `139${pad(dice.int(0, 99999999), 8)}` }] : [],
+          },
+        });
+      }
       roll.push({ id: created.id, name: created.name, mode: created.attendanceMode ?? 'in_person', ...(contact ? { contact } : {}) });
     }
     tally.members += roll.length;

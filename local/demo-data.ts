@@ -1,4 +1,4 @@
-import type { MemberCreateInput } from '@ltx/shared/schemas/member';
+import type { MemberCreateInput, SensitiveProfile } from '@ltx/shared/schemas/member';
 import type { Role } from '@ltx/shared/domain/roles';
 
 /**
@@ -17,16 +17,15 @@ export const demoBranches = [
   { id: 'br-5', orgId: demoOrg2.id, orgPath: demoOrg2.path, name: '城北第三离退休干部党支部' },
 ];
 
-type DemoMember = { key: string; branchId: string; contact?: boolean; input: MemberCreateInput };
-
-const consent = { healthConsent: true as const };
+/** `sensitive`: health data the seed records after the member's own consent (seed.ts), as the app would. */
+type DemoMember = { key: string; branchId: string; contact?: boolean; input: MemberCreateInput & { sensitive?: SensitiveProfile } };
 
 export const demoMembers: DemoMember[] = [
   {
     key: 'wang', branchId: 'br-1', contact: true,
     input: {
       name: '王建国', address: '城南街道和平里 3 号楼 2 单元 101', gender: 'male', birthDate: '1944-03-12', joinedPartyOn: '1965-07-01', partyGroup: '第一党小组', committeeRole: '组织委员', phone: '13800010001',
-      livingSituation: 'with_family', ...consent,
+      livingSituation: 'with_family', 
       sensitive: { healthClass: 'minor_illness', careNotes: { hearing: '左耳听力弱，请坐在右边说话', bestVisitTime: '上午九点以后', largePrint: true }, emergencyContacts: [{ name: '王小明', relation: '儿子', phone: '13900010001' }] },
     },
   },
@@ -34,7 +33,7 @@ export const demoMembers: DemoMember[] = [
     key: 'li', branchId: 'br-1', contact: true,
     input: {
       name: '李秀英', address: '城南街道和平里 5 号楼 1 单元 302', gender: 'female', birthDate: '1937-11-02', joinedPartyOn: '1958-10-01', partyGroup: '第一党小组', phone: '13800010002',
-      livingSituation: 'widowed', ...consent,
+      livingSituation: 'widowed', 
       sensitive: { healthClass: 'not_self_reliant', careNotes: { bestVisitTime: '下午三点到五点', eyesight: '看不清小字', readAloud: true, other: '卧床，由女儿照顾' }, emergencyContacts: [{ name: '刘芳', relation: '女儿', phone: '13900010002' }] },
     },
   },
@@ -42,30 +41,30 @@ export const demoMembers: DemoMember[] = [
     key: 'zhao', branchId: 'br-1',
     input: {
       name: '赵德明', gender: 'male', birthDate: '1950-06-20', joinedPartyOn: '1972-05-04', partyGroup: '第一党小组', phone: '13800010003',
-      livingSituation: 'elsewhere', livingCity: '深圳', ...consent,
+      livingSituation: 'elsewhere', livingCity: '深圳', 
       sensitive: { healthClass: 'healthy', careNotes: { other: '随女儿住在深圳，微信联系' }, emergencyContacts: [] },
     },
   },
   {
     key: 'sun', branchId: 'br-1',
-    input: { name: '孙桂兰', address: '城南街道和平里 1 号楼 3 单元 401', gender: 'female', birthDate: '1941-01-15', joinedPartyOn: '1963-03-08', partyGroup: '第二党小组', phone: '13800010004', livingSituation: 'alone', ...consent,
+    input: { name: '孙桂兰', address: '城南街道和平里 1 号楼 3 单元 401', gender: 'female', birthDate: '1941-01-15', joinedPartyOn: '1963-03-08', partyGroup: '第二党小组', phone: '13800010004', livingSituation: 'alone', 
       sensitive: { healthClass: 'chronic_self_reliant', careNotes: { dialect: '说上海话', bestVisitTime: '上午' }, emergencyContacts: [{ name: '孙强', relation: '侄子', phone: '13900010004' }] } },
   },
   {
     key: 'zhou', branchId: 'br-1', contact: true,
-    input: { name: '周志刚', address: '城南街道光明路 12 号院 4 号楼 201', gender: 'male', birthDate: '1934-09-09', joinedPartyOn: '1953-12-26', partyGroup: '第二党小组', livingSituation: 'with_family', ...consent,
+    input: { name: '周志刚', address: '城南街道光明路 12 号院 4 号楼 201', gender: 'male', birthDate: '1934-09-09', joinedPartyOn: '1953-12-26', partyGroup: '第二党小组', livingSituation: 'with_family', 
       sensitive: { healthClass: 'not_self_reliant', careNotes: { hearing: '需要大声说话', other: '长期住院，出院后居家' }, emergencyContacts: [{ name: '周燕', relation: '女儿', phone: '13900010005' }] } },
   },
   { key: 'wu', branchId: 'br-1', input: { name: '吴淑珍', gender: 'female', birthDate: '1948-04-30', joinedPartyOn: '1970-07-01', partyGroup: '第二党小组', committeeRole: '纪检委员', phone: '13800010006', livingSituation: 'with_family' } },
-  { key: 'zheng', branchId: 'br-1', input: { name: '郑国强', gender: 'male', birthDate: '1956-12-01', joinedPartyOn: '1978-06-15', partyGroup: '第一党小组', committeeRole: '宣传委员', phone: '13800010007', livingSituation: 'with_family', ...consent, sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
-  { key: 'feng', branchId: 'br-1', input: { name: '冯玉梅', gender: 'female', birthDate: '1945-08-18', joinedPartyOn: '1968-09-09', partyGroup: '第二党小组', livingSituation: 'elsewhere', livingCity: '北京', ...consent, sensitive: { healthClass: 'minor_illness', careNotes: {}, emergencyContacts: [] } } },
-  { key: 'chen', branchId: 'br-2', input: { name: '陈保国', gender: 'male', birthDate: '1939-02-22', joinedPartyOn: '1960-01-10', partyGroup: '第一党小组', phone: '13800020001', livingSituation: 'with_family', ...consent, sensitive: { healthClass: 'chronic_self_reliant', careNotes: { bestVisitTime: '上午十点' }, emergencyContacts: [] } } },
-  { key: 'yang', branchId: 'br-2', input: { name: '杨秀兰', address: '城南街道新华路 8 号 1 单元 502', gender: 'female', birthDate: '1936-05-05', joinedPartyOn: '1956-07-01', partyGroup: '第一党小组', livingSituation: 'widowed', ...consent, sensitive: { healthClass: 'not_self_reliant', careNotes: { readAloud: true }, emergencyContacts: [{ name: '杨军', relation: '儿子', phone: '13900020002' }] } } },
-  { key: 'huang', branchId: 'br-2', input: { name: '黄振华', gender: 'male', birthDate: '1952-10-10', joinedPartyOn: '1975-03-03', partyGroup: '第一党小组', committeeRole: '组织委员', phone: '13800020003', livingSituation: 'with_family', ...consent, sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
+  { key: 'zheng', branchId: 'br-1', input: { name: '郑国强', gender: 'male', birthDate: '1956-12-01', joinedPartyOn: '1978-06-15', partyGroup: '第一党小组', committeeRole: '宣传委员', phone: '13800010007', livingSituation: 'with_family', sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
+  { key: 'feng', branchId: 'br-1', input: { name: '冯玉梅', gender: 'female', birthDate: '1945-08-18', joinedPartyOn: '1968-09-09', partyGroup: '第二党小组', livingSituation: 'elsewhere', livingCity: '北京', sensitive: { healthClass: 'minor_illness', careNotes: {}, emergencyContacts: [] } } },
+  { key: 'chen', branchId: 'br-2', input: { name: '陈保国', gender: 'male', birthDate: '1939-02-22', joinedPartyOn: '1960-01-10', partyGroup: '第一党小组', phone: '13800020001', livingSituation: 'with_family', sensitive: { healthClass: 'chronic_self_reliant', careNotes: { bestVisitTime: '上午十点' }, emergencyContacts: [] } } },
+  { key: 'yang', branchId: 'br-2', input: { name: '杨秀兰', address: '城南街道新华路 8 号 1 单元 502', gender: 'female', birthDate: '1936-05-05', joinedPartyOn: '1956-07-01', partyGroup: '第一党小组', livingSituation: 'widowed', sensitive: { healthClass: 'not_self_reliant', careNotes: { readAloud: true }, emergencyContacts: [{ name: '杨军', relation: '儿子', phone: '13900020002' }] } } },
+  { key: 'huang', branchId: 'br-2', input: { name: '黄振华', gender: 'male', birthDate: '1952-10-10', joinedPartyOn: '1975-03-03', partyGroup: '第一党小组', committeeRole: '组织委员', phone: '13800020003', livingSituation: 'with_family', sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
   { key: 'xu', branchId: 'br-2', input: { name: '徐美华', gender: 'female', birthDate: '1947-07-07', joinedPartyOn: '1969-11-11', partyGroup: '第二党小组', phone: '13800020004', livingSituation: 'elsewhere', livingCity: '成都' } },
-  { key: 'he', branchId: 'br-2', input: { name: '何永福', gender: 'male', birthDate: '1943-03-30', joinedPartyOn: '1964-08-01', partyGroup: '第二党小组', livingSituation: 'alone', ...consent, sensitive: { healthClass: 'minor_illness', careNotes: { eyesight: '白内障术后' }, emergencyContacts: [] } } },
+  { key: 'he', branchId: 'br-2', input: { name: '何永福', gender: 'male', birthDate: '1943-03-30', joinedPartyOn: '1964-08-01', partyGroup: '第二党小组', livingSituation: 'alone', sensitive: { healthClass: 'minor_illness', careNotes: { eyesight: '白内障术后' }, emergencyContacts: [] } } },
   { key: 'ma', branchId: 'br-2', input: { name: '马红梅', gender: 'female', birthDate: '1958-01-25', joinedPartyOn: '1980-05-20', partyGroup: '第二党小组', committeeRole: '宣传委员', phone: '13800020006', livingSituation: 'with_family' } },
-  { key: 'lin', branchId: 'br-2', input: { name: '林海涛', gender: 'male', birthDate: '1949-09-19', joinedPartyOn: '1971-07-01', partyGroup: '第一党小组', livingSituation: 'with_family', ...consent, sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
+  { key: 'lin', branchId: 'br-2', input: { name: '林海涛', gender: 'male', birthDate: '1949-09-19', joinedPartyOn: '1971-07-01', partyGroup: '第一党小组', livingSituation: 'with_family', sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } } },
 ];
 
 /** Demo accounts offered on the local login page. `memberKey` links a member or proxy to a member above. */

@@ -53,7 +53,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
           { AttributeName: g.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: g.projection },
       })),
     }),
   );

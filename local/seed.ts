@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildServices } from '../functions/src/context';
+import { healthConsentTerms } from '@ltx/shared/domain/consent';
 import { demoBranches, demoMembers, demoOrg, demoOrg2, demoRoot, demoUsers } from './demo-data';
 
 /**
@@ -37,8 +38,15 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string, cl
   for (const m of demoMembers) {
     const secretary = demoUsers.find((u) => u.role === 'secretary' && u.branchId === m.branchId)!;
     const actor: Actor = { userId: secretary.userId, role: 'secretary', orgId: demoOrg.id, branchId: m.branchId };
-    const created = await service.create(actor, m.branchId, { ...m.input, ...(m.contact ? { contactUserId: contact.userId } : {}) });
+    const { sensitive, ...input } = m.input;
+    const created = await service.create(actor, m.branchId, { ...input, ...(m.contact ? { contactUserId: contact.userId } : {}) });
     memberIds.set(m.key, created.id);
+    if (sensitive) {
+      // As in the app: the member agrees first (in the demo, as themselves), then the secretary fills in their health profile.
+      const self: Actor = { userId: `seed-${m.key}`, role: 'member', orgId: demoOrg.id, branchId: m.branchId, memberId: created.id };
+      await services.consents.give(self, created.id, { termsVersion: healthConsentTerms.version });
+      await service.update(actor, created.id, { expectedVersion: created.version + 1, sensitive });
+    }
   }
   for (const u of demoUsers.filter((u) => u.memberKey)) {
     const memberId = memberIds.get(u.memberKey!)!;

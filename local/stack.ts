@@ -91,6 +91,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     WECHAT_APP_ID: process.env.WECHAT_APP_ID || 'wx0000000000000000',
     WECHAT_API_BASE: options.wechatApiBase ?? wechat!.url,
     WECHAT_PUSH_TOKEN_SECRET_ID: localSecretIds.pushToken,
+    // Named so the routes declaring it start; never read here: one process asks stable_token itself (context.ts accessTokens).
+    WECHAT_TOKEN_SECRET_ID: 'local/wechat-access-token',
     WECHAT_CHECK_OPENID: process.env.WECHAT_CHECK_OPENID || localServiceOpenId,
     UPLOADS_DIR: resolve(dataDir, 'uploads'),
   });

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import { env } from './config/env';
+import { env, secretIdOf } from './config/env';
 import { createDocumentClient } from './db/client';
 import { DynamoAuditRepository } from './repositories/audit-repository';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency-repository';
@@ -10,7 +10,11 @@ import { DynamoOrgRepository } from './repositories/org-repository';
 import { DynamoUserRepository } from './repositories/user-repository';
 import { DynamoInviteAttemptRepository } from './repositories/invite-attempt-repository';
 import { StaffService } from './services/staff-service';
+import { DynamoConsentRepository } from './repositories/consent-repository';
+import { DynamoHealthReadRepository } from './repositories/health-read-repository';
+import { DynamoReminderCreditRepository } from './repositories/reminder-credit-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
+import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
@@ -59,7 +63,8 @@ export interface ServiceDeps {
   /** The session signing key and the WeChat AppSecret, read at first use; left out by the seed and the bench, which sign nobody in. */
   secrets?: SecretSource;
   signingKeySecretId?: string;
-  wechat?: { apiBase: string; appId: string; secretId: string; pushTokenSecretId?: string };
+  /** `secretId`: only in functions that may read the AppSecret (login); see config/env.ts `secretVariables`. */
+  wechat?: { apiBase: string; appId: string; secretId?: string };
   /**
    * WeChat's content checks (texts before they are stored, images before others see them). Left out by
    * the seed, the bench and the admin command, which write only texts of their own, never a user's.
@@ -100,6 +105,9 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
     transfers: new DynamoTransferRepository(db, table),
     checkOpenIds: new DynamoCheckOpenIdRepository(db, table),
+    consents: new DynamoConsentRepository(db, table),
+    healthReads: new DynamoHealthReadRepository(db, table),
+    reminderCredits: new DynamoReminderCreditRepository(db, table),
   };
 }
 
@@ -120,6 +128,8 @@ export interface Services {
   auth: AuthService;
   staff: StaffService;
   transfers: TransferService;
+  /** The member's own consent to keep health data. */
+  consents: ConsentService;
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
@@ -188,7 +198,7 @@ export function uploadsOf(b: Base): UploadService {
 
 export function membersOf(b: Base): MemberService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.clock, screenOf(b)));
+  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.repos.healthReads, b.clock, screenOf(b)));
 }
 
 export function pointsOf(b: Base): PointsService {
@@ -211,7 +221,7 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
       screen: screenOf(b), clock,
     });
     const visits = new VisitService({
-      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, screen: screenOf(b), clock,
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, screen: screenOf(b), clock,
     });
     onCreated.push(visits);
     return { sessions: sessionService, visits };
@@ -227,7 +237,7 @@ export function inspectionOf(b: Base): InspectionService {
 
 export function overviewOf(b: Base): BranchOverviewService {
   const { orgs, members, sessions, outbox } = b.repos;
-  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
+  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, credits: b.repos.reminderCredits, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
 }
 
 export function orgsOf(b: Base): OrgService {
@@ -243,7 +253,7 @@ export function authOf(b: Base): AuthService {
   return b.once(authOf, () => {
     const { users, orgs, members, audit } = b.repos;
     const wechatConfig = b.deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
-    const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId) });
+    const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId ?? secretIdOf('wechatAppSecret')) });
     return new AuthService({
       users, orgs, members, audit, attempts: b.repos.inviteAttempts, checkOpenIds: b.repos.checkOpenIds, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock,
     });
@@ -251,8 +261,8 @@ export function authOf(b: Base): AuthService {
 }
 
 export function wechatPushOf(b: Base): WechatPushService {
-  const secretId = b.deps.wechat?.pushTokenSecretId;
-  return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => (secretId ? b.secrets.get(secretId) : Promise.resolve('')), uploads: uploadsOf(b) }));
+  // Only the push route's function is given the push token's id (its route declares `secrets: ['wechatPushToken']`).
+  return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => b.secrets.get(secretIdOf('wechatPushToken')), uploads: uploadsOf(b) }));
 }
 
 export function staffOf(b: Base): StaffService {
@@ -263,6 +273,11 @@ export function staffOf(b: Base): StaffService {
 export function transfersOf(b: Base): TransferService {
   const { members, orgs, users, audit, signoffs } = b.repos;
   return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs, screen: screenOf(b) }, b.clock));
+}
+
+export function consentsOf(b: Base): ConsentService {
+  const { members, orgs, users, audit, consents, healthReads } = b.repos;
+  return b.once(consentsOf, () => new ConsentService({ members, consents, healthReads, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
 }
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
@@ -283,6 +298,7 @@ export function servicesOf(b: Base): Services {
     staff: staffOf(b),
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
+    consents: consentsOf(b),
   };
 }
 
@@ -313,7 +329,7 @@ export function appBase(): Base {
     uploadStore,
     secrets,
     signingKeySecretId: e.signingKeySecretId,
-    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId, pushTokenSecretId: e.wechatPushTokenSecretId },
+    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
     contentChecks: {
       check: new HttpContentCheck({ baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) }),
       serviceOpenId: e.wechatCheckOpenId,
@@ -329,10 +345,11 @@ export function appBase(): Base {
  * stable_token directly.
  */
 function accessTokens(e: ReturnType<typeof env>, secrets: SecretSource): AccessTokenSource {
-  if (e.secretsFile || !e.wechatTokenSecretId) {
-    return new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId), clock: contextClock });
+  if (e.secretsFile) {
+    return new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(secretIdOf('wechatAppSecret')), clock: contextClock });
   }
-  return new PublishedTokenSource(new SecretsManagerValue(e.wechatTokenSecretId), contextClock);
+  // Its id is asked at the first check: only functions whose routes declare `secrets: ['wechatAccessToken']` are given it.
+  return new PublishedTokenSource({ read: () => new SecretsManagerValue(secretIdOf('wechatAccessToken')).read() }, contextClock);
 }
 
 /** Every service over the function's base: the local stack only (the domains' Lambdas build what they wire). */
@@ -355,7 +372,8 @@ export function reminderContext(): ReminderJobContext {
   if (job) return job;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
-  const tokens = new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(e.wechatSecretId), clock: contextClock });
+  const wechatSecretId = secretIdOf('wechatAppSecret');
+  const tokens = new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(wechatSecretId), clock: contextClock });
   const sender = buildReminderSender({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
@@ -363,7 +381,8 @@ export function reminderContext(): ReminderJobContext {
     wechat: { apiBase: e.wechatApiBase, tokens },
     templates: e.reminderTemplates,
   });
-  job = { sender, tokens, ...(e.wechatTokenSecretId && !e.secretsFile ? { published: new SecretsManagerValue(e.wechatTokenSecretId) } : {}) };
+  // Locally one process asks stable_token itself (accessTokens above): nothing to publish.
+  job = { sender, tokens, ...(e.secretsFile ? {} : { published: new SecretsManagerValue(secretIdOf('wechatAccessToken')) }) };
   return job;
 }
 
@@ -382,6 +401,7 @@ export function buildReminderSender(deps: {
     sessions: new DynamoSessionRepository(db, tableName),
     members: new DynamoMemberRepository(db, tableName),
     users: new DynamoUserRepository(db, tableName),
+    credits: new DynamoReminderCreditRepository(db, tableName),
     messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, tokens: deps.wechat.tokens }),
     templates: deps.templates,
     clock: deps.clock,

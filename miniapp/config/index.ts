@@ -38,6 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : apiBase),
+      // The privacy policy's operator (src/config/operator.ts): the deploying organisation's name and contact.
+      'process.env.TARO_APP_OPERATOR_NAME': JSON.stringify(process.env.TARO_APP_OPERATOR_NAME ?? ''),
+      'process.env.TARO_APP_OPERATOR_CONTACT': JSON.stringify(process.env.TARO_APP_OPERATOR_CONTACT ?? ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -22,8 +22,16 @@ export default defineAppConfig({
         'pages/roster-import/index',
       ],
     },
+    // The member's own matters beside the next study: consent to keep health data.
+    { root: 'packages/me', pages: ['pages/health-consent/index'] },
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
+    // What everyone may read: the privacy policy.
+    { root: 'packages/about', pages: ['pages/privacy/index'] },
   ],
+  // WeChat's privacy check: privacy APIs (photos, files) wait until the person agrees to the 隐私保护指引. On since
+  // 17 October 2023 whatever this says; the flag turns it on for the base libraries from before. The popup that asks
+  // is components/PrivacyPopup (docs/privacy.md).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#a31515',

@@ -1,7 +1,11 @@
 import { createElement, type PropsWithChildren } from 'react';
 import { api } from '@/adapters/api';
+import { listenForPrivacyRequests } from '@/adapters/privacy';
 import { ApiProvider } from '@/hooks/api-context';
 import './app.css';
+
+// WeChat asks through one app-wide listener when a privacy API waits for the person's agreement.
+listenForPrivacyRequests();
 
 /** Every page renders inside this: it hands the Taro-wired API client to the hooks. */
 function App({ children }: PropsWithChildren) {

@@ -10,5 +10,8 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5';
     /** API origin for the mini-program (H5 uses the page's own origin: ''). Set by config defineConstants. */
     TARO_APP_API_BASE?: string;
+    /** The privacy policy's operator and how to reach them (config/operator.ts). Set by config defineConstants. */
+    TARO_APP_OPERATOR_NAME?: string;
+    TARO_APP_OPERATOR_CONTACT?: string;
   }
 }

@@ -1,3 +1,4 @@
+import type { ConsentWay, HealthReadPurpose } from './domain/consent';
 import type { OrgKind } from './domain/hierarchy';
 import type { RectificationStatus } from './schemas/inspection';
 import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
@@ -86,10 +87,23 @@ export const rectificationStatusLabels: Record<RectificationStatus, string> = {
   accepted: '已通过',
 };
 
+/** How consent to keep health data was given or withdrawn, as the member's page and the audit trail say it. */
+export const consentWayLabels: Record<ConsentWay, string> = {
+  member: '本人在小程序里同意',
+  proxy: '家属代本人在小程序里同意',
+  secretary_paper: '本人签字同意，书记登记',
+};
+
+/** Why health data was read, as the member's read log says it. */
+export const healthReadPurposeLabels: Record<HealthReadPurpose, string> = {
+  member_page: '查看党员信息',
+  home_visit: '准备送学上门',
+};
+
 export const inviteKindLabels: Record<InviteCreateInput['kind'], string> = { self: '本人', proxy: '家属代办' };
 
 /** Chinese names of the member fields an edit may touch (bookkeeping keys have none and are not shown). */
-export const memberFieldLabels: Record<Exclude<keyof MemberPatchInput, 'expectedVersion' | 'healthConsent'>, string> = {
+export const memberFieldLabels: Record<Exclude<keyof MemberPatchInput, 'expectedVersion'>, string> = {
   name: '姓名',
   gender: '性别',
   birthDate: '出生日期',

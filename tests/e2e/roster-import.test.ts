@@ -4,7 +4,7 @@ import { rosterColumns, rosterSheetName } from '@ltx/shared/domain/roster';
 import type { TestStack } from '../integration/support/stack';
 import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
-import { closeAll, seeText, signIn } from './support/ui';
+import { closeAll, seeText, signIn, tapButton } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => closeAll(phone, stack));
 
 const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();
+const tap = (text: string) => tapButton(phone.page, text);
 
 async function rosterFile(rows: Record<string, string>[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

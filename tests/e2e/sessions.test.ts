@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack } from '../integration/support/stack';
 import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
-import { closeAll, fieldLabelled, seeText, signIn } from './support/ui';
+import { closeAll, fieldLabelled, seeText, signIn, tapButton } from './support/ui';
 import { elderAudit } from './support/elder-audit';
 import { msFromNow } from '../support/time';
 
@@ -47,7 +47,7 @@ const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page,
 const field = (label: string) => fieldLabelled(phone.page, label);
 
 /** Taps a button by its exact words (the last one when a word repeats, e.g. a tab and a heading). */
-const tap = (text: string) => phone.page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();
+const tap = (text: string) => tapButton(phone.page, text);
 
 async function upload(buttonText: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), tap(buttonText)]);

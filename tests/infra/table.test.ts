@@ -38,7 +38,7 @@ describe('DynamoDB table', () => {
     expect(defs.every((d) => d.AttributeType === 'S')).toBe(true);
   });
 
-  it('has the GSIs of tableDefinition, projecting all attributes', () => {
+  it('has the GSIs of tableDefinition, projecting keys only (no record content, so no health data)', () => {
     const gsis = table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
     expect(gsis).toEqual(
       tableDefinition.globalSecondaryIndexes.map((g) => ({
@@ -47,7 +47,7 @@ describe('DynamoDB table', () => {
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
           { AttributeName: g.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       })),
     );
   });

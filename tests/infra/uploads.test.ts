@@ -52,12 +52,15 @@ describe('upload bucket', () => {
     }
   });
 
-  it('encrypts at rest with S3-managed keys (no KMS grants needed for presigned POST/GET)', () => {
-    for (const b of [uploadBucket(), logBucket()]) {
-      expect(b.Properties.BucketEncryption).toEqual({
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      });
-    }
+  it('encrypts the files with the customer-managed key (bucket key on), the access logs with S3-managed keys (log delivery needs them)', () => {
+    expect(uploadBucket().Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(stack.key.key), 'Arn'] } } },
+      ],
+    });
+    expect(logBucket().Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
   });
 
   it('denies every request without TLS on both buckets, and below TLS 1.2 on the upload bucket', () => {

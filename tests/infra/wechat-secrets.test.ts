@@ -3,7 +3,8 @@ import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { deployedRoutes } from '../../functions/src/api';
-import { wechatAccessOf } from '../../infra/src/constructs/api';
+import { secretVariables } from '../../functions/src/config/env';
+import { secretsOf } from '../../infra/src/constructs/api';
 import type { BranchStack } from '../../infra/src/stacks/branch-stack';
 import { buildStack } from './helpers';
 
@@ -34,27 +35,27 @@ function secretGrants(roleOf: IConstruct): Record<string, unknown[]> {
 }
 
 describe('WeChat tokens: who may read them', () => {
-  it('derives each function\u2019s WeChat grants from its routes\u2019 declarations', () => {
+  it('derives each function\u2019s secrets from its routes\u2019 declarations (`secrets`)', () => {
     // Written out on purpose (not read from the declarations): widening a grant must change this test.
-    const byDomain = Object.fromEntries(domains().map((d) => [d, wechatAccessOf(deployedRoutes.filter((r) => r.domain === d))]));
+    const byDomain = Object.fromEntries(domains().map((d) => [d, secretsOf(deployedRoutes.filter((r) => r.domain === d))]));
     expect(byDomain).toEqual({
-      auth: [],
+      auth: ['wechatAppSecret'], // login (tests/infra/least-privilege.test.ts)
       orgs: [],
-      members: ['access-token'], // care notes, departure notes, transfer notes
-      sessions: ['access-token'], // topics, material, leave, minutes, amendments, minutes photos
+      members: ['wechatAccessToken'], // care notes, departure notes, transfer notes
+      sessions: ['wechatAccessToken'], // topics, material, leave, minutes, amendments, minutes photos
       uploads: [],
-      visits: ['access-token'], // request notes, deliveries (observations, photos), cancellations
-      points: ['access-token'], // award and reversal reasons
-      inspection: ['access-token'], // opinions, items, answers (evidence photos), returns
+      visits: ['wechatAccessToken'], // request notes, deliveries (observations, photos), cancellations
+      points: ['wechatAccessToken'], // award and reversal reasons
+      inspection: ['wechatAccessToken'], // opinions, items, answers (evidence photos), returns
       exports: [],
-      wechat: ['push-token'], // the message push
+      wechat: ['wechatPushToken'], // the message push
     });
-    const access = (id: string) => deployedRoutes.find((r) => r.id === id)?.wechat;
-    expect(access('minutes-put')).toBe('access-token');
-    expect(access('visit-request-deliver')).toBe('access-token');
-    expect(access('review-create')).toBe('access-token');
-    expect(access('session-get')).toBeUndefined();
-    expect(deployedRoutes.filter((r) => r.method === 'GET' && r.wechat === 'access-token')).toEqual([]);
+    const checks = (id: string) => deployedRoutes.find((r) => r.id === id)?.secrets?.includes('wechatAccessToken') ?? false;
+    expect(checks('minutes-put')).toBe(true);
+    expect(checks('visit-request-deliver')).toBe(true);
+    expect(checks('review-create')).toBe(true);
+    expect(checks('session-get')).toBe(false);
+    expect(deployedRoutes.filter((r) => r.method === 'GET' && r.secrets?.includes('wechatAccessToken')).map((r) => r.id)).toEqual([]);
   });
 
   it('lets only the declaring domains read the access token, only the push route the push token', () => {
@@ -62,9 +63,9 @@ describe('WeChat tokens: who may read them', () => {
     const push = JSON.stringify(ref(stack.secrets.wechatPushToken));
     for (const d of domains()) {
       const read = (secretGrants(stack.api.functions.get(d)!.role!)['secretsmanager:GetSecretValue'] ?? []).map((r) => JSON.stringify(r));
-      const declared = wechatAccessOf(deployedRoutes.filter((r) => r.domain === d));
-      expect(read.includes(token), `${d} reads the access token`).toBe(declared.includes('access-token'));
-      expect(read.includes(push), `${d} reads the push token`).toBe(declared.includes('push-token'));
+      const declared = secretsOf(deployedRoutes.filter((r) => r.domain === d));
+      expect(read.includes(token), `${d} reads the access token`).toBe(declared.includes('wechatAccessToken'));
+      expect(read.includes(push), `${d} reads the push token`).toBe(declared.includes('wechatPushToken'));
       expect(secretGrants(stack.api.functions.get(d)!.role!)).not.toHaveProperty(['secretsmanager:PutSecretValue']);
     }
   });
@@ -77,14 +78,19 @@ describe('WeChat tokens: who may read them', () => {
     expect(Object.keys(grants).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']);
   });
 
-  it('tells every function where the tokens are (ids, not values) and the service openid', () => {
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>)) {
-      expect(fn.Properties.Environment.Variables).toMatchObject({
-        WECHAT_TOKEN_SECRET_ID: ref(stack.secrets.wechatAccessToken),
-        WECHAT_PUSH_TOKEN_SECRET_ID: ref(stack.secrets.wechatPushToken),
-        WECHAT_CHECK_OPENID: 'o-service-openid',
-      });
+  it('tells a function where a token is (its id, not its value) only if it may read it; every one the service openid', () => {
+    const variables = (fn: IConstruct) => (template.findResources('AWS::Lambda::Function') as Record<string, Resource>)[logicalId(fn)]!.Properties.Environment.Variables as Record<string, unknown>;
+    for (const d of domains()) {
+      const declared = secretsOf(deployedRoutes.filter((r) => r.domain === d));
+      const vars = variables(stack.api.functions.get(d)!);
+      expect(vars.WECHAT_CHECK_OPENID).toBe('o-service-openid');
+      expect(vars[secretVariables.wechatAccessToken], d).toEqual(declared.includes('wechatAccessToken') ? ref(stack.secrets.wechatAccessToken) : undefined);
+      expect(vars[secretVariables.wechatPushToken], d).toEqual(declared.includes('wechatPushToken') ? ref(stack.secrets.wechatPushToken) : undefined);
     }
+    // The reminder job publishes the access token: it is told where, and never where the push token is.
+    const job = variables(stack.reminders.fn);
+    expect(job).toMatchObject({ [secretVariables.wechatAccessToken]: ref(stack.secrets.wechatAccessToken), WECHAT_CHECK_OPENID: 'o-service-openid' });
+    expect(job).not.toHaveProperty(secretVariables.wechatPushToken);
   });
 
   it('generates both tokens (no value in the template) and outputs what WeChat\u2019s console needs', () => {

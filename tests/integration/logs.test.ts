@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/src/http/logger';
-import { startTestStack, validMember, type TestStack } from './support/stack';
+import { startTestStack, validMember, type TestStack, recordHealth } from './support/stack';
 
 let stack: TestStack;
 const written: string[] = [];
@@ -23,9 +23,10 @@ describe('logs', () => {
   it('carry routes, statuses and timings but no names, phone numbers or health notes', async () => {
     const token = await stack.login('secretary-1');
     const created = await stack.call('POST', '/branches/br-1/members', {
-      token, body: { ...validMember, name: '日志测试人', phone: '13912345678', healthConsent: true, sensitive: { healthClass: 'minor_illness', careNotes: { hearing: '日志里不该出现的听力说明' } } },
+      token, body: { ...validMember, name: '日志测试人', phone: '13912345678' },
     });
     expect(created.status).toBe(201);
+    await recordHealth(stack, token, created.body.id, { healthClass: 'minor_illness', careNotes: { hearing: '日志里不该出现的听力说明' } });
     await stack.call('GET', `/members/${created.body.id}`, { token });
     await stack.call('POST', '/branches/br-1/members', { token, body: { ...validMember, name: '日志错误人', phone: '13900000000x' } });
     const output = written.join('\n');

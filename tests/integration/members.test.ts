@@ -84,11 +84,12 @@ describe('branches and members', () => {
     const before = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
     const { status, body } = await stack.call('POST', '/branches/br-1/members', {
       token: secretary,
-      body: { ...validMember, healthConsent: true, sensitive: { healthClass: 'healthy', careNotes: { bestVisitTime: '上午' } } },
+      body: validMember,
     });
     expect(status).toBe(201);
     expect(body).toMatchObject({ name: '测试党员', version: 1, updatedBy: 'u-demo-sec1', phone: '13811112222', attendanceMode: 'in_person' });
-    expect(body.sensitive.consentRecordedBy).toBe('u-demo-sec1');
+    // Health data waits for the member's own consent (health-consent.test.ts).
+    expect(body.sensitive).toBeUndefined();
     const after = (await stack.call('GET', '/branches/br-1', { token: secretary })).body.memberCount;
     expect(after).toBe(before + 1);
   });
@@ -144,7 +145,7 @@ describe('branches and members', () => {
     const before = (await stack.call('GET', `/members/${wang.id}`, { token: contact })).body;
     const proposed = await stack.call('PATCH', `/members/${wang.id}`, {
       token: contact,
-      body: { expectedVersion: before.version, healthConsent: true, sensitive: { ...before.sensitive, consentRecordedAt: undefined, consentRecordedBy: undefined, careNotes: { ...before.sensitive.careNotes, bestVisitTime: '下午两点后' } } },
+      body: { expectedVersion: before.version, sensitive: { ...before.sensitive, careNotes: { ...before.sensitive.careNotes, bestVisitTime: '下午两点后' } } },
     });
     expect(proposed.status).toBe(202);
     const unchanged = (await stack.call('GET', `/members/${wang.id}`, { token: secretary })).body;

@@ -77,6 +77,33 @@ describe('reminders as WeChat subscription messages', () => {
     // Members who did not agree were not messaged: their reminders stay for a phone call.
     expect(mine.filter((e: { status: string }) => e.status === 'pending').length).toBeGreaterThan(0);
 
+    // The one agreement is spent: the next reminder is not sent but put on the secretary's phone list.
+    const later = new Date(daysFromNow(6));
+    const next = (await stack.call('POST', '/branches/br-1/sessions', {
+      token: secretary, body: { kind: 'theme_day', topic: '第二次提醒', startsAt: later.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    })).body;
+    const nextDue = new Date(later.getTime() - 23 * 3_600_000);
+    expect(await senderAt(nextDue).sendDue()).toMatchObject({ sent: 0 });
+    expect(wechat.messages).toHaveLength(1);
+    const listed = (await stack.call('GET', '/branches/br-1/outbox', { token: secretary })).body.items;
+    expect(listed.find((e: { sessionId: string; memberId: string }) => e.sessionId === next.id && e.memberId === member.id).status).toBe('needs_call');
+
+    // Agreeing twice more (two taps of 允许) carries two more: counted down one per reminder.
+    for (const key of ['subscribe-again-1', 'subscribe-again-2']) {
+      const again = await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, idempotencyKey: key, body: { kinds: ['session_tomorrow'] } });
+      expect(again.body.remaining.session_tomorrow).toBe(key.endsWith('1') ? 1 : 2);
+    }
+    // A retried request (same key) counts once.
+    const retried = await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, idempotencyKey: 'subscribe-again-2', body: { kinds: ['session_tomorrow'] } });
+    expect(retried.body.remaining.session_tomorrow).toBe(2);
+    const third = new Date(daysFromNow(9));
+    await stack.call('POST', '/branches/br-1/sessions', {
+      token: secretary, body: { kind: 'theme_day', topic: '第三次提醒', startsAt: third.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+    });
+    expect((await senderAt(new Date(third.getTime() - 23 * 3_600_000)).sendDue()).sent).toBe(1);
+    const left = await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, idempotencyKey: 'subscribe-again-3', body: { kinds: ['session_tomorrow'] } });
+    expect(left.body.remaining.session_tomorrow).toBe(2);
+
     // Withdrawing consent drops the openid at the next login.
     await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: [] } });
     await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } });

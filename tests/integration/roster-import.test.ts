@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { rosterColumns, rosterHelpSheetName, rosterSheetName } from '@ltx/shared/domain/roster';
+import { memberLimits } from '@ltx/shared/limits';
 import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { readRosterWorkbook } from '../../functions/src/export/roster-workbook';
@@ -28,14 +29,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type Row = Partial<Record<(typeof rosterColumns)[number]['field'], string>>;
+/** `oldHealth`: the 健康状况 column of a file made from an older template, which is never read. */
+type Row = Partial<Record<(typeof rosterColumns)[number]['field'], string>> & { oldHealth?: string };
 
 /** A roster file as a secretary would fill the template: the headers as the template has them, a row per member. */
 async function rosterFile(rows: Row[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(rosterSheetName);
-  sheet.addRow(rosterColumns.map((c) => (c.required ? `${c.header}（必填）` : c.header)));
-  for (const r of rows) sheet.addRow(rosterColumns.map((c) => r[c.field] ?? ''));
+  const oldColumns = rows.some((r) => r.oldHealth) ? ['健康状况', '本人同意保存健康信息'] : [];
+  sheet.addRow([...rosterColumns.map((c) => (c.required ? `${c.header}（必填）` : c.header)), ...oldColumns]);
+  for (const r of rows) sheet.addRow([...rosterColumns.map((c) => r[c.field] ?? ''), ...(oldColumns.length ? [r.oldHealth ?? '', r.oldHealth ? '是' : ''] : [])]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -54,14 +57,14 @@ const check = async (token: string, branchId: string, bytes: Uint8Array, dryRun 
   stack.call('POST', `/branches/${branchId}/roster-imports`, { token, body: { uploadId: await upload(token, bytes), dryRun } });
 const apply = (token: string, importId: string, body: object = {}) => stack.call('POST', `/roster-imports/${importId}/apply`, { token, body });
 
-/** `n` new members, distinct names and birth days; a few with health data (and consent), in the branch's groups. */
+/** `n` new members, distinct names and birth days, in the branch's groups; a few with an old file's health cells. */
 function newMembers(n: number, prefix: string): Row[] {
   return Array.from({ length: n }, (_, i) => ({
     name: `${prefix}${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${Math.floor(i / 10) + 1}`, gender: i % 2 ? '女' : '男',
     birthDate: `19${40 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}`, joinedPartyOn: `19${62 + (i % 20)}-07-01`,
     partyGroup: i % 2 ? '第一党小组' : '第二党小组', phone: `139${String(10000000 + i).padStart(8, '0')}`,
     livingSituation: i % 7 === 3 ? '异地居住' : '与家人同住', livingCity: i % 7 === 3 ? '杭州' : '',
-    ...(i % 5 === 0 ? { healthClass: '不能自理', healthConsent: '是' } : {}),
+    ...(i % 5 === 0 ? { oldHealth: '不能自理' } : {}),
   }));
 }
 
@@ -99,8 +102,11 @@ describe('a clean file of 30 rows, then the same file again', () => {
     expect(roll.find((m) => m.name === '马红梅')).toMatchObject({ partyGroup: '第一党小组' });
     const after = await branchCounts('br-2');
     expect(after.memberCount).toBe(before.memberCount + 28);
-    expect(after.healthClassCounts.not_self_reliant).toBe((before.healthClassCounts.not_self_reliant ?? 0) + 6);
-    expect(after.healthClassCounts.unknown).toBe((before.healthClassCounts.unknown ?? 0) + 22);
+    // An old file's 健康状况 column is not read: health waits for each member's own consent.
+    expect(after.healthClassCounts.not_self_reliant ?? 0).toBe(before.healthClassCounts.not_self_reliant ?? 0);
+    expect(after.healthClassCounts.unknown).toBe((before.healthClassCounts.unknown ?? 0) + 28);
+    const created = await services().repositories.members.getMany(roll.filter((m) => m.name.startsWith('新')).map((m) => m.id));
+    expect(created.filter((m) => m.sensitive || m.healthConsent)).toEqual([]);
     const entries = await trail('br-2');
     expect(entries).toHaveLength(1);
     expect(auditSentence(entries[0]!)).toContain('陈丽华（支部书记）导入花名册：新建 28 人，更新 2 人');
@@ -131,7 +137,10 @@ describe('a clean file of 30 rows, then the same file again', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     const read = await readRosterWorkbook(bytes);
     expect(read).toHaveLength((await rosterOf('br-2')).length);
-    expect(read.find((r) => r.cells.name === '杨秀兰')?.cells).toMatchObject({ healthClass: '不能自理', healthConsent: '是', livingSituation: '丧偶' });
+    const yang = read.find((r) => r.cells.name === '杨秀兰')?.cells;
+    expect(yang).toMatchObject({ livingSituation: '丧偶' });
+    // No health data in a file, even for the secretary who may read it.
+    expect(JSON.stringify(read)).not.toMatch(/不能自理|健康/);
     const again = await check(token, 'br-2', bytes);
     expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: read.length, error: 0 });
   });
@@ -149,7 +158,7 @@ describe('the template', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('王建国');
     const help = book.getWorksheet(rosterHelpSheetName)!;
     const text = help.getSheetValues().flat().join(' ');
-    for (const words of ['必填', '1945-10-01', '不能自理', '慢性病能自理', '异地居住', '第一党小组、第二党小组']) expect(text).toContain(words);
+    for (const words of ['必填', '1945-10-01', '独居', '异地居住', '第一党小组、第二党小组', '花名册里不填健康状况']) expect(text).toContain(words);
     // The example row checks clean (one new member) once the branch's groups are used.
     const checked = await check(token, 'br-1', new Uint8Array(await (await fetch(`${stack.url}/api/v1/branches/br-1/roster/template`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer()));
     expect(checked.body.counts.error).toBe(0);
@@ -168,8 +177,8 @@ describe('a file with every kind of error', () => {
     { ...good('好同志', '1951-03-01') }, // 7: duplicate of row 6
     { ...good('错电话', '1952-03-01'), phone: '2381111222' }, // 8: phone
     { ...good('错小组', '1953-03-01'), partyGroup: '第九党小组' }, // 9: unknown party group
-    { ...good('错健康', '1954-03-01'), healthClass: '还行', healthConsent: '是' }, // 10: unknown health words
-    { ...good('未同意', '1955-03-01'), healthClass: '健康' }, // 11: health without consent
+    { ...good('长住址', '1954-03-01'), address: '住'.repeat(memberLimits.address + 1) }, // 10: too long
+    { ...good('长职务', '1955-03-01'), committeeRole: '委'.repeat(memberLimits.committeeRole + 1) }, // 11: too long
     { ...good('缺性别', '1956-03-01'), gender: '', livingSituation: '住院' }, // 12: missing gender, unknown living words
     { ...good('异地无城', '1957-03-01'), livingSituation: '异地居住' }, // 13: elsewhere without city
   ];
@@ -190,8 +199,8 @@ describe('a file with every kind of error', () => {
     expect(errorsOf(7)).toContain('第 7 行：与第 6 行是同一人');
     expect(errorsOf(8)).toContain('第 8 行「手机号」：“2381111222”不是手机号');
     expect(errorsOf(9)).toContain('第 9 行「党小组」：“第九党小组”不是本支部的党小组（本支部有：第一党小组、第二党小组）');
-    expect(errorsOf(10)).toContain('第 10 行「健康状况」：“还行”不是可填的写法');
-    expect(errorsOf(11)).toContain('第 11 行「本人同意保存健康信息」');
+    expect(errorsOf(10)).toContain(`第 10 行「家庭住址」：不能超过 ${memberLimits.address} 个字`);
+    expect(errorsOf(11)).toContain(`第 11 行「支委职务」：不能超过 ${memberLimits.committeeRole} 个字`);
     expect(errorsOf(12)).toContain('第 12 行「性别」：必须填写');
     expect(errorsOf(12)).toContain('第 12 行「居住情况」：“住院”不是可填的写法');
     expect(errorsOf(13)).toContain('第 13 行「居住城市」：居住情况为“异地居住”时必须填写');
@@ -248,7 +257,7 @@ describe('an interrupted apply', () => {
     for (const r of rows) expect(roll.filter((m) => m.name === r.name)).toHaveLength(1);
     const after = await branchCounts('br-1');
     expect(after.memberCount).toBe(before.memberCount + 12);
-    expect(after.healthClassCounts.not_self_reliant).toBe((before.healthClassCounts.not_self_reliant ?? 0) + 3);
+    expect(after.healthClassCounts.unknown).toBe((before.healthClassCounts.unknown ?? 0) + 12);
     // Retrying once more changes nothing.
     await apply(token, checked.body.id);
     expect((await branchCounts('br-1')).memberCount).toBe(before.memberCount + 12);
@@ -296,7 +305,7 @@ describe('bad input and access', () => {
 
   it('lets an administrator upload and check a roster for a branch of their subtree, without the health column; nobody uploads to a branch they may not import to', async () => {
     const admin = await stack.login('admin');
-    const file = await rosterFile([{ ...newMembers(1, '管')[0]!, healthClass: '健康', healthConsent: '是' }]);
+    const file = await rosterFile([{ ...newMembers(1, '管')[0]!, oldHealth: '健康' }]);
     const ticketFor = (token: string, branchId: string) => stack.call('POST', '/uploads', { token, body: { contentType: xlsx, size: file.length, name: '花名册.xlsx', branchId } });
     // Without a branch the administrator has none of their own: 404, as before.
     expect((await stack.call('POST', '/uploads', { token: admin, body: { contentType: xlsx, size: file.length, name: '花名册.xlsx' } })).status).toBe(404);
@@ -308,7 +317,7 @@ describe('bad input and access', () => {
     expect((await fetch(new URL(ticket.body.url, stack.url), { method: 'POST', body: form })).status).toBeLessThan(300);
     const checked = await stack.call('POST', '/branches/br-2/roster-imports', { token: admin, body: { uploadId: ticket.body.uploadId, dryRun: true } });
     expect(checked.status).toBe(201);
-    // The health cells are not read for an administrator: the row is a plain 新建, with no error about them.
+    // An old file's health cells are not read: the row is a plain 新建, with no error about them.
     expect(checked.body.rows.map((r: { outcomeText: string; errors: string[] }) => [r.outcomeText, r.errors.length])).toEqual([['新建', 0]]);
     expect(JSON.stringify(checked.body)).not.toContain('健康');
     // Another subtree's branch, or another branch for a secretary: 404.

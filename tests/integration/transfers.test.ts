@@ -6,7 +6,7 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoTransferRepository } from '../../functions/src/repositories/transfer-repository';
 import { chinaDayIn, minutesFromNow } from '../support/time';
 import { startFakeWechat } from '../../local/fake-wechat';
-import { startTestStack, validMember, type TestStack } from './support/stack';
+import { recordHealth, startTestStack, validMember, type TestStack } from './support/stack';
 
 /**
  * 组织关系转接 over HTTP on the real local stack: the sending secretary proposes, the receiving secretary
@@ -108,9 +108,8 @@ describe('transfers (组织关系转接)', () => {
   });
 
   it('accepted: the member moves once, the sender keeps their past, the receiver counts them from the day, their login follows', async () => {
-    const member = (await stack.call('POST', '/branches/br-1/members', {
-      token: sec1, body: { ...validMember, name: '转接测试', healthConsent: true, sensitive: { healthClass: 'healthy', careNotes: { hearing: '右耳弱' }, emergencyContacts: [] } },
-    })).body;
+    const created = (await stack.call('POST', '/branches/br-1/members', { token: sec1, body: { ...validMember, name: '转接测试' } })).body;
+    const member = await recordHealth(stack, sec1, created.id, { healthClass: 'healthy', careNotes: { hearing: '右耳弱' }, emergencyContacts: [] });
     const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: sec1, body: { kind: 'self' } })).body;
     const visitor = (await stack.call('POST', '/auth/wechat', { body: { code: 'code-transferred' } })).body.token;
     const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
@@ -205,9 +204,8 @@ describe('transfers (组织关系转接)', () => {
   });
 
   it('concurrent acceptances and a retry after a crash move the counters exactly once', async () => {
-    const member = (await stack.call('POST', '/branches/br-1/members', {
-      token: sec1, body: { ...validMember, name: '并发测试', healthConsent: true, sensitive: { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] } },
-    })).body;
+    const created = (await stack.call('POST', '/branches/br-1/members', { token: sec1, body: { ...validMember, name: '并发测试' } })).body;
+    const member = await recordHealth(stack, sec1, created.id, { healthClass: 'healthy', careNotes: {}, emergencyContacts: [] });
     const today = chinaDayIn(0);
     const [from0, to0] = await Promise.all([counts(sec1, 'br-1'), counts(sec2, 'br-2')]);
     const made = (await transfer(sec1, member.id, { toBranchId: 'br-2', on: today }, 'transfer-race-1')).body;

@@ -4,7 +4,7 @@ import { planRoster, readDay, rosterRowText, type RosterMember } from '@ltx/shar
 const today = '2026-11-30';
 const wang: RosterMember = {
   id: 'm1', version: 3, departed: false, name: '王建国', gender: 'male', birthDate: '1944-03-12', joinedPartyOn: '1965-07-01', partyGroup: '第一党小组',
-  phone: '13800010001', livingSituation: 'with_family', healthClass: 'minor_illness',
+  phone: '13800010001', livingSituation: 'with_family',
 };
 const cells = { name: '王建国', gender: '男', birthDate: '1944-03-12', joinedPartyOn: '1965-07-01', partyGroup: '第一党小组', livingSituation: '与家人同住' };
 
@@ -29,9 +29,9 @@ describe('the roster file', () => {
     expect(moved?.outcome).toBe('create');
     // Same name, another birth date: another person.
     expect(other?.outcome).toBe('create');
-    const [changed] = planRoster([{ row: 2, cells: { ...cells, phone: '138 0001 0009', healthClass: '不能自理', healthConsent: '是' } }], [wang], today);
-    expect(changed).toMatchObject({ outcome: 'update', changes: ['phone', 'healthClass'] });
-    expect(rosterRowText(changed!)).toBe('第 2 行 王建国：更新（手机号、健康状况）');
+    const [changed] = planRoster([{ row: 2, cells: { ...cells, phone: '138 0001 0009', livingSituation: '独居' } }], [wang], today);
+    expect(changed).toMatchObject({ outcome: 'update', changes: ['phone', 'livingSituation'] });
+    expect(rosterRowText(changed!)).toBe('第 2 行 王建国：更新（手机号、居住情况）');
   });
 
   it('judges dates by the day given, and a repeated person by the first row', () => {

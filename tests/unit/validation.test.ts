@@ -21,11 +21,13 @@ describe('validation messages', () => {
     expect(result.ok || result.issues).toEqual([{ path: 'gender', message: '性别：必须填写' }]);
   });
 
-  it('refuses health data without the member’s consent', () => {
-    const result = validate(MemberCreateInput, { ...valid, sensitive: { healthClass: 'healthy' } });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]?.path).toBe('healthConsent');
-    expect(validate(MemberCreateInput, { ...valid, healthConsent: true, sensitive: { healthClass: 'healthy' } }).ok).toBe(true);
+  it('takes no health data, nor a consent box, when a member is created: consent is the member’s own, given later', () => {
+    for (const extra of [{ sensitive: { healthClass: 'healthy' } }, { healthConsent: true }]) {
+      const result = validate(MemberCreateInput, { ...valid, ...extra });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues[0]?.message).toContain(Object.keys(extra)[0]);
+    }
+    expect(validate(MemberPatchInput, { expectedVersion: 1, sensitive: { healthClass: 'healthy' } }).ok).toBe(true);
   });
 
   it('asks for the city of a member living elsewhere', () => {
@@ -34,8 +36,8 @@ describe('validation messages', () => {
   });
 
   it('names nested fields by their own title', () => {
-    const result = validate(MemberCreateInput, {
-      ...valid, healthConsent: true, sensitive: { healthClass: 'healthy', emergencyContacts: [{ name: '王小明', relation: '儿子', phone: '1' }] },
+    const result = validate(MemberPatchInput, {
+      expectedVersion: 1, sensitive: { healthClass: 'healthy', emergencyContacts: [{ name: '王小明', relation: '儿子', phone: '1' }] },
     });
     expect(result.ok || result.issues).toEqual([{ path: 'sensitive.emergencyContacts.0.phone', message: '紧急联系人电话：应为以 1 开头的 11 位数字' }]);
   });

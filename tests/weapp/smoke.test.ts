@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Branch, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
-import { BranchOverview, MemberSession, OutboxEntry, SessionDetail } from '@ltx/shared/schemas/session';
+import { BranchOverview, MemberSession, OutboxEntry, SessionDetail, UploadTicket } from '@ltx/shared/schemas/session';
 import { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
 import { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
 import { attendanceModeLabels } from '@ltx/shared/labels';
 import { roles, type Role } from '@ltx/shared/domain/roles';
+import { operatorMissingWords } from '@ltx/shared/domain/privacy-policy';
 import { BRANCH, fixtures, meFor, ORG } from './support/api-fixtures';
 import { copiesForThisFile, pageRoutes, readAppJson } from './support/build-dir';
 import { describeFindings } from './support/findings';
@@ -44,11 +45,18 @@ const pages: Record<string, PageExpectation> = {
   'packages/branch/pages/session-new/index': { role: 'secretary', texts: ['新建组织生活'] },
   'packages/branch/pages/session/index': { role: 'secretary', query: { id: fixtures.session.id }, texts: [fixtures.session.topic, fixtures.sessionDetail.place] },
   'packages/branch/pages/outbox/index': { role: 'secretary', texts: ['待发提醒', fixtures.outbox[0]!.memberName] },
+  'packages/about/pages/privacy/index': { role: 'member', texts: ['个人信息保护政策', '二、收集哪些信息', '四、谁能看到', operatorMissingWords, '返回'] },
 };
 // One tap through Taro's event handler, answered by the fake API: the member's 送学上门 request.
 // The home page's "送学上门" button only navigates (wx.navigateTo, which the stub records), so the
 // tap is the one that sends: "提交申请" on the page it opens, which then shows the answer in words.
 const tap = { route: 'pages/visit-request/index', label: '提交申请', expect: '已申请，等支部安排' };
+/**
+ * WeChat's privacy check, for a contact who has not agreed to the 隐私保护指引 yet: "上传照片" on the visit record calls
+ * chooseMedia, which WeChat holds while the popup shows; "同意，继续" (open-type agreePrivacyAuthorization) lets it run.
+ */
+const privacyPopup = ['请先看一下隐私保护指引', '您要选一张照片。按微信的规定，要先征得您的同意。', '不同意的话，这次不能上传照片；其他功能照常使用。'];
+const privacy = { route: 'packages/branch/pages/visit-deliver/index', label: '上传照片', popup: privacyPopup, agree: '同意，继续', after: '第 1 张：照片' };
 
 /** A page added since this list was written still runs, signed in as whoever its package serves, and must show some Chinese. */
 const guessRole = (route: string): Role =>
@@ -56,7 +64,7 @@ const guessRole = (route: string): Role =>
 
 const plan = (dir: string): SmokeInput => {
   const all = pageRoutes(readAppJson(dir)).map((route) => [route, pages[route] ?? { role: guessRole(route), texts: [] }]);
-  return { dir, pages: Object.fromEntries(all), tap };
+  return { dir, pages: Object.fromEntries(all), tap, privacy };
 };
 
 const copy = copiesForThisFile();
@@ -78,6 +86,7 @@ describe('the fake API', () => {
     MemberPoints.parse(fixtures.memberPoints);
     BranchPoints.parse(fixtures.branchPoints);
     PointsEntry.parse(fixtures.pointsEntry);
+    UploadTicket.parse(fixtures.uploadTicket);
   });
 });
 
@@ -93,6 +102,25 @@ describe('smoke run of the weapp runtime', () => {
     expect(result.findings, describeFindings(result.findings)).toEqual([]);
     expect(result.pages.map((p) => p.route)).toEqual(pageRoutes(readAppJson(dir)));
     expect(result.afterTap.some((t) => t.includes('已申请，等支部安排'))).toBe(true);
+  });
+
+  it('holds a privacy API back until the person agrees in the popup, then lets it run', async () => {
+    const dir = copy('privacy');
+    const { findings, privacy: step } = await runSmoke(plan(dir));
+    expect(findings, describeFindings(findings)).toEqual([]);
+    // WeChat asked once, for the photo chooser, and nothing ran before the agreement.
+    expect(step?.log.asked).toEqual(['chooseMedia']);
+    expect(step?.ranBeforeAgreement).toBe(false);
+    for (const text of privacyPopup) expect(step?.popup.some((t) => t.includes(text)), text).toBe(true);
+    // The agree button is WeChat's own kind, and the app named it when it resolved.
+    expect(step?.agreeButton).toEqual({ id: 'privacy-agree', openType: 'agreePrivacyAuthorization', bindsAgree: true });
+    expect(step?.log.answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree' }]);
+    expect(step?.log.released).toEqual(['chooseMedia']);
+    expect(step?.log.refused).toEqual([]);
+    expect(step?.log.unguarded).toEqual([]);
+    // The popup is gone and the chosen photo went through the upload onto the visit record.
+    expect(step?.afterAgree.some((t) => t.includes(privacyPopup[0]!))).toBe(false);
+    expect(step?.afterAgree.some((t) => /^第 1 张：照片\d+\.jpg$/.test(t)), JSON.stringify(step?.afterAgree)).toBe(true);
   });
 
   it('names a page that throws while rendering', async () => {

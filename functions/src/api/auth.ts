@@ -15,7 +15,7 @@ export const routes = [
   }),
   defineRoute({
     id: 'auth-wechat', method: 'POST', path: '/api/v1/auth/wechat', auth: 'public', summary: '微信登录',
-    body: WechatLoginInput, response: Session,
+    body: WechatLoginInput, response: Session, secrets: ['wechatAppSecret'],
     handle: async ({ ctx, body }) => ctx.auth.wechatLogin(body.code),
   }),
   defineRoute({

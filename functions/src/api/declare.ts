@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { Action } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
+import type { SecretNeed } from '../config/env';
 import type { AppContext } from '../context';
 import type { HttpResult } from '../http/route';
 
@@ -18,16 +19,6 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
  * A route that starts answering attachment links must say so here, or its links answer AccessDenied.
  */
 export type UploadAccess = 'presign' | 'read' | 'check';
-
-/**
- * Which WeChat credential a route's function reads, and so which secret its role may read
- * (infra/src/constructs/api.ts; least privilege: a route without it reads neither):
- * - `access-token`: the WeChat access token the reminder job publishes ("WeChat access token"), for
- *   the content checks of the texts and images the route stores (services/content-screen.ts).
- * - `push-token`: the token WeChat signs its message pushes with (the push route).
- * A route that starts checking content must say so here, or its checks answer 503 in AWS.
- */
-export type WechatAccess = 'access-token' | 'push-token';
 
 /** `{a}/x/{b}` → `'a' | 'b'`: a route's path parameters, from its path template. */
 export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;
@@ -78,7 +69,21 @@ export interface RouteDeclaration<
   /** Takes an `Idempotency-Key`: a repeat answers the first result (http/idempotency.ts). */
   idempotent?: true;
   uploads?: UploadAccess;
-  wechat?: WechatAccess;
+  /**
+   * Secrets the route reads beside the session signing key (every function reads that one, for
+   * tokens): `wechatAppSecret` for WeChat login; `wechatAccessToken`, the WeChat access token the
+   * reminder job publishes ("WeChat access token"), for the content checks of the texts and images
+   * the route stores (services/content-screen.ts); `wechatPushToken`, the token WeChat signs its
+   * message pushes with (the push route). Only a function with such a route may read the secret and
+   * is given its id (config/env.ts `secretVariables`; grants in infra/src/constructs/api.ts). A route
+   * that starts checking content must declare `wechatAccessToken`, or its checks answer 503 in AWS.
+   */
+  secrets?: readonly SecretNeed[];
+  /**
+   * Deletes items (DeleteItem), like reverting a rules override. Only a function with such a route
+   * gets dynamodb:DeleteItem; every other one only puts and updates (infra/src/constructs/api.ts).
+   */
+  deletes?: true;
   /** Exists only on the local stage: never deployed, and refused by the router anywhere else. */
   localOnly?: true;
   summary: string;

@@ -5,15 +5,18 @@ import { RosterApplyInput, RosterImport, RosterImportInput } from '@ltx/shared/s
 import type { AppContext } from '../context';
 import { ledgerPrintPage } from '../export/ledger-print';
 import { ledgerWorkbook } from '../export/ledger-workbook';
+import { myDataWorkbook } from '../export/my-data-workbook';
 import { readRosterWorkbook, rosterWorkbook } from '../export/roster-workbook';
 import { DynamoRosterImportRepository } from '../repositories/roster-import-repository';
+import { MyDataService } from '../services/my-data-service';
 import { RosterService, xlsxContentType } from '../services/roster-service';
 import { defineRoute, fileReply } from './declare';
 import { serve, type DomainWiring } from './serve';
-import { inspectionOf, uploadsOf } from '../context';
+import { consentsOf, inspectionOf, membersOf, pointsOf, sessionsAndVisitsOf, uploadsOf } from '../context';
 
 /**
- * Excel files in and out: the ledger export, and the roster's template, import and export (花名册). Their
+ * Excel files in and out: the ledger export, the roster's template, import and export (花名册), and a member's
+ * copy of their own data. Their
  * own function because exceljs is big (about 1 MB bundled): the other domains' bundles and cold starts
  * stay small, and the roster service (which only this function builds) stays out of them too.
  */
@@ -81,9 +84,33 @@ export const routes = [
       return fileReply({ contentType: xlsxContentType, fileName: `${roster.branchName}花名册.xlsx`, content });
     },
   }),
+  defineRoute({
+    id: 'my-data-export', method: 'GET', path: '/api/v1/members/{memberId}/my-data', auth: 'token', can: 'member.exportOwnData',
+    summary: '下载本人的个人资料副本（xlsx：个人信息、健康与照护、组织生活、送学上门、积分、同意和查看记录）', response: xlsxFile, uploads: 'read',
+    handle: async ({ ctx, actor, params }) => {
+      const data = await myDataService(ctx).gather(actor, params.memberId);
+      return fileReply({ contentType: xlsxContentType, fileName: `${data.member.name}的个人资料.xlsx`, content: await myDataWorkbook(data) });
+    },
+  }),
 ];
 
+const myDataServices = new WeakMap<AppContext, MyDataService>();
+/** The member's data copy of this context: it reads through the member, consent, session, visit and points services. */
+function myDataService(ctx: AppContext): MyDataService {
+  let service = myDataServices.get(ctx);
+  if (!service) {
+    service = new MyDataService({
+      members: ctx.repositories.members, orgs: ctx.repositories.orgs, memberService: ctx.members, consents: ctx.consents,
+      sessions: ctx.sessions, visits: ctx.visits, points: ctx.points, clock: ctx.clock,
+    });
+    myDataServices.set(ctx, service);
+  }
+  return service;
+}
+
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ inspection: inspectionOf(b), uploads: uploadsOf(b) });
+export const wire: DomainWiring = (b) => ({
+  inspection: inspectionOf(b), uploads: uploadsOf(b), members: membersOf(b), consents: consentsOf(b), points: pointsOf(b), ...sessionsAndVisitsOf(b),
+});
 
 export const handler = serve(routes, wire);

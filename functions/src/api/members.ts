@@ -1,23 +1,24 @@
 import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import { ConsentGiveInput, ConsentWithdrawInput, HealthConsentPage } from '@ltx/shared/schemas/consent';
 import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
-import { membersOf, transfersOf } from '../context';
+import { consentsOf, membersOf, transfersOf } from '../context';
 
 /** PATCH, and its POST alias for wx.request: 200 with the member when applied; 202 with the pending change when it awaits the secretary. */
 const memberUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
   defineRoute({
     id, method, path: '/api/v1/members/{memberId}', auth: 'token', summary,
     body: MemberPatchInput, response: MemberDetail,
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => {
       const outcome = await ctx.members.update(actor, params.memberId, body);
       return outcome.kind === 'applied' ? outcome.member : reply(202, { pendingChangeId: outcome.pendingChangeId });
     },
   });
 
-/** The member roll, invites, a contact's changes awaiting the secretary, departures and transfers. */
+/** The member roll, invites, a contact's changes awaiting the secretary, the member's consent to keep health data, departures and transfers. */
 export const routes = [
   defineRoute({
     id: 'members-list', method: 'GET', path: '/api/v1/branches/{branchId}/members', auth: 'token', can: 'branch.listMembers', summary: '支部党员名单',
@@ -27,7 +28,7 @@ export const routes = [
   defineRoute({
     id: 'member-create', method: 'POST', path: '/api/v1/branches/{branchId}/members', auth: 'token', can: 'member.create', summary: '新增党员',
     body: MemberCreateInput, response: MemberDetail, status: 201, idempotent: true,
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.members.create(actor, params.branchId, body),
   }),
   defineRoute({
@@ -53,7 +54,7 @@ export const routes = [
     id: 'member-departure', method: 'POST', path: '/api/v1/members/{memberId}/departure', auth: 'token', can: 'member.recordDeparture',
     summary: '登记党员逝世或离开本支部（自该日起不再提醒、不计入应到和预警）',
     body: DepartureInput, response: MemberDetail, idempotent: true,
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.members.recordDeparture(actor, params.memberId, body),
   }),
   defineRoute({
@@ -63,10 +64,28 @@ export const routes = [
     handle: async ({ ctx, actor, params, body }) => ctx.members.undoDeparture(actor, params.memberId, body),
   }),
   defineRoute({
+    id: 'health-consent-get', method: 'GET', path: '/api/v1/members/{memberId}/health-consent', auth: 'token', can: 'consent.read',
+    summary: '保存健康和照护信息的本人同意：同意书、是否同意、历次同意和撤回',
+    response: HealthConsentPage,
+    handle: async ({ ctx, actor, params }) => ctx.consents.page(actor, params.memberId),
+  }),
+  defineRoute({
+    id: 'health-consent-give', method: 'POST', path: '/api/v1/members/{memberId}/health-consent', auth: 'token', can: 'consent.give',
+    summary: '本人（或家属代本人）同意保存健康和照护信息；书记登记纸质同意书时附签字照片',
+    body: ConsentGiveInput, response: HealthConsentPage, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.consents.give(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'health-consent-withdraw', method: 'POST', path: '/api/v1/members/{memberId}/health-consent/withdraw', auth: 'token', can: 'consent.withdraw',
+    summary: '撤回同意：健康和照护信息立即删除，以后不再记录',
+    body: ConsentWithdrawInput, response: HealthConsentPage, idempotent: true,
+    handle: async ({ ctx, actor, params }) => ctx.consents.withdraw(actor, params.memberId),
+  }),
+  defineRoute({
     id: 'member-transfer', method: 'POST', path: '/api/v1/members/{memberId}/transfers', auth: 'token', can: 'member.transfer', status: 201,
     summary: '组织关系转出（转入支部接收前，党员仍在本支部）',
     body: TransferInput, response: Transfer, idempotent: true,
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.transfers.create(actor, params.memberId, body),
   }),
   defineRoute({
@@ -85,7 +104,7 @@ export const routes = [
     id: 'transfer-decline', method: 'POST', path: '/api/v1/transfers/{transferId}/decline', auth: 'token', can: 'transfer.accept',
     summary: '不接收转入的党员',
     body: TransferDeclineInput, response: Transfer,
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.transfers.decline(actor, params.transferId, body),
   }),
   defineRoute({
@@ -97,6 +116,6 @@ export const routes = [
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b) });
 
 export const handler = serve(routes, wire);

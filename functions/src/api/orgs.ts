@@ -19,7 +19,7 @@ export const routes = [
   }),
   defineRoute({
     id: 'rules-revert', method: 'POST', path: '/api/v1/orgs/{orgId}/rules/revert', auth: 'token', can: 'rules.edit', summary: '恢复沿用上级规定（管理员）',
-    body: RuleRevertInput, response: EffectiveRulesView,
+    body: RuleRevertInput, response: EffectiveRulesView, deletes: true, // the organisation's own rules item
     handle: async ({ ctx, actor, params, body }) => ctx.ruleSets.revert(actor, params.orgId, body.kind),
   }),
   defineRoute({

@@ -1,7 +1,7 @@
 import { NotFoundError as RouterNotFoundError, ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
 import type { RequestContext } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { env } from '../config/env';
+import { env, secretIdOf } from '../config/env';
 import { appBase, coreOf, type AppContext, type Base, type Services } from '../context';
 import { confirmStanding, readToken } from '../http/auth';
 import { MalformedPathError, RouteNotFoundError } from '../http/errors';
@@ -26,9 +26,14 @@ export type DomainWiring = (base: Base) => Partial<Services>;
 export function serve(routes: readonly AnyRoute[], wire: DomainWiring): LambdaHandler {
   // The domain's services, over the function's base (rebuilt when a test starts a fresh stack).
   let built: { base: Base; ctx: AppContext } | undefined;
+  const secretNeeds = [...new Set(routes.flatMap((r) => r.secrets ?? []))];
   const context = (): AppContext => {
     const base = appBase();
-    if (built?.base !== base) built = { base, ctx: { stage: env().stage, ...coreOf(base), ...wire(base) } as AppContext };
+    if (built?.base !== base) {
+      // A function whose routes read a secret refuses to start without its id, as env() does for the rest.
+      for (const need of secretNeeds) secretIdOf(need);
+      built = { base, ctx: { stage: env().stage, ...coreOf(base), ...wire(base) } as AppContext };
+    }
     return built.ctx;
   };
   const app = new Router({ logger });

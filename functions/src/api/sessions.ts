@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import {
   AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
-  ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsInput,
+  ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsAnswer, SubscriptionsInput,
 } from '@ltx/shared/schemas/session';
 import { defineRoute } from './declare';
 import { items } from './items';
@@ -13,7 +12,7 @@ const sessionUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, 
   defineRoute({
     id, method, path: '/api/v1/sessions/{sessionId}', auth: 'token', can: 'session.write', summary,
     body: SessionPatchInput, response: SessionDetail, uploads: 'check',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.update(actor, params.sessionId, body),
   });
 
@@ -37,7 +36,7 @@ export const routes = [
   defineRoute({
     id: 'session-create', method: 'POST', path: '/api/v1/branches/{branchId}/sessions', auth: 'token', can: 'session.write', summary: '按模板新建组织生活',
     body: SessionCreateInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'check',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.create(actor, params.branchId, body),
   }),
   defineRoute({
@@ -60,7 +59,7 @@ export const routes = [
   defineRoute({
     id: 'attendance-bulk', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance', auth: 'token', can: 'attendance.mark', summary: '批量登记出席（一键全部出席）',
     body: BulkAttendanceInput, response: SessionDetail, uploads: 'read',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markMany(actor, params.sessionId, body),
   }),
   defineRoute({
@@ -77,19 +76,19 @@ export const routes = [
   defineRoute({
     id: 'attendance-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', auth: 'token', summary: '登记一人出席情况',
     body: AttendanceInput, response: SessionDetail, uploads: 'read',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markAttendance(actor, params.sessionId, params.memberId, body),
   }),
   defineRoute({
     id: 'minutes-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/minutes', auth: 'token', can: 'session.write', summary: '填写会议记录',
     body: MinutesInput, response: SessionDetail, uploads: 'check',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.writeMinutes(actor, params.sessionId, body),
   }),
   defineRoute({
     id: 'session-close', method: 'POST', path: '/api/v1/sessions/{sessionId}/close', auth: 'token', can: 'session.write', summary: '结束归档会议记录',
     body: SessionCloseInput, response: SessionDetail, uploads: 'read',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.close(actor, params.sessionId, body),
   }),
   defineRoute({
@@ -101,7 +100,7 @@ export const routes = [
   defineRoute({
     id: 'amendment-create', method: 'POST', path: '/api/v1/sessions/{sessionId}/amendments', auth: 'token', can: 'session.write', summary: '追加更正说明',
     body: AmendmentInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'read',
-    wechat: 'access-token',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.amend(actor, params.sessionId, body),
   }),
   defineRoute({
@@ -110,8 +109,9 @@ export const routes = [
     handle: async ({ ctx, actor, params, query }) => ({ items: await ctx.sessions.memberSessions(actor, params.memberId, query) }),
   }),
   defineRoute({
-    id: 'subscriptions-put', method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', auth: 'token', can: 'attendance.markOwn', summary: '订阅提醒',
-    body: SubscriptionsInput, response: z.object({ kinds: z.array(z.string()) }),
+    id: 'subscriptions-put', method: 'PUT', path: '/api/v1/members/{memberId}/subscriptions', auth: 'token', can: 'attendance.markOwn',
+    summary: '订阅提醒（每次在微信里点“允许”，可多收一次该类提醒；答复还剩几次）',
+    body: SubscriptionsInput, response: SubscriptionsAnswer, idempotent: true,
     handle: async ({ ctx, actor, params, body }) => ctx.overview.subscribe(actor, params.memberId, body),
   }),
 ];

@@ -11,12 +11,12 @@ import { wechatPushOf } from '../context';
 export const routes = [
   defineRoute({
     id: 'wechat-push-verify', method: 'GET', path: '/api/v1/wechat/push', auth: 'public', summary: '微信消息推送：配置服务器地址时的验证（回显 echostr）',
-    query: WechatPushQuery, response: WechatPushReply, wechat: 'push-token',
+    query: WechatPushQuery, response: WechatPushReply, secrets: ['wechatPushToken'],
     handle: async ({ ctx, query }) => textReply(await ctx.wechatPush.verifyUrl(query)),
   }),
   defineRoute({
     id: 'wechat-push-event', method: 'POST', path: '/api/v1/wechat/push', auth: 'public', summary: '微信消息推送：图片内容安全检查结果（wxa_media_check）等事件',
-    query: WechatPushQuery, body: WechatPushEvent, response: WechatPushReply, wechat: 'push-token',
+    query: WechatPushQuery, body: WechatPushEvent, response: WechatPushReply, secrets: ['wechatPushToken'],
     handle: async ({ ctx, query, body }) => textReply(await ctx.wechatPush.receive(query, body)),
   }),
 ];

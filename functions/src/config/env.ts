@@ -12,22 +12,43 @@ export function requireEnv(name: string): string {
 
 export type Stage = 'local' | 'prod' | 'test';
 
+/**
+ * The secrets a function may be given beside the session signing key (which every function reads),
+ * each by the variable holding its id. A deployed function gets a variable, and the grant to read the
+ * secret, only when one of its routes declares the need (api/declare.ts `secrets`; the reminder job
+ * its own): infra/src/constructs/api.ts. Locally every variable is set.
+ */
+export const secretVariables = {
+  /** WeChat's AppSecret: login, and the reminder job (which refreshes the access token with it). */
+  wechatAppSecret: 'WECHAT_SECRET_ID',
+  /**
+   * "WeChat access token", which the reminder job publishes (and alone writes): read by the functions
+   * that check content. Locally one process asks stable_token itself; the variable is set but unread.
+   */
+  wechatAccessToken: 'WECHAT_TOKEN_SECRET_ID',
+  /** The token WeChat signs message pushes with (entered in WeChat's console): the push route only. */
+  wechatPushToken: 'WECHAT_PUSH_TOKEN_SECRET_ID',
+} as const;
+export type SecretNeed = keyof typeof secretVariables;
+
+/** The id of a secret this function needs: a function not given it (it declared no such need) fails saying so. */
+export function secretIdOf(need: SecretNeed): string {
+  const name = secretVariables[need];
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}: only functions whose routes declare secrets: ['${need}'] may read that secret`);
+  return value;
+}
+
 export interface Env {
   stage: Stage;
   tableName: string;
   /** AWS: Secrets Manager secret ids. Local: keys in the JSON file at `secretsFile`. */
   signingKeySecretId: string;
-  wechatSecretId: string;
+  /** Only where a route declares `secrets: ['wechatAppSecret']` (login) and in the reminder job: see `secretVariables`. */
+  wechatSecretId?: string;
   wechatAppId: string;
   /** https://api.weixin.qq.com in AWS; a fake server on loopback in tests. */
   wechatApiBase: string;
-  /**
-   * AWS: the secret the reminder job publishes WeChat's access token into ("WeChat access token"),
-   * read by the functions that check content. Unset locally, where one process asks stable_token itself.
-   */
-  wechatTokenSecretId?: string;
-  /** The token WeChat signs message pushes with (entered in WeChat's console): a secret id, or a key of the local file. */
-  wechatPushTokenSecretId: string;
   /** The organisation's service openid: content checks of authors WeChat knows no openid of are made under it. */
   wechatCheckOpenId?: string;
   /** Local stage only: the generated secrets file under the data folder. */
@@ -50,11 +71,9 @@ export function env(): Env {
     stage,
     tableName: requireEnv('TABLE_NAME'),
     signingKeySecretId: requireEnv('SIGNING_KEY_SECRET_ID'),
-    wechatSecretId: requireEnv('WECHAT_SECRET_ID'),
+    wechatSecretId: process.env[secretVariables.wechatAppSecret] || undefined,
     wechatAppId: requireEnv('WECHAT_APP_ID'),
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
-    wechatTokenSecretId: stage === 'prod' ? requireEnv('WECHAT_TOKEN_SECRET_ID') : undefined,
-    wechatPushTokenSecretId: requireEnv('WECHAT_PUSH_TOKEN_SECRET_ID'),
     wechatCheckOpenId: process.env.WECHAT_CHECK_OPENID || undefined,
     secretsFile: process.env.SECRETS_FILE || undefined,
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,

@@ -37,8 +37,16 @@ export const keys = {
 
   pendingChange: (memberId: string, changeId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CHANGE#${changeId}` }),
   pendingChangePrefix: 'CHANGE#',
+  /** The member's consent to keep health data, each giving and withdrawal in order: one partition with the member, so the history is one Query. */
+  consentEvent: (memberId: string, memberVersion: number) => ({ pk: `MEMBER#${memberId}`, sk: `CONSENT#${String(memberVersion).padStart(8, '0')}` }),
+  consentEventPrefix: 'CONSENT#',
+  /** Who read the member's health data, per China day, reader and purpose: one item however often they looked that day. */
+  healthRead: (memberId: string, day: string, readerId: string, purpose: string) => ({ pk: `MEMBER#${memberId}`, sk: `READ#${day}#${readerId}#${purpose}` }),
+  healthReadPrefix: 'READ#',
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  /** How many one-time WeChat agreements a person has left, one number per reminder kind (WeChat counts them per person and template). */
+  reminderCredits: (userId: string) => ({ pk: `USER#${userId}`, sk: 'REMINDER_CREDITS' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
   /** A user's WeChat openid for content checks, beside the user item (read by nothing else: services/content-screen.ts). */
   checkOpenId: (userId: string) => ({ pk: `USER#${userId}`, sk: 'OPENID' }),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { rosterColumns, rosterHelpSheetName, rosterSheetName, type RosterCells, type RosterField } from '@ltx/shared/domain/roster';
+import { healthNotInRoster, rosterColumns, rosterHelpSheetName, rosterSheetName, type RosterCells, type RosterField } from '@ltx/shared/domain/roster';
 
 /**
  * The roster as an .xlsx file (exceljs): the sheet 花名册 with one column per member field, headed in
@@ -31,12 +31,14 @@ function partyGroupHelp(groups: string[]): string {
   return groups.length ? `填本支部已有的党小组之一：${groups.join('、')}` : '本支部还没有党小组：填写的名称须以“党小组”结尾，如 第一党小组，导入后即建立';
 }
 
+/** Said on the import page too: health data never travels in a file. */
 const notes = [
   '每位党员一行，从第 2 行填起；第 1 行的列名请不要改动。“花名册”表里的示例行请删去或改成真实党员。',
   '以“姓名 + 出生日期”认人：与本支部已有党员相同的，按文件更新；没有的，新建。',
   '选填项留空时，已登记的内容保持不变，不会被清除。',
   '日期写成 年-月-日，如 1945-10-01；入党日期不能早于出生日期，也不能晚于今天。',
   '上传后会先逐行检查并列出结果（新建、更新、不变、错误），确认后才导入。',
+  healthNotInRoster,
 ];
 
 /** The first sheet's rows (from row 2) as text per column, found by their headers. Excel dates become 年-月-日. */

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { defineEntity } from '../db/entity';
 import * as z from 'zod/mini';
@@ -9,11 +9,13 @@ import { TableRepository } from '../db/table-repository';
  * What one Idempotency-Key was used for, and what it answered. `scope` names the key as the caller
  * used it (route, actor, key: a hash); `fingerprint` is what it was used for (target and body: a hash).
  * While the first request runs the claim is `pending`; then it holds the answer every repeat gets.
+ * A request that failed marks its claim `released` (an update: no function role may delete, see
+ * infra/src/constructs/api.ts), and a released claim counts as no claim: the next request takes it.
  */
 export const IdempotencyRecord = z.object({
   scope: z.string(),
   fingerprint: z.string(),
-  state: z.enum(['pending', 'done']),
+  state: z.enum(['pending', 'done', 'released']),
   /** Who holds a pending claim: only that request may finish or release it. */
   claim: z.string(),
   claimedAt: z.string(),
@@ -27,8 +29,9 @@ export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
 const idempotencyKeys = defineEntity({ type: 'IdempotencyKey', schema: IdempotencyRecord, keys: (r: IdempotencyRecord) => keys.idempotency(r.scope) });
 
 export interface IdempotencyRepository {
-  /** Claims the scope for one request: `exists` when another request already did. */
+  /** Claims the scope for one request (unclaimed, or given back): `exists` when another request holds it. */
   claim(record: IdempotencyRecord): Promise<'created' | 'exists'>;
+  /** The claim on the scope; none when it was never claimed or was given back. */
   get(scope: string): Promise<IdempotencyRecord | undefined>;
   /** Takes over a pending claim abandoned since `staleClaim` (its request died): one taker wins. */
   takeOver(scope: string, staleClaim: string, claim: string, at: string): Promise<boolean>;
@@ -38,13 +41,29 @@ export interface IdempotencyRepository {
 }
 
 export class DynamoIdempotencyRepository extends TableRepository implements IdempotencyRepository {
-  claim(record: IdempotencyRecord): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.db, this.table, idempotencyKeys.toItem(record));
+  async claim(record: IdempotencyRecord): Promise<'created' | 'exists'> {
+    try {
+      // One conditional write: of two requests taking a released claim, one wins.
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: idempotencyKeys.toItem(record),
+          ConditionExpression: 'attribute_not_exists(pk) OR #st = :released',
+          ExpressionAttributeNames: { '#st': 'state' },
+          ExpressionAttributeValues: { ':released': 'released' },
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
   }
 
   async get(scope: string): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope), ConsistentRead: true }));
-    return Item ? idempotencyKeys.fromItem(Item) : undefined;
+    const record = Item ? idempotencyKeys.fromItem(Item) : undefined;
+    return record?.state === 'released' ? undefined : record;
   }
 
   async takeOver(scope: string, staleClaim: string, claim: string, at: string): Promise<boolean> {
@@ -87,12 +106,13 @@ export class DynamoIdempotencyRepository extends TableRepository implements Idem
   async release(scope: string, claim: string): Promise<void> {
     try {
       await this.db.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.table,
           Key: keys.idempotency(scope),
+          UpdateExpression: 'SET #st = :released',
           ConditionExpression: '#st = :pending AND #c = :claim',
           ExpressionAttributeNames: { '#c': 'claim', '#st': 'state' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':claim': claim },
+          ExpressionAttributeValues: { ':pending': 'pending', ':claim': claim, ':released': 'released' },
         }),
       );
     } catch (error) {

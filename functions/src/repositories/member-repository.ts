@@ -1,7 +1,9 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch-get';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { formerMembers, members, pendingChanges, type MemberRecord, type PendingChangeRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
@@ -63,28 +65,15 @@ export class DynamoMemberRepository extends TableRepository implements MemberRep
   }
 
   async getMany(memberIds: string[]): Promise<MemberRecord[]> {
-    const unique = [...new Set(memberIds)];
-    const found: MemberRecord[] = [];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.member(id)) } };
-      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(out.Responses?.[this.table] ?? []).map(members.fromItem));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+    return (await batchGetAll(this.db, this.table, memberIds.map((id) => keys.member(id)))).map(members.fromItem);
   }
 
   async listByBranch(branchId: string): Promise<MemberRecord[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: '#pk = :pk',
-      ...summaryProjection,
-      ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi1pk' },
-      ExpressionAttributeValues: { ':pk': keys.membersOfBranch(branchId) },
-    });
+    const items = await queryIndex(
+      this.db,
+      { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.membersOfBranch(branchId) } },
+      summaryProjection,
+    );
     const own = new Set(items.filter((i) => i.type !== formerMembers.type).map((i) => i.id));
     return items.filter((i) => i.type !== formerMembers.type || !own.has(i.id)).map(members.fromItem);
   }
@@ -94,14 +83,11 @@ export class DynamoMemberRepository extends TableRepository implements MemberRep
   }
 
   async listByContact(contactUserId: string): Promise<MemberRecord[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: 'gsi2',
-      KeyConditionExpression: '#pk = :pk',
-      ...summaryProjection,
-      ExpressionAttributeNames: { ...summaryProjection.ExpressionAttributeNames, '#pk': 'gsi2pk' },
-      ExpressionAttributeValues: { ':pk': keys.membersOfContact(contactUserId) },
-    });
+    const items = await queryIndex(
+      this.db,
+      { TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.membersOfContact(contactUserId) } },
+      summaryProjection,
+    );
     return items.map(members.fromItem);
   }
 

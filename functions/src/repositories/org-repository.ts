@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { BranchItem, orgPathOf, orgs, type BranchRecord, type OrgRecord } from './records';
 import * as z from 'zod/mini';
@@ -127,7 +127,7 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
   }
 
   async listChildOrgs(orgId: string): Promise<OrgRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.childrenOfOrg(orgId) },
     });
     return items.map((i) => orgs.fromItem(i));
@@ -135,7 +135,7 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
 
   async subtree(org: OrgRecord): Promise<{ orgs: OrgRecord[]; branches: BranchRecord[] }> {
     const path = orgPathOf(org);
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table, IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :path)',
       ExpressionAttributeValues: { ':pk': keys.treeOf(rootOf(path)), ':path': path },
@@ -206,7 +206,7 @@ export class DynamoOrgRepository extends TableRepository implements OrgRepositor
   }
 
   async listBranches(orgId: string): Promise<BranchRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',

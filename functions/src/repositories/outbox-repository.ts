@@ -1,7 +1,9 @@
-import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inGroups } from '../db/in-groups';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { outbox, type OutboxRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
@@ -18,18 +20,9 @@ export interface OutboxRepository {
 
 export class DynamoOutboxRepository extends TableRepository implements OutboxRepository {
   async putAll(records: OutboxRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += 25) {
-      let pending = records.slice(i, i + 25).map((r) => ({
-        PutRequest: { Item: outbox.toItem(r) },
-      }));
-      // BatchWrite may hand back unprocessed items under load: retry them, never drop them.
-      for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (out.UnprocessedItems?.[this.table] ?? []) as typeof pending;
-        if (pending.length) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
-      }
-      if (pending.length) throw new Error('Outbox write left unprocessed items');
-    }
+    // PutItem each, 16 at a time, not BatchWriteItem: that one can also delete, and IAM cannot grant
+    // it for puts alone, so no function role has it (infra/src/constructs/data-table.ts).
+    await inGroups(records, 16, (r) => this.db.send(new PutCommand({ TableName: this.table, Item: outbox.toItem(r) })));
   }
 
   async dueOn(day: string, nowIso: string): Promise<OutboxRecord[]> {
@@ -63,7 +56,7 @@ export class DynamoOutboxRepository extends TableRepository implements OutboxRep
   }
 
   async listByBranch(branchId: string, fromIso: string): Promise<OutboxRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',

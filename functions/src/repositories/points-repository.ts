@@ -1,6 +1,7 @@
 import { putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { pointsEntries, type PointsEntryRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
@@ -36,7 +37,7 @@ export class DynamoPointsRepository extends TableRepository implements PointsRep
   }
 
   async branchYear(branchId: string, year: number): Promise<PointsEntryRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
+import { consentWays, healthReadPurposes } from '@ltx/shared/domain/consent';
 import { orgKinds, rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
-import { attendanceStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/schemas/session';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
 import { mediaCheckStates } from '@ltx/shared/schemas/session';
@@ -35,10 +36,22 @@ export const SensitiveRecord = z.object({
   healthClass: z.enum(healthClasses),
   careNotes,
   emergencyContacts: z.array(emergencyContact),
-  consentRecordedAt: text,
-  consentRecordedBy: text,
+  /** Written before consent was the member's own (a box the secretary ticked); no longer written. */
+  consentRecordedAt: optionalText,
+  consentRecordedBy: optionalText,
 });
 export type SensitiveRecord = z.infer<typeof SensitiveRecord>;
+
+/** The member's own consent to keep health data, while it stands (shared/src/domain/consent.ts). */
+export const HealthConsentRecord = z.object({
+  termsVersion: text,
+  givenAt: text,
+  givenBy: text,
+  way: z.enum(consentWays),
+  /** A paper consent: the photo of the signed form. */
+  paperFormUploadId: optionalText,
+});
+export type HealthConsentRecord = z.infer<typeof HealthConsentRecord>;
 
 /** A death or departure: the member stays stored (past ledgers name them) but is off the roll from `effectiveOn`. */
 export const DepartureRecord = z.object({
@@ -80,6 +93,8 @@ export const MemberRecord = z.object({
   subscriptions: z.optional(z.array(text)),
   /** Health and care data: read only when the actor may (see `member.readSensitive`). */
   sensitive: z.optional(SensitiveRecord),
+  /** Present while the member's consent stands: without it, `sensitive` is neither kept nor accepted. */
+  healthConsent: z.optional(HealthConsentRecord),
   /** Absent for members on the roll (and on every item written before departures were recorded). */
   departure: z.optional(DepartureRecord),
   /** A member transferred in (组织关系转入): the receiving roll counts them from this China day (`domain/roll.ts`). */
@@ -138,6 +153,50 @@ export const pendingChanges = defineEntity({
   type: 'PendingChange',
   schema: PendingChangeRecord,
   keys: (c: PendingChangeRecord) => keys.pendingChange(c.memberId, c.id),
+});
+
+/**
+ * One giving or withdrawal of consent, appended beside the member (never changed): keyed by the member's
+ * version it produced, so a retried request that already changed the member writes the same event again.
+ */
+export const ConsentEventRecord = z.object({
+  memberId: text,
+  memberVersion: count,
+  kind: z.enum(['given', 'withdrawn']),
+  at: text,
+  by: text,
+  way: z.enum(consentWays),
+  termsVersion: optionalText,
+  paperFormUploadId: optionalText,
+});
+export type ConsentEventRecord = z.infer<typeof ConsentEventRecord>;
+
+export const consentEvents = defineEntity({
+  type: 'ConsentEvent',
+  schema: ConsentEventRecord,
+  keys: (e: ConsentEventRecord) => keys.consentEvent(e.memberId, e.memberVersion),
+});
+
+/**
+ * Someone other than the member read their health or care data (PIPL: the member may see who, when and why):
+ * one item per China day, reader and purpose, counting the reads, so a busy day does not grow the log.
+ */
+export const HealthReadRecord = z.object({
+  memberId: text,
+  day: text,
+  readerId: text,
+  readerRole: z.enum(roles),
+  purpose: z.enum(healthReadPurposes),
+  firstAt: text,
+  lastAt: text,
+  count: count,
+});
+export type HealthReadRecord = z.infer<typeof HealthReadRecord>;
+
+export const healthReads = defineEntity({
+  type: 'HealthRead',
+  schema: HealthReadRecord,
+  keys: (r: HealthReadRecord) => keys.healthRead(r.memberId, r.day, r.readerId, r.purpose),
 });
 
 // Organisations and branches.
@@ -447,7 +506,7 @@ export const OutboxRecord = z.object({
   dueAt: text,
   /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
   channel: z.enum(['wechat', 'none']),
-  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
+  status: z.enum(outboxStatuses),
   text,
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;

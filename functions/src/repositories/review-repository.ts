@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch-get';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { rectifications, reviews, type RectificationRecord, type ReviewRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
@@ -44,16 +45,7 @@ export class DynamoReviewRepository extends TableRepository implements ReviewRep
 
   async getItems(ids: string[]): Promise<RectificationRecord[]> {
     if (ids.length === 0) return [];
-    const found: RectificationRecord[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: ids.slice(i, i + 100).map((id) => keys.rectification(id)) } };
-      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(out.Responses?.[this.table] ?? []).map(rectifications.fromItem));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+    return (await batchGetAll(this.db, this.table, ids.map((id) => keys.rectification(id)))).map(rectifications.fromItem);
   }
 
   async replaceItem(next: RectificationRecord, expectedVersion: number): Promise<'ok' | 'conflict'> {
@@ -72,7 +64,7 @@ export class DynamoReviewRepository extends TableRepository implements ReviewRep
   }
 
   async openItems(branchId: string): Promise<RectificationRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',

@@ -1,7 +1,8 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { effectiveRules, pathIds, ruleKinds, type EffectiveRules, type Overrides, type RuleKind, type RuleSets } from '@ltx/shared/domain/rule-inheritance';
 import { rootPath } from '@ltx/shared/domain/hierarchy';
 import * as z from 'zod/mini';
+import { batchGetAll } from '../db/batch-get';
 import { keys } from '../db/keys';
 import { defineEntity, objectOf } from '../db/entity';
 import { TableRepository } from '../db/table-repository';
@@ -75,18 +76,11 @@ export class DynamoRulesRepository extends TableRepository implements RulesRepos
     const wanted = ids.flatMap((id) => [keys.org(id), ...ruleKinds.map((k) => ruleKeys[k](id))]);
     const overrides = new Map<string, Overrides>();
     const names = new Map<string, string>();
-    for (let i = 0; i < wanted.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.table]: { Keys: wanted.slice(i, i + 100) } };
-      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.table] ?? []) {
-          const orgId = String(item.pk).slice('ORG#'.length);
-          const kind = kindOfSk[String(item.sk)];
-          if (kind) overrides.set(orgId, { ...overrides.get(orgId), [kind]: entities[kind].fromItem(item).rules });
-          else if (typeof item.name === 'string') names.set(orgId, item.name);
-        }
-        request = out.UnprocessedKeys as typeof request;
-      }
+    for (const item of await batchGetAll(this.db, this.table, wanted)) {
+      const orgId = String(item.pk).slice('ORG#'.length);
+      const kind = kindOfSk[String(item.sk)];
+      if (kind) overrides.set(orgId, { ...overrides.get(orgId), [kind]: entities[kind].fromItem(item).rules });
+      else if (typeof item.name === 'string') names.set(orgId, item.name);
     }
     return new Map(paths.map((p) => [p, effectiveRules(p, (id) => overrides.get(id), (id) => names.get(id))]));
   }

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import * as z from 'zod/mini';
 import { amendments as amendmentEntity, sessions, SessionRecord, type AmendmentRecord, type AttendanceRecord, type BulkRecord } from './records';
 import { TableRepository } from '../db/table-repository';
@@ -73,7 +74,7 @@ export class DynamoSessionRepository extends TableRepository implements SessionR
   }
 
   async listByBranch(branchId: string, fromIso: string, toIso: string): Promise<SessionRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',

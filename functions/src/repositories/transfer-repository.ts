@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { TableRepository } from '../db/table-repository';
 import { transfers, type TransferRecord } from './records';
 
@@ -32,7 +32,7 @@ export class DynamoTransferRepository extends TableRepository implements Transfe
 
   async listByBranch(branchId: string, way: 'IN' | 'OUT', status: TransferRecord['status']): Promise<TransferRecord[]> {
     const index = way === 'OUT' ? 'gsi1' : 'gsi2';
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: index,
       KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :status)`,

@@ -53,7 +53,7 @@ export class DynamoUploadRepository extends TableRepository implements UploadRep
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :g',
         ExpressionAttributeValues: { ':g': keys.mediaCheck(traceId) },
-        // The key is all it needs, whatever the index projects.
+        // The index holds keys only (KEYS_ONLY, db/query-index.ts): the upload's key is all this needs; the verdict then updates the item by it.
         ProjectionExpression: 'pk',
         Limit: 1,
       }),

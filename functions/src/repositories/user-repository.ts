@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch-get';
 import { isConditionalCheckFailed } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import * as z from 'zod/mini';
 import {
   demoAccounts, invites, staffInvites, UserRecord, users, wechatIdentities, type DemoAccountRecord, type InviteRecord, type StaffInviteRecord,
@@ -71,22 +72,8 @@ export class DynamoUserRepository extends TableRepository implements UserReposit
   }
 
   async namesOf(userIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(userIds.filter(Boolean))];
-    const names = new Map<string, string>();
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
-        [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.user(id)), ProjectionExpression: 'id, displayName' },
-      };
-      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.table] ?? []) {
-          const u = z.parse(UserName, item);
-          names.set(u.id, u.displayName);
-        }
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return names;
+    const items = await batchGetAll(this.db, this.table, userIds.filter(Boolean).map((id) => keys.user(id)), { ProjectionExpression: 'id, displayName' });
+    return new Map(items.map((item) => z.parse(UserName, item)).map((u) => [u.id, u.displayName]));
   }
 
   async userIdForWechat(openid: string): Promise<string | undefined> {
@@ -174,7 +161,7 @@ export class DynamoUserRepository extends TableRepository implements UserReposit
   }
 
   async listPendingStaffInvites(orgId: string, nowIso: string): Promise<StaffInviteRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk > :now',
@@ -184,7 +171,7 @@ export class DynamoUserRepository extends TableRepository implements UserReposit
   }
 
   async listStaff(orgId: string): Promise<UserRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
@@ -232,15 +219,13 @@ export class DynamoUserRepository extends TableRepository implements UserReposit
   }
 
   async listByBranchRole(branchId: string, role: UserRecord['role']): Promise<UserRecord[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :role)',
-        ExpressionAttributeValues: { ':pk': keys.usersOfBranch(branchId), ':role': `${role}#` },
-      }),
-    );
-    return (Items ?? []).map(users.fromItem);
+    const items = await queryIndex(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :role)',
+      ExpressionAttributeValues: { ':pk': keys.usersOfBranch(branchId), ':role': `${role}#` },
+    });
+    return items.map(users.fromItem);
   }
 
   async putDemoAccount(account: DemoAccountRecord): Promise<void> {

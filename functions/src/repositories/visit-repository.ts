@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query-all';
+import { queryIndex } from '../db/query-index';
 import { visits, type VisitRecord } from './records';
 import { TableRepository } from '../db/table-repository';
 
@@ -46,7 +46,7 @@ export class DynamoVisitRepository extends TableRepository implements VisitRepos
   }
 
   async listByBranch(branchId: string, { open, status }: { open: boolean; status?: string }): Promise<VisitRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi1pk = :pk',
@@ -56,7 +56,7 @@ export class DynamoVisitRepository extends TableRepository implements VisitRepos
   }
 
   async listByContact(contactUserId: string): Promise<VisitRecord[]> {
-    const items = await queryAll(this.db, {
+    const items = await queryIndex(this.db, {
       TableName: this.table,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',

@@ -1,11 +1,12 @@
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning } from '@ltx/shared/domain/session-rules';
-import type { OutboxEntry, SubscriptionsInput } from '@ltx/shared/schemas/session';
+import type { OutboxEntry, SubscriptionsAnswer, SubscriptionsInput } from '@ltx/shared/schemas/session';
 import type { BranchOverview } from '@ltx/shared/schemas/session';
 import { NotFoundError } from '@ltx/shared/domain/errors';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
+import type { ReminderCreditRepository } from '../repositories/reminder-credit-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
 import { placed } from './places';
@@ -24,6 +25,8 @@ export class BranchOverviewService {
       members: MemberRepository;
       sessions: SessionRepository;
       outbox: OutboxRepository;
+      /** One-time WeChat agreements left per person: each "允许" adds one, each reminder sent spends one. */
+      credits: Pick<ReminderCreditRepository, 'add' | 'remaining'>;
       visitSummary: (branchId: string) => Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number }>;
       clock?: Clock;
     },
@@ -73,12 +76,18 @@ export class BranchOverviewService {
     return entries.filter((e) => !(e.status === 'pending' && left.has(e.memberId))).map(({ branchId: _b, ...e }) => e);
   }
 
-  async subscribe(actor: Actor, memberId: string, input: SubscriptionsInput): Promise<{ kinds: string[] }> {
+  /**
+   * The member or their proxy just tapped "允许" in WeChat's sheet for these kinds: one more reminder of each may
+   * be sent to this person. Answers how many are left, so the page can say so and ask again at the next moment.
+   */
+  async subscribe(actor: Actor, memberId: string, input: SubscriptionsInput): Promise<SubscriptionsAnswer> {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
     authorize(actor, 'attendance.markOwn', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
     const kinds = [...new Set(input.kinds)];
+    // The kinds wanted from now on (none: withdrawn, and the openid goes at the next login).
     await this.deps.members.setSubscriptions(memberId, kinds);
-    return { kinds };
+    await this.deps.credits.add(actor.userId, kinds);
+    return { kinds, remaining: await this.deps.credits.remaining(actor.userId) };
   }
 }

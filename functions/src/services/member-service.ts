@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
-import type { Actor } from '@ltx/shared/domain/roles';
+import { isSelf, type Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
 import {
   DepartureInput, MemberCreateInput, MemberPatchInput, type CareNotes, type DepartureUndoInput, type Invite, type InviteCreateInput, type MemberDetail, type MemberSummary,
@@ -9,9 +9,10 @@ import {
 import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
-import type { MemberRecord, SensitiveRecord } from '../repositories/records';
+import type { MemberRecord } from '../repositories/records';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
@@ -26,6 +27,12 @@ type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 'pending'; pendingChangeId: string };
 
 const unknownHealth = 'unknown';
+const healthConsentMissing = '健康与照护信息：本人还没有同意保存。请本人或家属在“健康信息同意”里同意，或由书记登记本人签字的纸质同意书后再填写';
+
+/** Health data is kept only while the member's own consent stands (consent-service.ts). */
+function assertHealthConsent(member: MemberRecord, changes: { sensitive?: unknown }): void {
+  if (changes.sensitive && !member.healthConsent) throw new ValidationError([{ path: 'sensitive', message: healthConsentMissing }]);
+}
 
 /** The care notes people write (the rest are yes/no): what the next visitor reads, so WeChat checks them first. */
 export const careNoteTexts = ['bestVisitTime', 'hearing', 'eyesight', 'dialect', 'other'] as const satisfies readonly (keyof CareNotes)[];
@@ -38,6 +45,8 @@ export class MemberService {
     private readonly audit: AuditRepository,
     /** Signed-off periods: a departure never changes a signed ledger (`domain/roll.ts`). */
     private readonly signoffs: Pick<SignoffRepository, 'list'>,
+    /** Who read whose health data: the member sees it on their consent page. */
+    private readonly healthReads: Pick<HealthReadRepository, 'note'>,
     private readonly clock: Clock = systemClock,
     /** WeChat's content checks: care notes and departure notes others read, before they are stored. */
     private readonly screen: Screen,
@@ -58,7 +67,11 @@ export class MemberService {
   async get(actor: Actor, memberId: string): Promise<MemberDetail> {
     const member = await this.load(actor, memberId, 'member.read');
     const pending = can(actor, 'member.approveChange', memberResource(member)) ? await this.members.listPendingChanges(memberId) : undefined;
-    return toDetail(member, actor, this.clock.now(), pending);
+    const detail = toDetail(member, actor, this.clock.now(), pending);
+    if (detail.sensitive && !isSelf(actor, memberId)) {
+      await this.healthReads.note({ memberId, readerId: actor.userId, readerRole: actor.role, purpose: 'member_page', at: this.clock.now().toISOString() });
+    }
+    return detail;
   }
 
   async create(actor: Actor, branchId: string, input: MemberCreateInput): Promise<MemberDetail> {
@@ -68,17 +81,15 @@ export class MemberService {
     // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
     if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
-    await this.screenCareNotes(actor, MemberCreateInput, input);
     const now = this.clock.now().toISOString();
-    const { sensitive, healthConsent: _consent, ...fields } = input;
     const record: MemberRecord = {
-      ...fields,
+      ...input,
       id: randomUUID(),
       orgId: branch.orgId,
       branchId,
-      attendanceMode: input.attendanceModeOverride ?? deriveAttendanceMode(sensitive?.healthClass, input.livingSituation),
+      // No health data yet: it waits for the member's own consent (consent-service.ts).
+      attendanceMode: input.attendanceModeOverride ?? deriveAttendanceMode(undefined, input.livingSituation),
       bound: false,
-      ...(sensitive ? { sensitive: this.withConsent(sensitive, actor, now) } : {}),
       version: 1,
       createdAt: now,
       createdBy: actor.userId,
@@ -87,7 +98,7 @@ export class MemberService {
     };
     const written = await this.members.create(record);
     if (written.kind === 'conflict') throw new ConflictError();
-    await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [sensitive?.healthClass ?? unknownHealth]: 1 } });
+    await this.orgs.adjustCounts(branchId, { members: 1, healthClass: { [unknownHealth]: 1 } });
     await this.audit.append(branchId, { at: now, actorUserId: actor.userId, action: 'member.create', targetType: 'member', targetId: record.id, actorRole: actor.role, memberName: record.name });
     return toDetail(record, actor, this.clock.now(), []);
   }
@@ -101,7 +112,9 @@ export class MemberService {
     if (!mayUpdate && decide(actor, 'member.proposeUpdate', resource) !== 'allow') throw new ForbiddenError();
     if (mayUpdate && member.version !== expectedVersion) throw new ConflictError();
     if (!mayUpdate && (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined)) throw new ForbiddenError();
-    if (!options.textsChecked) await this.screenCareNotes(actor, MemberPatchInput, patch, member.sensitive?.careNotes);
+    // Health data without the member's consent is refused before its texts go to WeChat's check.
+    assertHealthConsent(member, changes);
+    if (!options.textsChecked) await this.screenCareNotes(actor, patch, member.sensitive?.careNotes);
     if (mayUpdate) return { kind: 'applied', member: await this.apply(actor, member, changes) };
     const now = this.clock.now().toISOString();
     const id = randomUUID();
@@ -210,10 +223,14 @@ export class MemberService {
   private async apply(actor: Actor, member: MemberRecord, changes: MemberChanges, action: 'member.update' | 'member.approveChange' = 'member.update'): Promise<MemberDetail> {
     if (changes.contactUserId) await this.assertContact(changes.contactUserId, member.orgId, member.branchId);
     const now = this.clock.now().toISOString();
-    const { sensitive, healthConsent: _consent, ...fields } = changes;
+    const { sensitive, ...fields } = changes;
     const next: MemberRecord = { ...member, ...definedOnly(fields) };
     if (changes.contactUserId === null) delete next.contactUserId;
-    if (sensitive) next.sensitive = this.withConsent(sensitive, actor, now);
+    if (sensitive) {
+      // Only while the member's own consent stands; a contact's proposal made before a withdrawal is refused here too.
+      assertHealthConsent(member, changes);
+      next.sensitive = { healthClass: sensitive.healthClass, careNotes: sensitive.careNotes, emergencyContacts: sensitive.emergencyContacts };
+    }
     if (next.livingSituation === 'elsewhere' && !next.livingCity) {
       throw new ValidationError([{ path: 'livingCity', message: '居住城市：异地居住时请填写居住城市' }]);
     }
@@ -234,14 +251,10 @@ export class MemberService {
   }
 
   /** The care notes written or changed (unchanged ones were checked when they were written), before anything is stored. */
-  private async screenCareNotes(actor: Actor, schema: typeof MemberCreateInput | typeof MemberPatchInput, input: { sensitive?: { careNotes?: CareNotes } }, before?: CareNotes): Promise<void> {
+  private async screenCareNotes(actor: Actor, input: MemberPatchInput, before?: CareNotes): Promise<void> {
     const notes = input.sensitive?.careNotes;
     const changed = careNoteTexts.filter((k) => notes?.[k] && notes[k] !== before?.[k]);
-    if (changed.length) await this.screen.texts(actor, schema, input, changed.map((k) => `sensitive.careNotes.${k}`), 'profile');
-  }
-
-  private withConsent(s: NonNullable<MemberCreateInput['sensitive']>, actor: Actor, at: string): SensitiveRecord {
-    return { healthClass: s.healthClass, careNotes: s.careNotes, emergencyContacts: s.emergencyContacts, consentRecordedAt: at, consentRecordedBy: actor.userId };
+    if (changed.length) await this.screen.texts(actor, MemberPatchInput, input, changed.map((k) => `sensitive.careNotes.${k}`), 'profile');
   }
 
   private async assertContact(userId: string, orgId: string, branchId: string): Promise<void> {

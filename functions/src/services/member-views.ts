@@ -48,7 +48,8 @@ export function toDetail(m: MemberRecord, actor: Actor, today: Date, pending?: P
     updatedBy: m.updatedBy,
   };
   if (can(actor, 'member.readSensitive', resource)) {
-    if (m.sensitive) detail.sensitive = m.sensitive;
+    if (m.sensitive) detail.sensitive = { healthClass: m.sensitive.healthClass, careNotes: m.sensitive.careNotes, emergencyContacts: m.sensitive.emergencyContacts };
+    if (m.healthConsent) detail.healthConsent = { termsVersion: m.healthConsent.termsVersion, givenAt: m.healthConsent.givenAt, way: m.healthConsent.way };
     if (m.address) detail.address = m.address;
   }
   if (pending) detail.pendingChanges = pending.map(toPendingView);

@@ -3,6 +3,7 @@ import { chinaDay, chinaStamp } from '@ltx/shared/time/china-day';
 import { logger } from '../http/logger';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
+import type { ReminderCreditRepository } from '../repositories/reminder-credit-repository';
 import type { OutboxRecord, UserRecord } from '../repositories/records';
 import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
@@ -28,19 +29,21 @@ export class ReminderSender {
       /** A reminder queued before its member died or left is not sent. */
       members: Pick<MemberRepository, 'get'>;
       users: UserRepository;
+      /** One-time agreements left per person: a reminder spends one, and with none left it goes to the phone list. */
+      credits: Pick<ReminderCreditRepository, 'spend' | 'clear'>;
       messenger: WechatMessenger;
       templates: ReminderTemplates;
       clock?: Clock;
     },
   ) {}
 
-  async sendDue(): Promise<{ sent: number; skipped: number; failed: number }> {
+  async sendDue(): Promise<{ sent: number; skipped: number; failed: number; needs_call: number }> {
     const now = (this.deps.clock ?? systemClock).now();
     const nowIso = now.toISOString();
     // Today's partition and yesterday's (a run just after midnight still finds the evening's reminders).
     const days = [new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10), nowIso.slice(0, 10)];
     const due = (await Promise.all(days.map((d) => this.deps.outbox.dueOn(d, nowIso)))).flat().filter((r) => r.channel === 'wechat');
-    const counts = { sent: 0, skipped: 0, failed: 0 };
+    const counts = { sent: 0, skipped: 0, failed: 0, needs_call: 0 };
     const recipients = new Map<string, UserRecord[]>();
     const today = chinaDay(nowIso);
     for (const reminder of due) {
@@ -55,7 +58,11 @@ export class ReminderSender {
     return counts;
   }
 
-  private async sendOne(reminder: OutboxRecord, recipients: Map<string, UserRecord[]>, today: string): Promise<'sent' | 'skipped' | 'failed'> {
+  /**
+   * `needs_call` when the member (and their proxy) have no one-time agreement left for this kind, or WeChat refused
+   * (43101): the secretary's outbox lists it under 需要电话通知 instead of it vanishing as "skipped".
+   */
+  private async sendOne(reminder: OutboxRecord, recipients: Map<string, UserRecord[]>, today: string): Promise<'sent' | 'skipped' | 'failed' | 'needs_call'> {
     const templateId = this.deps.templates[reminder.kind];
     const [session, member] = await Promise.all([this.deps.sessions.get(reminder.sessionId), this.deps.members.get(reminder.memberId, { withSensitive: false })]);
     // A member who died or left the branch gets nothing more, nor does their family's phone in their name.
@@ -67,9 +74,10 @@ export class ReminderSender {
       recipients.set(reminder.branchId, [...members, ...proxies]);
     }
     const to = recipients.get(reminder.branchId)!.filter((u) => u.memberId === reminder.memberId && u.wechatOpenId);
-    if (to.length === 0) return 'skipped';
+    if (to.length === 0) return 'needs_call';
     let sent = false;
     for (const user of to) {
+      if (sent || !(await this.deps.credits.spend(user.id, reminder.kind))) continue;
       const outcome = await this.deps.messenger.send({
         openid: user.wechatOpenId!,
         templateId,
@@ -77,8 +85,9 @@ export class ReminderSender {
         // Field names follow the template chosen in WeChat's console (thing = short text, time = a time).
         data: { thing1: session.topic.slice(0, 20), time2: chinaStamp(session.startsAt), thing3: session.place.slice(0, 20) },
       });
+      if (outcome === 'refused') await this.deps.credits.clear(user.id, reminder.kind);
       sent ||= outcome === 'sent';
     }
-    return sent ? 'sent' : 'skipped';
+    return sent ? 'sent' : 'needs_call';
   }
 }

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
-import type { BranchRecord, MemberRecord, RosterImportRecord, RosterImportRowDone } from '../repositories/records';
+import type { MemberRecord, RosterImportRecord, RosterImportRowDone } from '../repositories/records';
 import type { RosterImportRepository } from '../repositories/roster-import-repository';
 import { authorize } from './authorize';
 import { branchResource, placed } from './places';
@@ -62,13 +62,7 @@ export class RosterService {
     });
     if (!rows.length) throw new ValidationError([{ path: 'uploadId', message: '花名册文件：第一张表里没有党员（第 2 行起每行一人）' }]);
     if (rows.length > rosterLimits.rows) throw new ValidationError([{ path: 'uploadId', message: `花名册文件：一次最多导入 ${rosterLimits.rows} 行，请分成几个文件` }]);
-    const withHealth = this.mayReadHealth(actor, branch);
-    const roll = await this.roll(branchId, withHealth);
-    const cells = withHealth ? rows : rows.map((r) => ({ ...r, cells: { ...r.cells, healthClass: undefined, healthConsent: undefined } }));
-    const healthOf = new Map(roll.map((m) => [m.id, m.healthClass ?? unknownHealth]));
-    const plan = planRoster(cells, roll, chinaDay(this.clock.now())).map((p) =>
-      p.outcome === 'update' && p.changes?.includes('healthClass') ? { ...p, healthBefore: healthOf.get(p.memberId!) } : p,
-    );
+    const plan = planRoster(rows, await this.roll(branchId), chinaDay(this.clock.now()));
     const record: RosterImportRecord = {
       id: randomUUID(), orgId: branch.orgId, branchId, uploadId: input.uploadId, fileName: file.name,
       createdBy: actor.userId, createdAt: this.clock.now().toISOString(), state: 'checked', rows: plan,
@@ -80,13 +74,14 @@ export class RosterService {
 
   /**
    * The branch's roll for the template (its party groups) or the export (its members on the roll, in the
-   * template's columns). Health data only for those who may read it; the phone likewise.
+   * template's columns). The full phone only for those who may read it. No health data: it is kept only with
+   * the member's own consent (shared/src/domain/consent.ts), never filled in or carried by a file.
    */
   async roster(actor: Actor, branchId: string, action: 'roster.import' | 'roster.export'): Promise<{ branchName: string; partyGroups: string[]; rows: Record<RosterField, string>[] }> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, action, branchResource(branch));
-    const onRoll = (await this.roll(branchId, this.mayReadHealth(actor, branch))).filter((m) => !m.departed);
+    const onRoll = (await this.roll(branchId)).filter((m) => !m.departed);
     const withPhone = can(actor, 'member.readPhone', { type: 'member', orgId: branch.orgId, orgPath: branch.orgPath, branchId, memberId: '*' });
     const partyGroups = [...new Set(onRoll.map((m) => m.partyGroup).filter((g): g is string => !!g))].sort();
     const rows = onRoll.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((m) => rosterCellsOf(withPhone ? m : { ...m, phone: undefined }));
@@ -126,16 +121,8 @@ export class RosterService {
     const rows = await this.deps.imports.listRowsDone(record.id);
     const created = rows.filter((r) => r.result === 'created');
     const updated = rows.filter((r) => r.result === 'updated');
-    const health: Record<string, number> = {};
-    const add = (cls: string, n: number) => (health[cls] = (health[cls] ?? 0) + n);
-    for (const r of created) add(r.healthAfter ?? unknownHealth, 1);
-    for (const r of updated) {
-      if (r.healthAfter && r.healthAfter !== (r.healthBefore ?? unknownHealth)) {
-        add(r.healthBefore ?? unknownHealth, -1);
-        add(r.healthAfter, 1);
-      }
-    }
-    await this.deps.orgs.adjustCountsOnce(record.branchId, { members: created.length, healthClass: health }, record.id);
+    // New members have no health class until they consent: they count as 未登记.
+    await this.deps.orgs.adjustCountsOnce(record.branchId, { members: created.length, healthClass: { [unknownHealth]: created.length } }, record.id);
     if (created.length || updated.length) {
       await this.deps.audit.append(
         record.branchId,
@@ -153,15 +140,13 @@ export class RosterService {
     const marker = { importId: record.id, row: row.row };
     if (row.outcome === 'create') {
       const id = derivedId(record.id, row.row);
-      const { healthClass, ...fields } = values;
       const member: MemberRecord = {
-        ...fields, id, orgId: record.orgId, branchId: record.branchId, attendanceMode: deriveAttendanceMode(healthClass, values.livingSituation), bound: false,
-        ...(healthClass ? { sensitive: { healthClass, careNotes: {}, emergencyContacts: [], consentRecordedAt: at, consentRecordedBy: by } } : {}),
+        ...values, id, orgId: record.orgId, branchId: record.branchId, attendanceMode: deriveAttendanceMode(undefined, values.livingSituation), bound: false,
         version: 1, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by,
       };
       // A conflict is this row's own earlier write: the id belongs to this import and row alone.
       await this.deps.members.create(member);
-      return this.deps.imports.putRowDone({ ...marker, result: 'created', memberId: id, ...(healthClass ? { healthAfter: healthClass } : {}) });
+      return this.deps.imports.putRowDone({ ...marker, result: 'created', memberId: id });
     }
     const memberId = row.memberId!;
     const current = await this.deps.members.get(memberId, { withSensitive: true });
@@ -171,9 +156,8 @@ export class RosterService {
       const next = merged(current, values, at, by);
       wrote = (await this.deps.members.replace(next, row.baseVersion)).kind === 'ok' || ours(await this.deps.members.get(memberId, { withSensitive: true }));
     }
-    const health = values.healthClass ? { healthBefore: row.healthBefore ?? unknownHealth, healthAfter: values.healthClass } : {};
     // Not written: someone edited this member after the check; their edit stands and the row says so.
-    await this.deps.imports.putRowDone({ ...marker, result: wrote ? 'updated' : 'skipped', memberId, ...(wrote ? health : {}) });
+    await this.deps.imports.putRowDone({ ...marker, result: wrote ? 'updated' : 'skipped', memberId });
   }
 
   /** Refuses (409, nothing written) when a member the plan counts on changed, or a new one now has a row's key. */
@@ -187,19 +171,12 @@ export class RosterService {
     if (changed) throw new RosterImportError('ROSTER_CHANGED');
   }
 
-  private async roll(branchId: string, withHealth: boolean): Promise<RosterMember[]> {
+  private async roll(branchId: string): Promise<RosterMember[]> {
     const listed = await this.deps.members.listByBranch(branchId);
-    const full = withHealth ? await this.deps.members.getMany(listed.map((m) => m.id)) : listed;
-    return full.filter((m) => m.branchId === branchId).map((m) => ({
+    return listed.filter((m) => m.branchId === branchId).map((m) => ({
       id: m.id, version: m.version, departed: !!m.departure, name: m.name, gender: m.gender, birthDate: m.birthDate, joinedPartyOn: m.joinedPartyOn,
       partyGroup: m.partyGroup, committeeRole: m.committeeRole, phone: m.phone, livingSituation: m.livingSituation, livingCity: m.livingCity, address: m.address,
-      healthClass: withHealth ? m.sensitive?.healthClass : undefined,
     }));
-  }
-
-  /** Health data is read and written by those who may see it (the branch's secretary), never by an administrator. */
-  private mayReadHealth(actor: Actor, branch: Pick<BranchRecord, 'id' | 'orgId' | 'orgPath'>): boolean {
-    return can(actor, 'member.readSensitive', { type: 'member', orgId: branch.orgId, orgPath: branch.orgPath, branchId: branch.id, memberId: '*' });
   }
 
   private async load(actor: Actor, importId: string): Promise<RosterImportRecord> {
@@ -247,11 +224,10 @@ export function derivedId(importId: string, row: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The member with the row's filled values (an empty optional cell keeps what is stored); health with the consent the row records. */
+/** The member with the row's filled values (an empty optional cell keeps what is stored). */
 function merged(m: MemberRecord, values: RosterValues, at: string, by: string): MemberRecord {
-  const { healthClass, name: _name, birthDate: _birth, ...fields } = values;
+  const { name: _name, birthDate: _birth, ...fields } = values;
   const next: MemberRecord = { ...m, ...fields, version: m.version + 1, updatedAt: at, updatedBy: by };
-  if (healthClass) next.sensitive = { careNotes: {}, emergencyContacts: [], ...m.sensitive, healthClass, consentRecordedAt: at, consentRecordedBy: by };
   next.attendanceMode = next.attendanceModeOverride ?? deriveAttendanceMode(next.sensitive?.healthClass, next.livingSituation);
   return next;
 }

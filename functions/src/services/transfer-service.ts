@@ -201,7 +201,7 @@ export class TransferService {
       // Neither side's signed ledger changes: each takes effect after the last signed-off period holding the day.
       const leftOn = effectiveDepartureDay(transfer.on, fromSignoffs);
       const joinedOn = effectiveDepartureDay(transfer.on, toSignoffs);
-      const { sensitive: _health, contactUserId: _contact, ...profile } = member;
+      const { sensitive: _health, healthConsent: _consent, contactUserId: _contact, ...profile } = member;
       await this.deps.members.putFormer({
         ...profile,
         departure: { reason: 'transferred_out', on: transfer.on, effectiveOn: leftOn, note: `转至${transfer.toBranchName}`, recordedAt: at, recordedBy: actor.userId, toBranchName: transfer.toBranchName },

@@ -60,19 +60,29 @@ export class UploadService {
    * others see it once WeChat pushes a pass (`recordVerdict`). Call it before the record is written.
    */
   async attach(actor: Actor, branchId: string, attachments: { uploadId: string }[], path: string): Promise<void> {
+    const usable = await this.assertUsable(branchId, attachments, path);
+    const toCheck = usable.filter((upload) => checkedTypes.has(upload.contentType) && !upload.checkState);
+    await Promise.all(toCheck.map((upload) => this.submit(actor, upload)));
+  }
+
+  /**
+   * The checks of `attach` without WeChat's: for a file kept as a record, not shown as content (the
+   * signed paper consent form, consent-service.ts), which is not sent to a third party.
+   */
+  async assertUsable(branchId: string, attachments: { uploadId: string }[], path: string): Promise<UploadRecord[]> {
     const issues: { path: string; message: string }[] = [];
-    const toCheck: UploadRecord[] = [];
+    const usable: UploadRecord[] = [];
     await Promise.all(
       attachments.map(async (a, i) => {
         const upload = await this.uploads.get(a.uploadId);
         const stored = upload && upload.branchId === branchId ? await this.store.head(upload.key) : undefined;
         if (!upload || !stored || stored.contentType !== upload.contentType || stored.size > upload.maxBytes) {
           issues.push({ path: `${path}.${i}.uploadId`, message: '附件：文件没有上传成功或不符合要求，请重新上传' });
-        } else if (checkedTypes.has(upload.contentType) && !upload.checkState) toCheck.push(upload);
+        } else usable.push(upload);
       }),
     );
     if (issues.length) throw new UploadInvalidError(issues);
-    await Promise.all(toCheck.map((upload) => this.submit(actor, upload)));
+    return usable;
   }
 
   private async submit(actor: Actor, upload: UploadRecord): Promise<void> {

@@ -6,6 +6,7 @@ import {
   VisitCancelInput, VisitDeliverInput, VisitRequestInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest, type VisitScheduleInput,
 } from '@ltx/shared/schemas/visit';
 import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
+import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -53,6 +54,8 @@ export class VisitService implements SessionCreatedListener {
       sessionService: SessionService;
       /** WeChat's content checks: what others read of a request or a delivery, before it is stored. */
       screen: Screen;
+      /** Care notes shown to the contact at the door are a read of health data, logged for the member. */
+      healthReads: Pick<HealthReadRepository, 'note'>;
       clock?: Clock;
     },
   ) {}
@@ -231,6 +234,9 @@ export class VisitService implements SessionCreatedListener {
     const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
     const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
     const rules = (await this.deps.rules.ofBranch(actor.branchId ?? '')).visits;
+    const at = this.clock.now().toISOString();
+    const read = [...members.values()].filter((m) => m.sensitive);
+    await Promise.all(read.map((m) => this.deps.healthReads.note({ memberId: m.id, readerId: actor.userId, readerRole: actor.role, purpose: 'home_visit', at })));
     return visits.map((v) => {
       const m = members.get(v.memberId);
       return {
@@ -288,12 +294,13 @@ export class VisitService implements SessionCreatedListener {
   /** Care observations go through the approval rule: a contact's wait for the secretary. */
   private async recordObservations(actor: Actor, memberId: string, observations: NonNullable<VisitDeliverInput['observations']>): Promise<'applied' | 'pending_approval' | 'not_stored'> {
     const member = await this.deps.members.get(memberId, { withSensitive: true });
-    if (!member?.sensitive) return 'not_stored'; // no recorded consent: the observation stays on the visit only
+    // Without the member's own consent, or before their health profile is filled in, the observation stays on the visit only.
+    if (!member?.healthConsent || !member.sensitive) return 'not_stored';
+    const { healthClass, emergencyContacts } = member.sensitive;
     const careNotes = { ...member.sensitive.careNotes, ...observations };
-    const { consentRecordedAt: _a, consentRecordedBy: _b, ...sensitive } = member.sensitive;
     try {
       // The observations were checked with the rest of the delivery (`deliver`).
-      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, healthConsent: true, sensitive: { ...sensitive, careNotes } }, { textsChecked: true });
+      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, sensitive: { healthClass, emergencyContacts, careNotes } }, { textsChecked: true });
       return outcome.kind === 'applied' ? 'applied' : 'pending_approval';
     } catch (error) {
       // A volunteer not paired with the member may deliver, but may not propose profile changes: it stays on the visit.

@@ -6,12 +6,14 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '@ltx/functions/api/index';
-import type { WechatAccess } from '@ltx/functions/api/declare';
+import { secretVariables, type SecretNeed } from '@ltx/functions/config/env';
+import type { DataKey } from './data-key.js';
 import type { DataTable } from './data-table.js';
+import { logRetentionOf } from './log-retention.js';
 import type { UploadAccess, UploadBucket } from './upload-bucket.js';
 import { defaultApiDir, repoRoot, rootLockFile } from '../paths.js';
 
@@ -52,12 +54,21 @@ export function uploadAccessOf(routes: readonly { uploads?: UploadAccess }[]): U
 }
 
 /**
- * The WeChat secrets a domain's function may read: what its routes declare (`wechat` in
- * functions/src/api/<domain>.ts). A domain none of whose routes check content or receive pushes reads neither.
+ * Whether a domain's function may delete items: only if one of its routes declares `deletes`
+ * (functions/src/api/<domain>.ts). The others get no dynamodb:DeleteItem.
  */
-export function wechatAccessOf(routes: readonly { wechat?: WechatAccess }[]): WechatAccess[] {
-  const declared = new Set(routes.map((r) => r.wechat));
-  return (['access-token', 'push-token'] as const).filter((a) => declared.has(a));
+export function deletesOf(routes: readonly { deletes?: true }[]): boolean {
+  return routes.some((r) => r.deletes === true);
+}
+
+/**
+ * The secrets a domain's function may read beside the signing key: what its routes declare
+ * (`secrets`). It gets the grant and the variable naming each (config/env.ts `secretVariables`), and
+ * no other secret: a function without a login route cannot read the WeChat AppSecret.
+ */
+export function secretsOf(routes: readonly { secrets?: readonly SecretNeed[] }[]): SecretNeed[] {
+  const declared = new Set(routes.flatMap((r) => r.secrets ?? []));
+  return (Object.keys(secretVariables) as SecretNeed[]).filter((s) => declared.has(s));
 }
 
 export interface ApiProps {
@@ -65,10 +76,12 @@ export interface ApiProps {
   routes: readonly RouteSpec[];
   data: DataTable;
   uploads: UploadBucket;
+  /** Encrypts the log groups. */
+  key: DataKey;
+  /** Read by every function: it signs and checks the session tokens. */
   signingKeySecret: ISecret;
-  wechatSecret: ISecret;
-  /** The access token the reminder job publishes, and the message-push token (infra/src/constructs/secrets.ts). */
-  wechatTokens: Record<WechatAccess, ISecret>;
+  /** The secrets a route may declare it reads (`secrets`), by need (infra/src/constructs/secrets.ts). */
+  secrets: Readonly<Record<SecretNeed, ISecret>>;
   /** The organisation's service openid for content checks of authors WeChat knows no openid of (CDK context `wechatCheckOpenId`). */
   wechatCheckOpenId?: string;
   wechatAppId: string;
@@ -76,6 +89,7 @@ export interface ApiProps {
   apiDir?: string;
   /** Stage-wide throttling (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** How long the function and access logs are kept: six months unless said; less is refused. */
   logRetention?: RetentionDays;
 }
 
@@ -90,13 +104,16 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions: ReadonlyMap<string, NodejsFunction>;
-  /** What every function of the app reads through functions/src/config/env.ts (the reminder job too). */
+  /**
+   * What every function of the app reads through functions/src/config/env.ts (the reminder job too).
+   * A function whose routes declare a secret is also given the variable naming it.
+   */
   readonly environment: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const apiDir = props.apiDir ?? defaultApiDir;
-    const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
+    const logRetention = logRetentionOf('logRetention', props.logRetention);
 
     const localOnly = props.routes.filter((r) => r.localOnly);
     if (localOnly.length > 0) {
@@ -107,16 +124,14 @@ export class Api extends Construct {
     // DYNAMO_ENDPOINT, UPLOADS_DIR and UPLOADS_BASE_URL are local-only and deliberately absent.
     // UPLOAD_BUCKET goes to every function: in stage prod env.ts refuses to build the app
     // context without it, whether or not the function touches a file (the grants are per function).
+    // The ids of the declared secrets (WECHAT_SECRET_ID, WECHAT_TOKEN_SECRET_ID, WECHAT_PUSH_TOKEN_SECRET_ID) are added per function below.
     const environment: Record<string, string> = {
       STAGE: 'prod',
       TABLE_NAME: props.data.table.tableName,
       UPLOAD_BUCKET: props.uploads.bucket.bucketName,
       SIGNING_KEY_SECRET_ID: props.signingKeySecret.secretArn,
-      WECHAT_SECRET_ID: props.wechatSecret.secretArn,
       WECHAT_APP_ID: props.wechatAppId,
       WECHAT_API_BASE,
-      WECHAT_TOKEN_SECRET_ID: props.wechatTokens['access-token'].secretArn,
-      WECHAT_PUSH_TOKEN_SECRET_ID: props.wechatTokens['push-token'].secretArn,
       ...(props.wechatCheckOpenId ? { WECHAT_CHECK_OPENID: props.wechatCheckOpenId } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -127,7 +142,7 @@ export class Api extends Construct {
       createDefaultStage: false,
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention, encryptionKey: props.key.key });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -156,20 +171,23 @@ export class Api extends Construct {
     const domains = [...new Set(props.routes.map((r) => r.domain))];
     for (const domain of domains) {
       const name = pascal(domain);
-      const logGroup = new LogGroup(this, `${name}Logs`, { retention: logRetention });
+      const logGroup = new LogGroup(this, `${name}Logs`, { retention: logRetention, encryptionKey: props.key.key });
       // An own role instead of the AWSLambdaBasicExecutionRole managed policy: logs go to this
-      // function's log group only.
+      // function's log group only. Everything else it may do follows from its routes' declarations.
       const role = new Role(this, `${name}Role`, {
         assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
         description: `Runs the ${domain} routes`,
       });
+      const domainRoutes = props.routes.filter((r) => r.domain === domain);
       logGroup.grantWrite(role);
-      props.data.grantReadWriteData(role);
+      props.data.grantReadWriteData(role, { deletes: deletesOf(domainRoutes) });
       props.signingKeySecret.grantRead(role);
-      props.wechatSecret.grantRead(role);
-      // Only the domains whose routes declare it read WeChat's access token (content checks) or push token.
-      for (const access of wechatAccessOf(props.routes.filter((r) => r.domain === domain))) props.wechatTokens[access].grantRead(role);
-      const uploadAccess = uploadAccessOf(props.routes.filter((r) => r.domain === domain));
+      const secretIds: Record<string, string> = {};
+      for (const need of secretsOf(domainRoutes)) {
+        props.secrets[need].grantRead(role);
+        secretIds[secretVariables[need]] = props.secrets[need].secretArn;
+      }
+      const uploadAccess = uploadAccessOf(domainRoutes);
       for (const access of uploadAccess) props.uploads.grant(role, access);
       if (uploadAccess.length > 0) {
         Validations.of(role).acknowledge({
@@ -191,7 +209,7 @@ export class Api extends Construct {
         timeout: Duration.seconds(10),
         role,
         logGroup,
-        environment,
+        environment: { ...environment, ...secretIds },
         projectRoot: repoRoot,
         depsLockFilePath: rootLockFile,
         bundling: {

@@ -2,6 +2,8 @@ import { CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { DataKey } from './data-key.js';
+import { atLeastSixMonths } from './log-retention.js';
 
 /**
  * Every key the back end writes starts with this (`uploads/<branchId>/<uuid>`, built in
@@ -18,13 +20,15 @@ export type { UploadAccess } from '@ltx/functions/api/declare';
 import type { UploadAccess } from '@ltx/functions/api/declare';
 
 export interface UploadBucketProps {
+  /** Encrypts the attachments (SSE-KMS). */
+  key: DataKey;
   /**
    * Origins allowed to POST the presigned form from a browser (the H5 build). Default `['*']`:
    * the signed policy, not the Origin header, decides who may write, so CORS adds no protection
    * here; it only lets a browser read S3's answer. See docs/deploy.md for `withCredentials`.
    */
   corsOrigins?: string[];
-  /** How long S3 server access logs are kept. Default one year. */
+  /** How long S3 server access logs are kept. Default one year; less than six months is refused. */
   accessLogRetention?: Duration;
 }
 
@@ -36,17 +40,23 @@ export interface UploadBucketProps {
 export class UploadBucket extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
+  private readonly key: DataKey;
 
-  constructor(scope: Construct, id: string, props: UploadBucketProps = {}) {
+  constructor(scope: Construct, id: string, props: UploadBucketProps) {
     super(scope, id);
+    this.key = props.key;
+    const accessLogRetention = props.accessLogRetention ?? Duration.days(365);
+    atLeastSixMonths('accessLogRetention', accessLogRetention.toDays());
 
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // Server access log delivery only writes to buckets with S3-managed keys.
+      // SSE-S3, not the customer key: S3 server access logging delivers only into a target bucket
+      // encrypted with S3-managed keys (SSE-KMS targets are not supported). The logs hold request
+      // metadata (keys, times, requesters), never the files.
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogRetention ?? Duration.days(365) }],
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: accessLogRetention }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // cdk-nag S1 does not flag this bucket: it recognises it as the upload bucket's log target.
@@ -54,10 +64,12 @@ export class UploadBucket extends Construct {
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // SSE-S3, not KMS: presigned POST and GET are signed by the function roles, and a customer
-      // key would need kms:GenerateDataKey / kms:Decrypt grants on every one of them for no gain
-      // against the threats that matter here (public exposure, leaked links).
-      encryption: BucketEncryption.S3_MANAGED,
+      // SSE-KMS under the data key. Presigned POST and GET are S3 requests signed by a function's
+      // role, so that role needs the key too: kms:GenerateDataKey to upload, kms:Decrypt to read
+      // (`grant`). A bucket key keeps the KMS requests (and their cost) to a few per bucket.
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.key.key,
+      bucketKeyEnabled: true,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       // No versioning (cdk-nag AwsSolutions does not ask for it): each upload gets a new random
@@ -96,6 +108,8 @@ export class UploadBucket extends Construct {
   grant(grantee: IGrantable, access: UploadAccess): void {
     const actions = access === 'presign' ? ['s3:PutObject'] : ['s3:GetObject'];
     Grant.addToPrincipal({ grantee, actions, resourceArns: [this.uploadObjectsArn] });
+    // S3 encrypts an upload under a new data key, and decrypts a file for a GET, as the signing role.
+    this.key.grantVia(grantee, 's3', access === 'presign' ? ['kms:GenerateDataKey'] : ['kms:Decrypt']);
     if (access === 'check') {
       // HeadObject on a key nobody uploaded to answers 403 without s3:ListBucket and 404 with it;
       // the store (functions/src/uploads/s3-upload-store.ts) treats only 404 as "not uploaded".

@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { deployedRoutes, routes as allRoutes, type RouteSpec } from '@ltx/functions/api/index';
 import { Api } from '../constructs/api.js';
+import { DataKey } from '../constructs/data-key.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
@@ -23,13 +25,17 @@ export interface BranchStackProps extends StackProps {
   reminderTemplates?: { session?: string; material?: string };
   /** The organisation's service openid for content checks (CDK context `wechatCheckOpenId`); optional. */
   wechatCheckOpenId?: string;
+  /** How long every log group is kept: six months unless said; less is refused at synth (网络安全法 Art. 21). */
+  logRetention?: RetentionDays;
 }
 
 /**
- * The whole cloud back end: one table, two secrets, a private bucket for attachments (plus its
- * access-log bucket), one HTTP API with a Lambda per domain of routes.
+ * The whole cloud back end: one customer-managed key, one table, four secrets (signing key, WeChat
+ * AppSecret, the published access token, the push token), a private bucket for attachments (plus its access-log bucket), one HTTP API with a Lambda per domain of routes, and the
+ * scheduled reminder job.
  */
 export class BranchStack extends Stack {
+  readonly key: DataKey;
   readonly data: DataTable;
   readonly secrets: AppSecrets;
   readonly uploads: UploadBucket;
@@ -42,28 +48,33 @@ export class BranchStack extends Stack {
       throw new Error(`wechatAppId must look like wx followed by 16 hex digits, got "${props.wechatAppId}"`);
     }
 
-    this.data = new DataTable(this, 'Data');
+    this.key = new DataKey(this, 'DataKey');
+    this.data = new DataTable(this, 'Data', { key: this.key });
     this.secrets = new AppSecrets(this, 'Secrets');
-    this.uploads = new UploadBucket(this, 'Uploads', { corsOrigins: props.uploadCorsOrigins });
+    this.uploads = new UploadBucket(this, 'Uploads', { key: this.key, corsOrigins: props.uploadCorsOrigins });
     this.api = new Api(this, 'Api', {
       routes: props.routes ?? deployedRoutes,
       data: this.data,
       uploads: this.uploads,
+      key: this.key,
       signingKeySecret: this.secrets.signingKey,
-      wechatSecret: this.secrets.wechatAppSecret,
-      wechatTokens: { 'access-token': this.secrets.wechatAccessToken, 'push-token': this.secrets.wechatPushToken },
+      // The secrets a route may declare it reads (functions/src/api/declare.ts `secrets`).
+      secrets: { wechatAppSecret: this.secrets.wechatAppSecret, wechatAccessToken: this.secrets.wechatAccessToken, wechatPushToken: this.secrets.wechatPushToken },
       wechatCheckOpenId: props.wechatCheckOpenId,
       wechatAppId: props.wechatAppId,
       apiDir: props.apiDir,
+      logRetention: props.logRetention,
     });
 
     this.reminders = new ReminderJob(this, 'Reminders', {
       data: this.data,
+      key: this.key,
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
       wechatAccessToken: this.secrets.wechatAccessToken,
       environment: this.api.environment,
       templates: props.reminderTemplates ?? {},
+      logRetention: props.logRetention,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });

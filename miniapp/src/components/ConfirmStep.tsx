@@ -12,10 +12,12 @@ interface Props {
   busyLabel: string;
   onConfirm: () => void;
   onBack: () => void;
+  /** The way back, when it is not a form to change (e.g. 不撤回). */
+  backLabel?: string;
 }
 
 /** The second question before a weighty record (a departure, a transfer): what follows, then confirm or go back and change it. */
-export function ConfirmStep({ text, note, error, busy, confirmLabel, busyLabel, onConfirm, onBack }: Props) {
+export function ConfirmStep({ text, note, error, busy, confirmLabel, busyLabel, onConfirm, onBack, backLabel = '返回修改' }: Props) {
   return (
     <View className='section section--confirm'>
       <Text className='text'>{text}</Text>
@@ -25,7 +27,7 @@ export function ConfirmStep({ text, note, error, busy, confirmLabel, busyLabel, 
         {busy ? busyLabel : confirmLabel}
       </BigButton>
       <BigButton variant='secondary' onClick={onBack} disabled={busy}>
-        返回修改
+        {backLabel}
       </BigButton>
     </View>
   );

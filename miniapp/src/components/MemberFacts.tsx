@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MemberDetail } from '@/services/types';
 import { attendanceText, dateText, dateTimeText, genderText, healthText, livingText, yesNo } from '@/services/format';
-import { careNoteLabels } from '@ltx/shared/labels';
+import { careNoteLabels, consentWayLabels } from '@ltx/shared/labels';
 import { InfoRow } from './InfoRow';
 
 /** Everything the API let this person see about a member, in words. */
@@ -38,8 +38,12 @@ export function MemberFacts({ member }: { member: MemberDetail }) {
           {member.sensitive.emergencyContacts.map((c, i) => (
             <InfoRow key={`${c.name}-${i}`} label={`紧急联系人 ${i + 1}`} value={`${c.name}（${c.relation}）${c.phone}`} />
           ))}
-          <Text className='text text--muted'>本人同意记录于 {dateTimeText(member.sensitive.consentRecordedAt)}</Text>
         </View>
+      ) : null}
+      {member.healthConsent ? (
+        <Text className='text text--muted'>
+          同意保存健康和照护信息：{dateTimeText(member.healthConsent.givenAt)}，{consentWayLabels[member.healthConsent.way]}
+        </Text>
       ) : null}
     </View>
   );

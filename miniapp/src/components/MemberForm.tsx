@@ -26,14 +26,14 @@ interface Props {
 
 type CareText = 'bestVisitTime' | 'hearing' | 'eyesight' | 'dialect';
 
-const alwaysShown = ['name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone', 'livingSituation', 'address', 'attendanceModeOverride', 'healthConsent'];
+const alwaysShown = ['name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'phone', 'livingSituation', 'address', 'attendanceModeOverride'];
 const careNoteKeys = ['bestVisitTime', 'hearing', 'eyesight', 'dialect', 'largePrint', 'readAloud', 'other'];
 
 /** The error paths that have a field on screen for this state of the form. */
 function renderedPaths(form: MemberFormState): Set<string> {
   const paths = new Set(alwaysShown);
   if (form.livingSituation === 'elsewhere') paths.add('livingCity');
-  if (form.healthConsent) {
+  if (form.healthAllowed) {
     paths.add('sensitive.healthClass');
     for (const k of careNoteKeys) paths.add(`sensitive.careNotes.${k}`);
     form.emergencyContacts.forEach((_, i) => {
@@ -77,9 +77,10 @@ export function MemberForm({ initial, submitLabel, onSubmit, errors, formError, 
       />
 
       <Text className='h2'>健康与照护信息</Text>
-      <Text className='text text--muted'>健康信息属于个人敏感信息，须经本人同意后才能保存。</Text>
-      <ToggleField label='本人已同意保存健康信息' checked={form.healthConsent} onChange={(v) => set('healthConsent', v)} error={errorAt('healthConsent')} />
-      {form.healthConsent ? (
+      {form.healthAllowed ? null : (
+        <Text className='text'>健康信息属于个人敏感信息，须党员本人（或家属代本人）在“健康信息同意”里同意后才能填写。</Text>
+      )}
+      {form.healthAllowed ? (
         <View>
           <ChoiceField label='健康状况' choices={healthChoices} value={form.healthClass} onChange={(v) => set('healthClass', v)} error={errorAt('sensitive.healthClass')} />
           {careText('bestVisitTime', careNoteLabels.bestVisitTime, '如：上午九点到十一点')}

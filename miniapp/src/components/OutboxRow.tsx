@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { OutboxEntry } from '@/services/types';
 import { stampText } from '@/services/session-time';
-import { channelText, outboxStatusText, reminderKindText } from '@/services/session-words';
+import { channelText, needsCall, outboxStatusText, reminderKindText } from '@/services/session-words';
 
 /** A reminder waiting to go out: by WeChat, or by a phone call when the member has not subscribed. */
 export function OutboxRow({ entry }: { entry: OutboxEntry }) {
-  const phone = entry.channel === 'none';
+  const phone = needsCall(entry);
   return (
     <View className={phone ? 'row row--plain row--warning' : 'row row--plain'}>
       <Text className='row__title'>{entry.memberName}</Text>

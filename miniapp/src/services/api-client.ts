@@ -108,6 +108,11 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     undoDeparture: (memberId: string, expectedVersion: number) =>
       callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
     // 组织关系转接: the sender proposes (one key per confirmed submission) or cancels; the receiver accepts or declines.
+    healthConsent: (memberId: string) => callRoute('GET /api/v1/members/{memberId}/health-consent', `/members/${seg(memberId)}/health-consent`),
+    giveHealthConsent: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/health-consent'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/health-consent', `/members/${seg(memberId)}/health-consent`, input, { 'Idempotency-Key': idempotencyKey }),
+    withdrawHealthConsent: (memberId: string, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/health-consent/withdraw', `/members/${seg(memberId)}/health-consent/withdraw`, {}, { 'Idempotency-Key': idempotencyKey }),
     transfers: (branchId: string) => callRoute('GET /api/v1/branches/{branchId}/transfers', `/branches/${seg(branchId)}/transfers`),
     createTransfer: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/transfers'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/transfers', `/members/${seg(memberId)}/transfers`, input, { 'Idempotency-Key': idempotencyKey }),

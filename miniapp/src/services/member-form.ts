@@ -26,7 +26,8 @@ export interface MemberFormState {
   address: string;
   /** 'auto': follow the rule from health and living situation. */
   attendanceModeOverride: AttendanceMode | 'auto';
-  healthConsent: boolean;
+  /** The member's own consent to keep health data stands (given on its own page): only then is the health section there. */
+  healthAllowed: boolean;
   healthClass: HealthClass | '';
   careNotes: CareNotesDraft;
   emergencyContacts: EmergencyContact[];
@@ -63,7 +64,7 @@ export function emptyMemberForm(): MemberFormState {
     livingCity: '',
     address: '',
     attendanceModeOverride: 'auto',
-    healthConsent: false,
+    healthAllowed: false,
     healthClass: '',
     careNotes: { ...emptyCareNotes },
     emergencyContacts: [],
@@ -83,8 +84,7 @@ export function memberFormFrom(m: MemberDetail): MemberFormState {
     livingCity: m.livingCity ?? '',
     address: m.address ?? '',
     attendanceModeOverride: m.attendanceModeOverride ?? 'auto',
-    // Consent already on record: the health section opens with it ticked.
-    healthConsent: m.sensitive !== undefined,
+    healthAllowed: m.healthConsent !== undefined,
     healthClass: m.sensitive?.healthClass ?? '',
     careNotes: {
       bestVisitTime: notes.bestVisitTime ?? '',
@@ -110,7 +110,7 @@ function careNotesOut(d: CareNotesDraft): CareNotes {
   return out;
 }
 
-type SensitiveOut = NonNullable<MemberCreateInput['sensitive']>;
+type SensitiveOut = NonNullable<MemberPatchInput['sensitive']>;
 
 /**
  * The checks a person can fix before sending, worded like the API's own messages. The API
@@ -132,7 +132,7 @@ function check(f: MemberFormState, errors: FieldErrors) {
   if (!f.livingSituation) errors.livingSituation = '居住情况：请选择';
   if (f.livingSituation === 'elsewhere' && !f.livingCity.trim()) errors.livingCity = '异地居住时请填写居住城市';
   if (f.address.trim().length > memberLimits.address) errors.address = `家庭住址：最多 ${memberLimits.address} 个字`;
-  if (f.healthConsent) {
+  if (f.healthAllowed) {
     if (!f.healthClass) errors['sensitive.healthClass'] = '健康状况：请选择';
     f.emergencyContacts.forEach((c, i) => {
       const at = `sensitive.emergencyContacts.${i}`;
@@ -144,7 +144,7 @@ function check(f: MemberFormState, errors: FieldErrors) {
 }
 
 function sensitiveOut(f: MemberFormState): SensitiveOut | undefined {
-  if (!f.healthConsent || !f.healthClass) return undefined;
+  if (!f.healthAllowed || !f.healthClass) return undefined;
   return {
     healthClass: f.healthClass,
     careNotes: careNotesOut(f.careNotes),
@@ -168,8 +168,6 @@ export function toCreateInput(f: MemberFormState): FormResult<MemberCreateInput>
   if (f.livingCity.trim()) input.livingCity = f.livingCity.trim();
   if (f.address.trim()) input.address = f.address.trim();
   if (f.attendanceModeOverride !== 'auto') input.attendanceModeOverride = f.attendanceModeOverride;
-  const sensitive = sensitiveOut(f);
-  if (sensitive) Object.assign(input, { healthConsent: true, sensitive });
   return { ok: true, value: input };
 }
 
@@ -212,13 +210,14 @@ export function toPatchInput(f: MemberFormState, original: MemberDetail): FormRe
   setIf('livingCity', next.livingCity ?? '', original.livingCity ?? '');
   setIf('address', next.address ?? '', original.address ?? '');
   setIf('attendanceModeOverride', next.attendanceModeOverride ?? null, original.attendanceModeOverride ?? null);
-  if (next.sensitive) {
+  const sensitive = sensitiveOut(f);
+  if (sensitive) {
     const before = original.sensitive && {
       healthClass: original.sensitive.healthClass,
       careNotes: careNotesOut(memberFormFrom(original).careNotes),
       emergencyContacts: original.sensitive.emergencyContacts,
     };
-    if (!sameJson(next.sensitive, before)) Object.assign(patch, { healthConsent: true, sensitive: next.sensitive });
+    if (!sameJson(sensitive, before)) patch.sensitive = sensitive;
   }
   return { ok: true, value: Object.keys(patch).length > 1 ? patch : null };
 }

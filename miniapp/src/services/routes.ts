@@ -7,6 +7,7 @@ export const pages = {
   bind: '/pages/bind/index',
   visitRequest: '/pages/visit-request/index',
   myPoints: '/pages/points/index',
+  healthConsent: '/packages/me/pages/health-consent/index',
   branchHome: '/packages/branch/pages/home/index',
   sessions: '/packages/branch/pages/sessions/index',
   sessionNew: '/packages/branch/pages/session-new/index',
@@ -29,6 +30,7 @@ export const pages = {
   orgTree: '/packages/inspector/pages/tree/index',
   adminHome: '/packages/inspector/pages/admin-home/index',
   orgRules: '/packages/inspector/pages/rules/index',
+  privacyPolicy: '/packages/about/pages/privacy/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];

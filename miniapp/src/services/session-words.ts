@@ -53,7 +53,12 @@ export function attendanceSummaryText(lines: { status: AttendanceStatus | null }
 
 export const channelText = (c: OutboxEntry['channel']) => (c === 'wechat' ? '微信提醒' : '需电话通知');
 export const reminderKindText = (k: OutboxEntry['kind']) => (k === 'session_tomorrow' ? '开会前一天提醒' : '学习材料通知');
-export const outboxStatusText = (s: OutboxEntry['status']) => (s === 'sent' ? '已发送' : s === 'skipped' ? '不再发送' : '待发送');
+export const outboxStatusText = (s: OutboxEntry['status']) =>
+  s === 'sent' ? '已发送' : s === 'skipped' ? '不再发送' : s === 'needs_call' ? '微信提醒次数已用完，请打电话通知' : s === 'failed' ? '发送失败，请打电话通知' : '待发送';
+
+/** A reminder someone must phone: never subscribed, or WeChat could not carry it (no agreement left, refused, failed). */
+export const needsCall = (e: Pick<OutboxEntry, 'channel' | 'status'>) =>
+  (e.channel === 'none' && e.status === 'pending') || e.status === 'needs_call' || e.status === 'failed';
 
 /** Who did something, when all the record holds is a user id: the signed-in person by name, anyone else in words (never the id). */
 export function whoText(userId: string | undefined, me: { userId: string; displayName: string } | undefined): string {

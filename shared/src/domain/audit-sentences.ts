@@ -3,6 +3,7 @@ import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
+import type { ConsentWay } from './consent';
 import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
 import { pointsCategoryLabels } from './points-rules';
 import type { RuleKind } from './rule-inheritance';
@@ -19,7 +20,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
-  'member.depart', 'member.undoDepart',
+  'member.depart', 'member.undoDepart', 'consent.give', 'consent.withdraw',
   'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
   'points.award', 'points.reverse',
@@ -69,6 +70,8 @@ export interface AuditEntry {
   departure?: { reason?: DepartureReason; on?: string };
   /** A staff role given, taken up or withdrawn: whose (the invitee's name), which role, over what (the org's or branch's name). */
   staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
+  /** Consent to keep health data given or withdrawn: how (never why, which may be about health). */
+  consent?: { way: ConsentWay };
   /** A transfer (组织关系转接): the sending and receiving branches' names and the transfer day (YYYY-MM-DD). */
   transfer?: { from?: string; to?: string; on?: string };
   /** An organisation created (the deployment's first one). */
@@ -209,6 +212,9 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
   'member.depart': (e) => `登记了${departureText(e)}`,
   'member.undoDepart': (e) => `撤销了${departureText(e)}的登记（登记有误）`,
+  // Who recorded it is the sentence's subject (本人, 家属代办 or 支部书记); a secretary records only a signed form.
+  'consent.give': (e) => `登记了${member(e)}同意保存健康和照护信息${e.consent?.way === 'secretary_paper' ? '（凭本人签字的同意书）' : ''}`,
+  'consent.withdraw': (e) => `登记了${member(e)}撤回保存健康和照护信息的同意，健康和照护信息已删除`,
   'member.transferOut': (e) => `办理了${member(e)}的组织关系转出，${transferText(e)}，待转入支部接收`,
   'member.transferAccept': (e) => `接收了${member(e)}的组织关系，${transferText(e)}`,
   'member.transferDecline': (e) => `未接收${member(e)}的组织关系转接，${transferText(e)}`,

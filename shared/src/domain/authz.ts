@@ -37,6 +37,10 @@ export const actions = [
   'member.invite',
   'member.pairAsContact',
   'member.recordDeparture',
+  'consent.read',
+  'consent.give',
+  'consent.withdraw',
+  'member.exportOwnData',
   'rules.read',
   'rules.edit',
   'session.list',
@@ -134,6 +138,14 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.pairAsContact': ['contact'],
   // Recording that a member died (逝世) or left the branch, and taking it back when it was a mistake (resource: member).
   'member.recordDeparture': ['secretary'],
+  // The member's own consent to keep health data (resource: member): given and withdrawn by the member or
+  // their proxy in the app, or recorded by the secretary from a signed paper form or the member's request.
+  'consent.read': ['secretary', 'member', 'proxy'],
+  'consent.give': ['secretary', 'member', 'proxy'],
+  'consent.withdraw': ['secretary', 'member', 'proxy'],
+  // A copy of everything kept about the member (PIPL Art. 45): for the member and their proxy, and the secretary
+  // who prints it for a member without a phone (resource: member).
+  'member.exportOwnData': ['secretary', 'member', 'proxy'],
   // Frequency rules of an organisation (resource: org).
   'rules.read': ['admin', 'inspector'],
   'rules.edit': ['admin'],
@@ -229,6 +241,10 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'member.invite': 'member',
   'member.pairAsContact': 'branch',
   'member.recordDeparture': 'member',
+  'consent.read': 'member',
+  'consent.give': 'member',
+  'consent.withdraw': 'member',
+  'member.exportOwnData': 'member',
   'rules.read': 'org',
   'rules.edit': 'org',
   'session.list': 'branch',

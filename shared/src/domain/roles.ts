@@ -45,6 +45,11 @@ export function confirmationVia(who: { role: Role }): 'member' | 'proxy' | 'secr
   return who.role === 'secretary' ? 'secretary_phone' : isProxy(who) ? 'proxy' : 'member';
 }
 
+/** The member reading or writing their own record (not their proxy, whose reads of health data are logged for the member). */
+export function isSelf(who: { role: Role; memberId?: string }, memberId: string): boolean {
+  return who.role === 'member' && who.memberId === memberId;
+}
+
 /** The member themselves or their proxy: a line they recorded is their own word, not the branch's. */
 export function isMemberOrProxy(who: { role: Role }): boolean {
   return who.role === 'member' || isProxy(who);

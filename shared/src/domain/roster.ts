@@ -1,6 +1,6 @@
-import { genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
+import { genderLabels, livingSituationLabels } from '../labels';
 import { memberLimits } from '../limits';
-import type { HealthClass, LivingSituation } from '../schemas/member';
+import type { LivingSituation } from '../schemas/member';
 
 /**
  * The roster file (花名册): its columns, how one row reads, and what importing it would do to the
@@ -15,7 +15,7 @@ import type { HealthClass, LivingSituation } from '../schemas/member';
 
 export type RosterField =
   | 'name' | 'gender' | 'birthDate' | 'joinedPartyOn' | 'partyGroup' | 'committeeRole' | 'phone'
-  | 'livingSituation' | 'livingCity' | 'address' | 'healthClass' | 'healthConsent';
+  | 'livingSituation' | 'livingCity' | 'address';
 
 export interface RosterColumn {
   field: RosterField;
@@ -41,9 +41,13 @@ export const rosterColumns: readonly RosterColumn[] = [
   { field: 'livingSituation', header: '居住情况', required: true, help: `填“${words(livingSituationLabels)}”之一`, example: '与家人同住', width: 12 },
   { field: 'livingCity', header: '居住城市', required: false, help: '居住情况为“异地居住”时必填', example: '', width: 12 },
   { field: 'address', header: '家庭住址', required: false, help: `送学上门时用（不超过 ${memberLimits.address} 个字）`, example: '幸福路 8 号 3 单元 201', width: 28 },
-  { field: 'healthClass', header: '健康状况', required: false, help: `填“${words(healthClassLabels)}”之一；只有本人同意保存健康信息时才填写`, example: '健康', width: 14 },
-  { field: 'healthConsent', header: '本人同意保存健康信息', required: false, help: '本人同意时填“是”；填了健康状况就必须填“是”', example: '是', width: 14 },
 ];
+
+/**
+ * Health data is kept only with the member's own consent, given on its own page (domain/consent.ts), so no
+ * file carries it: the template has no health column and an old file's is not read.
+ */
+export const healthNotInRoster = '花名册里不填健康状况：健康信息须党员本人（或家属代本人）在小程序里同意后，由书记在党员页面填写。';
 
 export const rosterSheetName = '花名册';
 export const rosterHelpSheetName = '填写说明';
@@ -63,15 +67,12 @@ export interface RosterValues {
   livingSituation: LivingSituation;
   livingCity?: string;
   address?: string;
-  /** Only with the member's consent (`healthConsent` 是). */
-  healthClass?: HealthClass;
 }
 
 /** What the roll holds of a member, as the plan compares it. */
-export interface RosterMember extends Omit<RosterValues, 'healthClass'> {
+export interface RosterMember extends RosterValues {
   id: string;
   version: number;
-  healthClass?: HealthClass;
   departed: boolean;
 }
 
@@ -96,7 +97,6 @@ const header = (field: RosterField) => rosterColumns.find((c) => c.field === fie
 const reverse = <K extends string>(labels: Record<K, string>) => new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
 const genders = reverse(genderLabels);
 const livings = reverse(livingSituationLabels);
-const healths = reverse(healthClassLabels);
 
 /** "1945-10-01", "1945/10/1", "1945.10.1", "1945年10月1日" → 1945-10-01; undefined when it is not a real day. */
 export function readDay(text: string): string | undefined {
@@ -165,20 +165,13 @@ export function readRosterRow(row: number, cells: RosterCells, today: string, kn
   if (livingSituation === 'elsewhere' && !livingCity) at('livingCity', '居住情况为“异地居住”时必须填写');
   const address = maxLength('address', memberLimits.address);
 
-  const healthText = cell('healthClass');
-  const healthClass = healthText ? healths.get(healthText) : undefined;
-  if (healthText && !healthClass) at('healthClass', `“${healthText}”不是可填的写法，请填“${words(healthClassLabels)}”之一`);
-  const consent = cell('healthConsent');
-  if (consent && consent !== '是' && consent !== '否') at('healthConsent', `“${consent}”请改为“是”或“否”`);
-  if (healthText && consent !== '是') at('healthConsent', '填了健康状况，须本人同意保存健康信息，请填“是”（不同意时请不要填写健康状况）');
-
   if (errors.length || !gender || !livingSituation || !birthDate || !joinedPartyOn) return { errors };
   return {
     errors,
     values: {
       name, gender, birthDate, joinedPartyOn, livingSituation,
       ...(partyGroup ? { partyGroup } : {}), ...(committeeRole ? { committeeRole } : {}), ...(phone ? { phone } : {}),
-      ...(livingCity ? { livingCity } : {}), ...(address ? { address } : {}), ...(healthClass ? { healthClass } : {}),
+      ...(livingCity ? { livingCity } : {}), ...(address ? { address } : {}),
     },
   };
 }
@@ -187,7 +180,7 @@ export function readRosterRow(row: number, cells: RosterCells, today: string, kn
 export const rosterKey = (v: { name: string; birthDate: string }) => `${v.name}#${v.birthDate}`;
 
 /** Fields a row sets. An empty optional cell leaves what is stored as it is: a partly filled file never erases. */
-const comparedFields = ['gender', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone', 'livingSituation', 'livingCity', 'address', 'healthClass'] as const;
+const comparedFields = ['gender', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone', 'livingSituation', 'livingCity', 'address'] as const;
 
 /** What an update would change: the fields whose filled value differs from the member's. */
 export function rosterChanges(values: RosterValues, member: RosterMember): RosterField[] {
@@ -245,6 +238,6 @@ export function rosterCellsOf(m: Omit<RosterMember, 'id' | 'version' | 'departed
   return {
     name: m.name, gender: genderLabels[m.gender], birthDate: m.birthDate, joinedPartyOn: m.joinedPartyOn, partyGroup: m.partyGroup ?? '',
     committeeRole: m.committeeRole ?? '', phone: m.phone ?? '', livingSituation: livingSituationLabels[m.livingSituation], livingCity: m.livingCity ?? '',
-    address: m.address ?? '', healthClass: m.healthClass ? healthClassLabels[m.healthClass] : '', healthConsent: m.healthClass ? '是' : '',
+    address: m.address ?? '',
   };
 }

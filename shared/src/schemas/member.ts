@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HealthConsentState } from './consent';
 import { memberLimits } from '../limits';
 import { Id, Int, IsoDate, Phone, ShortText, Text, Timestamp, titled, withMeta } from './common';
 
@@ -71,35 +72,31 @@ const memberFields = {
   contactUserId: z.optional(titled(z.nullable(Id), '结对联系人')),
 };
 
-/** Health data needs the member's own consent, recorded separately, before it is stored. */
-const consentField = {
-  healthConsent: z.optional(titled(z.literal(true, { error: '保存健康信息前需要本人同意' }), '本人同意')),
-  sensitive: z.optional(titled(SensitiveProfile, '健康与照护信息')),
-};
+/**
+ * Health and care data, written only once the member's own consent stands (shared/src/domain/consent.ts,
+ * given on its own page, never a box the secretary ticks): the service refuses it otherwise. A new member
+ * has not consented yet, so creating one never takes it.
+ */
+const healthField = { sensitive: z.optional(titled(SensitiveProfile, '健康与照护信息')) };
 
-const requireConsentAndCity = z.superRefine(
-  (v: { livingSituation?: LivingSituation; livingCity?: string; sensitive?: unknown; healthConsent?: true }, ctx) => {
-    if (v.sensitive !== undefined && v.healthConsent !== true) {
-      ctx.addIssue({ code: 'custom', path: ['healthConsent'], message: '保存健康信息前需要本人同意，请勾选“本人已同意”' });
-    }
-    if (v.livingSituation === 'elsewhere' && !v.livingCity) {
-      ctx.addIssue({ code: 'custom', path: ['livingCity'], message: '异地居住时请填写居住城市' });
-    }
-  },
-);
+const requireCity = z.superRefine((v: { livingSituation?: LivingSituation; livingCity?: string }, ctx) => {
+  if (v.livingSituation === 'elsewhere' && !v.livingCity) {
+    ctx.addIssue({ code: 'custom', path: ['livingCity'], message: '异地居住时请填写居住城市' });
+  }
+});
 
-export const MemberCreateInput = titled(z.strictObject({ ...memberFields, ...consentField }).check(requireConsentAndCity), '新增党员');
+export const MemberCreateInput = titled(z.strictObject(memberFields).check(requireCity), '新增党员');
 export type MemberCreateInput = z.infer<typeof MemberCreateInput>;
 
 export const MemberPatchInput = titled(
   z
     .strictObject({
       ...z.partial(z.object(memberFields)).shape,
-      ...consentField,
+      ...healthField,
       /** The version the editor saw; a stale version answers 409 instead of overwriting. */
       expectedVersion: titled(Int().check(z.gte(1)), '版本'),
     })
-    .check(requireConsentAndCity),
+    .check(requireCity),
   '修改党员信息',
 );
 export type MemberPatchInput = z.infer<typeof MemberPatchInput>;
@@ -175,7 +172,9 @@ export const MemberDetail = z.extend(MemberSummary, {
   attendanceModeOverride: z.optional(z.nullable(AttendanceMode)),
   contactUserId: z.optional(z.nullable(Id)),
   /** Present only for those allowed to read health data. */
-  sensitive: z.optional(z.extend(SensitiveProfile, { consentRecordedAt: Timestamp, consentRecordedBy: Id })),
+  sensitive: z.optional(SensitiveProfile),
+  /** Whether the member's own consent to keep health data stands: for those who may read health data. */
+  healthConsent: z.optional(HealthConsentState),
   /** Present for the secretary only. */
   pendingChanges: z.optional(z.array(PendingChange)),
   version: Int(),

@@ -321,11 +321,21 @@ export const SessionListQuery = z
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
 export const reminderKinds = ['session_tomorrow', 'material_published'] as const;
+/** What agreeing left: how many more reminders of each kind WeChat will carry to this person. */
+export const SubscriptionsAnswer = z.object({ kinds: z.array(z.enum(reminderKinds)), remaining: z.record(z.enum(reminderKinds), Int()) });
+export type SubscriptionsAnswer = z.infer<typeof SubscriptionsAnswer>;
+
 export const SubscriptionsInput = titled(
   z.strictObject({ kinds: titled(z.array(z.enum(reminderKinds)).check(z.maxLength(reminderKinds.length)), '订阅的提醒') }),
   '订阅提醒',
 );
 export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
+
+/**
+ * A reminder's state: `needs_call` when WeChat could not carry it (the member's or proxy's one-time agreements
+ * were used up, or WeChat refused): it is on the secretary's "需要电话通知" list instead of silently skipped.
+ */
+export const outboxStatuses = ['pending', 'sending', 'sent', 'skipped', 'failed', 'needs_call'] as const;
 
 export const OutboxEntry = z.object({
   id: z.string(),
@@ -335,7 +345,7 @@ export const OutboxEntry = z.object({
   kind: z.enum(reminderKinds),
   dueAt: Timestamp,
   channel: z.enum(['wechat', 'none']),
-  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
+  status: z.enum(outboxStatuses),
   text: z.string(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

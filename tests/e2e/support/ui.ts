@@ -1,12 +1,22 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Opens the app signed out and taps a demo account on the local login page. */
-export async function signIn(page: Page, url: string, label: string): Promise<void> {
+/** Opens the app signed out: the local login page with its demo accounts. */
+export async function openSignedOut(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/`);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}/`);
+}
+
+/** Opens the app signed out and taps a demo account on the local login page. */
+export async function signIn(page: Page, url: string, label: string): Promise<void> {
+  await openSignedOut(page, url);
   await page.getByText(label).first().click();
+}
+
+/** Taps the visible button whose label holds `text` (Taro's H5 buttons are `taro-button-core`). */
+export function tapButton(page: Page, text: string | RegExp): Promise<void> {
+  return page.locator('taro-button-core').filter({ hasText: text }).filter({ visible: true }).first().click();
 }
 
 /**

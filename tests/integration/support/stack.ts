@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { healthConsentTerms } from '@ltx/shared/domain/consent';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../local/stack';
 import { testClock } from '../../support/clock';
 
@@ -63,3 +64,32 @@ export const validMember = {
   phone: '13811112222',
   livingSituation: 'with_family',
 };
+
+/** A tiny valid PNG: what a photo upload needs in tests. */
+export const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Uploads a file through the presigned form as the mini-program does; answers its upload id. */
+export async function uploadFile(stack: TestStack, token: string, bytes: Uint8Array, contentType: string, name: string): Promise<string> {
+  const ticket = await stack.call('POST', '/uploads', { token, body: { contentType, size: bytes.length, name } });
+  if (ticket.status !== 201) throw new Error(`upload ticket answered ${ticket.status}`);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), name);
+  const sent = await fetch(ticket.body.url, { method: 'POST', body: form });
+  if (sent.status !== 204) throw new Error(`upload answered ${sent.status}`);
+  return ticket.body.uploadId as string;
+}
+
+/**
+ * Health data needs the member's own consent first: the secretary records a signed paper form (its photo),
+ * then writes the health profile. Answers the member as the secretary then sees them.
+ */
+export async function recordHealth(stack: TestStack, secretaryToken: string, memberId: string, sensitive: unknown): Promise<any> {
+  const photo = await uploadFile(stack, secretaryToken, onePixelPng, 'image/png', '同意书.png');
+  const given = await stack.call('POST', `/members/${memberId}/health-consent`, { token: secretaryToken, body: { termsVersion: healthConsentTerms.version, paperFormUploadId: photo } });
+  if (given.status !== 200) throw new Error(`consent answered ${given.status}`);
+  const current = (await stack.call('GET', `/members/${memberId}`, { token: secretaryToken })).body;
+  const saved = await stack.call('PATCH', `/members/${memberId}`, { token: secretaryToken, body: { expectedVersion: current.version, sensitive } });
+  if (saved.status !== 200) throw new Error(`health answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+  return saved.body;
+}

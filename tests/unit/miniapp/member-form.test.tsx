@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemberForm } from '@/components/MemberForm';
 import { emptyMemberForm, memberFormFrom, toCreateInput, toPatchInput, type MemberFormState } from '@/services/member-form';
 import { isoFromParts } from '@/services/date-parts';
@@ -27,9 +27,8 @@ const original: MemberDetail = {
     healthClass: 'not_self_reliant',
     careNotes: { hearing: '左耳听不清', largePrint: true },
     emergencyContacts: [{ name: '王小红', relation: '女儿', phone: '13900001111' }],
-    consentRecordedAt: '2025-10-01T02:00:00Z',
-    consentRecordedBy: 'u3',
   },
+  healthConsent: { termsVersion: '2026-12', givenAt: '2025-10-01T02:00:00Z', way: 'proxy' },
 };
 
 describe('member form rules', () => {
@@ -52,7 +51,7 @@ describe('member form rules', () => {
     });
   });
 
-  it('asks for the city when the member lives elsewhere, and sends health data only with consent', () => {
+  it('asks for the city when the member lives elsewhere, and never sends health data with a new member', () => {
     const form: MemberFormState = {
       ...emptyMemberForm(),
       name: '张桂兰',
@@ -71,8 +70,9 @@ describe('member form rules', () => {
       value: { name: '张桂兰', gender: 'female', birthDate: '1946-03-08', joinedPartyOn: '1970-07-01', livingSituation: 'elsewhere', livingCity: '深圳' },
     });
 
-    const withConsent = toCreateInput({ ...form, livingCity: '深圳', healthConsent: true });
-    expect(withConsent.ok && withConsent.value).toMatchObject({ healthConsent: true, sensitive: { healthClass: 'healthy', emergencyContacts: [] } });
+    // Even a form holding a health class: a new member has not consented yet (their consent page comes after).
+    const allowed = toCreateInput({ ...form, livingCity: '深圳', healthAllowed: true });
+    expect(allowed.ok && allowed.value).not.toHaveProperty('sensitive');
   });
 
   it('sends nothing when nothing changed', () => {
@@ -87,13 +87,12 @@ describe('member form rules', () => {
     });
   });
 
-  it('sends the whole health profile, with consent, when any part of it changed', () => {
+  it('sends the whole health profile when any part of it changed, while the member’s consent stands', () => {
     const form = memberFormFrom(original);
     form.careNotes = { ...form.careNotes, readAloud: true };
     const result = toPatchInput(form, original);
     expect(result.ok && result.value).toEqual({
       expectedVersion: 3,
-      healthConsent: true,
       sensitive: {
         healthClass: 'not_self_reliant',
         careNotes: { hearing: '左耳听不清', largePrint: true, readAloud: true },
@@ -133,16 +132,19 @@ describe('MemberForm', () => {
     expect(screen.getByText('结对联系人：编号格式不正确')).toBeTruthy();
   });
 
-  it('hides the health section until consent is ticked', () => {
-    let submitted: MemberFormState | undefined;
-    render(<MemberForm initial={emptyMemberForm()} submitLabel='保存' onSubmit={(f) => (submitted = f)} busy={false} errors={{}} />);
+  it('has no box for the secretary to tick: the health section is there only while the member’s own consent stands', () => {
+    render(<MemberForm initial={emptyMemberForm()} submitLabel='保存' onSubmit={() => {}} busy={false} errors={{}} />);
     expect(screen.queryByText('健康状况')).toBeNull();
-    fireEvent.click(screen.getByText('☐ 未勾选：本人已同意保存健康信息'));
-    expect(screen.getByText('☑ 已勾选：本人已同意保存健康信息')).toBeTruthy();
+    expect(screen.queryByText(/本人已同意/)).toBeNull();
+    expect(screen.getByText(/须党员本人（或家属代本人）在“健康信息同意”里同意后才能填写/)).toBeTruthy();
+    cleanup();
+
+    let submitted: MemberFormState | undefined;
+    render(<MemberForm initial={memberFormFrom(original)} submitLabel='保存' onSubmit={(f) => (submitted = f)} busy={false} errors={{}} />);
     expect(screen.getByText('健康状况')).toBeTruthy();
-    fireEvent.click(screen.getByText('不能自理'));
-    expect(screen.getByText('✓ 不能自理（已选）')).toBeTruthy();
+    fireEvent.click(screen.getByText('健康'));
+    expect(screen.getByText('✓ 健康（已选）')).toBeTruthy();
     fireEvent.click(screen.getByText('保存'));
-    expect(submitted).toMatchObject({ healthConsent: true, healthClass: 'not_self_reliant' });
+    expect(submitted).toMatchObject({ healthAllowed: true, healthClass: 'healthy' });
   });
 });

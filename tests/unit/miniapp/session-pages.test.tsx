@@ -108,11 +108,15 @@ describe('member home', () => {
 
   it('says so when nothing is planned, and records a subscription', async () => {
     renderPage(HomePage, member, get('/api/v1/members/m1/sessions', { items: [] }), (req) =>
-      req.method === 'PUT' && req.url === '/api/v1/members/m1/subscriptions' ? { status: 200, body: { kinds: ['session_tomorrow', 'material_published'] } } : undefined,
+      req.method === 'PUT' && req.url === '/api/v1/members/m1/subscriptions'
+        ? { status: 200, body: { kinds: ['session_tomorrow', 'material_published'], remaining: { session_tomorrow: 2, material_published: 2 } } }
+        : undefined,
     );
     await waitFor(() => expect(screen.getByText('近期还没有安排学习。有新安排时，会在这里显示。')).toBeTruthy());
     fireEvent.click(screen.getByText('订阅开会提醒'));
-    await waitFor(() => expect(screen.getByText('✓ 已订阅开会提醒')).toBeTruthy());
+    // It never promises more than WeChat will carry: how many are left, and the phone call when none are.
+    await waitFor(() => expect(screen.getByText(/微信还会提醒您 2 次开会/)).toBeTruthy());
+    expect(screen.getByText('再订阅一次（多收一次提醒）')).toBeTruthy();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ kinds: ['session_tomorrow', 'material_published'] });
   });
 });
@@ -316,13 +320,16 @@ describe('outbox', () => {
         items: [
           { id: 'o1', memberId: 'm1', memberName: '王建国', sessionId: 's1', kind: 'session_tomorrow', dueAt: '2025-12-02T01:00:00Z', channel: 'wechat', status: 'pending', text: '明天上午开支委会' },
           { id: 'o2', memberId: 'm2', memberName: '李秀英', sessionId: 's1', kind: 'material_published', dueAt: '2025-12-01T01:00:00Z', channel: 'none', status: 'pending', text: '学习材料已发布' },
+          // Subscribed, but the one-time agreement was used up: a call, not a silent skip.
+          { id: 'o3', memberId: 'm3', memberName: '赵桂英', sessionId: 's1', kind: 'session_tomorrow', dueAt: '2025-12-02T01:00:00Z', channel: 'wechat', status: 'needs_call', text: '明天上午开支委会（赵桂英）' },
         ],
       }),
     );
-    await waitFor(() => expect(screen.getByText('共 2 条，其中 1 条需要打电话通知（这些党员没有订阅微信提醒）。')).toBeTruthy());
-    expect(screen.getByText('☎ 需电话通知')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('共 3 条，其中 2 条需要打电话通知（这些党员没有订阅微信提醒，或微信提醒次数已用完）。')).toBeTruthy());
+    expect(screen.getAllByText('☎ 需电话通知')).toHaveLength(2);
+    expect(screen.getByText('状态：微信提醒次数已用完，请打电话通知')).toBeTruthy();
     expect(screen.getByText('✉ 微信提醒')).toBeTruthy();
     expect(screen.getByText('开会前一天提醒：明天上午开支委会')).toBeTruthy();
-    expect(screen.getByText('发送时间：2025年12月2日 09:00')).toBeTruthy();
+    expect(screen.getAllByText('发送时间：2025年12月2日 09:00')).toHaveLength(2);
   });
 });

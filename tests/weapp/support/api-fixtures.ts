@@ -6,7 +6,7 @@
 import type { Branch, DemoAccount, Invite, Me, MemberDetail, MemberSummary } from '@ltx/shared';
 import type { Role } from '@ltx/shared/domain/roles';
 import { capabilities } from '@ltx/shared/domain/authz';
-import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary } from '@ltx/shared/schemas/session';
+import type { BranchOverview, MemberSession, OutboxEntry, SessionDetail, SessionSummary, UploadTicket } from '@ltx/shared/schemas/session';
 import type { ContactVisit, VisitRequest } from '@ltx/shared/schemas/visit';
 import type { BranchPoints, MemberPoints, PointsEntry } from '@ltx/shared/schemas/points';
 import { daysFromNow } from '../../support/time';
@@ -114,6 +114,8 @@ export const fixtures = {
   } satisfies MemberDetail,
   branch: { id: BRANCH.id, orgId: ORG.id, name: BRANCH.name, secretaryName: '李书记', memberCount: 2, healthClassCounts: { healthy: 1, minor_illness: 1 } } satisfies Branch,
   invite: { code: 'K7M2Q9', kind: 'self', memberId: member.id, expiresAt: '2025-12-05T08:00:00.000Z' } satisfies Invite,
+  /** A presigned upload form (the photo chosen in the privacy step goes through it). */
+  uploadTicket: { uploadId: 'up-001', url: 'https://uploads.smoke.test/', method: 'POST', fields: { key: 'uploads/up-001' }, fileField: 'file', expiresAt: '2025-12-05T08:15:00.000Z' } satisfies UploadTicket,
   demoAccounts: [
     { account: 'member', label: '王建国', role: 'member' },
     { account: 'secretary', label: '李书记', role: 'secretary' },

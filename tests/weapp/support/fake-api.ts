@@ -46,6 +46,7 @@ const answers: Record<string, Handler> = {
   'POST /api/v1/sessions/{sessionId}/close': () => ok({ ...fixtures.sessionDetail, status: 'closed' }),
   'POST /api/v1/sessions/{sessionId}/amendments': () => ok(fixtures.sessionDetail),
   'GET /api/v1/members/{memberId}/sessions': () => ok({ items: [fixtures.memberSession] }),
+  'POST /api/v1/uploads': () => ({ status: 201, body: fixtures.uploadTicket }),
   'PUT /api/v1/members/{memberId}/subscriptions': (_role, body) => ok({ kinds: body.kinds ?? [] }),
   // 送学上门.
   'POST /api/v1/members/{memberId}/visit-requests': () => ok({ ...fixtures.visit, status: 'requested', statusText: '已申请，等支部安排', scheduled: undefined }),

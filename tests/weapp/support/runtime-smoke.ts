@@ -94,10 +94,14 @@ export function closePage(page: PageInstance): void {
   (page.onUnload as Fn | undefined)?.call(page);
 }
 
-interface TaroNode {
+export interface TaroNode {
   sid?: string;
+  /** The element's own `id` when the page set one (WeChat's `id` attribute); otherwise its id is `sid`. */
+  uid?: string;
   v?: unknown;
   cn?: TaroNode[];
+  /** Other attributes, by their camel-case names (`openType`, `className`…). */
+  [attribute: string]: unknown;
 }
 
 function rootNodes(data: Record<string, unknown>): TaroNode[] {
@@ -119,23 +123,55 @@ export function pageTexts(data: Record<string, unknown>): string[] {
   return texts;
 }
 
-/** The sid of the element whose own text starts with `label` (a button's label), or undefined. */
-export function findByText(data: Record<string, unknown>, label: string): string | undefined {
-  let found: string | undefined;
+/** The element whose own text starts with `label` (a button's label), or undefined. */
+export function findNodeByText(data: Record<string, unknown>, label: string): TaroNode | undefined {
+  let found: TaroNode | undefined;
   const walk = (node: TaroNode) => {
     if (found) return;
     const own = (node.cn ?? []).map((c) => (c && typeof c.v === 'string' ? c.v : '')).join('');
-    if (own.startsWith(label) && node.sid) found = node.sid;
+    if (own.startsWith(label) && node.sid) found = node;
     (node.cn ?? []).filter((c) => c && c.cn).forEach(walk);
   };
   rootNodes(data).forEach(walk);
   return found;
 }
 
+/** The sid of the element whose own text starts with `label` (a button's label), or undefined. */
+export function findByText(data: Record<string, unknown>, label: string): string | undefined {
+  return findNodeByText(data, label)?.sid;
+}
+
+/** The attributes of a node's template in the build's base.wxml (`tmpl_0_<nn>`), as WeChat renders the element. */
+function templateAttributes(baseWxml: string, node: TaroNode): string {
+  return new RegExp(`<template name="tmpl_0_${String(node.nn)}">\\s*<[\\w-]+([^>]*)>`).exec(baseWxml)?.[1] ?? '';
+}
+
+/**
+ * An attribute of an element as WeChat sees it (`open-type`): Taro keeps attributes under short aliases (`p11`),
+ * which the element's template in base.wxml maps back to the attribute.
+ */
+export function renderedAttribute(baseWxml: string, node: TaroNode, attribute: string): unknown {
+  const key = new RegExp(`\\s${attribute}="\\{\\{i\\.(\\w+)\\}\\}"`).exec(templateAttributes(baseWxml, node))?.[1];
+  return key ? node[key] : undefined;
+}
+
+/** Whether WeChat would deliver the element's `type` events to Taro: its template binds `bind<type>="eh"`. */
+export function bindsEvent(baseWxml: string, node: TaroNode, type: string): boolean {
+  return templateAttributes(baseWxml, node).includes(` bind${type}="eh"`);
+}
+
+/**
+ * An event of element `sid` as WeChat delivers it to the `bind…="eh"` of Taro's templates: the element's `id`
+ * (its own, or the sid) and `data-sid`, by which Taro finds the element.
+ */
+export function sendEvent(page: PageInstance, node: { sid?: string; uid?: string }, type: string, detail: Record<string, unknown> = {}): void {
+  const target = { id: node.uid ?? node.sid, dataset: { sid: node.sid } };
+  (page.eh as Fn).call(page, { type, timeStamp: performance.now(), target, currentTarget: target, detail, touches: [], changedTouches: [] });
+}
+
 /** A tap on element `sid`, as WeChat delivers it to the `bindtap="eh"` of Taro's templates. */
 export function tap(page: PageInstance, sid: string): void {
-  const target = { id: sid, dataset: { sid } };
-  (page.eh as Fn).call(page, { type: 'tap', timeStamp: performance.now(), target, currentTarget: target, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] });
+  sendEvent(page, { sid }, 'tap', { x: 10, y: 10 });
 }
 
 /**

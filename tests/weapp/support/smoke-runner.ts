@@ -11,8 +11,12 @@ import { pageRoutes, readAppJson, usedComponents } from './build-dir';
 import { requireBuildFile } from './build-loader';
 import { childMain } from './child';
 import type { Finding } from './findings';
-import { closePage, createPage, findByText, installGlobals, launchApp, openPage, pageTexts, tap, type PageInstance } from './runtime-smoke';
-import type { SmokeInput, SmokeResult } from './smoke';
+import { readFileSync } from 'node:fs';
+import {
+  bindsEvent, closePage, createPage, findByText, findNodeByText, installGlobals, launchApp, openPage, pageTexts, renderedAttribute, sendEvent, tap,
+  type PageInstance,
+} from './runtime-smoke';
+import type { PrivacyStep, SmokeInput, SmokeResult } from './smoke';
 import { createWxStub } from './wx-stub';
 
 /** After its texts show, a page is settled when neither setData nor a wx call has happened for this long. */
@@ -33,7 +37,7 @@ function textProblems(texts: string[], wanted: string[] | undefined): string[] {
   return wanted.filter((want) => !texts.some((t) => t.includes(want))).map((want) => `does not render "${want}"; ${shows}`);
 }
 
-async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResult> {
+async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan }: SmokeInput): Promise<SmokeResult> {
   const started = performance.now();
   const findings: Finding[] = [];
   const result: SmokeResult = { findings, notes: [], pages: [], afterTap: [], wxCalls: {}, ms: 0 };
@@ -115,6 +119,48 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
     }
   };
 
+  /**
+   * The privacy step: a tap that calls a privacy API, which WeChat holds while the popup shows; then the agree
+   * button, as WeChat delivers it: the base library notes the tap on an agreePrivacyAuthorization button by its
+   * id, then fires `agreeprivacyauthorization` at it (Taro's `onAgreePrivacyAuthorization`).
+   */
+  const privacyStep = async (page: PageInstance, plan: NonNullable<SmokeInput['privacy']>): Promise<PrivacyStep> => {
+    const log = stub.privacy.log;
+    const shows = (texts: string[]) => plan.popup.every((want) => texts.some((t) => t.includes(want)));
+    const step: PrivacyStep = { popup: [], ranBeforeAgreement: false, afterAgree: [], log };
+    const trigger = findByText(page.data, plan.label);
+    if (!trigger) {
+      fail(`no element whose text starts with "${plan.label}" to tap`);
+      return step;
+    }
+    tap(page, trigger);
+    await settle(() => shows(pageTexts(page.data)));
+    step.popup = pageTexts(page.data);
+    step.ranBeforeAgreement = log.released.length > 0 || log.unguarded.length > 0;
+    if (!shows(step.popup)) fail(`after a tap on "${plan.label}" the privacy popup does not show; it shows: ${JSON.stringify(step.popup).slice(0, 400)}`);
+    const agree = findNodeByText(page.data, plan.agree);
+    if (!agree?.sid) {
+      fail(`no privacy agree button "${plan.agree}"`);
+      return step;
+    }
+    const wxml = readFileSync(path.join(dir, 'base.wxml'), 'utf8');
+    const id = agree.uid ?? agree.sid;
+    const openType = renderedAttribute(wxml, agree, 'open-type');
+    const bound = bindsEvent(wxml, agree, 'agreeprivacyauthorization');
+    step.agreeButton = { id, openType, bindsAgree: bound };
+    if (openType === 'agreePrivacyAuthorization') stub.privacy.agreeTapped(id);
+    try {
+      // WeChat fires the agreement at the button only where its template listens for it.
+      if (bound) sendEvent(page, agree, 'agreeprivacyauthorization');
+    } catch (e) {
+      fail(`the agree tap threw: ${errorText(e)}`);
+    }
+    await settle(() => !shows(pageTexts(page.data)) && pageTexts(page.data).some((t) => t.includes(plan.after)));
+    step.afterAgree = pageTexts(page.data);
+    return step;
+  };
+
+  if (privacyPlan && !routes.includes(privacyPlan.route)) fail(`the page of the privacy step, ${privacyPlan.route}, is not in app.json`, 'app.json');
   if (!routes.includes(tapPlan.route)) fail(`the page to tap, ${tapPlan.route}, is not in app.json`, 'app.json');
   const loadedComponents = new Set<string>();
   for (const route of routes) {
@@ -148,6 +194,7 @@ async function main({ dir, pages, tap: tapPlan }: SmokeInput): Promise<SmokeResu
     const texts = pageTexts(page.data);
     textProblems(texts, plan?.texts).forEach((problem) => fail(problem));
     if (tapPlan.route === route) await tapAndRead(page, tapPlan);
+    if (privacyPlan?.route === route) result.privacy = await privacyStep(page, privacyPlan);
     try {
       closePage(page);
       await settle();

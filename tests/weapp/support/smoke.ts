@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Role } from '@ltx/shared/domain/roles';
 import { runChild } from './child';
 import type { Finding } from './findings';
+import type { PrivacyLog } from './wx-privacy';
 
 /** What one page must show in the smoke run. */
 export interface PageExpectation {
@@ -19,6 +20,25 @@ export interface SmokeInput {
   pages: Record<string, PageExpectation>;
   /** One tap: on `route`, the element whose text starts with `label`; afterwards the page must show `expect`. */
   tap: { route: string; label: string; expect: string };
+  /**
+   * WeChat's privacy check (wx-privacy.ts), the person not having agreed yet: on `route`, a tap on `label` calls a
+   * privacy API; the page must show the popup's `popup` texts while the API waits, then a tap on `agree` (an
+   * `open-type="agreePrivacyAuthorization"` button) must let it run, close the popup and show `after`.
+   */
+  privacy?: { route: string; label: string; popup: string[]; agree: string; after: string };
+}
+
+/** What the privacy step saw. */
+export interface PrivacyStep {
+  /** The page's texts while the privacy API waited. */
+  popup: string[];
+  /** Whether a privacy API ran before the agree tap (it must not). */
+  ranBeforeAgreement: boolean;
+  /** The agree button as WeChat renders it: its id (what `resolve` must name), its open-type, and whether its template passes the agreement event on. */
+  agreeButton?: { id: string; openType: unknown; bindsAgree: boolean };
+  /** The page's texts after the agree tap. */
+  afterAgree: string[];
+  log: PrivacyLog;
 }
 
 export interface SmokeResult {
@@ -28,6 +48,8 @@ export interface SmokeResult {
   pages: { route: string; texts: string[]; ms: number }[];
   /** The tapped page's texts after the tap. */
   afterTap: string[];
+  /** The privacy step, when one was asked for. */
+  privacy?: PrivacyStep;
   /** wx API calls made, by name, e.g. `{ request: 9, reLaunch: 1 }`. */
   wxCalls: Record<string, number>;
   ms: number;

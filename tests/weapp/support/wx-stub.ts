@@ -5,6 +5,8 @@
  */
 
 /** What wx.request gets back from the caller's fake API. */
+import { createPrivacyCheck, type PrivacyCheck } from './wx-privacy';
+
 export type RequestAnswer = (method: string, url: string, body: unknown) => { status: number; body: unknown };
 
 /**
@@ -24,10 +26,11 @@ const apiNames = `
   startPullDownRefresh stopPullDownRefresh pageScrollTo createSelectorQuery createIntersectionObserver
   createAnimation createVideoContext createCanvasContext createInnerAudioContext nextTick
   makePhoneCall setClipboardData getClipboardData vibrateShort vibrateLong scanCode previewImage chooseMedia
-  chooseImage saveImageToPhotosAlbum getImageInfo requestSubscribeMessage showShareMenu hideShareMenu
+  chooseImage chooseMessageFile saveImageToPhotosAlbum getImageInfo requestSubscribeMessage showShareMenu hideShareMenu
   updateShareMenu hideKeyboard onAppShow offAppShow onAppHide offAppHide onError offError onUnhandledRejection
   onPageNotFound onThemeChange offThemeChange onMemoryWarning reportAnalytics reportEvent getUpdateManager
   getLogManager getRealtimeLogManager getPerformance loadFontFace canIUse
+  onNeedPrivacyAuthorization getPrivacySetting openPrivacyContract requirePrivacyAuthorize
 `.split(/\s+/).filter(Boolean);
 
 /** Names that must not look like APIs: webpack's chunk list, and what a Promise check probes. */
@@ -53,12 +56,15 @@ export interface WxStub {
   /** Every API called, in order, with its first argument. */
   calls: { name: string; arg: unknown }[];
   storage: Map<string, unknown>;
+  /** WeChat's privacy check (wx-privacy.ts): privacy APIs wait for the person's agreement. */
+  privacy: PrivacyCheck;
   /** Async callbacks not yet delivered: the page is not settled while this is above zero. */
   pending(): number;
 }
 
 export function createWxStub(answerRequest: RequestAnswer, storage = new Map<string, unknown>()): WxStub {
   const calls: WxStub['calls'] = [];
+  const privacy = createPrivacyCheck();
   let pending = 0;
   const later = (fn: () => void) => {
     pending++;
@@ -121,6 +127,12 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
         return { ...ok, networkType: 'wifi' };
       case 'showModal':
         return { ...ok, confirm: true, cancel: false };
+      case 'chooseMedia':
+        return { ...ok, type: 'image', tempFiles: [{ tempFilePath: 'http://tmp/smoke-photo.jpg', size: 24_576, fileType: 'image', width: 800, height: 600 }] };
+      case 'uploadFile':
+        return { ...ok, statusCode: 204, data: '' };
+      case 'getPrivacySetting':
+        return { ...ok, needAuthorization: !privacy.agreed(), privacyContractName: '《支部之家小程序隐私保护指引》' };
       default:
         return /^getSystemInfo/.test(name) ? { ...ok, ...systemInfo } : ok;
     }
@@ -131,15 +143,34 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
       calls.push({ name, arg: args[0] });
       if (name === 'canIUse' || name.endsWith('Sync') || /^get(WindowInfo|DeviceInfo|AppBaseInfo)$/.test(name)) return sync(name, args);
       if (/^create|^get(UpdateManager|LogManager|RealtimeLogManager|Performance)$/.test(name)) return chainable();
+      if (name === 'onNeedPrivacyAuthorization') return privacy.listen(args[0] as Parameters<PrivacyCheck['listen']>[0]);
       const options = args[0];
       if (options && typeof options === 'object' && ('success' in options || 'fail' in options || 'complete' in options)) {
-        const o = options as Record<string, unknown> & { success?: (r: unknown) => void; complete?: (r: unknown) => void };
-        later(() => {
-          const result = asyncResult(name, o);
-          o.success?.(result);
-          o.complete?.(result);
-        });
+        type Callback = (r: unknown) => void;
+        const o = options as Record<string, unknown> & { success?: Callback; fail?: Callback; complete?: Callback };
+        const succeed = () =>
+          later(() => {
+            const result = asyncResult(name, o);
+            o.success?.(result);
+            o.complete?.(result);
+          });
+        const refuse = (errMsg: string) =>
+          later(() => {
+            o.fail?.({ errMsg });
+            o.complete?.({ errMsg });
+          });
+        // A privacy API may wait, unseen by `pending`, for the person's answer in the popup.
+        if (!privacy.gate(name, succeed, refuse)) succeed();
         return name === 'request' || name === 'uploadFile' || name === 'downloadFile' || name === 'connectSocket' ? chainable() : undefined;
+      }
+      // WeChat's base library answers an async API called without callbacks with a promise: Taro passes such
+      // calls straight through (it promisifies only some APIs itself; chooseMedia and chooseMessageFile not).
+      if (options && typeof options === 'object' && !/^(on|off)[A-Z]/.test(name)) {
+        return new Promise((resolve, reject) => {
+          const succeed = () => later(() => resolve(asyncResult(name, options as Record<string, unknown>)));
+          const refuse = (errMsg: string) => later(() => reject({ errMsg }));
+          if (!privacy.gate(name, succeed, refuse)) succeed();
+        });
       }
       return undefined;
     };
@@ -156,5 +187,5 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
       (typeof name === 'string' && apiNames.includes(name) ? { configurable: true, enumerable: true, writable: true, value: api(name) } : undefined),
   }) as Record<string, unknown>;
 
-  return { wx, calls, storage, pending: () => pending };
+  return { wx, calls, storage, privacy, pending: () => pending };
 }

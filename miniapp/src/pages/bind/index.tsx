@@ -5,6 +5,7 @@ import { startSession } from '@/adapters/session';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { Message } from '@/components/Message';
+import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
 import { useApi } from '@/hooks/api-context';
 import { ApiError } from '@/services/api-error';
 import { normaliseInviteCode, inviteCodeProblem } from '@/services/invite-code';
@@ -57,6 +58,7 @@ export default function BindPage() {
       <BigButton onClick={() => void submit()} disabled={busy}>
         {busy ? '正在绑定……' : '绑定'}
       </BigButton>
+      <PrivacyPolicyLink />
     </ElderPage>
   );
 }

@@ -1,5 +1,8 @@
 import { Text } from '@tarojs/components';
+import { useState } from 'react';
 import { openFile } from '@/adapters/files';
+import { downloadMyData } from '@/adapters/my-data-file';
+import type { ExportOutcome } from '@/services/inspection-export';
 import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
 import { askReminderConsent } from '@/adapters/reminders';
@@ -20,6 +23,7 @@ import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
 import { LogoutButton } from '@/components/LogoutButton';
+import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
 import { deviceNow } from '@/adapters/clock';
 
 /** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
@@ -29,6 +33,7 @@ export default function HomePage() {
   const memberId = misplaced ? undefined : me.data?.memberId;
   const next = useNextSession(memberId);
   const visits = useMemberVisits(memberId);
+  const [copy, setCopy] = useState<ExportOutcome | undefined>();
   useReloadOnReturn(() => {
     next.reload();
     visits.reload();
@@ -53,8 +58,8 @@ export default function HomePage() {
     // WeChat's consent sheet must open straight from the tap: ask before anything else.
     const consent = await askReminderConsent();
     if (!consent.ok) return { ok: false, message: consent.reason };
-    await api.subscribe(memberId as string, consent.kinds);
-    return { ok: true };
+    const answer = await api.subscribe(memberId as string, consent.kinds);
+    return { ok: true, remaining: answer.remaining.session_tomorrow };
   };
 
   return (
@@ -89,8 +94,20 @@ export default function HomePage() {
             />
           ) : null}
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
+          {memberId ? (
+            <>
+              <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
+                健康信息同意
+              </BigButton>
+              <BigButton variant='secondary' onClick={() => void downloadMyData({ memberId, memberName: me.data?.memberName ?? me.data?.displayName ?? '' }).then(setCopy)}>
+                下载我的资料
+              </BigButton>
+              <Message kind={copy?.ok ? 'ok' : 'error'} text={copy?.message} />
+            </>
+          ) : null}
         </MemberHome>
       ) : null}
+      <PrivacyPolicyLink />
       <LogoutButton />
     </ElderPage>
   );

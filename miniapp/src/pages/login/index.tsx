@@ -9,6 +9,7 @@ import { DemoAccountList } from '@/components/DemoAccountList';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
+import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
 import { useApi } from '@/hooks/api-context';
 import { useDemoAccounts } from '@/hooks/use-demo-accounts';
 import { messageOf } from '@/services/api-error';
@@ -82,6 +83,7 @@ export default function LoginPage() {
         </>
       ) : null}
       <Message kind='error' text={error ?? signedOutBecause} />
+      <PrivacyPolicyLink />
     </ElderPage>
   );
 }

@@ -126,6 +126,12 @@ export default function MemberDetailPage() {
         </BigButton>
       ) : null}
 
+      {m && onRoll && may(me.data, 'consent.read') ? (
+        <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.healthConsent, { id }))}>
+          健康信息同意{m.healthConsent ? '（已同意）' : '（未同意）'}
+        </BigButton>
+      ) : null}
+
       {m && onRoll && mayInvite ? (
         <>
           <Text className='h2'>微信绑定邀请码</Text>

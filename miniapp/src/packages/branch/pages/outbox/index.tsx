@@ -5,13 +5,14 @@ import { OutboxRow } from '@/components/OutboxRow';
 import { useMe } from '@/hooks/use-me';
 import { useOutbox } from '@/hooks/use-sessions';
 import { outboxOrder } from '@/services/session-list';
+import { needsCall } from '@/services/session-words';
 
 /** Reminders due: WeChat sends those the member subscribed to; the rest need a phone call. */
 export default function OutboxPage() {
   const me = useMe();
   const outbox = useOutbox(me.data?.branchId);
   const entries = outbox.data ? outboxOrder(outbox.data) : undefined;
-  const calls = entries?.filter((e) => e.channel === 'none' && e.status === 'pending').length ?? 0;
+  const calls = entries?.filter(needsCall).length ?? 0;
   return (
     <ElderPage title='待发提醒'>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
@@ -19,7 +20,7 @@ export default function OutboxPage() {
       {entries && entries.length === 0 ? <Text className='text'>现在没有要发的提醒。</Text> : null}
       {entries && entries.length > 0 ? (
         <Text className='text strong'>
-          共 {entries.length} 条，其中 {calls} 条需要打电话通知（这些党员没有订阅微信提醒）。
+          共 {entries.length} 条，其中 {calls} 条需要打电话通知（这些党员没有订阅微信提醒，或微信提醒次数已用完）。
         </Text>
       ) : null}
       {entries?.map((e) => <OutboxRow key={e.id} entry={e} />)}

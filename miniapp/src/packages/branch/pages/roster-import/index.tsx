@@ -13,6 +13,7 @@ import { useMe } from '@/hooks/use-me';
 import { useRosterImport } from '@/hooks/use-roster-import';
 import type { ExportOutcome } from '@/services/inspection-export';
 import { may } from '@/services/permissions';
+import { healthNotInRoster } from '@ltx/shared/domain/roster';
 import { rosterDownloadWords, type RosterDownload } from '@/services/roster-import';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -27,7 +28,6 @@ export default function RosterImportPage() {
   // A secretary's own branch; an administrator comes from the tree page with the branch named.
   const branchId = usePageParam('branch') ?? me.data?.branchId;
   const branchName = usePageParam('name') ?? me.data?.branchName ?? '';
-  const withoutHealth = me.data ? !may(me.data, 'member.readSensitive') : false;
   const flow = useRosterImport(branchId, pickSpreadsheet, sendFile);
   const [downloading, setDownloading] = useState<RosterDownload>();
   const [downloaded, setDownloaded] = useState<ExportOutcome>();
@@ -62,9 +62,7 @@ export default function RosterImportPage() {
   return (
     <ElderPage title={branchName ? `导入花名册：${branchName}` : '导入花名册'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
-      {withoutHealth ? (
-        <Text className='text strong'>健康状况属于党员的个人信息，只有本支部书记能看到和导入：您导入时这一列不读取，导出的表里这一列是空的。</Text>
-      ) : null}
+      <Text className='text'>{healthNotInRoster}</Text>
 
       {flow.step === 'choose' ? (
         <View className='section'>
