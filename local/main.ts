@@ -6,7 +6,8 @@ import { startLocalStack } from './stack';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 8787);
 
-const stack = await startLocalStack({ dataDir, port, staticDir: resolve('miniapp/dist/h5'), seed: true, demoHistory: true });
+// WECHAT_API_BASE names a real WeChat (with its AppSecret in the secrets file); unset, the loopback fake stands in.
+const stack = await startLocalStack({ dataDir, port, staticDir: resolve('miniapp/dist/h5'), seed: true, demoHistory: true, wechatApiBase: process.env.WECHAT_API_BASE || undefined });
 
 console.log(`
 离退休干部党支部 · 本地运行

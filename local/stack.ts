@@ -17,6 +17,7 @@ import { seedDemoData } from './seed';
 import { createStaticHandler } from './static-files';
 import { createUploadsEndpoint } from './uploads-endpoint';
 import { FileSecretSource } from '../functions/src/secrets/secret-source';
+import { startFakeWechat, type FakeWechat } from './fake-wechat';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 export interface LocalStackOptions {
@@ -29,8 +30,13 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** `npm start` only: months of branch life on top of the bare seed (tests start without it). */
   demoHistory?: boolean;
-  /** WeChat's API, or a fake on loopback in tests. */
+  /**
+   * WeChat's API (a real one, or a test's own fake). Left out, the stack starts the loopback fake
+   * (local/fake-wechat.ts) for logins, tokens and content checks, and wires its pushes to itself.
+   */
   wechatApiBase?: string;
+  /** The stack's own fake pushes each image's verdict at once (default on `npm start`); tests push when they choose. */
+  autoPushVerdicts?: boolean;
   stage?: 'local' | 'test';
   /** Where the handlers, the seed and the demo history read "now" (the system clock unless a test hands in its own). */
   clock?: Clock;
@@ -41,8 +47,15 @@ export interface LocalStack {
   dynamoEndpoint: string;
   tableName: string;
   seeded: 'seeded' | 'present' | 'skipped';
+  /** The fake WeChat the stack started (when no `wechatApiBase` was given): tests flag words and push verdicts through it. */
+  wechat?: FakeWechat;
   close(): Promise<void>;
 }
+
+/** Where WeChat pushes its messages (the verdicts of image checks): the `wechat` domain's route, as declared. */
+export const wechatPushPath = routes.find((r) => r.id === 'wechat-push-event')!.path;
+/** The local stack's organisation service openid: demo accounts (no WeChat login) are checked under it. */
+export const localServiceOpenId = 'o-local-service-openid';
 
 export const localTableName = 'ltx-local';
 
@@ -57,16 +70,30 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dynamo = await startEmbeddedDynamo(resolve(dataDir, 'dynamodb'));
   await ensureTable(dynamo.endpoint, localTableName);
   const secretsFile = await ensureLocalSecrets(dataDir);
+  const secrets = new FileSecretSource(secretsFile);
+  const stage = options.stage ?? 'local';
+  // No WeChat named: the fake stands in, flagging the words FAKE_WECHAT_FLAG_WORDS lists (README, "Content checks").
+  const wechat = options.wechatApiBase
+    ? undefined
+    : await startFakeWechat({
+      appSecret: () => secrets.get(localSecretIds.wechat),
+      flagWords: (process.env.FAKE_WECHAT_FLAG_WORDS ?? '违规示例').split(',').map((w) => w.trim()).filter(Boolean),
+      autoPush: options.autoPushVerdicts ?? stage === 'local',
+    });
 
   Object.assign(process.env, {
-    STAGE: options.stage ?? 'local',
+    STAGE: stage,
     TABLE_NAME: localTableName,
     DYNAMO_ENDPOINT: dynamo.endpoint,
     SECRETS_FILE: secretsFile,
     SIGNING_KEY_SECRET_ID: localSecretIds.signingKey,
     WECHAT_SECRET_ID: localSecretIds.wechat,
     WECHAT_APP_ID: process.env.WECHAT_APP_ID || 'wx0000000000000000',
-    WECHAT_API_BASE: options.wechatApiBase ?? 'https://api.weixin.qq.com',
+    WECHAT_API_BASE: options.wechatApiBase ?? wechat!.url,
+    WECHAT_PUSH_TOKEN_SECRET_ID: localSecretIds.pushToken,
+    // Named so the routes declaring it start; never read here: one process asks stable_token itself (context.ts accessTokens).
+    WECHAT_TOKEN_SECRET_ID: 'local/wechat-access-token',
+    WECHAT_CHECK_OPENID: process.env.WECHAT_CHECK_OPENID || localServiceOpenId,
     UPLOADS_DIR: resolve(dataDir, 'uploads'),
   });
 
@@ -88,7 +115,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // The same domain handlers the cloud runs, one per domain module under functions/src/api.
   const api = createApiDispatcher(routes, async (domain) => domains[domain]!.handler);
   const files = options.staticDir ? createStaticHandler(resolve(options.staticDir)) : undefined;
-  const secrets = new FileSecretSource(secretsFile);
   const uploads = createUploadsEndpoint(resolve(dataDir, 'uploads'), () => secrets.get(localSecretIds.signingKey), clock);
 
   /** Which part of the local stack serves a path; throwing or rejecting here is answered by `fail` below. */
@@ -121,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { port } = server.address() as AddressInfo;
   // Upload links point back at this server; the handlers read it at their first request.
   process.env.UPLOADS_BASE_URL = `http://127.0.0.1:${port}`;
+  wechat?.pushTo(`http://127.0.0.1:${port}${wechatPushPath}`, () => secrets.get(localSecretIds.pushToken));
   if (options.demoHistory && seeded === 'seeded') await seedDemoHistory(appContext(), clock);
 
   return {
@@ -128,11 +155,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamoEndpoint: dynamo.endpoint,
     tableName: localTableName,
     seeded,
+    ...(wechat ? { wechat } : {}),
     close: async () => {
       await new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await wechat?.close();
       await dynamo.close();
     },
   };

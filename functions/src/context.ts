@@ -16,13 +16,19 @@ import { DynamoReminderCreditRepository } from './repositories/reminder-credit-r
 import { DynamoTransferRepository } from './repositories/transfer-repository';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
-import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
+import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
 import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
 import { HttpWechatClient } from './wechat/wechat-client';
 import { HttpWechatMessenger } from './wechat/wechat-messenger';
+import { StableTokenSource, type AccessTokenSource } from './wechat/access-token';
+import { PublishedTokenSource } from './wechat/published-token';
+import { HttpContentCheck, type ContentCheck } from './wechat/content-check';
+import { ContentScreen, type Screen } from './services/content-screen';
+import { WechatPushService } from './services/wechat-push-service';
+import { DynamoCheckOpenIdRepository } from './repositories/check-openid-repository';
 import { ReminderSender } from './services/reminder-sender';
 import { DynamoOutboxRepository } from './repositories/outbox-repository';
 import { DynamoRulesRepository } from './repositories/rules-repository';
@@ -59,7 +65,15 @@ export interface ServiceDeps {
   signingKeySecretId?: string;
   /** `secretId`: only in functions that may read the AppSecret (login); see config/env.ts `secretVariables`. */
   wechat?: { apiBase: string; appId: string; secretId?: string };
+  /**
+   * WeChat's content checks (texts before they are stored, images before others see them). Left out by
+   * the seed, the bench and the admin command, which write only texts of their own, never a user's.
+   */
+  contentChecks?: { check: ContentCheck; serviceOpenId?: string; skipWithoutOpenId: boolean };
 }
+
+/** For builders without content checks (the seed, the bench, the admin command): their own texts, nothing to check. */
+export const ownTextsOnly: Screen = { texts: async () => undefined, image: async () => undefined };
 
 /** Stands in for what a builder left out: using it is a programming error, said plainly. */
 const missing = (what: string) => () => {
@@ -90,6 +104,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     idempotency: new DynamoIdempotencyRepository(db, table),
     inviteAttempts: new DynamoInviteAttemptRepository(db, table),
     transfers: new DynamoTransferRepository(db, table),
+    checkOpenIds: new DynamoCheckOpenIdRepository(db, table),
     consents: new DynamoConsentRepository(db, table),
     healthReads: new DynamoHealthReadRepository(db, table),
     reminderCredits: new DynamoReminderCreditRepository(db, table),
@@ -123,6 +138,8 @@ export interface Services {
   inspection: InspectionService;
   /** Organisations' rules, inherited down the hierarchy (the repository's are `repositories.rules`). */
   ruleSets: RulesService;
+  /** WeChat's message push: the verdicts of image checks. */
+  wechatPush: WechatPushService;
 }
 
 /**
@@ -169,18 +186,24 @@ export function tokensOf(b: Base): TokenService {
   return b.once(tokensOf, () => new TokenService(() => b.secrets.get(b.deps.signingKeySecretId ?? ''), b.clock));
 }
 
+/** WeChat's content checks under each author's openid, for every service that stores texts others read or shows images. */
+export function screenOf(b: Base): Screen {
+  const checks = b.deps.contentChecks;
+  return b.once(screenOf, () => (checks ? new ContentScreen({ ...checks, openIds: b.repos.checkOpenIds }) : ownTextsOnly));
+}
+
 export function uploadsOf(b: Base): UploadService {
-  return b.once(uploadsOf, () => new UploadService(b.repos.uploads, b.uploadStore, b.repos.orgs, b.clock));
+  return b.once(uploadsOf, () => new UploadService(b.repos.uploads, b.uploadStore, b.repos.orgs, b.clock, screenOf(b)));
 }
 
 export function membersOf(b: Base): MemberService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.repos.healthReads, b.clock));
+  return b.once(membersOf, () => new MemberService(members, orgs, users, audit, signoffs, b.repos.healthReads, b.clock, screenOf(b)));
 }
 
 export function pointsOf(b: Base): PointsService {
   const { members, orgs, rules, signoffs, audit } = b.repos;
-  return b.once(pointsOf, () => new PointsService({ points: b.repos.points, members, orgs, rules, signoffs, audit, clock: b.clock }));
+  return b.once(pointsOf, () => new PointsService({ points: b.repos.points, members, orgs, rules, signoffs, audit, screen: screenOf(b), clock: b.clock }));
 }
 
 /**
@@ -194,10 +217,11 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
     const uploads = uploadsOf(b);
     const onCreated: SessionCreatedListener[] = [];
     const sessionService = new SessionService({
-      sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated, clock,
+      sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated,
+      screen: screenOf(b), clock,
     });
     const visits = new VisitService({
-      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, clock,
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, screen: screenOf(b), clock,
     });
     onCreated.push(visits);
     return { sessions: sessionService, visits };
@@ -207,7 +231,7 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
 export function inspectionOf(b: Base): InspectionService {
   const { orgs, members, sessions, signoffs, rules, users, audit } = b.repos;
   return b.once(inspectionOf, () => new InspectionService({
-    orgs, members, sessions, visits: b.repos.visits, points: b.repos.points, reviews: b.repos.reviews, signoffs, rules, users, audit, uploads: uploadsOf(b), clock: b.clock,
+    orgs, members, sessions, visits: b.repos.visits, points: b.repos.points, reviews: b.repos.reviews, signoffs, rules, users, audit, uploads: uploadsOf(b), screen: screenOf(b), clock: b.clock,
   }));
 }
 
@@ -230,8 +254,15 @@ export function authOf(b: Base): AuthService {
     const { users, orgs, members, audit } = b.repos;
     const wechatConfig = b.deps.wechat ?? { apiBase: 'https://api.weixin.qq.com', appId: '', secretId: '' };
     const wechat = new HttpWechatClient({ baseUrl: wechatConfig.apiBase, appId: wechatConfig.appId, appSecret: () => b.secrets.get(wechatConfig.secretId ?? secretIdOf('wechatAppSecret')) });
-    return new AuthService({ users, orgs, members, audit, attempts: b.repos.inviteAttempts, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock });
+    return new AuthService({
+      users, orgs, members, audit, attempts: b.repos.inviteAttempts, checkOpenIds: b.repos.checkOpenIds, tokens: tokensOf(b), wechat, wechatAppId: wechatConfig.appId, clock: b.clock,
+    });
   });
+}
+
+export function wechatPushOf(b: Base): WechatPushService {
+  // Only the push route's function is given the push token's id (its route declares `secrets: ['wechatPushToken']`).
+  return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => b.secrets.get(secretIdOf('wechatPushToken')), uploads: uploadsOf(b) }));
 }
 
 export function staffOf(b: Base): StaffService {
@@ -241,7 +272,7 @@ export function staffOf(b: Base): StaffService {
 
 export function transfersOf(b: Base): TransferService {
   const { members, orgs, users, audit, signoffs } = b.repos;
-  return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs }, b.clock));
+  return b.once(transfersOf, () => new TransferService({ transfers: b.repos.transfers, members, orgs, users, audit, signoffs, screen: screenOf(b) }, b.clock));
 }
 
 export function consentsOf(b: Base): ConsentService {
@@ -266,6 +297,7 @@ export function servicesOf(b: Base): Services {
     auth: authOf(b),
     staff: staffOf(b),
     transfers: transfersOf(b),
+    wechatPush: wechatPushOf(b),
     consents: consentsOf(b),
   };
 }
@@ -298,8 +330,26 @@ export function appBase(): Base {
     secrets,
     signingKeySecretId: e.signingKeySecretId,
     wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
+    contentChecks: {
+      check: new HttpContentCheck({ baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) }),
+      serviceOpenId: e.wechatCheckOpenId,
+      skipWithoutOpenId: e.stage !== 'prod',
+    },
   });
   return base;
+}
+
+/**
+ * WeChat's access token for the content checks: in AWS the one the reminder job publishes (these
+ * functions may not read the AppSecret); locally, in one process holding every secret, from
+ * stable_token directly.
+ */
+function accessTokens(e: ReturnType<typeof env>, secrets: SecretSource): AccessTokenSource {
+  if (e.secretsFile) {
+    return new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(secretIdOf('wechatAppSecret')), clock: contextClock });
+  }
+  // Its id is asked at the first check: only functions whose routes declare `secrets: ['wechatAccessToken']` are given it.
+  return new PublishedTokenSource({ read: () => new SecretsManagerValue(secretIdOf('wechatAccessToken')).read() }, contextClock);
 }
 
 /** Every service over the function's base: the local stack only (the domains' Lambdas build what they wire). */
@@ -307,22 +357,33 @@ export function appContext(): AppContext {
   return { stage: env().stage, ...servicesOf(appBase()) };
 }
 
-let sender: ReminderSender | undefined;
+/** The scheduled job's parts: the reminder sender, and in AWS where to publish the access token it refreshes. */
+export interface ReminderJobContext {
+  sender: ReminderSender;
+  tokens: StableTokenSource;
+  /** AWS only ("WeChat access token"): the functions that check content read it there. */
+  published?: ChangingSecret;
+}
 
-/** The scheduled reminder job's wiring (a separate Lambda: no HTTP routes). */
-export function reminderContext(): ReminderSender {
-  if (sender) return sender;
+let job: ReminderJobContext | undefined;
+
+/** The scheduled reminder job's wiring (a separate Lambda: no HTTP routes). It alone, with login, reads the AppSecret. */
+export function reminderContext(): ReminderJobContext {
+  if (job) return job;
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
   const wechatSecretId = secretIdOf('wechatAppSecret');
-  sender = buildReminderSender({
+  const tokens = new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(wechatSecretId), clock: contextClock });
+  const sender = buildReminderSender({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
     clock: contextClock,
-    wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(wechatSecretId) },
+    wechat: { apiBase: e.wechatApiBase, tokens },
     templates: e.reminderTemplates,
   });
-  return sender;
+  // Locally one process asks stable_token itself (accessTokens above): nothing to publish.
+  job = { sender, tokens, ...(e.secretsFile ? {} : { published: new SecretsManagerValue(secretIdOf('wechatAccessToken')) }) };
+  return job;
 }
 
 /** The reminder job from its dependencies: the scheduled Lambda above, and the tests, on their own stack and clock. */
@@ -330,7 +391,8 @@ export function buildReminderSender(deps: {
   db: DynamoDBDocumentClient;
   tableName: string;
   clock: Clock;
-  wechat: { apiBase: string; appId: string; appSecret: () => Promise<string> };
+  /** WeChat's API and the access token source the job shares with whatever else it calls. */
+  wechat: { apiBase: string; tokens: AccessTokenSource };
   templates: ReminderSenderDeps['templates'];
 }): ReminderSender {
   const { db, tableName } = deps;
@@ -340,7 +402,7 @@ export function buildReminderSender(deps: {
     members: new DynamoMemberRepository(db, tableName),
     users: new DynamoUserRepository(db, tableName),
     credits: new DynamoReminderCreditRepository(db, tableName),
-    messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, appId: deps.wechat.appId, appSecret: deps.wechat.appSecret }),
+    messenger: new HttpWechatMessenger({ baseUrl: deps.wechat.apiBase, tokens: deps.wechat.tokens }),
     templates: deps.templates,
     clock: deps.clock,
   });
@@ -350,5 +412,5 @@ export function buildReminderSender(deps: {
 export function resetAppContext(options: { clock?: Clock } = {}): void {
   contextClock = options.clock ?? systemClock;
   base = undefined;
-  sender = undefined;
+  job = undefined;
 }

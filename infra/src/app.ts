@@ -23,6 +23,8 @@ new BranchStack(app, stackName, {
     session: app.node.tryGetContext('reminderTemplateSession') as string | undefined,
     material: app.node.tryGetContext('reminderTemplateMaterial') as string | undefined,
   },
+  // Optional: the organisation's service openid, for content checks of authors WeChat knows no openid of.
+  wechatCheckOpenId: app.node.tryGetContext('wechatCheckOpenId') as string | undefined,
   // Unset offline: the stack is environment-agnostic until deployed with credentials.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });

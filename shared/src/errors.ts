@@ -46,6 +46,9 @@ export const errorCatalog = {
   POINTS_OFF: { status: 409, message: '本组织不实行积分管理，不能再记分；以前的积分记录仍然保留' },
   ORG_CLOSED: { status: 409, message: '该组织或支部已撤销，只能查看，不能再修改或在其下新建' },
   ORG_NOT_EMPTY: { status: 409, message: '其下还有未撤销的组织或支部，请先把它们调整到别处或撤销，再撤销本组织' },
+  CONTENT_FLAGGED: { status: 422, message: '有的内容不适合发布，请修改后再提交' },
+  CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '暂时无法完成内容安全检查，内容还没有保存，请稍后再提交' },
+  PUSH_SIGNATURE_INVALID: { status: 401, message: '消息推送的签名不正确' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

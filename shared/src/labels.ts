@@ -143,3 +143,9 @@ export const closedLabel = '已撤销';
 export const ruleKindLabels = { frequency: '组织生活频次要求', visits: '送学上门规定', points: '积分规则' } as const;
 /** What the points pages say where an organisation does not keep points. */
 export const pointsOffWords = '本组织不实行积分管理';
+
+/**
+ * An image waiting for, or refused by, WeChat's content check, as its uploader and the secretary read
+ * it in place of the image (others do not see it at all until it passed).
+ */
+export const mediaCheckLabels = { checking: '审核中', rejected: '这张照片未通过内容安全审核，已隐藏' } as const;

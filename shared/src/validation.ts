@@ -72,6 +72,13 @@ function childOf(schema: z.core.$ZodType, key: PropertyKey): z.core.$ZodType | u
       return childOf(def.innerType as z.core.$ZodType, key);
     case 'pipe':
       return childOf(def.in as z.core.$ZodType, key);
+    case 'union':
+      // A discriminated union (a rectification's answer or return): the option that has the field.
+      for (const option of def.options as z.core.$ZodType[]) {
+        const child = childOf(option, key);
+        if (child) return child;
+      }
+      return undefined;
     default:
       return undefined;
   }

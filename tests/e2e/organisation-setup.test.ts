@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rosterSheetName } from '@ltx/shared/domain/roster';
 import type { TestStack } from '../integration/support/stack';
-import { startFakeWechat } from '../integration/support/fake-wechat';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { startH5Stack } from './support/h5-stack';
 import { openPhone, shot } from './support/browser';
 import { closeAll, fieldLabelled, seeText } from './support/ui';
@@ -23,7 +23,7 @@ let phone: Awaited<ReturnType<typeof openPhone>>;
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret']);
+  wechat = await startFakeWechat({ appSecret: () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] });
   stack = await startH5Stack({ wechatApiBase: wechat.url });
   phone = await openPhone();
 });

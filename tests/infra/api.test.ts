@@ -104,11 +104,12 @@ describe('HTTP API routes', () => {
 });
 
 describe('Lambda functions', () => {
-  it('has one function per domain of the deployed routes, not one per route: at most 10 with the reminder job', () => {
+  it('has one function per domain of the deployed routes, not one per route: at most 11 with the reminder job', () => {
     expect([...stack.api.functions.keys()].sort()).toEqual(handlers());
     // Plus one: the scheduled reminder job, which no route serves.
     expect(Object.keys(lambdas)).toHaveLength(handlers().length + 1);
-    expect(Object.keys(lambdas).length).toBeLessThanOrEqual(10);
+    // 10 domains (the public message-push route has its own, reading only the push token) and the job.
+    expect(Object.keys(lambdas).length).toBeLessThanOrEqual(11);
     expect(lambdas).toHaveProperty(logicalId(stack.reminders.fn));
     const ids = [...stack.api.functions.values()].map((fn) => logicalId(fn));
     expect(new Set(ids).size).toBe(ids.length);
@@ -186,12 +187,12 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('runs under roles without managed policies or wildcard resources (but uploads/*), reading only the two secrets', () => {
+  it("runs under roles without managed policies or wildcard resources (but uploads/*), reading only the app's secrets", () => {
     const roles = Object.values(template.findResources('AWS::IAM::Role') as Record<string, Resource>);
     expect(roles.length).toBeGreaterThanOrEqual(Object.keys(lambdas).length);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
 
-    const secretRefs = [ref(stack.secrets.signingKey), ref(stack.secrets.wechatAppSecret)];
+    const secretRefs = [stack.secrets.signingKey, stack.secrets.wechatAppSecret, stack.secrets.wechatAccessToken, stack.secrets.wechatPushToken].map(ref);
     const uploadObjects = JSON.stringify(uploadObjectsArn());
     for (const policy of Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)) {
       for (const st of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
@@ -200,7 +201,8 @@ describe('Lambda functions', () => {
         const actions = [st.Action].flat();
         expect(actions.some((a) => a.endsWith('*'))).toBe(false);
         if (actions.some((a) => a.startsWith('secretsmanager:'))) {
-          expect(actions.sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+          // Reads; and the reminder job's one write, a new version of the access token (tests/infra/wechat-secrets.test.ts).
+          if (!actions.includes('secretsmanager:PutSecretValue')) expect(actions.sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
           for (const resource of [st.Resource].flat()) expect(secretRefs).toContainEqual(resource);
         }
       }
@@ -279,11 +281,12 @@ describe('attachment permissions', () => {
       orgs: [],
       members: [],
       uploads: ['presign'], // UploadService.createTicket
-      sessions: ['check'], // assertUsable(attachments, minutes photos); every SessionDetail has links
-      visits: ['check'], // deliver: assertUsable(photos); a delivered visit's photo links
+      sessions: ['check'], // attach(attachments, minutes photos); every SessionDetail has links
+      visits: ['check'], // deliver: attach(photos); a delivered visit's photo links
       points: [],
-      inspection: ['check'], // a rectification answer: assertUsable(evidence); ledger photos, item links
+      inspection: ['check'], // a rectification answer: attach(evidence); ledger photos, item links
       exports: ['read'], // the ledger's photos
+      wechat: [], // the message push: verdicts of image checks change upload records only
     });
     // The routes that answer attachment links say so (a sample of the obvious ones).
     const access = (id: string) => deployedRoutes.find((r) => r.id === id)?.uploads;

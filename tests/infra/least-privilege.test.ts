@@ -111,6 +111,35 @@ describe('the WeChat AppSecret', () => {
   });
 });
 
+describe('the WeChat tokens (content checks, message push)', () => {
+  const readers = (secret: IConstruct, action: string) => {
+    const id = { Ref: logicalId(secret) };
+    return holdersOf((st) => actionsOf(st).includes(action) && [st.Resource].flat().some((r) => same(r, id)));
+  };
+
+  it('the published access token: read by the functions whose routes store texts or images, written by the reminder job alone', () => {
+    expect(readers(stack.secrets.wechatAccessToken, 'secretsmanager:GetSecretValue')).toEqual(['api:inspection', 'api:members', 'api:points', 'api:sessions', 'api:visits', 'reminders']);
+    expect(holdersOf((st) => actionsOf(st).includes('secretsmanager:PutSecretValue'))).toEqual(['reminders']);
+    expect(readers(stack.secrets.wechatAccessToken, 'secretsmanager:PutSecretValue')).toEqual(['reminders']);
+  });
+
+  it('the push token: read by the push route\u2019s function alone', () => {
+    expect(readers(stack.secrets.wechatPushToken, 'secretsmanager:GetSecretValue')).toEqual(['api:wechat']);
+  });
+
+  it('each function reads the signing key and exactly the secrets its routes declare', () => {
+    const arnOf = { wechatAppSecret: stack.secrets.wechatAppSecret, wechatAccessToken: stack.secrets.wechatAccessToken, wechatPushToken: stack.secrets.wechatPushToken };
+    for (const d of domains()) {
+      const read = grants()
+        .filter((g) => g.role === `api:${d}` && actionsOf(g.st).includes('secretsmanager:GetSecretValue'))
+        .flatMap(({ st }) => [st.Resource].flat());
+      const expected = [stack.secrets.signingKey, ...secretsOf(routesOf(d)).map((need) => arnOf[need])].map((secret) => ({ Ref: logicalId(secret) }));
+      expect(read, d).toHaveLength(expected.length);
+      expect(read, d).toEqual(expect.arrayContaining(expected));
+    }
+  });
+});
+
 describe('the customer-managed key', () => {
   it('is one symmetric key, rotated, retained', () => {
     const keys = ofType('AWS::KMS::Key');

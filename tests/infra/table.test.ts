@@ -1,16 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { BranchStack } from '../../infra/src/stacks/branch-stack';
 import { tableDefinition } from '../../functions/src/db/table-definition';
 import { WECHAT_SECRET_PLACEHOLDER } from '../../infra/src/constructs/secrets';
 import { buildStack } from './helpers';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
+let stack: BranchStack;
 let template: Template;
 let table: Resource;
 
 beforeAll(() => {
-  ({ template } = buildStack());
+  ({ stack, template } = buildStack());
   const tables = Object.values(template.findResources('AWS::DynamoDB::Table')) as Resource[];
   expect(tables).toHaveLength(1);
   table = tables[0]!;
@@ -64,13 +67,17 @@ describe('DynamoDB table', () => {
 });
 
 describe('secrets', () => {
-  it('has a generated signing key and a WeChat placeholder, both retained', () => {
-    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret')) as Resource[];
-    expect(secrets).toHaveLength(2);
-    for (const s of secrets) expect(s.DeletionPolicy).toBe('Retain');
-    const generated = secrets.filter((s) => s.Properties.GenerateSecretString);
-    expect(generated).toHaveLength(1);
-    expect(generated[0]!.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
-    expect(secrets.filter((s) => s.Properties.SecretString === WECHAT_SECRET_PLACEHOLDER)).toHaveLength(1);
+  it('has a generated signing key and push token and a WeChat placeholder, retained, and the published access token', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret') as Record<string, Resource>;
+    expect(Object.keys(secrets)).toHaveLength(4);
+    const accessToken = stack.getLogicalId(stack.secrets.wechatAccessToken.node.defaultChild as CfnElement);
+    // The access token lives two hours and is written again every 15 minutes: nothing to keep once the stack is gone.
+    expect(secrets[accessToken]!.DeletionPolicy).toBe('Delete');
+    const kept = Object.entries(secrets).filter(([id]) => id !== accessToken).map(([, s]) => s);
+    for (const s of kept) expect(s.DeletionPolicy).toBe('Retain');
+    const generated = kept.filter((s) => s.Properties.GenerateSecretString);
+    expect(generated).toHaveLength(2);
+    for (const g of generated) expect(g.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+    expect(kept.filter((s) => s.Properties.SecretString === WECHAT_SECRET_PLACEHOLDER)).toHaveLength(1);
   });
 });

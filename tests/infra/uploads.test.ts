@@ -138,7 +138,7 @@ describe('upload keys', () => {
       downloadUrl: async () => '',
       read: async () => undefined,
     };
-    const repo: UploadRepository = { put: async () => {}, get: async () => undefined };
+    const repo: UploadRepository = { put: async () => {}, get: async () => undefined, startCheck: async () => 'started', idForTrace: async () => undefined, decideCheck: async () => 'unchanged' };
     const orgs = { getBranch: async (id: string) => ({ id, orgId: 'org-1' }) } as unknown as OrgRepository;
     const service = new UploadService(repo, store, orgs);
     await service.createTicket({ userId: 'u-1', role: 'secretary', orgId: 'org-1', branchId: 'branch-1' }, { contentType: 'image/png', size: 1000, name: 'a.png' });

@@ -5,7 +5,8 @@ import { parsePeriod } from '@ltx/shared/domain/periods';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { startFakeWechat } from './support/fake-wechat';
+import { StableTokenSource } from '../../functions/src/wechat/access-token';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { chinaDayIn, minutesFromNow } from '../support/time';
 
@@ -21,7 +22,7 @@ let secretary: string;
 const secret = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] as string;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => secret());
+  wechat = await startFakeWechat({ appSecret: () => secret() });
   stack = await startTestStack({ wechatApiBase: wechat.url });
   secretary = await stack.login('secretary-1');
 });
@@ -35,7 +36,7 @@ function senderAt(now: Date) {
     db: createDocumentClient(stack.dynamoEndpoint),
     tableName: stack.tableName,
     clock: { now: () => now },
-    wechat: { apiBase: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() },
+    wechat: { apiBase: wechat.url, tokens: new StableTokenSource({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret(), clock: { now: () => now } }) },
     templates: { session_tomorrow: 'TPL-SESSION' },
   });
 }

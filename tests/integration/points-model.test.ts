@@ -7,6 +7,7 @@ import { attendanceAward, defaultPointsRules, liveEntries, tally } from '@ltx/sh
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { AttendanceStatus } from '@ltx/shared/schemas/session';
 import { createDocumentClient } from '../../functions/src/db/client';
+import { ownTextsOnly } from '../../functions/src/context';
 import { AppError } from '../../functions/src/http/errors';
 import { DynamoAuditRepository } from '../../functions/src/repositories/audit-repository';
 import { DynamoMemberRepository } from '../../functions/src/repositories/member-repository';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   members = new DynamoMemberRepository(db, table);
   service = new PointsService({
     points, members, orgs: new DynamoOrgRepository(db, table), rules: new DynamoRulesRepository(db, table),
-    signoffs: new DynamoSignoffRepository(db, table), audit: new DynamoAuditRepository(db, table),
+    signoffs: new DynamoSignoffRepository(db, table), audit: new DynamoAuditRepository(db, table), screen: ownTextsOnly,
     clock: { now: () => new Date(`${year}-06-01T00:00:00.000Z`) },
   });
 });

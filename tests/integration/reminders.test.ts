@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
+import { StableTokenSource } from '../../functions/src/wechat/access-token';
 import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
-import { startFakeWechat } from './support/fake-wechat';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { daysFromNow } from '../support/time';
 
@@ -13,7 +14,7 @@ let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
 const secret = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] as string;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => secret());
+  wechat = await startFakeWechat({ appSecret: () => secret() });
   stack = await startTestStack({ wechatApiBase: wechat.url });
 });
 afterAll(async () => {
@@ -21,30 +22,40 @@ afterAll(async () => {
   await wechat?.close();
 });
 
+const tokensAt = (now: Date) => new StableTokenSource({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret(), clock: { now: () => now } });
+
 function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
   return buildReminderSender({
     db: createDocumentClient(stack.dynamoEndpoint),
     tableName: stack.tableName,
     clock: { now: () => now },
-    wechat: { apiBase: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret() },
+    wechat: { apiBase: wechat.url, tokens: tokensAt(now) },
     templates,
   });
 }
 
+/**
+ * A new member bound to the WeChat identity `code-<code>`, agreed to the day-before reminder, and a session
+ * `days` ahead they are expected at; as the secretary.
+ */
+async function subscribedMemberAndSession(name: string, code: string, topic: string, days: number) {
+  const secretary = await stack.login('secretary-1');
+  const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } })).body;
+  const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
+  const visitor = (await stack.call('POST', '/auth/wechat', { body: { code } })).body.token;
+  const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
+  expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
+  await stack.call('POST', '/auth/wechat', { body: { code } }); // the app's silent login on its next start
+  const startsAt = new Date(daysFromNow(days));
+  const session = (await stack.call('POST', '/branches/br-1/sessions', {
+    token: secretary, body: { kind: 'theme_day', topic, startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
+  })).body;
+  return { secretary, member, bound, session, startsAt };
+}
+
 describe('reminders as WeChat subscription messages', () => {
   it('sends the day-before reminder once, only to members who agreed, and keeps their openid only while they agree', async () => {
-    const secretary = await stack.login('secretary-1');
-    const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '提醒测试' } })).body;
-    const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
-    const visitor = (await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } })).body.token;
-    const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
-    expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
-    await stack.call('POST', '/auth/wechat', { body: { code: 'code-reminder' } }); // the app's silent login on its next start
-
-    const startsAt = new Date(daysFromNow(3));
-    const session = (await stack.call('POST', '/branches/br-1/sessions', {
-      token: secretary, body: { kind: 'theme_day', topic: '提醒消息测试', startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
-    })).body;
+    const { secretary, member, bound, session, startsAt } = await subscribedMemberAndSession('提醒测试', 'code-reminder', '提醒消息测试', 3);
 
     const early = await senderAt(new Date(startsAt.getTime() - 30 * 3_600_000)).sendDue();
     expect(early.sent).toBe(0);
@@ -55,6 +66,10 @@ describe('reminders as WeChat subscription messages', () => {
     expect(wechat.messages[0]).toMatchObject({ touser: 'openid-reminder', template_id: 'TPL-SESSION', page: 'pages/home/index' });
     expect(wechat.messages[0]!.data.thing1!.value).toBe('提醒消息测试');
     expect((await senderAt(due).sendDue()).sent).toBe(0);
+    // The access token came from stable_token (POST, JSON body), never from the old /cgi-bin/token.
+    expect(wechat.stableTokenRequests.length).toBeGreaterThan(0);
+    expect(wechat.stableTokenRequests[0]).toEqual({ grant_type: 'client_credential', appid: 'wx0000000000000000', secret: secret(), force_refresh: false });
+    expect(wechat.calls.some((q) => q.has('secret') && !q.has('js_code'))).toBe(false);
 
     const outbox = (await stack.call('GET', '/branches/br-1/outbox', { token: secretary })).body.items;
     const mine = outbox.filter((e: { sessionId: string; kind: string }) => e.sessionId === session.id && e.kind === 'session_tomorrow');
@@ -95,5 +110,19 @@ describe('reminders as WeChat subscription messages', () => {
     const db = createDocumentClient(stack.dynamoEndpoint);
     const users = await new DynamoUserRepository(db, stack.tableName).listByBranchRole('br-1', 'member');
     expect(users.find((u) => u.memberId === member.id)?.wechatOpenId).toBeUndefined();
+  });
+
+  it('sends with a fresh token when the one it holds was replaced meanwhile (errcode 40001)', async () => {
+    const { startsAt } = await subscribedMemberAndSession('换令牌测试', 'code-token-rotation', '令牌更换测试', 4);
+    const due = new Date(startsAt.getTime() - 23 * 3_600_000);
+    const tokens = tokensAt(due);
+    const stale = await tokens.token();
+    wechat.rotateToken(); // someone force-refreshed it: the held token now answers 40001
+    expect(stale).not.toBe(wechat.currentToken());
+    const sender = buildReminderSender({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: { now: () => due }, wechat: { apiBase: wechat.url, tokens }, templates: { session_tomorrow: 'TPL-SESSION' } });
+    const before = wechat.messages.length;
+    expect((await sender.sendDue()).sent).toBeGreaterThan(0);
+    expect(wechat.messages.slice(before).map((m) => m.touser)).toContain('openid-token-rotation');
+    expect(await tokens.token()).toBe(wechat.currentToken());
   });
 });

@@ -6,7 +6,7 @@ import { buildServices } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { topOrgId } from '../../functions/src/services/staff-service';
 import { runAdmin } from '../../scripts/admin';
-import { startFakeWechat } from './support/fake-wechat';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { testClock } from '../support/clock';
 
@@ -24,7 +24,7 @@ const bind = (token: string, inviteCode: string) => stack.call('POST', '/binding
 const services = () => buildServices({ db: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName, clock: testClock });
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret']);
+  wechat = await startFakeWechat({ appSecret: () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] });
   stack = await startTestStack({ wechatApiBase: wechat.url });
   admin = await stack.login('admin');
 });

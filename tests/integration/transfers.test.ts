@@ -5,7 +5,7 @@ import { chinaDay } from '@ltx/shared/time/china-day';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoTransferRepository } from '../../functions/src/repositories/transfer-repository';
 import { chinaDayIn, minutesFromNow } from '../support/time';
-import { startFakeWechat } from './support/fake-wechat';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { recordHealth, startTestStack, validMember, type TestStack } from './support/stack';
 
 /**
@@ -21,7 +21,7 @@ let sec2: string;
 const secret = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] as string;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => secret());
+  wechat = await startFakeWechat({ appSecret: () => secret() });
   stack = await startTestStack({ wechatApiBase: wechat.url });
   [sec1, sec2] = await Promise.all([stack.login('secretary-1'), stack.login('secretary-2')]);
 });

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWechat } from './support/fake-wechat';
+import { startFakeWechat } from '../../local/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat(() => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret']);
+  wechat = await startFakeWechat({ appSecret: () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] });
   stack = await startTestStack({ wechatApiBase: wechat.url });
 });
 afterAll(async () => {

@@ -35,6 +35,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'attendance.readAll':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'upload.create':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'upload.seeUnchecked':  { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'visit.request':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'visit.list':           { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
@@ -97,7 +98,7 @@ function resources(action: Action): { own: Resource; other: Resource } {
       other: { type: 'visit', orgId: 'o1', branchId: 'b2', memberId: 'm9', contactUserId: 'u-other-contact' },
     };
   }
-  if (action.startsWith('branch.') || ['member.create', 'member.pairAsContact', 'upload.create', 'outbox.read', 'visit.list', 'visit.listContacts', 'visit.tasks', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
+  if (action.startsWith('branch.') || ['member.create', 'member.pairAsContact', 'upload.create', 'upload.seeUnchecked', 'outbox.read', 'visit.list', 'visit.listContacts', 'visit.tasks', 'points.branch', 'ledger.read', 'review.write', 'rectification.answer'].includes(action)) {
     return { own: { type: 'branch', orgId: 'o1', branchId: 'b1' }, other: { type: 'branch', orgId: 'o1', branchId: 'b2' } };
   }
   return {

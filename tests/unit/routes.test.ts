@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiPrefix, deployedRoutes, domains, routes } from '../../functions/src/api';
-import { resetEnvForTests, secretVariables } from '../../functions/src/config/env';
+import { resetEnvForTests, secretVariables, type SecretNeed } from '../../functions/src/config/env';
 import { resetAppContext } from '../../functions/src/context';
 import type { RouteTypes } from '../../functions/src/api/types';
 import { buildOpenApi } from '../../scripts/openapi-document';
@@ -29,7 +29,7 @@ const eventFor = (method: string, routePath: string): APIGatewayProxyEventV2 =>
 beforeAll(() => {
   // The routers build the app context (clients only, no request is sent) before they answer.
   Object.assign(process.env, {
-    STAGE: 'test', TABLE_NAME: 'unused', SIGNING_KEY_SECRET_ID: 'unused', WECHAT_SECRET_ID: 'unused', WECHAT_APP_ID: 'wx0000000000000000',
+    STAGE: 'test', TABLE_NAME: 'unused', SIGNING_KEY_SECRET_ID: 'unused', WECHAT_SECRET_ID: 'unused', WECHAT_TOKEN_SECRET_ID: 'unused', WECHAT_PUSH_TOKEN_SECRET_ID: 'unused', WECHAT_APP_ID: 'wx0000000000000000',
     WECHAT_API_BASE: 'http://127.0.0.1:9', SECRETS_FILE: '/nonexistent', DYNAMO_ENDPOINT: 'http://127.0.0.1:9', UPLOADS_DIR: '/nonexistent', UPLOADS_BASE_URL: 'http://127.0.0.1:9',
   });
 });
@@ -73,20 +73,26 @@ describe('route declarations', () => {
   });
 
   it('refuse to serve from a function not given the id of a secret its routes declare; a function declaring none needs no id', async () => {
-    const variable = secretVariables.wechatAppSecret;
-    const given = process.env[variable];
-    delete process.env[variable];
-    resetEnvForTests();
-    resetAppContext();
-    try {
-      const auth = await domains.auth!.handler(eventFor('GET', '/api/v1/health')); // the auth function has the login route
-      expect(auth.statusCode).toBe(500);
-      const members = await domains.members!.handler(eventFor('GET', '/api/v1/branches/{branchId}/members'));
-      expect(members.statusCode).toBe(401); // ran as usual: no token
-    } finally {
-      process.env[variable] = given;
+    for (const need of Object.keys(secretVariables) as SecretNeed[]) {
+      const variable = secretVariables[need];
+      const given = process.env[variable];
+      delete process.env[variable];
       resetEnvForTests();
       resetAppContext();
+      try {
+        for (const [name, d] of Object.entries(domains)) {
+          const declared = routes.some((r) => r.domain === name && r.secrets?.includes(need));
+          const route = routes.find((r) => r.domain === name && r.auth === 'token') ?? routes.find((r) => r.domain === name)!;
+          const answer = await d.handler(eventFor(route.method, route.path));
+          // Refused before anything runs; otherwise as usual (a token route without a token: 401).
+          if (declared) expect(answer.statusCode, `${name} without ${variable}`).toBe(500);
+          else if (route.auth === 'token') expect(answer.statusCode, `${name} without ${variable}`).toBe(401);
+        }
+      } finally {
+        process.env[variable] = given;
+        resetEnvForTests();
+        resetAppContext();
+      }
     }
     expect((await domains.auth!.handler(eventFor('GET', '/api/v1/health'))).statusCode).toBe(200);
   });

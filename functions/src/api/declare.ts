@@ -15,7 +15,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
  * - `read`: answers presigned GET links (s3:GetObject): every SessionDetail, a member's own
  *   sessions, a delivered visit, the ledger's photos, rectification items.
  * - `check`: `read`, plus HeadObject (s3:ListBucket, so a missing key is 404 not 403) before a
- *   record may refer to a file (UploadService.assertUsable).
+ *   record may refer to a file (UploadService.attach), and a presigned GET for WeChat to fetch an image it checks.
  * A route that starts answering attachment links must say so here, or its links answer AccessDenied.
  */
 export type UploadAccess = 'presign' | 'read' | 'check';
@@ -71,8 +71,12 @@ export interface RouteDeclaration<
   uploads?: UploadAccess;
   /**
    * Secrets the route reads beside the session signing key (every function reads that one, for
-   * tokens): `wechatAppSecret` for WeChat login. Only a function with such a route may read the
-   * secret and is given its id (config/env.ts `secretVariables`; grants in infra/src/constructs/api.ts).
+   * tokens): `wechatAppSecret` for WeChat login; `wechatAccessToken`, the WeChat access token the
+   * reminder job publishes ("WeChat access token"), for the content checks of the texts and images
+   * the route stores (services/content-screen.ts); `wechatPushToken`, the token WeChat signs its
+   * message pushes with (the push route). Only a function with such a route may read the secret and
+   * is given its id (config/env.ts `secretVariables`; grants in infra/src/constructs/api.ts). A route
+   * that starts checking content must declare `wechatAccessToken`, or its checks answer 503 in AWS.
    */
   secrets?: readonly SecretNeed[];
   /**
@@ -108,6 +112,8 @@ export class Reply {
 
 export const reply = (status: number, body: unknown) => new Reply({ status, body });
 export const fileReply = (file: NonNullable<HttpResult['file']>) => new Reply({ status: 200, file });
+/** Plain text instead of JSON (what WeChat's message push expects back). */
+export const textReply = (text: string) => new Reply({ status: 200, text });
 
 /** The names of a path template's parameters, in order. */
 export const paramNames = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

@@ -10,6 +10,7 @@ import * as points from './points';
 import * as sessions from './sessions';
 import * as uploads from './uploads';
 import * as visits from './visits';
+import * as wechat from './wechat';
 
 /**
  * The domains: each module under api/ declares its routes and is one Lambda (its `handler`), in
@@ -17,7 +18,7 @@ import * as visits from './visits';
  * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
 export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; wire: DomainWiring; handler: LambdaHandler }>> = {
-  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
+  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport, wechat,
 };
 
 /** A declared route and the domain (Lambda) that serves it. */

@@ -10,6 +10,7 @@ const rectify = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summar
     id, method, path: '/api/v1/rectifications/{itemId}', auth: 'token', summary,
     // An answer refers to evidence files (HeadObject first), then the item with its links.
     body: RectificationPatch, response: Rectification, uploads: 'check',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.inspection.rectify(actor, params.itemId, body),
   });
 
@@ -28,6 +29,7 @@ export const routes = [
   defineRoute({
     id: 'review-create', method: 'POST', path: '/api/v1/branches/{branchId}/reviews', auth: 'token', can: 'review.write', summary: '督导意见与整改事项',
     body: ReviewInput, response: Review, status: 201, idempotent: true, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.inspection.review(actor, params.branchId, body),
   }),
   defineRoute({

@@ -11,6 +11,7 @@ const memberUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, s
   defineRoute({
     id, method, path: '/api/v1/members/{memberId}', auth: 'token', summary,
     body: MemberPatchInput, response: MemberDetail,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => {
       const outcome = await ctx.members.update(actor, params.memberId, body);
       return outcome.kind === 'applied' ? outcome.member : reply(202, { pendingChangeId: outcome.pendingChangeId });
@@ -27,6 +28,7 @@ export const routes = [
   defineRoute({
     id: 'member-create', method: 'POST', path: '/api/v1/branches/{branchId}/members', auth: 'token', can: 'member.create', summary: '新增党员',
     body: MemberCreateInput, response: MemberDetail, status: 201, idempotent: true,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.members.create(actor, params.branchId, body),
   }),
   defineRoute({
@@ -52,6 +54,7 @@ export const routes = [
     id: 'member-departure', method: 'POST', path: '/api/v1/members/{memberId}/departure', auth: 'token', can: 'member.recordDeparture',
     summary: '登记党员逝世或离开本支部（自该日起不再提醒、不计入应到和预警）',
     body: DepartureInput, response: MemberDetail, idempotent: true,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.members.recordDeparture(actor, params.memberId, body),
   }),
   defineRoute({
@@ -82,6 +85,7 @@ export const routes = [
     id: 'member-transfer', method: 'POST', path: '/api/v1/members/{memberId}/transfers', auth: 'token', can: 'member.transfer', status: 201,
     summary: '组织关系转出（转入支部接收前，党员仍在本支部）',
     body: TransferInput, response: Transfer, idempotent: true,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.transfers.create(actor, params.memberId, body),
   }),
   defineRoute({
@@ -100,6 +104,7 @@ export const routes = [
     id: 'transfer-decline', method: 'POST', path: '/api/v1/transfers/{transferId}/decline', auth: 'token', can: 'transfer.accept',
     summary: '不接收转入的党员',
     body: TransferDeclineInput, response: Transfer,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.transfers.decline(actor, params.transferId, body),
   }),
   defineRoute({

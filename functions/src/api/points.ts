@@ -19,6 +19,7 @@ export const routes = [
     id: 'points-award', method: 'POST', path: '/api/v1/members/{memberId}/points/entries', auth: 'token', can: 'points.write',
     summary: '手工记分（须写事由；支持 Idempotency-Key）',
     body: ManualAwardInput, response: PointsEntry, status: 201, idempotent: true,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body, idempotencyKey }) => {
       // The service derives the entry's id from the key too: an award taken over after a crash lands on the same entry.
       const outcome = await ctx.points.award(actor, params.memberId, body, idempotencyKey);
@@ -28,6 +29,7 @@ export const routes = [
   defineRoute({
     id: 'points-reversal', method: 'POST', path: '/api/v1/points/entries/{entryId}/reversal', auth: 'token', can: 'points.write', summary: '冲正一条积分记录',
     body: ReversalInput, response: PointsEntry, status: 201, idempotent: true,
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.points.reverse(actor, params.entryId, body),
   }),
   defineRoute({

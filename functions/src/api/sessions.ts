@@ -12,6 +12,7 @@ const sessionUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, 
   defineRoute({
     id, method, path: '/api/v1/sessions/{sessionId}', auth: 'token', can: 'session.write', summary,
     body: SessionPatchInput, response: SessionDetail, uploads: 'check',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.update(actor, params.sessionId, body),
   });
 
@@ -35,6 +36,7 @@ export const routes = [
   defineRoute({
     id: 'session-create', method: 'POST', path: '/api/v1/branches/{branchId}/sessions', auth: 'token', can: 'session.write', summary: '按模板新建组织生活',
     body: SessionCreateInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'check',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.create(actor, params.branchId, body),
   }),
   defineRoute({
@@ -57,6 +59,7 @@ export const routes = [
   defineRoute({
     id: 'attendance-bulk', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance', auth: 'token', can: 'attendance.mark', summary: '批量登记出席（一键全部出席）',
     body: BulkAttendanceInput, response: SessionDetail, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markMany(actor, params.sessionId, body),
   }),
   defineRoute({
@@ -73,16 +76,19 @@ export const routes = [
   defineRoute({
     id: 'attendance-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', auth: 'token', summary: '登记一人出席情况',
     body: AttendanceInput, response: SessionDetail, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markAttendance(actor, params.sessionId, params.memberId, body),
   }),
   defineRoute({
     id: 'minutes-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/minutes', auth: 'token', can: 'session.write', summary: '填写会议记录',
     body: MinutesInput, response: SessionDetail, uploads: 'check',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.writeMinutes(actor, params.sessionId, body),
   }),
   defineRoute({
     id: 'session-close', method: 'POST', path: '/api/v1/sessions/{sessionId}/close', auth: 'token', can: 'session.write', summary: '结束归档会议记录',
     body: SessionCloseInput, response: SessionDetail, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.close(actor, params.sessionId, body),
   }),
   defineRoute({
@@ -94,6 +100,7 @@ export const routes = [
   defineRoute({
     id: 'amendment-create', method: 'POST', path: '/api/v1/sessions/{sessionId}/amendments', auth: 'token', can: 'session.write', summary: '追加更正说明',
     body: AmendmentInput, response: SessionDetail, status: 201, idempotent: true, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.amend(actor, params.sessionId, body),
   }),
   defineRoute({

@@ -11,6 +11,7 @@ export const routes = [
     summary: '申请送学上门（支持 Idempotency-Key）',
     // An idempotent replay answers the stored (maybe delivered) visit, with its photo links.
     body: VisitRequestInput, response: VisitRequest, status: 201, idempotent: true, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body, idempotencyKey }) => {
       // The service derives the request's id from the key too: a request taken over after a crash lands on the same record.
       const outcome = await ctx.visits.request(actor, params.memberId, body, idempotencyKey);
@@ -51,6 +52,7 @@ export const routes = [
   defineRoute({
     id: 'visit-request-deliver', method: 'POST', path: '/api/v1/visit-requests/{requestId}/deliver', auth: 'token', can: 'visit.deliver', summary: '记录送学',
     body: VisitDeliverInput, response: VisitRequest, uploads: 'check',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.visits.deliver(actor, params.requestId, body),
   }),
   defineRoute({
@@ -61,6 +63,7 @@ export const routes = [
   defineRoute({
     id: 'visit-request-cancel', method: 'POST', path: '/api/v1/visit-requests/{requestId}/cancel', auth: 'token', can: 'visit.cancel', summary: '取消（须写原因）',
     body: VisitCancelInput, response: VisitRequest, uploads: 'read',
+    secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.visits.cancel(actor, params.requestId, body),
   }),
   defineRoute({

@@ -18,7 +18,17 @@ export type Stage = 'local' | 'prod' | 'test';
  * secret, only when one of its routes declares the need (api/declare.ts `secrets`; the reminder job
  * its own): infra/src/constructs/api.ts. Locally every variable is set.
  */
-export const secretVariables = { wechatAppSecret: 'WECHAT_SECRET_ID' } as const;
+export const secretVariables = {
+  /** WeChat's AppSecret: login, and the reminder job (which refreshes the access token with it). */
+  wechatAppSecret: 'WECHAT_SECRET_ID',
+  /**
+   * "WeChat access token", which the reminder job publishes (and alone writes): read by the functions
+   * that check content. Locally one process asks stable_token itself; the variable is set but unread.
+   */
+  wechatAccessToken: 'WECHAT_TOKEN_SECRET_ID',
+  /** The token WeChat signs message pushes with (entered in WeChat's console): the push route only. */
+  wechatPushToken: 'WECHAT_PUSH_TOKEN_SECRET_ID',
+} as const;
 export type SecretNeed = keyof typeof secretVariables;
 
 /** The id of a secret this function needs: a function not given it (it declared no such need) fails saying so. */
@@ -39,6 +49,8 @@ export interface Env {
   wechatAppId: string;
   /** https://api.weixin.qq.com in AWS; a fake server on loopback in tests. */
   wechatApiBase: string;
+  /** The organisation's service openid: content checks of authors WeChat knows no openid of are made under it. */
+  wechatCheckOpenId?: string;
   /** Local stage only: the generated secrets file under the data folder. */
   secretsFile?: string;
   /** Local: the dynalite endpoint. Unset in AWS. */
@@ -62,6 +74,7 @@ export function env(): Env {
     wechatSecretId: process.env[secretVariables.wechatAppSecret] || undefined,
     wechatAppId: requireEnv('WECHAT_APP_ID'),
     wechatApiBase: requireEnv('WECHAT_API_BASE'),
+    wechatCheckOpenId: process.env.WECHAT_CHECK_OPENID || undefined,
     secretsFile: process.env.SECRETS_FILE || undefined,
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT || undefined,
     reminderTemplates: {

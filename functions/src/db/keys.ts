@@ -48,6 +48,8 @@ export const keys = {
   /** How many one-time WeChat agreements a person has left, one number per reminder kind (WeChat counts them per person and template). */
   reminderCredits: (userId: string) => ({ pk: `USER#${userId}`, sk: 'REMINDER_CREDITS' }),
   wechatIdentity: (openid: string) => ({ pk: `WECHAT#${openid}`, sk: 'IDENTITY' }),
+  /** A user's WeChat openid for content checks, beside the user item (read by nothing else: services/content-screen.ts). */
+  checkOpenId: (userId: string) => ({ pk: `USER#${userId}`, sk: 'OPENID' }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
   /** gsi2: the staff of an organisation (secretaries, contacts, inspectors, administrators), by role then name. */
   staffOfOrg: (orgId: string) => `ORG#${orgId}#STAFF`,
@@ -66,6 +68,9 @@ export const keys = {
   frequencyRules: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'RULES#FREQUENCY' }),
 
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  uploadPrefix: 'UPLOAD#',
+  /** gsi1: the upload whose image check (media_check_async) answers with this trace id, for the pushed verdict. */
+  mediaCheck: (traceId: string) => `MEDIACHECK#${traceId}`,
 
   /** Reminders waiting to go out, by due day (for the sender) and by branch (gsi1, for the secretary). */
   outboxDay: (day: string) => `OUTBOX#${day}`,

@@ -9,6 +9,8 @@ export type HttpResult = {
   headers?: Record<string, string>;
   /** A file instead of JSON (a workbook, a printable page): sent as is, base64 for binary. */
   file?: { contentType: string; fileName: string; content: Buffer | string };
+  /** Plain text instead of JSON (the answer to WeChat's message push). */
+  text?: string;
 };
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 /** What we answer: API Gateway v2's result, with the status and headers it leaves optional always set. */
@@ -33,6 +35,7 @@ export function errorResponse(error: unknown): ProxyResult {
 /** A route's result as API Gateway v2 expects it: JSON with our headers, or a file (base64 when binary). */
 export function proxyResult(result: HttpResult): ProxyResult {
   if (result.file) return fileResponse(result.status, result.file);
+  if (result.text !== undefined) return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: result.text };
   return result.body === undefined
     ? { statusCode: result.status, headers: { ...jsonHeaders, ...result.headers } }
     : { ...json(result.status, result.body), headers: { ...jsonHeaders, ...result.headers } };

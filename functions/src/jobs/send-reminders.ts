@@ -1,9 +1,24 @@
 import { reminderContext } from '../context';
 import { logger } from '../http/logger';
+import { publishAccessToken } from '../wechat/published-token';
 
-/** Runs on a schedule in AWS (EventBridge, every 15 minutes): sends the reminders that are due. */
+/** The schedule (infra/src/constructs/reminder-job.ts): the published token must outlive the next run. */
+export const runEveryMs = 15 * 60 * 1000;
+
+/**
+ * Runs on a schedule in AWS (EventBridge, every 15 minutes): publishes WeChat's access token for the
+ * functions that check content (they may not read the AppSecret), then sends the reminders that are due.
+ */
 export const handler = async (): Promise<{ sent: number; skipped: number; failed: number }> => {
-  const counts = await reminderContext().sendDue();
+  const { sender, tokens, published } = reminderContext();
+  if (published) {
+    // A failed refresh must not hold the reminders back; the next run tries again.
+    await publishAccessToken(tokens, published, runEveryMs).then(
+      (outcome) => logger.info('access token', { outcome }),
+      (error: unknown) => logger.error('access token not published', { errorName: (error as Error)?.name, message: (error as Error)?.message }),
+    );
+  }
+  const counts = await sender.sendDue();
   logger.info('reminders', counts);
   return counts;
 };

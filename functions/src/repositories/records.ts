@@ -10,6 +10,7 @@ import { pointsCategories } from '@ltx/shared/schemas/points';
 import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/schemas/session';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
+import { mediaCheckStates } from '@ltx/shared/schemas/session';
 import type { RosterRowPlan } from '@ltx/shared/domain/roster';
 import { defineEntity, objectOf } from '../db/entity';
 import { keys } from '../db/keys';
@@ -295,6 +296,18 @@ export const users = defineEntity({
   }),
 });
 
+/**
+ * The openid WeChat's content checks are made with (msg_sec_check and media_check_async want the
+ * author's): written at each WeChat login, read only by the content screen, never answered or logged.
+ * Apart from the user item so that reading a user (names, roles, lists) never carries it.
+ */
+export const CheckOpenIdRecord = z.object({ openid: text });
+export const checkOpenIds = defineEntity({
+  type: 'CheckOpenId',
+  schema: CheckOpenIdRecord,
+  keys: (_record: z.infer<typeof CheckOpenIdRecord>, userId: string) => keys.checkOpenId(userId),
+});
+
 /** A WeChat identity (hashed openid) and the user it is bound to. */
 export const WechatIdentityRecord = z.object({ userId: text });
 export const wechatIdentities = defineEntity({
@@ -465,10 +478,23 @@ export const UploadRecord = z.object({
   name: text,
   createdBy: text,
   createdAt: text,
+  /**
+   * An image's content check (media_check_async): `checking` from when it is first attached until
+   * WeChat pushes its verdict (`passed` or `rejected`). Others see the image only once it passed.
+   * Absent for files WeChat cannot check (PDF, Excel) and for images never attached.
+   */
+  checkState: z.optional(z.enum(mediaCheckStates)),
+  checkTraceId: optionalText,
+  checkSubmittedAt: optionalText,
+  checkDecidedAt: optionalText,
 });
 export type UploadRecord = z.infer<typeof UploadRecord>;
 
-export const uploads = defineEntity({ type: 'Upload', schema: UploadRecord, keys: (u: UploadRecord) => keys.upload(u.id) });
+export const uploads = defineEntity({
+  type: 'Upload',
+  schema: UploadRecord,
+  keys: (u: UploadRecord) => ({ ...keys.upload(u.id), ...(u.checkTraceId ? { gsi1pk: keys.mediaCheck(u.checkTraceId), gsi1sk: 'UPLOAD' } : {}) }),
+});
 
 export const OutboxRecord = z.object({
   id: text,

@@ -39,3 +39,26 @@ export class SecretsManagerSource implements SecretSource {
     return out.SecretString;
   }
 }
+
+/**
+ * A secret that changes while the functions run (the published WeChat access token): read afresh on
+ * every call, and written by its one writer (the reminder job). Callers cache it themselves, briefly.
+ */
+export interface ChangingSecret {
+  read(): Promise<string | undefined>;
+  write(value: string): Promise<void>;
+}
+
+export class SecretsManagerValue implements ChangingSecret {
+  constructor(private readonly id: string) {}
+
+  async read(): Promise<string | undefined> {
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    return (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: this.id }))).SecretString;
+  }
+
+  async write(value: string): Promise<void> {
+    const { SecretsManagerClient, PutSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    await new SecretsManagerClient({}).send(new PutSecretValueCommand({ SecretId: this.id, SecretString: value }));
+  }
+}

@@ -5,6 +5,7 @@ import type { DemoAccount, Me, Session } from '@ltx/shared/schemas/auth';
 import { ConflictError, InviteAttemptsExceededError, InviteInvalidError, NotFoundError, ValidationError } from '@ltx/shared/domain/errors';
 import { inviteGuessLimit } from '@ltx/shared/domain/invites';
 import type { InviteAttemptRepository } from '../repositories/invite-attempt-repository';
+import type { CheckOpenIdRepository } from '../repositories/check-openid-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { OrgRepository } from '../repositories/org-repository';
@@ -23,6 +24,9 @@ export function wechatIdentityId(appId: string, openid: string): string {
   return createHash('sha256').update(`${appId}:${openid}`).digest('hex').slice(0, 32);
 }
 
+/** The user a WeChat identity becomes when it binds: deterministic, so a retried binding lands on the same user. */
+const boundUserId = (identityId: string) => `u-${identityId}`;
+
 export class AuthService {
   constructor(
     private readonly deps: {
@@ -31,6 +35,8 @@ export class AuthService {
       members: MemberRepository;
       audit: AuditRepository;
       attempts: InviteAttemptRepository;
+      /** The openid content checks are made under (services/content-screen.ts). */
+      checkOpenIds: CheckOpenIdRepository;
       tokens: TokenService;
       wechat: WechatClient;
       wechatAppId: string;
@@ -46,7 +52,10 @@ export class AuthService {
     const identity = await this.deps.wechat.code2Session(code);
     const identityId = wechatIdentityId(this.deps.wechatAppId, identity.openid);
     const userId = await this.deps.users.userIdForWechat(identityId);
-    const user = userId ? await this.deps.users.getUser(userId) : undefined;
+    // WeChat's content checks want the author's openid, of a user seen in the last two hours: kept at
+    // each login under the user id this identity has, or will have once it binds (`bind` below), so a
+    // text written right after binding is checked under its author too.
+    const [user] = await Promise.all([userId ? this.deps.users.getUser(userId) : undefined, this.deps.checkOpenIds.keep(userId ?? boundUserId(identityId), identity.openid)]);
     // A withdrawn role leaves a visitor, who may bind again with a new invite.
     if (user && !user.withdrawnAt) {
       await this.keepOpenIdForReminders(user, identity.openid);
@@ -90,7 +99,7 @@ export class AuthService {
     const failures = await Promise.all([window, previousWindow].map((w) => this.deps.attempts.failures(actor.userId, w)));
     if (failures[0]! + failures[1]! >= inviteGuessLimit.failures) throw new InviteAttemptsExceededError();
     // Deterministic ids make every step below idempotent, so a retry after a lost reply finishes the job.
-    const userId = `u-${identityId}`;
+    const userId = boundUserId(identityId);
     const found = await this.deps.users.findInvite(inviteCode);
     const live = found && found.invite.expiresAt >= now.toISOString() && (!found.invite.usedBy || found.invite.usedBy === userId);
     if (!found || !live) return this.wrongCode(actor.userId, window);

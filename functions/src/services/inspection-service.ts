@@ -11,7 +11,9 @@ import { sessionOnRoll } from './session-roll';
 import { onRoll, openAtEnd, pointsOfPeriod, visitStatusAt } from '@ltx/shared/domain/period-ledger';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import { signoffCheck } from '@ltx/shared/domain/signoff-check';
-import type { BranchCompliance, ComplianceView, Ledger, Rectification, RectificationPatch, Review, ReviewInput, Signoff, SignoffCheck, SignoffInput } from '@ltx/shared/schemas/inspection';
+import {
+  RectificationPatch, ReviewInput, type BranchCompliance, type ComplianceView, type Ledger, type Rectification, type Review, type Signoff, type SignoffCheck, type SignoffInput,
+} from '@ltx/shared/schemas/inspection';
 import type { Frequency, SessionKind } from '@ltx/shared/schemas/session';
 import { ConflictError, NotFoundError, PeriodNotEndedError, RectificationStateError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -30,6 +32,7 @@ import { orgResource, placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { UploadService } from './upload-service';
+import type { Screen } from './content-screen';
 
 /** Below this share of members taking part, a study session counts as a shortfall. */
 export const coverageThreshold = 0.8;
@@ -48,6 +51,8 @@ export class InspectionService {
       users: UserRepository;
       audit: AuditRepository;
       uploads: UploadService;
+      /** WeChat's content checks: opinions, items and answers the other side reads, before they are stored. */
+      screen: Screen;
       clock?: Clock;
     },
   ) {}
@@ -192,7 +197,8 @@ export class InspectionService {
         visitsOverdue: openAtItsEnd.filter((v) => overdueOf(visitStatusAt(v, endInstant)!, v.createdAt, asOf, overdueRules)).length,
       },
       points: members.map((m) => ({ memberId: m.id, name: m.name, ...pointsOfPeriod(byMember.get(m.id) ?? [], period, effective.points) })),
-      photos: await Promise.all(photos.map(async (p) => ({ source: p.source, name: p.name, url: (await this.deps.uploads.withUrls([p]))[0]!.url }))),
+      // The book shows what passed WeChat's content check only (an image still in it, or refused, is not part of the record).
+      photos: (await this.deps.uploads.forReader(actor, photos)).filter((p) => !p.check).map(({ source, name, url }) => ({ source, name, url })),
       audit: audit.map((a) => ({ at: a.at, sentence: auditSentence(a, actorNames.get(a.actorUserId)) })),
       reviews,
       signoff: signoff ? signoffView(signoff) : null,
@@ -207,7 +213,7 @@ export class InspectionService {
     return Promise.all(
       reviews.map(async (r) => ({
         id: r.id, branchId: r.branchId, period: r.period, opinion: r.opinion, by: r.by, byName: r.byName, at: r.at,
-        items: await Promise.all(r.itemIds.map((id) => items.get(id)).filter((i): i is RectificationRecord => !!i).map((i) => this.itemView(i))),
+        items: await Promise.all(r.itemIds.map((id) => items.get(id)).filter((i): i is RectificationRecord => !!i).map((i) => this.itemView(actor, i))),
       })),
     );
   }
@@ -215,7 +221,7 @@ export class InspectionService {
   /** The branch's items not yet accepted, of every period, overdue first: one Query. */
   async openItems(actor: Actor, branchId: string): Promise<Rectification[]> {
     await this.branch(actor, branchId, 'ledger.read');
-    const items = await Promise.all((await this.deps.reviews.openItems(branchId)).map((i) => this.itemView(i)));
+    const items = await Promise.all((await this.deps.reviews.openItems(branchId)).map((i) => this.itemView(actor, i)));
     return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   }
 
@@ -224,6 +230,7 @@ export class InspectionService {
     const period = this.period(input.period);
     // An opinion on a signed-off period would change its ledger after signing: it goes into the current period instead.
     await assertPeriodOpen(this.deps.signoffs, branchId, period.start);
+    await this.deps.screen.texts(actor, ReviewInput, input, ['opinion', 'items.*.what'], 'comment');
     const now = this.clock.now().toISOString();
     const byName = await this.nameOf(actor.userId);
     const reviewId = randomUUID();
@@ -237,7 +244,7 @@ export class InspectionService {
     await this.deps.audit.append(branchId, {
       at: now, actorUserId: actor.userId, action: 'review.create', targetType: 'review', targetId: reviewId, actorName: byName, actorRole: actor.role, period: period.text, itemCount: items.length,
     });
-    return { id: reviewId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, items: await Promise.all(items.map((i) => this.itemView(i))) };
+    return { id: reviewId, branchId, period: period.text, opinion: input.opinion, by: actor.userId, byName, at: now, items: await Promise.all(items.map((i) => this.itemView(actor, i))) };
   }
 
   /** The secretary answers; the inspector accepts or returns with a reason. */
@@ -248,7 +255,10 @@ export class InspectionService {
     authorize(actor, patch.action === 'answer' ? 'rectification.answer' : 'review.write', await placed(this.deps.orgs, resource));
     const allowed = { answer: ['open', 'returned'], accept: ['answered'], return: ['answered'] }[patch.action];
     if (!allowed.includes(item.status)) throw new RectificationStateError();
-    if (patch.action === 'answer') await this.deps.uploads.assertUsable(item.branchId, patch.evidence, 'evidence');
+    await Promise.all([
+      this.deps.screen.texts(actor, RectificationPatch, patch, ['text', 'reason'], 'comment'),
+      patch.action === 'answer' && this.deps.uploads.attach(actor, item.branchId, patch.evidence, 'evidence'),
+    ]);
     const now = this.clock.now().toISOString();
     const step = {
       action: patch.action, by: actor.userId, byName: await this.nameOf(actor.userId), at: now,
@@ -261,7 +271,7 @@ export class InspectionService {
     await this.deps.audit.append(item.branchId, {
       at: now, actorUserId: actor.userId, action: `rectification.${patch.action}`, targetType: 'rectification', targetId: itemId, actorName: step.byName, actorRole: actor.role, period: item.period, item: item.what,
     });
-    return this.itemView(next);
+    return this.itemView(actor, next);
   }
 
   /** What signing the period off would lock while still missing, in words (GET …/signoff-check). */
@@ -315,12 +325,12 @@ export class InspectionService {
     });
   }
 
-  private async itemView(i: RectificationRecord): Promise<Rectification> {
+  private async itemView(actor: Actor, i: RectificationRecord): Promise<Rectification> {
     return {
       id: i.id, reviewId: i.reviewId, branchId: i.branchId, period: i.period, what: i.what, deadline: i.deadline, status: i.status,
       overdue: i.status !== 'accepted' && i.deadline < chinaDay(this.clock.now().toISOString()),
       history: await Promise.all(
-        i.history.map(async ({ evidence, ...h }) => ({ ...h, ...(evidence ? { evidence: await this.deps.uploads.withUrls(evidence) } : {}) })),
+        i.history.map(async ({ evidence, ...h }) => ({ ...h, ...(evidence ? { evidence: await this.deps.uploads.forReader(actor, evidence) } : {}) })),
       ),
       version: i.version,
     };

@@ -3,7 +3,9 @@ import { can, decide } from '@ltx/shared/domain/authz';
 import { deriveAttendanceMode } from '@ltx/shared/domain/member-rules';
 import { isSelf, type Actor } from '@ltx/shared/domain/roles';
 import { departureDayProblem, departureUndoLocked, effectiveDepartureDay } from '@ltx/shared/domain/roll';
-import type { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import {
+  DepartureInput, MemberCreateInput, MemberPatchInput, type CareNotes, type DepartureUndoInput, type Invite, type InviteCreateInput, type MemberDetail, type MemberSummary,
+} from '@ltx/shared/schemas/member';
 import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, PeriodLockedError, ValidationError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -18,7 +20,7 @@ import { actorOf, authorize } from './authorize';
 import { placed } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
-
+import type { Screen } from './content-screen';
 
 type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 
@@ -26,6 +28,14 @@ export type UpdateOutcome = { kind: 'applied'; member: MemberDetail } | { kind: 
 
 const unknownHealth = 'unknown';
 const healthConsentMissing = '健康与照护信息：本人还没有同意保存。请本人或家属在“健康信息同意”里同意，或由书记登记本人签字的纸质同意书后再填写';
+
+/** Health data is kept only while the member's own consent stands (consent-service.ts). */
+function assertHealthConsent(member: MemberRecord, changes: { sensitive?: unknown }): void {
+  if (changes.sensitive && !member.healthConsent) throw new ValidationError([{ path: 'sensitive', message: healthConsentMissing }]);
+}
+
+/** The care notes people write (the rest are yes/no): what the next visitor reads, so WeChat checks them first. */
+export const careNoteTexts = ['bestVisitTime', 'hearing', 'eyesight', 'dialect', 'other'] as const satisfies readonly (keyof CareNotes)[];
 
 export class MemberService {
   constructor(
@@ -38,6 +48,8 @@ export class MemberService {
     /** Who read whose health data: the member sees it on their consent page. */
     private readonly healthReads: Pick<HealthReadRepository, 'note'>,
     private readonly clock: Clock = systemClock,
+    /** WeChat's content checks: care notes and departure notes others read, before they are stored. */
+    private readonly screen: Screen,
   ) {}
 
   async list(actor: Actor, branchId: string): Promise<MemberSummary[]> {
@@ -92,25 +104,25 @@ export class MemberService {
   }
 
   /** The secretary's edit applies at once; a paired contact's waits for the secretary's approval. */
-  async update(actor: Actor, memberId: string, patch: MemberPatchInput): Promise<UpdateOutcome> {
+  async update(actor: Actor, memberId: string, patch: MemberPatchInput, options: { textsChecked?: true } = {}): Promise<UpdateOutcome> {
     const member = await this.load(actor, memberId, 'member.read');
     const resource = memberResource(member);
     const { expectedVersion, ...changes } = patch;
-    if (can(actor, 'member.update', resource)) {
-      if (member.version !== expectedVersion) throw new ConflictError();
-      return { kind: 'applied', member: await this.apply(actor, member, changes) };
-    }
-    if (decide(actor, 'member.proposeUpdate', resource) === 'allow') {
-      if (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined) throw new ForbiddenError();
-      const now = this.clock.now().toISOString();
-      const id = randomUUID();
-      await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
-      await this.audit.append(member.branchId, {
-        at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
-      });
-      return { kind: 'pending', pendingChangeId: id };
-    }
-    throw new ForbiddenError();
+    const mayUpdate = can(actor, 'member.update', resource);
+    if (!mayUpdate && decide(actor, 'member.proposeUpdate', resource) !== 'allow') throw new ForbiddenError();
+    if (mayUpdate && member.version !== expectedVersion) throw new ConflictError();
+    if (!mayUpdate && (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined)) throw new ForbiddenError();
+    // Health data without the member's consent is refused before its texts go to WeChat's check.
+    assertHealthConsent(member, changes);
+    if (!options.textsChecked) await this.screenCareNotes(actor, patch, member.sensitive?.careNotes);
+    if (mayUpdate) return { kind: 'applied', member: await this.apply(actor, member, changes) };
+    const now = this.clock.now().toISOString();
+    const id = randomUUID();
+    await this.members.putChange({ id, memberId, branchId: member.branchId, proposedBy: actor.userId, proposedAt: now, patch: changes, status: 'pending' });
+    await this.audit.append(member.branchId, {
+      at: now, actorUserId: actor.userId, action: 'member.proposeUpdate', targetType: 'member', targetId: memberId, fields: Object.keys(changes), actorRole: actor.role, memberName: member.name,
+    });
+    return { kind: 'pending', pendingChangeId: id };
   }
 
   async approveChange(actor: Actor, memberId: string, changeId: string): Promise<MemberDetail> {
@@ -159,6 +171,7 @@ export class MemberService {
     const problem = departureDayProblem(input.on, member, chinaDay(now.toISOString()));
     if (problem) throw new ValidationError([{ path: 'on', message: problem }]);
     if (member.version !== input.expectedVersion) throw new ConflictError();
+    await this.screen.texts(actor, DepartureInput, input, ['note'], 'profile');
     const at = now.toISOString();
     const effectiveOn = effectiveDepartureDay(input.on, await this.signoffs.list(member.branchId));
     const next: MemberRecord = {
@@ -215,7 +228,7 @@ export class MemberService {
     if (changes.contactUserId === null) delete next.contactUserId;
     if (sensitive) {
       // Only while the member's own consent stands; a contact's proposal made before a withdrawal is refused here too.
-      if (!member.healthConsent) throw new ValidationError([{ path: 'sensitive', message: healthConsentMissing }]);
+      assertHealthConsent(member, changes);
       next.sensitive = { healthClass: sensitive.healthClass, careNotes: sensitive.careNotes, emergencyContacts: sensitive.emergencyContacts };
     }
     if (next.livingSituation === 'elsewhere' && !next.livingCity) {
@@ -235,6 +248,13 @@ export class MemberService {
     });
     const pending = await this.members.listPendingChanges(member.id);
     return toDetail(next, actor, this.clock.now(), can(actor, 'member.approveChange', memberResource(next)) ? pending : undefined);
+  }
+
+  /** The care notes written or changed (unchanged ones were checked when they were written), before anything is stored. */
+  private async screenCareNotes(actor: Actor, input: MemberPatchInput, before?: CareNotes): Promise<void> {
+    const notes = input.sensitive?.careNotes;
+    const changed = careNoteTexts.filter((k) => notes?.[k] && notes[k] !== before?.[k]);
+    if (changed.length) await this.screen.texts(actor, MemberPatchInput, input, changed.map((k) => `sensitive.careNotes.${k}`), 'profile');
   }
 
   private async assertContact(userId: string, orgId: string, branchId: string): Promise<void> {

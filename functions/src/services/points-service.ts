@@ -3,7 +3,7 @@ import { chinaDay } from '@ltx/shared/time/china-day';
 import { attendanceAward, liveEntries, tally } from '@ltx/shared/domain/points-rules';
 import { pointsEnabled } from '@ltx/shared/domain/rule-inheritance';
 import type { Actor } from '@ltx/shared/domain/roles';
-import type { BranchPoints, ManualAwardInput, MemberPoints, PointsEntry, ReversalInput } from '@ltx/shared/schemas/points';
+import { ManualAwardInput, ReversalInput, type BranchPoints, type MemberPoints, type PointsEntry } from '@ltx/shared/schemas/points';
 import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import { AlreadyReversedError, NotFoundError, PointsOffError, ValidationError } from '@ltx/shared/domain/errors';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -18,6 +18,7 @@ import { authorize } from './authorize';
 import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
+import type { Screen } from './content-screen';
 
 /** `<year>_<memberId>_<hash>`: deterministic, so the same event always lands on the same entry. */
 export function entryId(year: number, memberId: string, ...parts: string[]): string {
@@ -40,6 +41,8 @@ export class PointsService implements AttendanceListener {
       rules: RulesRepository;
       signoffs: SignoffRepository;
       audit: AuditRepository;
+      /** WeChat's content checks: an award's or a reversal's reason is read by the member. */
+      screen: Screen;
       clock?: Clock;
     },
   ) {}
@@ -138,6 +141,7 @@ export class PointsService implements AttendanceListener {
     if (!pointsEnabled((await this.deps.rules.ofBranch(member.branchId)).points)) throw new PointsOffError();
     await assertPeriodOpen(this.deps.signoffs, member.branchId, date);
     if (input.refersTo && !entryLocation(input.refersTo)) throw new ValidationError([{ path: 'refersTo', message: '更正的原记录：编号不正确' }]);
+    await this.deps.screen.texts(actor, ManualAwardInput, input, ['reason']);
     const year = Number(date.slice(0, 4));
     const id = entryId(year, memberId, 'manual', actor.userId, idempotencyKey ?? randomUUID());
     const entry: PointsEntryRecord = {
@@ -166,6 +170,7 @@ export class PointsService implements AttendanceListener {
     if (entries.some((e) => e.reversalOf === original.id)) throw new AlreadyReversedError();
     // A reversal is dated like the entry it undoes, so it would change the signed-off period.
     await assertPeriodOpen(this.deps.signoffs, member.branchId, original.date);
+    await this.deps.screen.texts(actor, ReversalInput, input, ['reason']);
     const reversal: PointsEntryRecord = {
       ...original, id: entryId(location.year, location.memberId, 'reversal', original.id), points: -original.points, source: 'reversal', reversalOf: original.id,
       reason: input.reason, recordedBy: actor.userId, recordedAt: this.clock.now().toISOString(),

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
 import { isMemberOrProxy, isProxy, type Actor } from '@ltx/shared/domain/roles';
 import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
-import type {
-  AmendmentInput, AttendanceInput, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, MemberSession, MinutesInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail,
-  SessionListQuery, SessionPatchInput, SessionSummary,
+import {
+  AmendmentInput, AttendanceInput, BulkAttendanceInput, MinutesInput, SessionCloseInput, SessionCreateInput, SessionPatchInput,
+  type BulkAttendancePlan, type BulkUndoInput, type MemberSession, type ReconcileReport, type SessionDetail, type SessionListQuery, type SessionSummary,
 } from '@ltx/shared/schemas/session';
 import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import type { SignoffRepository } from '../repositories/signoff-repository';
@@ -29,6 +29,7 @@ import { sessionOnRoll } from './session-roll';
 import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
 import type { UserRepository } from '../repositories/user-repository';
+import type { Screen } from './content-screen';
 
 const dayMs = 24 * 3600 * 1000;
 
@@ -59,6 +60,8 @@ export class SessionService {
       /** Told of each new session with the members it expects (the 送学上门 work proposes drafts). */
       onCreated?: SessionCreatedListener[];
       onClosed?: SessionClosedListener[];
+      /** WeChat's content checks: texts members read, before they are stored. */
+      screen: Screen;
       clock?: Clock;
     },
   ) {}
@@ -87,7 +90,10 @@ export class SessionService {
     // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
     if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     await this.assertUnlocked(branchId, input.startsAt);
-    await this.deps.uploads.assertUsable(branchId, input.attachments, 'attachments');
+    await Promise.all([
+      this.deps.screen.texts(actor, SessionCreateInput, input, ['topic', 'place', 'materialText']),
+      this.deps.uploads.attach(actor, branchId, input.attachments, 'attachments'),
+    ]);
     // Those who died or left the branch by the session's day are not expected at it.
     const day = chinaDay(new Date(input.startsAt).toISOString());
     const members = (await this.deps.members.listByBranch(branchId)).filter((m) => arrivedBy(m, day) && !hasLeftBy(m.departure, day));
@@ -138,7 +144,10 @@ export class SessionService {
     // Neither the day it was planned for nor the day it moves to may be in a signed-off period.
     await assertPeriodOpen(this.deps.signoffs, session.branchId, session.startsAt, patch.startsAt);
     const { expectedVersion, ...changes } = patch;
-    if (changes.attachments) await this.deps.uploads.assertUsable(session.branchId, changes.attachments, 'attachments');
+    await Promise.all([
+      this.deps.screen.texts(actor, SessionPatchInput, changes, ['topic', 'place', 'materialText']),
+      changes.attachments && this.deps.uploads.attach(actor, session.branchId, changes.attachments, 'attachments'),
+    ]);
     const now = this.clock.now().toISOString();
     const next: SessionRecord = {
       ...session,
@@ -172,6 +181,7 @@ export class SessionService {
     }
     if (!(await this.onRoll(session)).expected.some((e) => e.memberId === memberId)) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
+    await this.deps.screen.texts(actor, AttendanceInput, input, ['reason', 'reflection']);
     await this.write(actor, sessionId, false, (s) => {
       this.assertMayRecord(s, input.status);
       return { lines: { [memberId]: { line: this.line(actor, s, input), replaces: s.attendance?.[memberId] } } };
@@ -189,7 +199,7 @@ export class SessionService {
     const expected = new Set(session.expected.map((e) => e.memberId));
     if (input.entries.some((e) => !expected.has(e.memberId))) throw new NotExpectedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
-    const visits = await this.visitsUnderWay(session);
+    const [visits] = await Promise.all([this.visitsUnderWay(session), this.deps.screen.texts(actor, BulkAttendanceInput, input, ['entries.*.reason'])]);
     await this.write(actor, sessionId, false, (s) => {
       const { fill } = planBulkAttendance(input.entries, (m) => !!s.attendance?.[m], (m) => visits.has(m));
       for (const e of fill) this.assertMayRecord(s, e.status);
@@ -244,7 +254,10 @@ export class SessionService {
     const session = await this.load(actor, sessionId, 'session.write');
     if (session.status === 'closed') throw new SessionClosedError();
     await this.assertUnlocked(session.branchId, session.startsAt);
-    await this.deps.uploads.assertUsable(session.branchId, input.photos, 'photos');
+    await Promise.all([
+      this.deps.screen.texts(actor, MinutesInput, input, ['agenda', 'content', 'decisions', 'votes']),
+      this.deps.uploads.attach(actor, session.branchId, input.photos, 'photos'),
+    ]);
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.setMinutes(sessionId, input, actor.userId, now));
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.minutes', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
@@ -262,6 +275,7 @@ export class SessionService {
     await this.assertUnlocked(session.branchId, session.startsAt);
     const needsReason = needsNoMinutesReason(session.kind, session.minutes);
     if (needsReason && !input.noMinutesReason) throw new MinutesMissingError();
+    if (needsReason) await this.deps.screen.texts(actor, SessionCloseInput, input, ['noMinutesReason']);
     const now = this.clock.now().toISOString();
     this.refuse(await this.deps.sessions.close(sessionId, actor.userId, now, needsReason ? input.noMinutesReason : undefined));
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.close', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session) });
@@ -292,6 +306,7 @@ export class SessionService {
     // An amendment is part of the session's record: a signed-off period's records take none, of any kind.
     // The correction goes into the current period as a new record that names the old one.
     await this.assertUnlocked(session.branchId, session.startsAt);
+    await this.deps.screen.texts(actor, AmendmentInput, input, ['reason', 'note', 'attendance.reason']);
     const now = this.clock.now().toISOString();
     if (input.attendance) {
       if (!(await this.onRoll(session)).expected.some((e) => e.memberId === input.attendance!.memberId)) throw new NotExpectedError();
@@ -336,7 +351,7 @@ export class SessionService {
       sessions.map(async (s) => ({
         ...toSummary(s),
         ...(s.materialText ? { materialText: s.materialText } : {}),
-        attachments: await this.deps.uploads.withUrls(s.attachments),
+        attachments: await this.deps.uploads.forReader(actor, s.attachments),
         myStatus: s.attendance?.[memberId]?.status ?? null,
         ...(s.attendance?.[memberId]?.reason ? { myReason: s.attendance[memberId]!.reason } : {}),
         ...(s.attendance?.[memberId]?.reflection ? { myReflection: s.attendance[memberId]!.reflection } : {}),
@@ -514,11 +529,11 @@ export class SessionService {
       hostName: s.hostName,
       recorderName: s.recorderName,
       ...(s.materialText ? { materialText: s.materialText } : {}),
-      attachments: await this.deps.uploads.withUrls(s.attachments),
+      attachments: await this.deps.uploads.forReader(actor, s.attachments),
       ...(s.partyGroup ? { partyGroup: s.partyGroup } : {}),
       attendance,
       ...(quorumKinds.includes(s.kind) ? { quorum: quorum(s.expected.length, present) } : {}),
-      ...(s.minutes && !ownOnly ? { minutes: { ...s.minutes, photos: await this.deps.uploads.withUrls(s.minutes.photos) } } : {}),
+      ...(s.minutes && !ownOnly ? { minutes: { ...s.minutes, photos: await this.deps.uploads.forReader(actor, s.minutes.photos) } } : {}),
       amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, byName: nameOf(a.by), reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
       version: s.version,
       ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy, closedByName: nameOf(s.closedBy ?? '') } : {}),

@@ -3,7 +3,7 @@ import { can, canSee, type Resource } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { effectiveDepartureDay } from '@ltx/shared/domain/roll';
 import { ConflictError, DepartureStateError, ForbiddenError, NotFoundError, TransferStateError, ValidationError } from '@ltx/shared/domain/errors';
-import type { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
+import { TransferDeclineInput, TransferInput, type Transfer, type TransferBoard } from '@ltx/shared/schemas/transfer';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -17,6 +17,7 @@ import type { UserRepository } from '../repositories/user-repository';
 import { authorize } from './authorize';
 import { branchResource, placed } from './places';
 import { memberResource } from './member-views';
+import type { Screen } from './content-screen';
 
 const unknownHealth = 'unknown';
 
@@ -27,6 +28,8 @@ export interface TransferDeps {
   users: Pick<UserRepository, 'listByBranchRole' | 'replaceUser'>;
   audit: AuditRepository;
   signoffs: Pick<SignoffRepository, 'list'>;
+  /** WeChat's content checks: the note and the reason the other branch reads. */
+  screen: Screen;
 }
 
 /**
@@ -61,6 +64,7 @@ export class TransferService {
     if (problem) throw new ValidationError([{ path: 'on', message: problem }]);
     const pending = await this.deps.transfers.listByBranch(member.branchId, 'OUT', 'pending');
     if (pending.some((t) => t.memberId === memberId)) throw new TransferStateError('TRANSFER_PENDING');
+    await this.deps.screen.texts(actor, TransferInput, input, ['note']);
     const at = now.toISOString();
     const record: TransferRecord = {
       id: randomUUID(), memberId, memberName: member.name,
@@ -109,6 +113,7 @@ export class TransferService {
 
   async decline(actor: Actor, transferId: string, input: TransferDeclineInput): Promise<Transfer> {
     const transfer = await this.loadForReceiver(actor, transferId);
+    await this.deps.screen.texts(actor, TransferDeclineInput, input, ['reason']);
     return this.settle(actor, transfer, 'declined', 'member.transferDecline', input.reason);
   }
 

@@ -2,7 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { can, type Resource } from '@ltx/shared/domain/authz';
 import { confirmationVia, type Actor } from '@ltx/shared/domain/roles';
 import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
-import type { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
+import {
+  VisitCancelInput, VisitDeliverInput, VisitRequestInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest, type VisitScheduleInput,
+} from '@ltx/shared/schemas/visit';
 import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
 import type { HealthReadRepository } from '../repositories/health-read-repository';
 import type { MemberRepository } from '../repositories/member-repository';
@@ -19,7 +21,8 @@ import { actorOf, authorize } from './authorize';
 import { placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
-import type { MemberService } from './member-service';
+import { careNoteTexts, type MemberService } from './member-service';
+import type { Screen } from './content-screen';
 import { sayWhen } from './reminder-planner';
 import { hasLeftBy } from '@ltx/shared/domain/roll';
 import { chinaDay } from '@ltx/shared/time/china-day';
@@ -49,6 +52,8 @@ export class VisitService implements SessionCreatedListener {
       uploads: UploadService;
       memberService: MemberService;
       sessionService: SessionService;
+      /** WeChat's content checks: what others read of a request or a delivery, before it is stored. */
+      screen: Screen;
       /** Care notes shown to the contact at the door are a read of health data, logged for the member. */
       healthReads: Pick<HealthReadRepository, 'note'>;
       clock?: Clock;
@@ -67,6 +72,7 @@ export class VisitService implements SessionCreatedListener {
     const id = idempotencyKey ? idFrom('request', actor.userId, idempotencyKey) : `vr-${randomUUID()}`;
     const existing = idempotencyKey ? await this.deps.visits.get(id) : undefined;
     if (existing) return { created: false, visit: await this.view(existing, actor) };
+    await this.deps.screen.texts(actor, VisitRequestInput, input, ['note']);
     const session = await this.sessionFor(member, input.sessionId);
     if (session) await assertPeriodOpen(this.deps.signoffs, member.branchId, session.startsAt);
     const adopted = session && (await this.adoptDraft(actor, session.id, memberId, input));
@@ -174,7 +180,10 @@ export class VisitService implements SessionCreatedListener {
     const issue = deliveredAtIssue(input.deliveredAt, { now: this.clock.now(), scheduledAt: firstScheduledAt(visit), graceDays: deliveryGraceDays });
     if (issue) throw new ValidationError([{ path: 'deliveredAt', message: issue }]);
     await this.assertVisitOpen(visit, input.deliveredAt);
-    await this.deps.uploads.assertUsable(visit.branchId, input.photos, 'photos');
+    await Promise.all([
+      this.deps.screen.texts(actor, VisitDeliverInput, input, ['studied', 'remarks', 'views', ...careNoteTexts.map((k) => `observations.${k}`)]),
+      this.deps.uploads.attach(actor, visit.branchId, input.photos, 'photos'),
+    ]);
     const delivered: NonNullable<VisitRecord['delivered']> = {
       at: input.deliveredAt, by: actor.userId, studied: input.studied,
       ...(input.remarks ? { remarks: input.remarks } : {}), ...(input.views ? { views: input.views } : {}),
@@ -215,6 +224,7 @@ export class VisitService implements SessionCreatedListener {
   async cancel(actor: Actor, id: string, input: VisitCancelInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.cancel');
     await this.assertVisitOpen(visit);
+    await this.deps.screen.texts(actor, VisitCancelInput, input, ['reason']);
     return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } });
   }
 
@@ -289,7 +299,8 @@ export class VisitService implements SessionCreatedListener {
     const { healthClass, emergencyContacts } = member.sensitive;
     const careNotes = { ...member.sensitive.careNotes, ...observations };
     try {
-      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, sensitive: { healthClass, emergencyContacts, careNotes } });
+      // The observations were checked with the rest of the delivery (`deliver`).
+      const outcome = await this.deps.memberService.update(actor, memberId, { expectedVersion: member.version, sensitive: { healthClass, emergencyContacts, careNotes } }, { textsChecked: true });
       return outcome.kind === 'applied' ? 'applied' : 'pending_approval';
     } catch (error) {
       // A volunteer not paired with the member may deliver, but may not propose profile changes: it stays on the visit.
@@ -339,7 +350,7 @@ export class VisitService implements SessionCreatedListener {
   private async view(v: VisitRecord, actor: Actor): Promise<VisitRequest> {
     const rules = (await this.deps.rules.ofBranch(v.branchId)).visits;
     const view = this.toView(v, rules);
-    if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.withUrls(v.delivered.photos) };
+    if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.forReader(actor, v.delivered.photos) };
     // Views on the branch's work are for the branch, not for everyone who can see the request.
     if (view.delivered && !can(actor, 'visit.readViews', visitResource(v))) delete view.delivered.views;
     return view;

@@ -48,8 +48,8 @@ export class LocalUploadStore implements UploadStore {
     }
   }
 
-  async downloadUrl(key: string): Promise<string> {
-    const expires = String(this.clock.now().getTime() + 15 * 60 * 1000);
+  async downloadUrl(key: string, lifetimeSeconds = 900): Promise<string> {
+    const expires = String(this.clock.now().getTime() + lifetimeSeconds * 1000);
     return `${this.baseUrl}/local-files/${encodeURIComponent(key)}?exp=${expires}&sig=${await sign(`${key}:${expires}`, await this.secret())}`;
   }
 }

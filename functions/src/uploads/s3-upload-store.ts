@@ -46,8 +46,8 @@ export class S3UploadStore implements UploadStore {
     }
   }
 
-  async downloadUrl(key: string): Promise<string> {
+  async downloadUrl(key: string, lifetimeSeconds = 900): Promise<string> {
     const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
-    return getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: 900 });
+    return getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: lifetimeSeconds });
   }
 }

@@ -16,8 +16,8 @@ export interface UploadStore {
   presign(spec: UploadSpec): Promise<PresignedForm>;
   /** What was stored under the key, if anything. */
   head(key: string): Promise<{ size: number; contentType: string } | undefined>;
-  /** A short-lived link to read the file. */
-  downloadUrl(key: string): Promise<string>;
+  /** A short-lived link to read the file: 15 minutes unless said (WeChat's image check fetches it later). */
+  downloadUrl(key: string, lifetimeSeconds?: number): Promise<string>;
   /** The file's bytes, if stored (a roster file the import reads). */
   read(key: string): Promise<Uint8Array | undefined>;
 }

@@ -80,8 +80,10 @@ export interface ApiProps {
   key: DataKey;
   /** Read by every function: it signs and checks the session tokens. */
   signingKeySecret: ISecret;
-  /** The secrets a route may declare it reads (`secrets`), by need. */
+  /** The secrets a route may declare it reads (`secrets`), by need (infra/src/constructs/secrets.ts). */
   secrets: Readonly<Record<SecretNeed, ISecret>>;
+  /** The organisation's service openid for content checks of authors WeChat knows no openid of (CDK context `wechatCheckOpenId`). */
+  wechatCheckOpenId?: string;
   wechatAppId: string;
   /** Folder holding each domain's `<domain>.ts` (exporting `handler`); defaults to functions/src/api. */
   apiDir?: string;
@@ -122,7 +124,7 @@ export class Api extends Construct {
     // DYNAMO_ENDPOINT, UPLOADS_DIR and UPLOADS_BASE_URL are local-only and deliberately absent.
     // UPLOAD_BUCKET goes to every function: in stage prod env.ts refuses to build the app
     // context without it, whether or not the function touches a file (the grants are per function).
-    // The ids of the declared secrets (WECHAT_SECRET_ID) are added per function below.
+    // The ids of the declared secrets (WECHAT_SECRET_ID, WECHAT_TOKEN_SECRET_ID, WECHAT_PUSH_TOKEN_SECRET_ID) are added per function below.
     const environment: Record<string, string> = {
       STAGE: 'prod',
       TABLE_NAME: props.data.table.tableName,
@@ -130,6 +132,7 @@ export class Api extends Construct {
       SIGNING_KEY_SECRET_ID: props.signingKeySecret.secretArn,
       WECHAT_APP_ID: props.wechatAppId,
       WECHAT_API_BASE,
+      ...(props.wechatCheckOpenId ? { WECHAT_CHECK_OPENID: props.wechatCheckOpenId } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     };
 

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -21,6 +21,8 @@ export interface ReminderJobProps {
   signingKeySecret: ISecret;
   /** The AppSecret: the job asks WeChat for an access token with it to send subscription messages. */
   wechatSecret: ISecret;
+  /** Where the job publishes WeChat's access token for the functions that check content ("WeChat access token"). */
+  wechatAccessToken: ISecret;
   environment: Readonly<Record<string, string>>;
   /** How long the job's logs are kept: six months unless said; less is refused. */
   logRetention?: RetentionDays;
@@ -29,7 +31,8 @@ export interface ReminderJobProps {
 }
 
 /**
- * Every 15 minutes: sends the reminders that are due as WeChat subscription messages
+ * Every 15 minutes: refreshes WeChat's access token (stable_token) and publishes it for the functions
+ * that check content, then sends the reminders that are due as WeChat subscription messages
  * (functions/src/jobs/send-reminders.ts). Not behind the HTTP API.
  */
 export class ReminderJob extends Construct {
@@ -44,6 +47,9 @@ export class ReminderJob extends Construct {
     props.data.grantReadWriteData(role);
     props.wechatSecret.grantRead(role);
     props.signingKeySecret.grantRead(role);
+    // Reads the published token (to write only a changed one) and puts a new version: nothing else on that secret.
+    props.wechatAccessToken.grantRead(role);
+    role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:PutSecretValue'], resources: [props.wechatAccessToken.secretArn] }));
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: path.join(repoRoot, 'functions', 'src', 'jobs', 'send-reminders.ts'),
       handler: 'handler',
@@ -56,6 +62,7 @@ export class ReminderJob extends Construct {
       environment: {
         ...props.environment,
         [secretVariables.wechatAppSecret]: props.wechatSecret.secretArn,
+        [secretVariables.wechatAccessToken]: props.wechatAccessToken.secretArn,
         ...(props.templates.session ? { REMINDER_TEMPLATE_SESSION: props.templates.session } : {}),
         ...(props.templates.material ? { REMINDER_TEMPLATE_MATERIAL: props.templates.material } : {}),
       },

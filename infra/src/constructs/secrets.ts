@@ -15,6 +15,13 @@ export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 export class AppSecrets extends Construct {
   readonly signingKey: ISecret;
   readonly wechatAppSecret: ISecret;
+  /**
+   * WeChat's access token, published by the reminder job (every 15 minutes, from stable_token) as JSON
+   * `{ accessToken, expiresAt }`: the functions that check content read it here, never the AppSecret.
+   */
+  readonly wechatAccessToken: ISecret;
+  /** The token WeChat signs message pushes with: generated here, entered in WeChat's console (docs/deploy.md). */
+  readonly wechatPushToken: ISecret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,5 +53,31 @@ export class AppSecrets extends Construct {
 
     this.signingKey = signingKey;
     this.wechatAppSecret = wechatAppSecret;
+    [this.wechatAccessToken, this.wechatPushToken] = wechatTokens(this);
   }
+}
+
+/** The two WeChat tokens beside the AppSecret: what content checks and message pushes read instead of it. */
+function wechatTokens(scope: Construct): [ISecret, ISecret] {
+  // Generated at creation so the template carries no value; unreadable as a token until the reminder job's first run.
+  const accessToken = new Secret(scope, 'WechatAccessToken', {
+    description: 'WeChat access token, published by the reminder job every 15 minutes (JSON). Read by the functions that check content.',
+    generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  // WeChat's push token: 3 to 32 letters and digits.
+  const pushToken = new Secret(scope, 'WechatPushToken', {
+    description: 'Token (令牌) of the WeChat message push: enter it in WeChat\'s console with the push URL. Read by the push route only.',
+    generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(accessToken).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: 'Rotated every 15 minutes by the reminder job, which publishes the access token WeChat issues (stable_token); a Secrets Manager rotation Lambda would be a second writer.',
+  });
+  Validations.of(pushToken).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: "The push token must equal the one entered in WeChat's console: rotating it here alone would make WeChat's pushes fail. Rotate it in both places by hand.",
+  });
+  return [accessToken, pushToken];
 }

@@ -1,13 +1,16 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { deployedRoutes, type RouteSpec } from '@ltx/functions/api/index';
+import { deployedRoutes, routes as allRoutes, type RouteSpec } from '@ltx/functions/api/index';
 import { Api } from '../constructs/api.js';
 import { DataKey } from '../constructs/data-key.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
+
+/** The message-push route, as declared (functions/src/api/wechat.ts). */
+const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
 
 export interface BranchStackProps extends StackProps {
   /** WeChat mini-program AppID (public; CDK context `wechatAppId`). */
@@ -20,13 +23,15 @@ export interface BranchStackProps extends StackProps {
   uploadCorsOrigins?: string[];
   /** WeChat subscription-message template ids (CDK context `reminderTemplateSession`, `reminderTemplateMaterial`). */
   reminderTemplates?: { session?: string; material?: string };
+  /** The organisation's service openid for content checks (CDK context `wechatCheckOpenId`); optional. */
+  wechatCheckOpenId?: string;
   /** How long every log group is kept: six months unless said; less is refused at synth (网络安全法 Art. 21). */
   logRetention?: RetentionDays;
 }
 
 /**
- * The whole cloud back end: one customer-managed key, one table, two secrets, a private bucket for
- * attachments (plus its access-log bucket), one HTTP API with a Lambda per domain of routes, and the
+ * The whole cloud back end: one customer-managed key, one table, four secrets (signing key, WeChat
+ * AppSecret, the published access token, the push token), a private bucket for attachments (plus its access-log bucket), one HTTP API with a Lambda per domain of routes, and the
  * scheduled reminder job.
  */
 export class BranchStack extends Stack {
@@ -54,7 +59,8 @@ export class BranchStack extends Stack {
       key: this.key,
       signingKeySecret: this.secrets.signingKey,
       // The secrets a route may declare it reads (functions/src/api/declare.ts `secrets`).
-      secrets: { wechatAppSecret: this.secrets.wechatAppSecret },
+      secrets: { wechatAppSecret: this.secrets.wechatAppSecret, wechatAccessToken: this.secrets.wechatAccessToken, wechatPushToken: this.secrets.wechatPushToken },
+      wechatCheckOpenId: props.wechatCheckOpenId,
       wechatAppId: props.wechatAppId,
       apiDir: props.apiDir,
       logRetention: props.logRetention,
@@ -65,6 +71,7 @@ export class BranchStack extends Stack {
       key: this.key,
       signingKeySecret: this.secrets.signingKey,
       wechatSecret: this.secrets.wechatAppSecret,
+      wechatAccessToken: this.secrets.wechatAccessToken,
       environment: this.api.environment,
       templates: props.reminderTemplates ?? {},
       logRetention: props.logRetention,
@@ -76,6 +83,14 @@ export class BranchStack extends Stack {
     new CfnOutput(this, 'UploadDomain', {
       value: `https://${this.uploads.bucket.bucketRegionalDomainName}`,
       description: 'Where clients POST upload forms and GET attachments: add it as a WeChat uploadFile and downloadFile domain',
+    });
+    new CfnOutput(this, 'WechatPushUrl', {
+      value: `${this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
+      description: "WeChat console, 开发管理 > 消息推送: the URL (数据格式 JSON, 明文模式); its token is the WechatPushTokenArn secret's value",
+    });
+    new CfnOutput(this, 'WechatPushTokenArn', {
+      value: this.secrets.wechatPushToken.secretArn,
+      description: "Read with: aws secretsmanager get-secret-value --secret-id <this>; enter it as the push's 令牌(Token) in WeChat's console",
     });
     new CfnOutput(this, 'WechatSecretArn', {
       value: this.secrets.wechatAppSecret.secretArn,

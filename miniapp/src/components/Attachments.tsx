@@ -5,7 +5,11 @@ import { isImageName } from '@/services/upload-flow';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 
-export type OpenableFile = Attachment & { url?: string };
+/** `checkText`: an image still in WeChat's content check (审核中) or refused by it, in words (its uploader and the secretary only). */
+export type OpenableFile = Attachment & { url?: string; checkText?: string };
+
+/** Where an image stands in its content check, when it has not passed yet. */
+const CheckWords = ({ file }: { file: OpenableFile }) => (file.checkText ? <Text className='text'>{file.checkText}</Text> : null);
 
 const kindWord = (name: string) => (isImageName(name) ? '图片' : 'PDF 文件');
 
@@ -17,15 +21,18 @@ export function AttachmentLinks({ files, onOpen }: { files: readonly OpenableFil
     <View className='attachments'>
       {files.map((f) => (
         <View key={f.uploadId}>
-          <BigButton
-            variant='secondary'
-            onClick={() => {
-              setFailed(undefined);
-              void Promise.resolve(onOpen(f)).then((ok) => ok === false && setFailed(f.uploadId));
-            }}
-          >
-            {`打开附件：${f.name}（${kindWord(f.name)}）`}
-          </BigButton>
+          {f.url === '' && f.checkText ? null : (
+            <BigButton
+              variant='secondary'
+              onClick={() => {
+                setFailed(undefined);
+                void Promise.resolve(onOpen(f)).then((ok) => ok === false && setFailed(f.uploadId));
+              }}
+            >
+              {`打开附件：${f.name}（${kindWord(f.name)}）`}
+            </BigButton>
+          )}
+          <CheckWords file={f} />
           <Message kind='error' text={failed === f.uploadId ? '这个附件暂时打不开，请稍后再试或请支部书记转发给您' : undefined} />
         </View>
       ))}
@@ -64,6 +71,7 @@ export function AttachmentEditor({ label, hint, files, thumbnails = false, addLa
               </View>
             ) : null}
             <Text className='text'>{thumbnails ? `第 ${i + 1} 张：${f.name}` : `${f.name}（${kindWord(f.name)}）`}</Text>
+            <CheckWords file={f} />
             <BigButton variant='secondary' onClick={() => onRemove(f.uploadId)}>
               {thumbnails ? `删除第 ${i + 1} 张` : `删除：${f.name}`}
             </BigButton>
@@ -95,6 +103,7 @@ export function PhotoThumbs({ photos, onOpen }: { photos: readonly OpenableFile[
             </View>
           ) : null}
           <Text className='text'>{`第 ${i + 1} 张：${p.name}`}</Text>
+          <CheckWords file={p} />
         </View>
       ))}
     </View>

@@ -50,6 +50,7 @@ export const actions = [
   'attendance.mark',
   'attendance.markOwn',
   'upload.create',
+  'upload.seeUnchecked',
   'outbox.read',
   'visit.request',
   'visit.list',
@@ -160,6 +161,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'attendance.markOwn': ['member', 'proxy'],
   // Administrators upload a roster for a branch of their subtree (the branch named in the request).
   'upload.create': ['admin', 'secretary', 'contact'],
+  // An image still in WeChat's content check, or refused by it, in words (resource: its branch); its uploader sees theirs too.
+  'upload.seeUnchecked': ['secretary'],
   'outbox.read': ['secretary'],
   // 送学上门. `visit.request` is on the member; the rest on the request (resource: visit), but list (branch).
   'visit.request': ['member', 'proxy', 'secretary'],
@@ -252,6 +255,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'attendance.mark': 'session',
   'attendance.markOwn': 'member',
   'upload.create': 'branch',
+  'upload.seeUnchecked': 'branch',
   'outbox.read': 'branch',
   'visit.request': 'member',
   'visit.list': 'branch',

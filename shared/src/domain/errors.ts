@@ -206,3 +206,30 @@ export class HierarchyStateError extends AppError {
     super(code);
   }
 }
+
+/**
+ * WeChat's content check found a text unfit to publish (msg_sec_check v2 `risky`): nothing was
+ * stored. The message names each field by its title, e.g. “会议内容”含有不适合发布的内容，请修改后再提交.
+ */
+export class ContentFlaggedError extends AppError {
+  constructor(fields: { path: string; title: string }[]) {
+    super('CONTENT_FLAGGED', fields.map(({ path, title }) => ({ path, message: flaggedSentence([title]) })));
+    this.message = flaggedSentence(fields.map((f) => f.title));
+  }
+}
+
+const flaggedSentence = (titles: string[]) => `${[...new Set(titles)].map((t) => `“${t}”`).join('')}含有不适合发布的内容，请修改后再提交`;
+
+/** WeChat's content check could not be asked (unreachable, no token, refused the call): nothing is stored unchecked (503). */
+export class ContentCheckUnavailableError extends AppError {
+  constructor() {
+    super('CONTENT_CHECK_UNAVAILABLE');
+  }
+}
+
+/** A message push whose signature does not match the push token: not WeChat's, and nothing changes (401). */
+export class PushSignatureError extends AppError {
+  constructor() {
+    super('PUSH_SIGNATURE_INVALID');
+  }
+}

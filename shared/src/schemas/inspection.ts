@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { inspectionLimits } from '../limits';
 import { Id, Int, IsoDate, Text, Timestamp, titled } from './common';
-import { Attachment, Frequency, SessionKind } from './session';
+import { Attachment, Frequency, LinkedAttachment, SessionKind } from './session';
 
 export const PeriodText = titled(z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '应写作 2026-11、2026-Q4 或 2026')), '期间');
 
@@ -90,7 +90,7 @@ export const Rectification = z.object({
   status: RectificationStatus,
   overdue: z.boolean(),
   history: z.array(
-    z.object({ action: z.enum(['open', 'answer', 'accept', 'return']), by: Id, byName: z.string(), at: Timestamp, text: z.optional(z.string()), evidence: z.optional(z.array(z.extend(Attachment, { url: z.string() }))) }),
+    z.object({ action: z.enum(['open', 'answer', 'accept', 'return']), by: Id, byName: z.string(), at: Timestamp, text: z.optional(z.string()), evidence: z.optional(z.array(LinkedAttachment())) }),
   ),
   version: Int(),
 });

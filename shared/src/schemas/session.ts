@@ -35,8 +35,16 @@ export const Attachment = z.strictObject({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-/** An attachment as answered: with a link to read it. */
-const LinkedAttachment = () => z.extend(Attachment, { url: z.string() });
+/** Where an image stands in WeChat's content check (media_check_async); files it cannot check have none. */
+export const mediaCheckStates = ['checking', 'passed', 'rejected'] as const;
+
+/**
+ * An attachment as answered: with a link to read it. An image not yet passed by WeChat's content
+ * check reaches only its uploader and the secretary, with `check` and the words to show (审核中;
+ * rejected: no link, a note); everyone else sees it only once it passed.
+ */
+export const LinkedAttachment = () =>
+  z.extend(Attachment, { url: z.string(), check: z.optional(z.enum(['checking', 'rejected'])), checkText: z.optional(z.string()) });
 
 const MaterialText = () => ShortText('学习材料', sessionLimits.materialText);
 const Attachments = () => titled(z.array(Attachment).check(z.maxLength(sessionLimits.attachments)), '附件');
@@ -179,7 +187,7 @@ export const AmendmentInput = titled(
         z.strictObject({
           memberId: titled(Id, '党员'),
           status: AttendanceStatus,
-          reason: z.optional(z.string().check(z.trim(), z.maxLength(sessionLimits.leaveReason))),
+          reason: z.optional(ShortText('请假原因', sessionLimits.leaveReason)),
         }),
       ),
     })

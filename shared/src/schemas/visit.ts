@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { visitLimits } from '../limits';
 import { Id, Int, ShortText, Text, Timestamp, titled } from './common';
 import { CareNotes, EmergencyContact } from './member';
-import { Attachment } from './session';
+import { Attachment, LinkedAttachment } from './session';
 
 export const visitStatuses = ['draft', 'requested', 'scheduled', 'delivered', 'confirmed', 'closed', 'cancelled'] as const;
 export const VisitStatus = titled(z.enum(visitStatuses), '状态');
@@ -83,7 +83,7 @@ export const VisitRequest = z.object({
   delivered: z.optional(
     z.object({
       at: Timestamp, by: Id, studied: z.string(), remarks: z.optional(z.string()), views: z.optional(z.string()), observations: z.optional(CareNotes),
-      photos: z.array(z.extend(Attachment, { url: z.string() })), careNotesChange: z.optional(z.enum(['applied', 'pending_approval', 'not_stored'])),
+      photos: z.array(LinkedAttachment()), careNotesChange: z.optional(z.enum(['applied', 'pending_approval', 'not_stored'])),
     }),
   ),
   confirmed: z.optional(z.object({ by: Id, at: Timestamp, via: z.enum(['member', 'proxy', 'secretary_phone']) })),

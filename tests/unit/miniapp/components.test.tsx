@@ -4,6 +4,8 @@ import { DemoAccountList } from '@/components/DemoAccountList';
 import { MemberHome } from '@/components/MemberHome';
 import { MemberRow } from '@/components/MemberRow';
 import { BranchCard } from '@/components/BranchCard';
+import { AttachmentLinks, PhotoThumbs } from '@/components/Attachments';
+import { mediaCheckLabels } from '@ltx/shared/labels';
 import type { Me, MemberSummary } from '@/services/types';
 import { meOf } from './me';
 
@@ -109,5 +111,28 @@ describe('BranchCard', () => {
     expect(screen.getByText('不能自理：3 人')).toBeTruthy();
     expect(screen.getByText('患小病：0 人')).toBeTruthy();
     expect(screen.getByText('支部书记：未设定')).toBeTruthy();
+  });
+});
+
+describe('photos in WeChat\'s content check', () => {
+  it('says in words that a photo is being checked or was refused, with no picture for a refused one', () => {
+    const { container } = render(
+      <PhotoThumbs
+        photos={[
+          { uploadId: 'a', name: '合影.png', url: 'https://x/a', checkText: mediaCheckLabels.checking },
+          { uploadId: 'b', name: '横幅.png', url: '', checkText: mediaCheckLabels.rejected },
+        ]}
+        onOpen={() => {}}
+      />,
+    );
+    expect(screen.getByText('审核中')).toBeTruthy();
+    expect(screen.getByText('这张照片未通过内容安全审核，已隐藏')).toBeTruthy();
+    expect(container.querySelectorAll('.thumb__img')).toHaveLength(1);
+  });
+
+  it('offers no button to open a refused attachment, only the note', () => {
+    render(<AttachmentLinks files={[{ uploadId: 'b', name: '横幅.png', url: '', checkText: mediaCheckLabels.rejected }]} onOpen={() => {}} />);
+    expect(screen.queryByText(/打开附件/)).toBeNull();
+    expect(screen.getByText(mediaCheckLabels.rejected)).toBeTruthy();
   });
 });

@@ -1,0 +1,27 @@
+import { WechatPushEvent, WechatPushQuery, WechatPushReply } from '@ltx/shared/schemas/wechat';
+import { defineRoute, textReply } from './declare';
+import { serve, type DomainWiring } from './serve';
+import { wechatPushOf } from '../context';
+
+/**
+ * WeChat's message push (消息推送, JSON, 明文模式): the URL entered in WeChat's console with its push
+ * token (docs/deploy.md). Public, as WeChat calls it without a user token; the signature on the query
+ * proves the call is WeChat's (401 otherwise). Its own function: the only one reading the push token.
+ */
+export const routes = [
+  defineRoute({
+    id: 'wechat-push-verify', method: 'GET', path: '/api/v1/wechat/push', auth: 'public', summary: '微信消息推送：配置服务器地址时的验证（回显 echostr）',
+    query: WechatPushQuery, response: WechatPushReply, secrets: ['wechatPushToken'],
+    handle: async ({ ctx, query }) => textReply(await ctx.wechatPush.verifyUrl(query)),
+  }),
+  defineRoute({
+    id: 'wechat-push-event', method: 'POST', path: '/api/v1/wechat/push', auth: 'public', summary: '微信消息推送：图片内容安全检查结果（wxa_media_check）等事件',
+    query: WechatPushQuery, body: WechatPushEvent, response: WechatPushReply, secrets: ['wechatPushToken'],
+    handle: async ({ ctx, query, body }) => textReply(await ctx.wechatPush.receive(query, body)),
+  }),
+];
+
+/** The services these routes use: the function bundles only these. */
+export const wire: DomainWiring = (b) => ({ wechatPush: wechatPushOf(b) });
+
+export const handler = serve(routes, wire);
