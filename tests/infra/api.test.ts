@@ -104,12 +104,12 @@ describe('HTTP API routes', () => {
 });
 
 describe('Lambda functions', () => {
-  it('has one function per domain of the deployed routes, not one per route: at most 11 with the reminder job', () => {
+  it('has one function per domain of the deployed routes, not one per route: at most 10 with the reminder job', () => {
     expect([...stack.api.functions.keys()].sort()).toEqual(handlers());
     // Plus one: the scheduled reminder job, which no route serves.
     expect(Object.keys(lambdas)).toHaveLength(handlers().length + 1);
     // 10 domains (the public message-push route has its own, reading only the push token) and the job.
-    expect(Object.keys(lambdas).length).toBeLessThanOrEqual(11);
+    expect(Object.keys(lambdas).length).toBeLessThanOrEqual(10);
     expect(lambdas).toHaveProperty(logicalId(stack.reminders.fn));
     const ids = [...stack.api.functions.values()].map((fn) => logicalId(fn));
     expect(new Set(ids).size).toBe(ids.length);

@@ -124,7 +124,7 @@ describe('the WeChat tokens (content checks, message push)', () => {
   });
 
   it('the push token: read by the push route\u2019s function alone', () => {
-    expect(readers(stack.secrets.wechatPushToken, 'secretsmanager:GetSecretValue')).toEqual(['api:wechat']);
+    expect(readers(stack.secrets.wechatPushToken, 'secretsmanager:GetSecretValue')).toEqual(['api:uploads']);
   });
 
   it('each function reads the signing key and exactly the secrets its routes declare', () => {

@@ -43,12 +43,11 @@ describe('WeChat tokens: who may read them', () => {
       orgs: [],
       members: ['wechatAccessToken'], // care notes, departure notes, transfer notes
       sessions: ['wechatAccessToken'], // topics, material, leave, minutes, amendments, minutes photos
-      uploads: [],
+      uploads: ['wechatPushToken'], // the message push (image verdicts change an upload's check state)
       visits: ['wechatAccessToken'], // request notes, deliveries (observations, photos), cancellations
       points: ['wechatAccessToken'], // award and reversal reasons
       inspection: ['wechatAccessToken'], // opinions, items, answers (evidence photos), returns
       exports: [],
-      wechat: ['wechatPushToken'], // the message push
     });
     const checks = (id: string) => deployedRoutes.find((r) => r.id === id)?.secrets?.includes('wechatAccessToken') ?? false;
     expect(checks('minutes-put')).toBe(true);

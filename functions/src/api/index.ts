@@ -10,7 +10,6 @@ import * as points from './points';
 import * as sessions from './sessions';
 import * as uploads from './uploads';
 import * as visits from './visits';
-import * as wechat from './wechat';
 
 /**
  * The domains: each module under api/ declares its routes and is one Lambda (its `handler`), in
@@ -18,7 +17,7 @@ import * as wechat from './wechat';
  * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
 export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; wire: DomainWiring; handler: LambdaHandler }>> = {
-  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport, wechat,
+  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
 };
 
 /** A declared route and the domain (Lambda) that serves it. */

@@ -14,9 +14,8 @@ import type { routes as points } from './points';
 import type { routes as sessions } from './sessions';
 import type { routes as uploads } from './uploads';
 import type { routes as visits } from './visits';
-import type { routes as wechat } from './wechat';
 
-type Declared = (typeof auth | typeof orgs | typeof members | typeof sessions | typeof uploads | typeof visits | typeof points | typeof inspection | typeof exportsRoutes | typeof wechat)[number];
+type Declared = (typeof auth | typeof orgs | typeof members | typeof sessions | typeof uploads | typeof visits | typeof points | typeof inspection | typeof exportsRoutes)[number];
 type In<S> = S extends z.core.$ZodType ? z.input<S> : undefined;
 
 export type RouteTypes = {

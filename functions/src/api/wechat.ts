@@ -1,12 +1,14 @@
 import { WechatPushEvent, WechatPushQuery, WechatPushReply } from '@ltx/shared/schemas/wechat';
 import { defineRoute, textReply } from './declare';
-import { serve, type DomainWiring } from './serve';
+import type { DomainWiring } from './serve';
 import { wechatPushOf } from '../context';
 
 /**
  * WeChat's message push (消息推送, JSON, 明文模式): the URL entered in WeChat's console with its push
  * token (docs/deploy.md). Public, as WeChat calls it without a user token; the signature on the query
- * proves the call is WeChat's (401 otherwise). Its own function: the only one reading the push token.
+ * proves the call is WeChat's (401 otherwise). Served by the uploads function (api/uploads.ts): a verdict changes an
+ * upload's check state, and the stack keeps to its budget of functions (bench/budgets.ts). That function alone reads
+ * the push token.
  */
 export const routes = [
   defineRoute({
@@ -21,7 +23,5 @@ export const routes = [
   }),
 ];
 
-/** The services these routes use: the function bundles only these. */
+/** The services these routes use (wired into the uploads function's). */
 export const wire: DomainWiring = (b) => ({ wechatPush: wechatPushOf(b) });
-
-export const handler = serve(routes, wire);
