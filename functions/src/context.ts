@@ -13,6 +13,8 @@ import { StaffService } from './services/staff-service';
 import { DynamoConsentRepository } from './repositories/consent-repository';
 import { DynamoHealthReadRepository } from './repositories/health-read-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
+import { DynamoFeedbackRepository } from './repositories/feedback-repository';
+import { FeedbackService } from './services/feedback-service';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, type SecretSource } from './secrets/secret-source';
@@ -91,6 +93,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     transfers: new DynamoTransferRepository(db, table),
     consents: new DynamoConsentRepository(db, table),
     healthReads: new DynamoHealthReadRepository(db, table),
+    feedback: new DynamoFeedbackRepository(db, table),
   };
 }
 
@@ -121,6 +124,8 @@ export interface Services {
   inspection: InspectionService;
   /** Organisations' rules, inherited down the hierarchy (the repository's are `repositories.rules`). */
   ruleSets: RulesService;
+  /** 意见反馈: messages to the administrators and their answers. */
+  feedback: FeedbackService;
 }
 
 /**
@@ -247,6 +252,11 @@ export function consentsOf(b: Base): ConsentService {
   return b.once(consentsOf, () => new ConsentService({ members, consents, healthReads, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
 }
 
+export function feedbackOf(b: Base): FeedbackService {
+  const { orgs, users, audit } = b.repos;
+  return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, clock: b.clock }));
+}
+
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function servicesOf(b: Base): Services {
   const { sessions, visits } = sessionsAndVisitsOf(b);
@@ -265,6 +275,7 @@ export function servicesOf(b: Base): Services {
     staff: staffOf(b),
     transfers: transfersOf(b),
     consents: consentsOf(b),
+    feedback: feedbackOf(b),
   };
 }
 

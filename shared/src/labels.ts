@@ -1,5 +1,6 @@
 import type { ConsentWay, HealthReadPurpose } from './domain/consent';
 import type { OrgKind } from './domain/hierarchy';
+import type { FeedbackKind, FeedbackStatus } from './schemas/feedback';
 import type { RectificationStatus } from './schemas/inspection';
 import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
 import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
@@ -143,3 +144,7 @@ export const closedLabel = '已撤销';
 export const ruleKindLabels = { frequency: '组织生活频次要求', visits: '送学上门规定', points: '积分规则' } as const;
 /** What the points pages say where an organisation does not keep points. */
 export const pointsOffWords = '本组织不实行积分管理';
+
+/** 意见反馈: its kinds, and whether the administrator has answered. */
+export const feedbackKindLabels: Record<FeedbackKind, string> = { suggestion: '意见建议', complaint: '投诉', help: '求助' };
+export const feedbackStatusLabels: Record<FeedbackStatus, string> = { open: '待回复', answered: '已回复' };

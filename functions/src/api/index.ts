@@ -3,6 +3,7 @@ import * as auth from './auth';
 import type { AnyRoute } from './declare';
 import type { DomainWiring } from './serve';
 import * as ledgerExport from './exports';
+import * as feedback from './feedback';
 import * as inspection from './inspection';
 import * as members from './members';
 import * as orgs from './orgs';
@@ -17,7 +18,7 @@ import * as visits from './visits';
  * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
 export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; wire: DomainWiring; handler: LambdaHandler }>> = {
-  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
+  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport, feedback,
 };
 
 /** A declared route and the domain (Lambda) that serves it. */

@@ -206,3 +206,10 @@ export class HierarchyStateError extends AppError {
     super(code);
   }
 }
+
+/** A message to the administrators (意见反馈) already answered with other words: one answer per message (409). */
+export class FeedbackAnsweredError extends AppError {
+  constructor() {
+    super('FEEDBACK_ANSWERED');
+  }
+}
