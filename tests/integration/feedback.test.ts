@@ -27,9 +27,13 @@ beforeAll(async () => {
   const { users } = repos();
   await users.putUser({ id: 'u-test-admin-north', role: 'admin', displayName: '城北管理员', orgId: 'org-chengbei', createdAt: testClock.now().toISOString() });
   await users.putDemoAccount({ order: 99, account: 'admin-north', label: '城北党工委管理员', role: 'admin', userId: 'u-test-admin-north' });
-  [member, proxy, secretary, admin, cityAdmin, northAdmin, inspector] = await Promise.all(
-    ['member-wang', 'proxy-liu', 'secretary-1', 'admin', 'admin-city', 'admin-north', 'inspector'].map((a) => stack.login(a)),
-  );
+  member = await stack.login('member-wang');
+  proxy = await stack.login('proxy-liu');
+  secretary = await stack.login('secretary-1');
+  admin = await stack.login('admin');
+  cityAdmin = await stack.login('admin-city');
+  northAdmin = await stack.login('admin-north');
+  inspector = await stack.login('inspector');
 });
 afterAll(async () => {
   await stack?.stop();
