@@ -2,9 +2,15 @@ import { Feedback, FeedbackAnswerInput, FeedbackInput, FeedbackListQuery } from 
 import { feedbackOf } from '../context';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
-import { serve, type DomainWiring } from './serve';
+import type { DomainWiring } from './serve';
 
-/** 意见反馈 (国办函〔2026〕12号): writing to the administrators, the writer's own messages, the administrators' list and answers. */
+/**
+ * 意见反馈 (国办函〔2026〕12号): writing to the administrators, the writer's own messages, the administrators' list and
+ * answers. Declared here, served by the members function (api/members.ts lists these routes): a function of its own
+ * would be the stack's eleventh, past its budget of ten (bench/budgets.ts: few functions, so sparse traffic meets
+ * fewer cold starts), and traffic this sparse would find it cold nearly every time. The members function neither
+ * deletes nor touches attachments or secrets, so these routes get no grant they do not need.
+ */
 export const routes = [
   defineRoute({
     id: 'feedback-send', method: 'POST', path: '/api/v1/feedback', auth: 'token', can: 'feedback.send',
@@ -38,7 +44,5 @@ export const routes = [
   }),
 ];
 
-/** The services these routes use: the function bundles only these. */
+/** The services these routes use, added to the members function's. */
 export const wire: DomainWiring = (b) => ({ feedback: feedbackOf(b) });
-
-export const handler = serve(routes, wire);

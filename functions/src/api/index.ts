@@ -3,7 +3,6 @@ import * as auth from './auth';
 import type { AnyRoute } from './declare';
 import type { DomainWiring } from './serve';
 import * as ledgerExport from './exports';
-import * as feedback from './feedback';
 import * as inspection from './inspection';
 import * as members from './members';
 import * as orgs from './orgs';
@@ -18,7 +17,7 @@ import * as visits from './visits';
  * else lists routes. A new domain is one more line here, and one in types.ts (the mini-program's types).
  */
 export const domains: Readonly<Record<string, { routes: readonly AnyRoute[]; wire: DomainWiring; handler: LambdaHandler }>> = {
-  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport, feedback,
+  auth, orgs, members, sessions, uploads, visits, points, inspection, exports: ledgerExport,
 };
 
 /** A declared route and the domain (Lambda) that serves it. */

@@ -7,7 +7,6 @@ import type * as z from 'zod/mini';
 import type { RouteDeclaration, PathParams } from './declare';
 import type { routes as auth } from './auth';
 import type { routes as exportsRoutes } from './exports';
-import type { routes as feedback } from './feedback';
 import type { routes as inspection } from './inspection';
 import type { routes as members } from './members';
 import type { routes as orgs } from './orgs';
@@ -16,7 +15,7 @@ import type { routes as sessions } from './sessions';
 import type { routes as uploads } from './uploads';
 import type { routes as visits } from './visits';
 
-type Declared = (typeof auth | typeof orgs | typeof members | typeof sessions | typeof uploads | typeof visits | typeof points | typeof inspection | typeof exportsRoutes | typeof feedback)[number];
+type Declared = (typeof auth | typeof orgs | typeof members | typeof sessions | typeof uploads | typeof visits | typeof points | typeof inspection | typeof exportsRoutes)[number];
 type In<S> = S extends z.core.$ZodType ? z.input<S> : undefined;
 
 export type RouteTypes = {
