@@ -14,6 +14,8 @@ import { DynamoConsentRepository } from './repositories/consent-repository';
 import { DynamoHealthReadRepository } from './repositories/health-read-repository';
 import { DynamoReminderCreditRepository } from './repositories/reminder-credit-repository';
 import { DynamoTransferRepository } from './repositories/transfer-repository';
+import { DynamoFeedbackRepository } from './repositories/feedback-repository';
+import { FeedbackService } from './services/feedback-service';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
@@ -108,6 +110,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     consents: new DynamoConsentRepository(db, table),
     healthReads: new DynamoHealthReadRepository(db, table),
     reminderCredits: new DynamoReminderCreditRepository(db, table),
+    feedback: new DynamoFeedbackRepository(db, table),
   };
 }
 
@@ -140,6 +143,8 @@ export interface Services {
   ruleSets: RulesService;
   /** WeChat's message push: the verdicts of image checks. */
   wechatPush: WechatPushService;
+  /** 意见反馈: messages to the administrators and their answers. */
+  feedback: FeedbackService;
 }
 
 /**
@@ -280,6 +285,11 @@ export function consentsOf(b: Base): ConsentService {
   return b.once(consentsOf, () => new ConsentService({ members, consents, healthReads, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
 }
 
+export function feedbackOf(b: Base): FeedbackService {
+  const { orgs, users, audit } = b.repos;
+  return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, clock: b.clock }));
+}
+
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function servicesOf(b: Base): Services {
   const { sessions, visits } = sessionsAndVisitsOf(b);
@@ -299,6 +309,7 @@ export function servicesOf(b: Base): Services {
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
     consents: consentsOf(b),
+    feedback: feedbackOf(b),
   };
 }
 

@@ -27,6 +27,8 @@ export default defineAppConfig({
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
     // What everyone may read: the privacy policy.
     { root: 'packages/about', pages: ['pages/privacy/index'] },
+    // 意见反馈 (国办函〔2026〕12号): writing, the writer's own messages with answers, the administrator's answers.
+    { root: 'packages/feedback', pages: ['pages/write/index', 'pages/mine/index', 'pages/answer/index'] },
   ],
   // WeChat's privacy check: privacy APIs (photos, files) wait until the person agrees to the 隐私保护指引. On since
   // 17 October 2023 whatever this says; the flag turns it on for the base libraries from before. The popup that asks

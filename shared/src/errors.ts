@@ -44,6 +44,7 @@ export const errorCatalog = {
   ROSTER_CHANGED: { status: 409, message: '检查之后，本支部的党员信息有了变动，请重新上传花名册检查后再导入' },
   ROSTER_FILE_INVALID: { status: 422, message: '无法读取这个文件：请用下载的模板填写，保存为 Excel（.xlsx）文件后重新上传' },
   POINTS_OFF: { status: 409, message: '本组织不实行积分管理，不能再记分；以前的积分记录仍然保留' },
+  FEEDBACK_ANSWERED: { status: 409, message: '这条意见反馈已经答复过了，请刷新后查看答复' },
   ORG_CLOSED: { status: 409, message: '该组织或支部已撤销，只能查看，不能再修改或在其下新建' },
   ORG_NOT_EMPTY: { status: 409, message: '其下还有未撤销的组织或支部，请先把它们调整到别处或撤销，再撤销本组织' },
   CONTENT_FLAGGED: { status: 422, message: '有的内容不适合发布，请修改后再提交' },

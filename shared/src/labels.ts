@@ -1,5 +1,6 @@
 import type { ConsentWay, HealthReadPurpose } from './domain/consent';
 import type { OrgKind } from './domain/hierarchy';
+import type { FeedbackKind, FeedbackStatus } from './schemas/feedback';
 import type { RectificationStatus } from './schemas/inspection';
 import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
 import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
@@ -149,3 +150,7 @@ export const pointsOffWords = '本组织不实行积分管理';
  * it in place of the image (others do not see it at all until it passed).
  */
 export const mediaCheckLabels = { checking: '审核中', rejected: '这张照片未通过内容安全审核，已隐藏' } as const;
+
+/** 意见反馈: its kinds, and whether the administrator has answered. */
+export const feedbackKindLabels: Record<FeedbackKind, string> = { suggestion: '意见建议', complaint: '投诉', help: '求助' };
+export const feedbackStatusLabels: Record<FeedbackStatus, string> = { open: '待回复', answered: '已回复' };

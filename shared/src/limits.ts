@@ -83,6 +83,13 @@ export const inspectionLimits = {
   returnReason: 500,
 } as const;
 
+/** 意见反馈: a message and its answer; a message of one character says nothing. */
+export const feedbackLimits = {
+  textMin: 2,
+  text: 1000,
+  answer: 1000,
+} as const;
+
 export const pointsLimits = {
   /** Points of one entry or rule, either way. */
   entry: 100,

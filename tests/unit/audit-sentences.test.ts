@@ -20,7 +20,7 @@ function full(action: AuditAction): AuditEntry {
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
     staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
     roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' },
-    rules: { kind: 'frequency', org: '城北党工委' },
+    rules: { kind: 'frequency', org: '城北党工委' }, feedback: { kind: 'complaint', senderName: '王建国' },
     ...(type === 'branch' ? { hierarchy: { name: '第三支部', parent: '城北党工委', from: action === 'branch.rename' ? '第三党支部' : '城南党工委', to: '城北党工委', on: '2026-11-03' } } : {}),
     ...(type === 'org' && action !== 'org.create' ? { hierarchy: { name: '某市委老干部局', from: '某市老干部局', on: '2026-11-03' } } : {}),
   };
@@ -48,14 +48,14 @@ describe('audit sentences', () => {
     expect(sentence.startsWith('2026年11月3日 上午9:30 吴淑珍（支部书记）')).toBe(true);
     expect(sentence.endsWith('。')).toBe(true);
     // Each names its target: the member, the session, the item or the period.
-    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日）「学习党章」', attendance: '支部党员大会（11月3日）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求' };
+    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日）「学习党章」', attendance: '支部党员大会（11月3日）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求', feedback: '投诉' };
     expect(sentence).toContain(names[action.split('.')[0]!]);
 
     const old = auditSentence(bare(action));
     expect(old, old).not.toMatch(codeLike);
     expect(old.startsWith('2026年11月3日 上午9:30 一位用户')).toBe(true);
     expect(auditSentence(bare(action), '张卫东').startsWith('2026年11月3日 上午9:30 张卫东')).toBe(true);
-    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定' };
+    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定', feedback: '意见反馈' };
     expect(old).toContain(fallback[action.split('.')[0]!]);
   });
 

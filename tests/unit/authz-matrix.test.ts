@@ -66,6 +66,11 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.transfer':      { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'transfer.accept':      { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'transfer.list':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  // 意见反馈: own = a message the actor wrote in b1; other = someone else's in another organisation.
+  'feedback.send':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'feedback.read':        { admin: 'AN', inspector: 'FN', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'feedback.list':        { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
+  'feedback.answer':      { admin: 'AN', inspector: 'FN', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
 };
 
 const decisionOf = { A: 'allow', F: 'forbidden', N: 'not_found' } as const;
@@ -87,7 +92,14 @@ function actorFor(role: Role): Actor {
 }
 
 /** The own resource: in b1, paired with the contact, and the member's own record. */
-function resources(action: Action): { own: Resource; other: Resource } {
+function resources(action: Action, role: Role): { own: Resource; other: Resource } {
+  if (action === 'feedback.read' || action === 'feedback.answer') {
+    return {
+      own: { type: 'feedback', orgId: 'o1', branchId: 'b1', senderUserId: actorFor(role).userId },
+      other: { type: 'feedback', orgId: 'o2', orgPath: '/o2/', branchId: 'b7', senderUserId: 'u-someone-else' },
+    };
+  }
+  if (action === 'feedback.list') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
   if (action.startsWith('org.') || action.startsWith('rules.') || action.startsWith('staff.') || action === 'compliance.read') return { own: { type: 'org', orgId: 'o1' }, other: { type: 'org', orgId: 'o2' } };
   if (action.startsWith('session.') || action === 'attendance.mark' || action === 'attendance.readAll') {
     return { own: { type: 'session', orgId: 'o1', branchId: 'b1' }, other: { type: 'session', orgId: 'o1', branchId: 'b2' } };
@@ -117,7 +129,7 @@ describe('authorisation matrix', () => {
     for (const role of roles) {
       const [own, other] = expected[action][role].split('') as ('A' | 'F' | 'N')[];
       it(`${role} ${action}: own ${own}, other branch ${other}`, () => {
-        const { own: ownResource, other: otherResource } = resources(action);
+        const { own: ownResource, other: otherResource } = resources(action, role);
         expect(decide(actorFor(role), action, ownResource)).toBe(decisionOf[own!]);
         expect(decide(actorFor(role), action, otherResource)).toBe(decisionOf[other!]);
       });
@@ -161,6 +173,17 @@ describe('authorisation matrix', () => {
     }
     expect(decide(actorFor('inspector'), 'branch.manage', under)).toBe('forbidden');
     expect(decide(actorFor('admin'), 'branch.manage', under)).toBe('allow');
+  });
+
+  it('shows a message only to its writer and the administrators of the subtree it was written in', () => {
+    const mine: Resource = { type: 'feedback', orgId: 'o2', orgPath: '/o0/o1/o2/', branchId: 'b5', senderUserId: 'u-member' };
+    expect(decide(actorFor('admin'), 'feedback.answer', mine)).toBe('allow');
+    expect(decide(actorFor('admin'), 'feedback.answer', { ...mine, orgId: 'o3', orgPath: '/o0/o3/' })).toBe('not_found');
+    // Another person of the same branch, or the member's proxy, does not read the member's message.
+    expect(decide(actorFor('proxy'), 'feedback.read', mine)).toBe('not_found');
+    expect(decide(actorFor('secretary'), 'feedback.read', mine)).toBe('not_found');
+    expect(decide(actorFor('member'), 'feedback.read', mine)).toBe('allow');
+    expect(decide(actorFor('inspector'), 'feedback.read', mine)).toBe('forbidden');
   });
 
   it('lets a branch\'s own people keep it after it moved under another organisation', () => {

@@ -5,6 +5,7 @@ import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
 import { consentsOf, membersOf, transfersOf } from '../context';
+import * as feedback from './feedback';
 
 /** PATCH, and its POST alias for wx.request: 200 with the member when applied; 202 with the pending change when it awaits the secretary. */
 const memberUpdate = <const M extends 'PATCH' | 'POST'>(id: string, method: M, summary: string) =>
@@ -113,9 +114,11 @@ export const routes = [
     response: Transfer,
     handle: async ({ ctx, actor, params }) => ctx.transfers.cancel(actor, params.transferId),
   }),
+  // 意见反馈: declared in ./feedback, served by this function (see there why it has none of its own).
+  ...feedback.routes,
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b), ...feedback.wire(b) });
 
 export const handler = serve(routes, wire);

@@ -108,6 +108,16 @@ export const keys = {
   rosterImportRow: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `ROW#${String(row).padStart(5, '0')}` }),
   rosterImportRowPrefix: 'ROW#',
 
+  /**
+   * A message to the administrators (意见反馈). gsi1: its writer's messages, newest last. gsi2: the messages of one
+   * status in one tree, keyed by the root; the sort key starts with the path of the organisation the writer's
+   * branch sat under, so an administrator's subtree is one Query `begins_with(gsi2sk, <their organisation's path>)`.
+   */
+  feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
+  feedbackOfUser: (userId: string) => `USER#${userId}#FEEDBACK`,
+  feedbackOfTree: (rootId: string, status: string) => `FEEDBACK#${rootId}#${status}`,
+  feedbackTreeSortKey: (orgPath: string, createdAt: string, feedbackId: string) => `${orgPath}#${createdAt}#${feedbackId}`,
+
   /** Local stage only: the demo accounts the login page lists. */
   demoAccounts: 'DEMO#ACCOUNTS',
 

@@ -8,6 +8,7 @@ import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
 import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { FeedbackKind, FeedbackStatus } from '@ltx/shared/schemas/feedback';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
 import { mediaCheckStates } from '@ltx/shared/schemas/session';
@@ -756,4 +757,39 @@ export const transfers = defineEntity({
       gsi2pk: keys.transfersOfBranch(t.toBranchId, 'IN'), gsi2sk: sortKey,
     };
   },
+});
+
+// 意见反馈 (messages to the administrators).
+
+export const FeedbackRecord = z.object({
+  id: text,
+  kind: FeedbackKind,
+  text,
+  aboutBranch: z.boolean(),
+  status: FeedbackStatus,
+  createdAt: text,
+  senderUserId: text,
+  senderRole: z.enum(roles),
+  /** As the sender was named when they wrote: the administrator reads who wrote without a lookup. */
+  senderName: text,
+  /** Where the sender sat when they wrote: the message stays with that subtree's administrators. */
+  orgId: text,
+  orgPath: text,
+  branchId: text,
+  branchName: text,
+  answer: optionalText,
+  answeredAt: optionalText,
+  answeredBy: optionalText,
+  answeredByName: optionalText,
+});
+export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
+
+export const feedbackMessages = defineEntity({
+  type: 'Feedback',
+  schema: FeedbackRecord,
+  keys: (f: FeedbackRecord) => ({
+    ...keys.feedback(f.id),
+    gsi1pk: keys.feedbackOfUser(f.senderUserId), gsi1sk: `${f.createdAt}#${f.id}`,
+    gsi2pk: keys.feedbackOfTree(rootOf(f.orgPath), f.status), gsi2sk: keys.feedbackTreeSortKey(f.orgPath, f.createdAt, f.id),
+  }),
 });

@@ -2,7 +2,7 @@ import { openPage } from '@/adapters/navigation';
 import { pages } from '@/services/routes';
 import { BigButton } from './BigButton';
 
-/** At the foot of the login page and every start page: the privacy policy, one tap away. */
+/** The privacy policy, one tap away: at the foot of the login and bind pages, and of every start page (in FooterLinks). */
 export function PrivacyPolicyLink() {
   return (
     <BigButton variant='secondary' onClick={() => openPage(pages.privacyPolicy)}>

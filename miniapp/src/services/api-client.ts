@@ -120,6 +120,14 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     declineTransfer: (transferId: string) => callRoute('POST /api/v1/transfers/{transferId}/decline', `/transfers/${seg(transferId)}/decline`, {}),
     cancelTransfer: (transferId: string) => callRoute('POST /api/v1/transfers/{transferId}/cancel', `/transfers/${seg(transferId)}/cancel`),
 
+    // 意见反馈: writing to the administrators, the writer's own messages, the administrators' list and answers.
+    sendFeedback: (input: Body<'POST /api/v1/feedback'>, idempotencyKey: string) => callRoute('POST /api/v1/feedback', '/feedback', input, { 'Idempotency-Key': idempotencyKey }),
+    myFeedback: async () => (await callRoute('GET /api/v1/me/feedback', '/me/feedback')).items,
+    orgFeedback: async (orgId: string, status: NonNullable<Query<'GET /api/v1/orgs/{orgId}/feedback'>['status']>) =>
+      (await callRoute('GET /api/v1/orgs/{orgId}/feedback', `/orgs/${seg(orgId)}/feedback?status=${seg(status)}`)).items,
+    answerFeedback: (feedbackId: string, input: Body<'POST /api/v1/feedback/{feedbackId}/answer'>) =>
+      callRoute('POST /api/v1/feedback/{feedbackId}/answer', `/feedback/${seg(feedbackId)}/answer`, input),
+
     // Organisational life (三会一课、主题党日).
     memberSessions: async (memberId: string) => (await callRoute('GET /api/v1/members/{memberId}/sessions', `/members/${seg(memberId)}/sessions`)).items,
     /** This year's sessions of the branch (the API's default period). */

@@ -31,6 +31,9 @@ export const pages = {
   adminHome: '/packages/inspector/pages/admin-home/index',
   orgRules: '/packages/inspector/pages/rules/index',
   privacyPolicy: '/packages/about/pages/privacy/index',
+  feedbackWrite: '/packages/feedback/pages/write/index',
+  myFeedback: '/packages/feedback/pages/mine/index',
+  feedbackAnswer: '/packages/feedback/pages/answer/index',
 } as const;
 
 export type PagePath = (typeof pages)[keyof typeof pages];

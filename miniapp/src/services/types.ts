@@ -86,3 +86,4 @@ export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx
 export type { RosterImport, RosterImportRow } from '@ltx/shared/schemas/roster';
 export type { BranchCreateInput, OrgChildInput, OrgDetail } from '@ltx/shared/schemas/org';
 export type { Transfer, TransferBoard, TransferInput } from '@ltx/shared/schemas/transfer';
+export type { Feedback, FeedbackInput, FeedbackKind, FeedbackStatus } from '@ltx/shared/schemas/feedback';

@@ -1,4 +1,5 @@
-import { attendanceStatusLabels, departureReasonLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import { attendanceStatusLabels, departureReasonLabels, feedbackKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import type { FeedbackKind } from '../schemas/feedback';
 import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
@@ -30,6 +31,7 @@ export const auditActions = [
   'roster.import',
   'branch.create', 'org.rename', 'branch.rename', 'org.close', 'branch.close', 'branch.move',
   'rules.set', 'rules.revert',
+  'feedback.send', 'feedback.answer',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -86,6 +88,8 @@ export interface AuditEntry {
   hierarchy?: { name: string; kindText?: string; parent?: string; from?: string; to?: string; on?: string };
   /** An organisation's rules set or reverted to its superior's: which kind, the organisation's name, points turned on or off. */
   rules?: { kind: RuleKind; org?: string; points?: 'on' | 'off' };
+  /** A message to the administrators (意见反馈): its kind, and on an answer whose it was. Never its words. */
+  feedback?: { kind: FeedbackKind; senderName?: string };
 }
 
 const someMember = '一位党员';
@@ -199,6 +203,9 @@ const period = (e: AuditEntry) => {
 
 const unknownPhrase = () => '做了一项记录';
 
+/** 投诉, 意见建议, 求助; 意见反馈 when an entry carries no kind. */
+const feedbackKind = (e: AuditEntry) => (e.feedback ? feedbackKindLabels[e.feedback.kind] : '意见反馈');
+
 /** 第一离退休干部党支部的支部书记; "一项职务" when an entry carries none. */
 const staffRole = (e: AuditEntry) => (e.staff ? `${e.staff.scope}的${roleLabels[e.staff.role]}` : '一项职务');
 const staffName = (e: AuditEntry) => e.staff?.name ?? '一位同志';
@@ -259,5 +266,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
     : e.rules?.points === 'on' ? `恢复了${ruleOrg(e)}的积分管理`
     : `修改了${ruleOrg(e)}的${ruleKindText(e)}`,
   'rules.revert': (e) => `让${ruleOrg(e)}的${ruleKindText(e)}恢复沿用上级规定`,
+  'feedback.send': (e) => `提交了一条${feedbackKind(e)}`,
+  'feedback.answer': (e) => `答复了${e.feedback?.senderName ? `${e.feedback.senderName}的` : '一条'}${feedbackKind(e)}`,
   'roster.import': (e) => (e.roster ? `导入花名册：新建 ${e.roster.created} 人，更新 ${e.roster.updated} 人` : '导入了花名册'),
 };

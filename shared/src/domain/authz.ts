@@ -13,6 +13,11 @@ export type Resource = Placed &
   | { type: 'session'; orgId: string; branchId: string }
   /** A 送学上门 request; `contactUserId` is the contact it is assigned to. */
   | { type: 'visit'; orgId: string; branchId: string; memberId: string; contactUserId?: string | null }
+  /**
+   * A message to the administrators (意见反馈), placed where its sender sat when they wrote it; `senderUserId`
+   * is the account that wrote it: the only one besides the subtree's administrators and inspectors who sees it.
+   */
+  | { type: 'feedback'; orgId: string; branchId: string; senderUserId: string }
   );
 
 /**
@@ -81,6 +86,10 @@ export const actions = [
   'member.transfer',
   'transfer.accept',
   'transfer.list',
+  'feedback.send',
+  'feedback.read',
+  'feedback.list',
+  'feedback.answer',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -101,14 +110,18 @@ export function canSee(actor: Actor, resource: Resource): boolean {
     case 'inspector':
       return inSubtree(actor, resource);
     case 'secretary':
+      if (resource.type === 'feedback') return resource.senderUserId === actor.userId;
       return resource.type === 'org' ? false : inBranch(actor, resource);
     case 'contact':
       if (resource.type === 'org') return false;
+      if (resource.type === 'feedback') return resource.senderUserId === actor.userId;
       if (resource.type !== 'member' && resource.type !== 'visit') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.contactUserId === actor.userId;
     case 'member':
     case 'proxy':
       if (resource.type === 'org') return false;
+      // A message is its writer's own, whoever else acts for the same member (a proxy does not read the member's).
+      if (resource.type === 'feedback') return resource.senderUserId === actor.userId;
       if (resource.type !== 'member' && resource.type !== 'visit') return inBranch(actor, resource);
       return inBranch(actor, resource) && resource.memberId === actor.memberId;
     case 'visitor':
@@ -205,6 +218,14 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.transfer': ['secretary', 'admin'],
   'transfer.accept': ['secretary', 'admin'],
   'transfer.list': ['secretary', 'admin'],
+  // 意见反馈 (国办函〔2026〕12号): members, proxies and the branch's workers write (resource: their branch); the
+  // writer and the administrators of the subtree read a message (resource: the message), the administrators list
+  // (resource: their organisation) and answer them. Inspectors supervise the branches' work, not the people
+  // complaining about it: a complaint may be about them, so they neither read nor answer.
+  'feedback.send': ['member', 'proxy', 'secretary', 'contact'],
+  'feedback.read': ['admin', 'member', 'proxy', 'secretary', 'contact'],
+  'feedback.list': ['admin'],
+  'feedback.answer': ['admin'],
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
@@ -286,6 +307,10 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'member.transfer': 'member',
   'transfer.accept': 'branch',
   'transfer.list': 'branch',
+  'feedback.send': 'branch',
+  'feedback.read': 'feedback',
+  'feedback.list': 'org',
+  'feedback.answer': 'feedback',
 };
 
 /**
@@ -305,6 +330,8 @@ export function ownScope(actor: Actor, type: Resource['type']): Resource {
     case 'member':
     case 'visit':
       return { type, orgId, branchId, memberId: actor.memberId ?? '*', contactUserId: actor.userId };
+    case 'feedback':
+      return { type, orgId, branchId, senderUserId: actor.userId };
   }
 }
 

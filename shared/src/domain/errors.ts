@@ -233,3 +233,10 @@ export class PushSignatureError extends AppError {
     super('PUSH_SIGNATURE_INVALID');
   }
 }
+
+/** A message to the administrators (意见反馈) already answered with other words: one answer per message (409). */
+export class FeedbackAnsweredError extends AppError {
+  constructor() {
+    super('FEEDBACK_ANSWERED');
+  }
+}

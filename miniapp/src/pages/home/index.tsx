@@ -23,7 +23,7 @@ import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
 import { LogoutButton } from '@/components/LogoutButton';
-import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
+import { FooterLinks } from '@/components/FooterLinks';
 import { deviceNow } from '@/adapters/clock';
 
 /** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
@@ -104,7 +104,7 @@ export default function HomePage() {
           ) : null}
         </MemberHome>
       ) : null}
-      <PrivacyPolicyLink />
+      <FooterLinks me={me.data} />
       <LogoutButton />
     </ElderPage>
   );

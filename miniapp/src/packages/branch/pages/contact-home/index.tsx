@@ -8,7 +8,7 @@ import { useOwnHome } from '@/hooks/use-own-home';
 import { useMyVisits } from '@/hooks/use-visits';
 import { pages } from '@/services/routes';
 import { LogoutButton } from '@/components/LogoutButton';
-import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
+import { FooterLinks } from '@/components/FooterLinks';
 
 /** A paired contact's first page: the visits to make, then the roll and the branch's records. */
 export default function ContactHomePage() {
@@ -32,7 +32,7 @@ export default function ContactHomePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.sessions)}>
         组织生活记录
       </BigButton>
-      <PrivacyPolicyLink />
+      <FooterLinks me={me.data} />
       <LogoutButton />
     </ElderPage>
   );

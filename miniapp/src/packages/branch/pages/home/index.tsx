@@ -12,7 +12,7 @@ import { useOverview } from '@/hooks/use-sessions';
 import { pages, withQuery } from '@/services/routes';
 import { visitCountsText } from '@/services/visit-words';
 import { LogoutButton } from '@/components/LogoutButton';
-import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
+import { FooterLinks } from '@/components/FooterLinks';
 import { IncomingTransfers } from '@/components/IncomingTransfers';
 import { Message } from '@/components/Message';
 import { useApi } from '@/hooks/api-context';
@@ -101,7 +101,7 @@ export default function BranchHomePage() {
       {o && o.nextSessions.length === 0 ? <Text className='text'>近两个月还没有安排会议。</Text> : null}
       {o?.nextSessions.map((s) => <SessionRow key={s.id} session={s} onOpen={() => openPage(withQuery(pages.session, { id: s.id }))} />)}
 
-      <PrivacyPolicyLink />
+      <FooterLinks me={me.data} />
       <LogoutButton />
     </ElderPage>
   );

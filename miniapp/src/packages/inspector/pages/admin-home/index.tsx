@@ -5,7 +5,7 @@ import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { LogoutButton } from '@/components/LogoutButton';
-import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
+import { FooterLinks } from '@/components/FooterLinks';
 import { useApi } from '@/hooks/api-context';
 import { useAsync } from '@/hooks/use-async';
 import { useMe } from '@/hooks/use-me';
@@ -92,7 +92,7 @@ export default function AdminHomePage() {
       <BigButton variant='secondary' onClick={() => openPage(pages.branches)}>
         各支部人数概况
       </BigButton>
-      <PrivacyPolicyLink />
+      <FooterLinks me={me.data} />
       <LogoutButton />
     </ElderPage>
   );

@@ -13,7 +13,7 @@ import { periodChoices, periodHeading, todayInChina } from '@/services/inspectio
 import { may } from '@/services/permissions';
 import { pages, withQuery } from '@/services/routes';
 import { LogoutButton } from '@/components/LogoutButton';
-import { PrivacyPolicyLink } from '@/components/PrivacyPolicyLink';
+import { FooterLinks } from '@/components/FooterLinks';
 
 /**
  * The inspector's first page: pick a period with one tap, then every branch against the rules,
@@ -63,7 +63,7 @@ export default function CompliancePage() {
           工作人员和邀请
         </BigButton>
       ) : null}
-      <PrivacyPolicyLink />
+      <FooterLinks me={me.data} />
       <LogoutButton />
     </ElderPage>
   );

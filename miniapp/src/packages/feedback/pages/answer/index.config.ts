@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '处理意见反馈' });
