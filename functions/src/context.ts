@@ -287,7 +287,7 @@ export function consentsOf(b: Base): ConsentService {
 
 export function feedbackOf(b: Base): FeedbackService {
   const { orgs, users, audit } = b.repos;
-  return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, clock: b.clock }));
+  return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, screen: screenOf(b), clock: b.clock }));
 }
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */

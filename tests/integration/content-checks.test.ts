@@ -169,6 +169,18 @@ describe('texts others read go through msg_sec_check v2 before they are stored',
     expect(check).toMatchObject({ version: 2, scene: 3, openid: localServiceOpenId });
   });
 
+  it('refuses a flagged 意见反馈 message and stores nothing; a clean one reaches the administrator', async () => {
+    const mine = async () => (await stack.call('GET', '/me/feedback', { token: secretary })).body.items.length as number;
+    const before = await mine();
+    const refused = await stack.call('POST', '/feedback', { token: secretary, body: { kind: 'suggestion', text: `希望${flagged}` } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields[0].path).toBe('text');
+    expect(await mine()).toBe(before);
+    const sent = await stack.call('POST', '/feedback', { token: secretary, body: { kind: 'suggestion', text: '希望会议通知早一点发' } });
+    expect(sent.status).toBe(201);
+    expect(await mine()).toBe(before + 1);
+  });
+
   it('checks a WeChat user’s text under their own openid, which no answer carries', async () => {
     const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name: '本人检查' } })).body;
     const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;

@@ -3,7 +3,7 @@ import { ownScope, type Resource } from '@ltx/shared/domain/authz';
 import { ConflictError, FeedbackAnsweredError, NotFoundError } from '@ltx/shared/domain/errors';
 import { rootPath } from '@ltx/shared/domain/hierarchy';
 import type { Actor } from '@ltx/shared/domain/roles';
-import type { Feedback, FeedbackAnswerInput, FeedbackInput, FeedbackStatus } from '@ltx/shared/schemas/feedback';
+import { FeedbackAnswerInput, FeedbackInput, type Feedback, type FeedbackStatus } from '@ltx/shared/schemas/feedback';
 import type { Clock } from '@ltx/shared/time/clock';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { FeedbackRepository } from '../repositories/feedback-repository';
@@ -12,6 +12,7 @@ import type { FeedbackRecord } from '../repositories/records';
 import { orgPathOf } from '../repositories/records';
 import type { UserRepository } from '../repositories/user-repository';
 import { authorize } from './authorize';
+import type { Screen } from './content-screen';
 import { branchResource, orgResource } from './places';
 
 export interface FeedbackDeps {
@@ -19,6 +20,8 @@ export interface FeedbackDeps {
   orgs: Pick<OrgRepository, 'getBranch' | 'getOrg'>;
   users: Pick<UserRepository, 'getUser'>;
   audit: AuditRepository;
+  /** WeChat's text check: the administrators read the message, the writer reads the answer. */
+  screen: Screen;
   clock: Clock;
 }
 
@@ -45,7 +48,7 @@ export class FeedbackService {
     const id = idempotencyKey ? idFrom(actor.userId, idempotencyKey) : `fb-${randomUUID()}`;
     const existing = idempotencyKey ? await this.deps.feedback.get(id) : undefined;
     if (existing) return { created: false, feedback: toView(existing) };
-    // Content check (msgSecCheck v2, issue 14 item 3) goes here: `input.text` is checked before it is stored.
+    await this.deps.screen.texts(actor, FeedbackInput, input, ['text']);
     const user = await this.deps.users.getUser(actor.userId);
     const record: FeedbackRecord = {
       id, kind: input.kind, text: input.text, aboutBranch: input.aboutBranch ?? false, status: 'open',
@@ -88,7 +91,7 @@ export class FeedbackService {
       if (message.answer === input.answer && message.answeredBy === actor.userId) return toView(message);
       throw new FeedbackAnsweredError();
     }
-    // Content check (msgSecCheck v2, issue 14 item 3): `input.answer` too, before it is stored.
+    await this.deps.screen.texts(actor, FeedbackAnswerInput, input, ['answer']);
     const user = await this.deps.users.getUser(actor.userId);
     const answered: FeedbackRecord = {
       ...message, status: 'answered', answer: input.answer, answeredAt: this.deps.clock.now().toISOString(), answeredBy: actor.userId, answeredByName: user?.displayName ?? '',
