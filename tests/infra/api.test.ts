@@ -279,14 +279,13 @@ describe('attachment permissions', () => {
     expect(byDomain).toEqual({
       auth: [],
       orgs: [],
-      members: [],
+      members: ['check'], // the photo of a signed consent form (UploadService.assertUsable)
       uploads: ['presign'], // UploadService.createTicket
       sessions: ['check'], // attach(attachments, minutes photos); every SessionDetail has links
       visits: ['check'], // deliver: attach(photos); a delivered visit's photo links
       points: [],
       inspection: ['check'], // a rectification answer: attach(evidence); ledger photos, item links
       exports: ['read'], // the ledger's photos
-      wechat: [], // the message push: verdicts of image checks change upload records only
     });
     // The routes that answer attachment links say so (a sample of the obvious ones).
     const access = (id: string) => deployedRoutes.find((r) => r.id === id)?.uploads;
@@ -316,7 +315,7 @@ describe('attachment permissions', () => {
       expect(s3, h).toEqual(access.flatMap((a) => expected[a]));
       if (access.length) withAccess++;
     }
-    expect(withAccess).toBe(5); // uploads, sessions, visits, inspection, exports
+    expect(withAccess).toBe(6); // uploads, sessions, visits, inspection, exports, members (a signed consent form's photo)
   });
 
   it('never lets a function delete, overwrite ACLs or read outside uploads/', () => {

@@ -214,7 +214,7 @@ describe('the customer-managed key', () => {
     }
     // The uploading role may create data keys, the reading ones may decrypt, the others touch no file.
     expect(holdersOf((st) => actionsOf(st).includes('kms:GenerateDataKey') && same(st.Condition, viaService('s3')))).toEqual(['api:uploads']);
-    expect(holdersOf((st) => actionsOf(st).includes('kms:Decrypt') && same(st.Condition, viaService('s3')))).toEqual(['api:exports', 'api:inspection', 'api:sessions', 'api:visits']);
+    expect(holdersOf((st) => actionsOf(st).includes('kms:Decrypt') && same(st.Condition, viaService('s3')))).toEqual(['api:exports', 'api:inspection', 'api:members', 'api:sessions', 'api:visits']);
   });
 });
 

@@ -73,7 +73,7 @@ export const routes = [
   defineRoute({
     id: 'health-consent-give', method: 'POST', path: '/api/v1/members/{memberId}/health-consent', auth: 'token', can: 'consent.give',
     summary: '本人（或家属代本人）同意保存健康和照护信息；书记登记纸质同意书时附签字照片',
-    body: ConsentGiveInput, response: HealthConsentPage, idempotent: true,
+    body: ConsentGiveInput, response: HealthConsentPage, idempotent: true, uploads: 'check',
     handle: async ({ ctx, actor, params, body }) => ctx.consents.give(actor, params.memberId, body),
   }),
   defineRoute({
