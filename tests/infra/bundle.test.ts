@@ -9,6 +9,7 @@ import { deployedRoutes } from '../../functions/src/api';
 import { RUNTIME_PROVIDED_MODULES } from '../../infra/src/constructs/api';
 import { repoRoot } from '../../infra/src/paths';
 import { buildStack } from './helpers';
+import { msFromNow } from '../support/time';
 
 /**
  * Bundles the uploads domain with the stack's real NodejsFunction settings (esbuild, ESM, externals) and
@@ -22,9 +23,9 @@ const PROBE_ENTRY = `
 export { handler } from ${JSON.stringify(path.join(repoRoot, 'functions/src/api/uploads'))};
 import { S3UploadStore } from ${JSON.stringify(path.join(repoRoot, 'functions/src/uploads/s3-upload-store'))};
 
-export async function probe(bucket, key) {
+export async function probe(bucket, key, expiresAt) {
   const store = new S3UploadStore(bucket);
-  const form = await store.presign({ key, contentType: 'image/png', maxBytes: 1024, expiresAt: new Date(Date.now() + 600_000) });
+  const form = await store.presign({ key, contentType: 'image/png', maxBytes: 1024, expiresAt: new Date(expiresAt) });
   return { form, link: await store.downloadUrl(key) };
 }
 `;
@@ -87,7 +88,7 @@ describe('domain bundle (uploads, bundled as cdk synth does)', () => {
     const script = `
       const m = await import(${JSON.stringify(pathToFileURL(bundle).href)});
       if (typeof m.handler !== 'function') throw new Error('no handler export');
-      console.log(JSON.stringify(await m.probe('probe-bucket', 'uploads/branch-1/0000-probe')));
+      console.log(JSON.stringify(await m.probe('probe-bucket', 'uploads/branch-1/0000-probe', ${JSON.stringify(msFromNow(600_000))})));
     `;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: work,

@@ -1,4 +1,4 @@
-import type { Clock } from '@ltx/shared/time/clock';
+import { systemClock, type Clock } from '@ltx/shared/time/clock';
 
 /**
  * The one clock of a test run: the stack under test, the test data and the pages all read "now" from
@@ -7,11 +7,12 @@ import type { Clock } from '@ltx/shared/time/clock';
  * libfaketime as well, for the libraries that read the system clock themselves).
  */
 function startingAt(instant: string | undefined): Clock {
-  if (!instant) return { now: () => new Date() };
+  // The machine's clock is read in one place, the product's own systemClock: here only to keep the pace.
+  if (!instant) return systemClock;
   const start = Date.parse(instant);
   if (Number.isNaN(start)) throw new Error(`TEST_NOW is not an ISO instant: ${instant}`);
-  const offset = start - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
+  const offset = start - systemClock.now().getTime();
+  return { now: () => new Date(systemClock.now().getTime() + offset) };
 }
 
 export const testClock: Clock = startingAt(process.env.TEST_NOW);
