@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestStack } from '../integration/support/stack';
-import { startH5Stack } from './support/h5-stack';
-import { openPhone, shot } from './support/browser';
-import { closeAll, seeText, signIn, tapButton } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { shot } from './support/browser';
+import { signIn } from './support/ui';
+import { phoneOnStack } from './support/phone-on-stack';
 import { elderAudit } from './support/elder-audit';
 
 /**
  * 意见反馈 in Chromium: one tap from the member's home, the write page passes the elder audit, a message sent
  * shows on 我的反馈 awaiting its answer, and the way back leads home.
  */
-let stack: TestStack;
-let phone: Awaited<ReturnType<typeof openPhone>>;
-
-beforeAll(async () => {
-  stack = await startH5Stack();
-  phone = await openPhone();
-});
-afterAll(() => closeAll(phone, stack));
-
-const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => tapButton(phone.page, text);
+const e2e = phoneOnStack();
+const { visible, tap } = e2e;
 
 describe('意见反馈 in a real browser', () => {
   it('is one tap from the member’s home, passes the elder audit, and shows the message sent on 我的反馈', async () => {
-    const { page } = phone;
-    await signIn(page, stack.url, '王建国（党员，第一支部）');
+    const { page } = e2e.phone;
+    await signIn(page, e2e.stack.url, '王建国（党员，第一支部）');
     await visible('下一次学习');
     await tap('意见反馈');
     await visible('可以用输入法的语音输入：点键盘上的话筒，说完后看一下文字对不对。');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestStack } from '../integration/support/stack';
-import { startH5Stack } from './support/h5-stack';
-import { openPhone, shot } from './support/browser';
-import { closeAll, seeText, signIn, tapButton } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { shot } from './support/browser';
+import { signIn } from './support/ui';
+import { phoneOnStack } from './support/phone-on-stack';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -10,27 +9,18 @@ import { elderAudit } from './support/elder-audit';
  * taps (with a way back from the question), agreeing again for her mother in one, the history and who read the
  * health data; the page passes the elder audit.
  */
-let stack: TestStack;
-let phone: Awaited<ReturnType<typeof openPhone>>;
-
-beforeAll(async () => {
-  stack = await startH5Stack();
-  phone = await openPhone();
-});
-afterAll(() => closeAll(phone, stack));
-
-const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => tapButton(phone.page, text);
+const e2e = phoneOnStack();
+const { visible, tap } = e2e;
 
 describe('the member’s consent to keep health data, in a real browser', () => {
   it('is read in large type, withdrawn in two taps, given again by the proxy for her mother, and passes the elder audit', async () => {
-    const { page } = phone;
+    const { page } = e2e.phone;
     // The secretary looked at 李秀英's page once: that read shows on her consent page.
-    const secretary = await stack.login('secretary-1');
-    const me = (await stack.call('GET', '/me', { token: await stack.login('proxy-liu') })).body as { memberId: string };
-    expect((await stack.call('GET', `/members/${me.memberId}`, { token: secretary })).body.sensitive).toBeDefined();
+    const secretary = await e2e.stack.login('secretary-1');
+    const me = (await e2e.stack.call('GET', '/me', { token: await e2e.stack.login('proxy-liu') })).body as { memberId: string };
+    expect((await e2e.stack.call('GET', `/members/${me.memberId}`, { token: secretary })).body.sensitive).toBeDefined();
 
-    await signIn(page, stack.url, '刘芳（代母亲李秀英办理）');
+    await signIn(page, e2e.stack.url, '刘芳（代母亲李秀英办理）');
     await visible('下一次学习');
     await tap('健康信息同意');
     await visible('同意保存我的健康和照护信息');
@@ -51,7 +41,7 @@ describe('the member’s consent to keep health data, in a real browser', () => 
     await tap('确定撤回');
     await visible('已撤回同意，健康和照护信息已删除。');
     await visible(/李秀英还没有同意保存健康和照护信息/);
-    expect((await stack.call('GET', `/members/${me.memberId}`, { token: secretary })).body.sensitive).toBeUndefined();
+    expect((await e2e.stack.call('GET', `/members/${me.memberId}`, { token: secretary })).body.sensitive).toBeUndefined();
 
     // Agreeing again for her mother, in one tap; the history says who did what.
     await tap('我代李秀英同意');

@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestStack } from '../integration/support/stack';
-import { startH5Stack } from './support/h5-stack';
-import { openPhone, shot } from './support/browser';
-import { closeAll, openSignedOut, seeText, signIn, tapButton } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { shot } from './support/browser';
+import { openSignedOut, signIn } from './support/ui';
+import { phoneOnStack } from './support/phone-on-stack';
 import { elderAudit } from './support/elder-audit';
 
 /**
  * 个人信息保护政策 in Chromium: one tap from the login page and from the member's home, readable in large type,
  * with a way back; it passes the elder audit. The privacy popup is WeChat's and never shows in a browser.
  */
-let stack: TestStack;
-let phone: Awaited<ReturnType<typeof openPhone>>;
-
-beforeAll(async () => {
-  stack = await startH5Stack();
-  phone = await openPhone();
-});
-afterAll(() => closeAll(phone, stack));
-
-const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => tapButton(phone.page, text);
+const e2e = phoneOnStack();
+const { visible, tap } = e2e;
 
 describe('the privacy policy in a real browser', () => {
   it('is one tap from the login page and from the member’s home, comes back, and passes the elder audit', async () => {
-    const { page } = phone;
-    await openSignedOut(page, stack.url);
+    const { page } = e2e.phone;
+    await openSignedOut(page, e2e.stack.url);
     await visible('王建国（党员，第一支部）');
     await tap('个人信息保护政策');
     await visible('四、谁能看到');
     await tap('返回');
     await visible('王建国（党员，第一支部）');
 
-    await signIn(page, stack.url, '王建国（党员，第一支部）');
+    await signIn(page, e2e.stack.url, '王建国（党员，第一支部）');
     await visible('下一次学习');
     await tap('个人信息保护政策');
     await visible(/^第 \d+ 版，\d{4}年\d{1,2}月\d{1,2}日起施行$/);

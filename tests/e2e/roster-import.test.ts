@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rosterColumns, rosterSheetName } from '@ltx/shared/domain/roster';
-import type { TestStack } from '../integration/support/stack';
-import { startH5Stack } from './support/h5-stack';
-import { openPhone, shot } from './support/browser';
-import { closeAll, seeText, signIn, tapButton } from './support/ui';
+import { shot } from './support/browser';
+import { signIn } from './support/ui';
+import { phoneOnStack } from './support/phone-on-stack';
 import { elderAudit } from './support/elder-audit';
 
 /**
@@ -12,17 +11,8 @@ import { elderAudit } from './support/elder-audit';
  * browser's file box, the check row by row in words (one row with an error), confirming only the clean rows,
  * and the new members on the list. The page passes the elder audit.
  */
-let stack: TestStack;
-let phone: Awaited<ReturnType<typeof openPhone>>;
-
-beforeAll(async () => {
-  stack = await startH5Stack();
-  phone = await openPhone();
-});
-afterAll(() => closeAll(phone, stack));
-
-const visible = (text: string | RegExp, timeout?: number) => seeText(phone.page, text, timeout);
-const tap = (text: string) => tapButton(phone.page, text);
+const e2e = phoneOnStack();
+const { visible, tap } = e2e;
 
 async function rosterFile(rows: Record<string, string>[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -34,8 +24,8 @@ async function rosterFile(rows: Record<string, string>[]): Promise<Buffer> {
 
 describe('roster import in a real browser', () => {
   it('checks the chosen file row by row, imports the clean rows after asking, and passes the elder audit', async () => {
-    const { page } = phone;
-    await signIn(page, stack.url, '张卫东（第一支部）');
+    const { page } = e2e.phone;
+    await signIn(page, e2e.stack.url, '张卫东（第一支部）');
     await tap('党员名单');
     await tap('从 Excel 导入或导出花名册');
     await visible('第一步：下载模板');
