@@ -1,3 +1,4 @@
+import { downloadFailureText } from './file-download';
 import { rosterLimits } from '@ltx/shared/limits';
 import type { PickedFile, SendFile } from './upload-flow';
 import type { UploadInput, UploadTicket } from './types';
@@ -49,9 +50,4 @@ export function rosterDownloadRequest(baseUrl: string, branchId: string, branchN
   };
 }
 
-export function rosterDownloadFailureText(status: number): string {
-  if (status === 401) return '登录已过期，请重新登录后再下载';
-  if (status === 403 || status === 404) return '您没有这个支部花名册的权限';
-  if (status === 0) return '网络连接失败，请检查网络后重试';
-  return '下载没有成功，请稍后再试';
-}
+export const rosterDownloadFailureText = (status: number): string => downloadFailureText(status, '您没有这个支部花名册的权限');
