@@ -64,7 +64,8 @@ export default function RosterImportPage() {
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       <Text className='text'>{healthNotInRoster}</Text>
 
-      {flow.step === 'choose' ? (
+      {/* Shown once the branch is known: a tap before that would have nowhere to send the file. */}
+      {flow.step === 'choose' && branchId ? (
         <View className='section'>
           <Text className='text'>第一步：下载模板，在电脑上用 Excel 按“填写说明”填好，每位党员一行。</Text>
           {downloadButton('template')}
