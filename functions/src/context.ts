@@ -16,6 +16,8 @@ import { DynamoReminderCreditRepository } from './repositories/reminder-credit-r
 import { DynamoTransferRepository } from './repositories/transfer-repository';
 import { DynamoFeedbackRepository } from './repositories/feedback-repository';
 import { FeedbackService } from './services/feedback-service';
+import { MemberErasureService } from './services/member-erasure-service';
+import { MemberErasureRepository } from './repositories/member-erasure-repository';
 import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
@@ -81,7 +83,7 @@ export const ownTextsOnly: Screen = { texts: async () => undefined, image: async
 const missing = (what: string) => () => {
   throw new Error(`buildServices: no ${what} was given`);
 };
-const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store'), read: missing('upload store') };
+const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store'), read: missing('upload store'), remove: missing('upload store') };
 const noSecrets: SecretSource = { get: missing('secret source') };
 
 /** Every repository the services share, by name (the seed and the bench write some records directly). */
@@ -111,6 +113,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     healthReads: new DynamoHealthReadRepository(db, table),
     reminderCredits: new DynamoReminderCreditRepository(db, table),
     feedback: new DynamoFeedbackRepository(db, table),
+    erasure: new MemberErasureRepository(db, table),
   };
 }
 
@@ -133,6 +136,8 @@ export interface Services {
   transfers: TransferService;
   /** The member's own consent to keep health data. */
   consents: ConsentService;
+  /** An administrator deletes a departed member's personal information. */
+  memberErasure: MemberErasureService;
   sessions: SessionService;
   uploads: UploadService;
   overview: BranchOverviewService;
@@ -285,6 +290,12 @@ export function consentsOf(b: Base): ConsentService {
   return b.once(consentsOf, () => new ConsentService({ members, consents, healthReads, orgs, users, audit, uploads: uploadsOf(b), clock: b.clock }));
 }
 
+/** Deleting a departed member entirely; built from the table alone (the members function is the one that deletes). */
+export function memberErasureOf(b: Base): MemberErasureService {
+  const { members, orgs, users, audit, uploads } = b.repos;
+  return b.once(memberErasureOf, () => new MemberErasureService({ members, orgs, users, audit, uploads, erasure: b.repos.erasure, files: b.uploadStore, clock: b.clock }));
+}
+
 export function feedbackOf(b: Base): FeedbackService {
   const { orgs, users, audit } = b.repos;
   return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, screen: screenOf(b), clock: b.clock }));
@@ -309,6 +320,7 @@ export function servicesOf(b: Base): Services {
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
     consents: consentsOf(b),
+    memberErasure: memberErasureOf(b),
     feedback: feedbackOf(b),
   };
 }

@@ -1,3 +1,4 @@
+import type { DeletionReason } from './domain/member-deletion';
 import type { ConsentWay, HealthReadPurpose } from './domain/consent';
 import type { OrgKind } from './domain/hierarchy';
 import type { FeedbackKind, FeedbackStatus } from './schemas/feedback';
@@ -45,6 +46,13 @@ export const departureReasonLabels: Record<DepartureReason, string> = {
   deceased: '逝世',
   transferred_out: '组织关系转出',
   left: '因其他原因离开本支部',
+};
+
+/** Why an administrator deletes a departed member's personal information. */
+export const deletionReasonLabels: Record<DeletionReason, string> = {
+  family_request: '家属申请删除',
+  member_request: '本人生前申请删除',
+  archive_rule: '按档案管理规定到期删除',
 };
 
 /** The member list's section for each reason, and the word beside a name there. */

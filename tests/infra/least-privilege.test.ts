@@ -71,12 +71,12 @@ describe('deleting items', () => {
   it('is a declared need of a route: only the domains with a `deletes` route', () => {
     expect(deletesOf([{}, { deletes: true }])).toBe(true);
     expect(deletesOf([{}])).toBe(false);
-    expect(domains().filter((d) => deletesOf(routesOf(d)))).toEqual(['orgs']);
-    expect(deployedRoutes.filter((r) => r.deletes).map((r) => r.id)).toEqual(['rules-revert']);
+    expect(domains().filter((d) => deletesOf(routesOf(d))).sort()).toEqual(['members', 'orgs']);
+    expect(deployedRoutes.filter((r) => r.deletes).map((r) => r.id).sort()).toEqual(['member-delete', 'rules-revert']);
   });
 
-  it('may be done by the orgs function alone (reverting a rules override); nobody may BatchWriteItem', () => {
-    expect(holdersOf((st) => actionsOf(st).includes('dynamodb:DeleteItem'))).toEqual(['api:orgs']);
+  it('may be done by the orgs function (reverting a rules override) and the members function (deleting a departed member) alone; nobody may BatchWriteItem', () => {
+    expect(holdersOf((st) => actionsOf(st).includes('dynamodb:DeleteItem')).sort()).toEqual(['api:members', 'api:orgs']);
     expect(holdersOf((st) => actionsOf(st).some((a) => a === 'dynamodb:BatchWriteItem' || a === 'dynamodb:*'))).toEqual([]);
     const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] };
     const deletes = grants().filter((g) => actionsOf(g.st).includes('dynamodb:DeleteItem'));

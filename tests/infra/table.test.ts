@@ -60,6 +60,10 @@ describe('DynamoDB table', () => {
     expect(table.Properties.DeletionProtectionEnabled).toBe(true);
   });
 
+  it('removes Idempotency-Key answers by their `ttl`, so a replayed answer holding personal data does not outlive its week', () => {
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+  });
+
   it('is retained when the stack or resource goes away', () => {
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');

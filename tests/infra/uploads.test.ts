@@ -137,6 +137,7 @@ describe('upload keys', () => {
       head: async () => undefined,
       downloadUrl: async () => '',
       read: async () => undefined,
+      remove: async () => {},
     };
     const repo: UploadRepository = { put: async () => {}, get: async () => undefined, startCheck: async () => 'started', idForTrace: async () => undefined, decideCheck: async () => 'unchanged' };
     const orgs = { getBranch: async (id: string) => ({ id, orgId: 'org-1' }) } as unknown as OrgRepository;

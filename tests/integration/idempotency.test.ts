@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '@ltx/shared/domain/periods';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { daysFromNow } from '../support/time';
+import { testClock } from '../support/clock';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { replaySeconds } from '../../functions/src/http/idempotency';
 
 /**
  * An Idempotency-Key means one request: its route, its actor, its target and its body. The same key for
@@ -121,5 +125,36 @@ describe('Idempotency-Key', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].message).toContain('请求编号');
     expect(await sessionTopics('br-1', secretary)).not.toContain('幂等庚');
+  });
+});
+
+describe('how long a first answer is kept', () => {
+  let shiftDays = 0;
+  let moved: TestStack;
+  const dayMs = 24 * 60 * 60 * 1000;
+
+  beforeAll(async () => {
+    moved = await startTestStack({ clock: { now: () => new Date(testClock.now().getTime() + shiftDays * dayMs) } });
+  });
+  afterAll(() => moved?.stop());
+
+  it('is a week: a repeat within it gets the first answer; after it the answer (which may hold personal data) is gone', async () => {
+    // Signed in again each time: a sign-in lasts less than a week.
+    const body = { ...session('重放期限测试'), startsAt: daysFromNow(10) };
+    const create = async () => moved.call('POST', '/branches/br-1/sessions', { token: await moved.login('secretary-1'), idempotencyKey: 'replay-window-0001', body });
+    const first = await create();
+    expect(first.status).toBe(201);
+    shiftDays = 6.9;
+    expect((await create()).body.id).toBe(first.body.id);
+    shiftDays = 7.1;
+    const late = await create();
+    expect(late.status).toBe(201);
+    expect(late.body.id).not.toBe(first.body.id);
+    // DynamoDB removes the record by its `ttl` (epoch seconds): a week after the claim.
+    const db = createDocumentClient(moved.dynamoEndpoint);
+    // eslint-disable-next-line no-restricted-syntax -- a test reads the whole table; request paths never do
+    const { Items = [] } = await db.send(new ScanCommand({ TableName: moved.tableName, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'IDEMPOTENCY#' } }));
+    expect(Items.length).toBeGreaterThan(0);
+    for (const item of Items) expect(Number(item.ttl) - Date.parse(String(item.claimedAt)) / 1000).toBeCloseTo(replaySeconds, -1);
   });
 });

@@ -100,9 +100,9 @@ describe('idempotency claims', () => {
     await repo.release(claim.scope, 'first');
     const raw = (await db.send(new GetCommand({ TableName: stack.tableName, Key: keys.idempotency(claim.scope) }))).Item;
     expect(raw).toMatchObject({ state: 'released', claim: 'first' });
-    expect(await repo.get(claim.scope)).toBeUndefined();
+    expect(await repo.get(claim.scope, Math.floor(Date.parse(claim.claimedAt) / 1000))).toBeUndefined();
     expect(await repo.claim({ ...claim, fingerprint: 'f2', claim: 'second' })).toBe('created');
     expect(await repo.claim({ ...claim, claim: 'third' })).toBe('exists');
-    expect(await repo.get(claim.scope)).toMatchObject({ state: 'pending', claim: 'second', fingerprint: 'f2' });
+    expect(await repo.get(claim.scope, Math.floor(Date.parse(claim.claimedAt) / 1000))).toMatchObject({ state: 'pending', claim: 'second', fingerprint: 'f2' });
   });
 });

@@ -19,7 +19,7 @@ function full(action: AuditAction): AuditEntry {
     visit: { from: 'requested', to: 'scheduled', windowStart: '2026-11-05T06:00:00.000Z' },
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
     staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
-    roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' },
+    roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' }, deletion: { reason: 'family_request' },
     rules: { kind: 'frequency', org: '城北党工委' }, feedback: { kind: 'complaint', senderName: '王建国' },
     ...(type === 'branch' ? { hierarchy: { name: '第三支部', parent: '城北党工委', from: action === 'branch.rename' ? '第三党支部' : '城南党工委', to: '城北党工委', on: '2026-11-03' } } : {}),
     ...(type === 'org' && action !== 'org.create' ? { hierarchy: { name: '某市委老干部局', from: '某市老干部局', on: '2026-11-03' } } : {}),

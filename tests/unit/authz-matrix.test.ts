@@ -22,6 +22,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.invite':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.pairAsContact': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.recordDeparture': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'member.delete':        { admin: 'AA', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'consent.read':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'consent.give':         { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'consent.withdraw':     { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },

@@ -16,9 +16,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
  *   sessions, a delivered visit, the ledger's photos, rectification items.
  * - `check`: `read`, plus HeadObject (s3:ListBucket, so a missing key is 404 not 403) before a
  *   record may refer to a file (UploadService.attach), and a presigned GET for WeChat to fetch an image it checks.
+ * - `erase`: deletes files (s3:DeleteObject): a deleted member's signed consent form.
  * A route that starts answering attachment links must say so here, or its links answer AccessDenied.
  */
-export type UploadAccess = 'presign' | 'read' | 'check';
+export type UploadAccess = 'presign' | 'read' | 'check' | 'erase';
 
 /** `{a}/x/{b}` → `'a' | 'b'`: a route's path parameters, from its path template. */
 export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;

@@ -1,10 +1,10 @@
-import { DepartureInput, DepartureUndoInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
+import { DepartureInput, DepartureUndoInput, MemberDeleteInput, Invite, InviteCreateInput, MemberCreateInput, MemberDetail, MemberPatchInput, MemberSummary } from '@ltx/shared/schemas/member';
 import { ConsentGiveInput, ConsentWithdrawInput, HealthConsentPage } from '@ltx/shared/schemas/consent';
 import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@ltx/shared/schemas/transfer';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
-import { consentsOf, membersOf, transfersOf } from '../context';
+import { consentsOf, memberErasureOf, membersOf, transfersOf } from '../context';
 import * as feedback from './feedback';
 
 /** PATCH, and its POST alias for wx.request: 200 with the member when applied; 202 with the pending change when it awaits the secretary. */
@@ -57,6 +57,14 @@ export const routes = [
     body: DepartureInput, response: MemberDetail, idempotent: true,
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.members.recordDeparture(actor, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'member-delete', method: 'POST', path: '/api/v1/members/{memberId}/deletion', auth: 'token', can: 'member.delete',
+    summary: '删除已逝世或离开的党员的个人信息（台账保留匿名记录）',
+    body: MemberDeleteInput, response: MemberDetail, idempotent: true,
+    // Reminders about the member and their consent history are deleted; so is the photo of a signed consent form.
+    deletes: true, uploads: 'erase',
+    handle: async ({ ctx, actor, params, body }) => ctx.memberErasure.delete(actor, params.memberId, body),
   }),
   defineRoute({
     id: 'member-departure-undo', method: 'POST', path: '/api/v1/members/{memberId}/departure/undo', auth: 'token', can: 'member.recordDeparture',
@@ -119,6 +127,6 @@ export const routes = [
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b), ...feedback.wire(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), ...feedback.wire(b) });
 
 export const handler = serve(routes, wire);

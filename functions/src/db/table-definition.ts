@@ -15,6 +15,8 @@ export const tableDefinition = {
   logicalName: 'Main',
   partitionKey: 'pk',
   sortKey: 'sk',
+  /** Items that carry it (Idempotency-Key answers, http/idempotency.ts) are removed by DynamoDB after that time (epoch seconds). */
+  timeToLiveAttribute: 'ttl',
   globalSecondaryIndexes: [
     // Children listed under a parent: members of a branch, branches of an organisation.
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'KEYS_ONLY' },

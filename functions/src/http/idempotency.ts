@@ -9,6 +9,12 @@ import type { HttpResult } from './route';
 
 /** A claim older than this belongs to a request that died (a Lambda runs at most 10 s): the next repeat takes it over. */
 const staleClaimMs = 30_000;
+/**
+ * How long a key's first answer is kept for repeats: long enough for any retry (a phone that kept a record
+ * while offline sends it when the network returns), short enough that answers holding personal data (a member's
+ * details, once health data) do not outlive a withdrawal of consent or a deletion by more than a week.
+ */
+export const replaySeconds = 7 * 24 * 60 * 60;
 /** How long a repeat waits for the first of identical requests to finish, polling its claim. */
 const pollMs = 50;
 const maxPolls = 200;
@@ -52,11 +58,12 @@ export async function idempotent(
   const fingerprint = sha256(canonicalJson({ target: event.pathParameters ?? {}, body }));
   const claim = randomUUID();
   const now = () => deps.clock.now().toISOString();
-  const claimed = async () => (await repo.claim({ scope, fingerprint, state: 'pending', claim, claimedAt: now() })) === 'created';
+  const seconds = () => Math.floor(deps.clock.now().getTime() / 1000);
+  const claimed = async () => (await repo.claim({ scope, fingerprint, state: 'pending', claim, claimedAt: now(), ttl: seconds() + replaySeconds })) === 'created';
 
   if (!(await claimed())) {
     for (let poll = 0; ; poll++) {
-      const existing = await repo.get(scope);
+      const existing = await repo.get(scope, seconds());
       if (!existing) {
         // The first request failed and gave the key back: this one runs instead.
         if (await claimed()) break;

@@ -23,6 +23,11 @@ export const IdempotencyRecord = z.object({
   /** The first answer's JSON body, as it was sent. */
   body: z.optional(z.string()),
   completedAt: z.optional(z.string()),
+  /**
+   * When the record, and the answer in it, are gone (epoch seconds, the table's TTL attribute). Until DynamoDB
+   * removes it (within days of that time; never on dynalite) it reads as absent all the same.
+   */
+  ttl: z.optional(z.number()),
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
 
@@ -31,8 +36,8 @@ const idempotencyKeys = defineEntity({ type: 'IdempotencyKey', schema: Idempoten
 export interface IdempotencyRepository {
   /** Claims the scope for one request (unclaimed, or given back): `exists` when another request holds it. */
   claim(record: IdempotencyRecord): Promise<'created' | 'exists'>;
-  /** The claim on the scope; none when it was never claimed or was given back. */
-  get(scope: string): Promise<IdempotencyRecord | undefined>;
+  /** The claim on the scope; none when it was never claimed, was given back or has expired by `nowSeconds`. */
+  get(scope: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   /** Takes over a pending claim abandoned since `staleClaim` (its request died): one taker wins. */
   takeOver(scope: string, staleClaim: string, claim: string, at: string): Promise<boolean>;
   complete(scope: string, claim: string, answer: { status: number; body: string; at: string }): Promise<void>;
@@ -48,9 +53,9 @@ export class DynamoIdempotencyRepository extends TableRepository implements Idem
         new PutCommand({
           TableName: this.table,
           Item: idempotencyKeys.toItem(record),
-          ConditionExpression: 'attribute_not_exists(pk) OR #st = :released',
-          ExpressionAttributeNames: { '#st': 'state' },
-          ExpressionAttributeValues: { ':released': 'released' },
+          ConditionExpression: 'attribute_not_exists(pk) OR #st = :released OR #ttl <= :now',
+          ExpressionAttributeNames: { '#st': 'state', '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':released': 'released', ':now': Math.floor(Date.parse(record.claimedAt) / 1000) },
         }),
       );
       return 'created';
@@ -60,10 +65,10 @@ export class DynamoIdempotencyRepository extends TableRepository implements Idem
     }
   }
 
-  async get(scope: string): Promise<IdempotencyRecord | undefined> {
+  async get(scope: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope), ConsistentRead: true }));
     const record = Item ? idempotencyKeys.fromItem(Item) : undefined;
-    return record?.state === 'released' ? undefined : record;
+    return record?.state === 'released' || (record?.ttl !== undefined && record.ttl <= nowSeconds) ? undefined : record;
   }
 
   async takeOver(scope: string, staleClaim: string, claim: string, at: string): Promise<boolean> {

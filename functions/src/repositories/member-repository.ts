@@ -45,7 +45,7 @@ export interface MemberRepository {
 const summaryAttributes = [
   'id', 'orgId', 'branchId', 'name', 'gender', 'birthDate', 'joinedPartyOn', 'partyGroup', 'committeeRole', 'phone',
   'livingSituation', 'livingCity', 'attendanceModeOverride', 'attendanceMode', 'contactUserId', 'bound', 'lastParticipatedAt', 'subscriptions', 'departure',
-  'joinedBranchOn', 'transferredIn', 'type', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+  'joinedBranchOn', 'transferredIn', 'erased', 'type', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
 ];
 const summaryProjection = {
   ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { AuditEntry } from '@ltx/shared/domain/audit-sentences';
 import { isStaffRole, roles, staffRoles } from '@ltx/shared/domain/roles';
 import { consentWays, healthReadPurposes } from '@ltx/shared/domain/consent';
+import { deletionReasons } from '@ltx/shared/domain/member-deletion';
 import { orgKinds, rootOf, rootPath } from '@ltx/shared/domain/hierarchy';
 import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/visit-rules';
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
@@ -102,6 +103,11 @@ export const MemberRecord = z.object({
   joinedBranchOn: optionalText,
   /** The transfer that brought them here: a retried acceptance knows the move is done. */
   transferredIn: z.optional(z.object({ transferId: text, fromBranchName: text, on: text })),
+  /**
+   * Set when an administrator deleted the member's personal information (services/member-erasure-service.ts):
+   * `name` is then the anonymised reference, the birth date keeps only the year, and nothing else personal is left.
+   */
+  erased: z.optional(z.object({ ref: text, at: text, by: text, reason: z.enum(deletionReasons) })),
   version: count,
   createdAt: text,
   createdBy: text,

@@ -1,6 +1,7 @@
 import { can, type Resource } from '@ltx/shared/domain/authz';
 import { ageOn, maskPhone } from '@ltx/shared/domain/member-rules';
 import type { Actor } from '@ltx/shared/domain/roles';
+import { chinaDay } from '@ltx/shared/time/china-day';
 import type { Departure, MemberDetail, MemberSummary, PendingChange } from '@ltx/shared/schemas/member';
 import type { DepartureRecord, MemberRecord, PendingChangeRecord } from '../repositories/records';
 
@@ -24,6 +25,7 @@ export function toSummary(m: MemberRecord, today: Date): MemberSummary {
     attendanceMode: m.attendanceMode,
     bound: m.bound,
     ...(m.departure ? { departure: departureView(m.departure) } : {}),
+    ...(m.erased ? { deletedOn: chinaDay(m.erased.at) } : {}),
   };
 }
 

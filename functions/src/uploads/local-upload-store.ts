@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PresignedForm, UploadSpec, UploadStore } from './upload-store';
 
@@ -46,6 +46,10 @@ export class LocalUploadStore implements UploadStore {
     } catch {
       return undefined;
     }
+  }
+
+  async remove(key: string): Promise<void> {
+    await Promise.all([rm(join(this.dir, safeName(key)), { force: true }), rm(join(this.dir, `${safeName(key)}.json`), { force: true })]);
   }
 
   async downloadUrl(key: string, lifetimeSeconds = 900): Promise<string> {

@@ -46,6 +46,12 @@ export class S3UploadStore implements UploadStore {
     }
   }
 
+  async remove(key: string): Promise<void> {
+    const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+    // S3 answers success for a key that is not there, so a retried deletion is fine.
+    await (await this.s3()).send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
   async downloadUrl(key: string, lifetimeSeconds = 900): Promise<string> {
     const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
     return getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: lifetimeSeconds });

@@ -20,6 +20,8 @@ export interface UploadStore {
   downloadUrl(key: string, lifetimeSeconds?: number): Promise<string>;
   /** The file's bytes, if stored (a roster file the import reads). */
   read(key: string): Promise<Uint8Array | undefined>;
+  /** Deletes the file (a deleted member's signed consent form); nothing stored under the key is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

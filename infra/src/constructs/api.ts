@@ -50,7 +50,7 @@ export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dyna
 export function uploadAccessOf(routes: readonly { uploads?: UploadAccess }[]): UploadAccess[] {
   const declared = new Set(routes.map((r) => r.uploads).filter((a): a is UploadAccess => a !== undefined));
   if (declared.has('check')) declared.delete('read');
-  return (['presign', 'check', 'read'] as const).filter((a) => declared.has(a));
+  return (['presign', 'check', 'read', 'erase'] as const).filter((a) => declared.has(a));
 }
 
 /**
@@ -193,7 +193,8 @@ export class Api extends Construct {
         Validations.of(role).acknowledge({
           id: props.uploads.iam5FindingId,
           reason:
-            `The ${domain} routes ${uploadAccess.includes('presign') ? 'sign upload forms for' : 'read (HeadObject / presigned GET)'} ` +
+            `The ${domain} routes ${uploadAccess.includes('presign') ? 'sign upload forms for' : 'read (HeadObject / presigned GET)'}` +
+            `${uploadAccess.includes('erase') ? ' and delete (a deleted member\'s signed consent form)' : ''} ` +
             `attachment keys uploads/<branchId>/<uuid>, minted per upload at run time: the key cannot be named in ` +
             `advance. The grant is limited to the uploads/ prefix of the one private bucket; the branch check ` +
             `happens in UploadService against the upload record in the table.`,

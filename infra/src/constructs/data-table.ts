@@ -29,6 +29,7 @@ export class DataTable extends Construct {
       sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: props.key.key,
       deletionProtection: true,

@@ -73,7 +73,8 @@ export class UploadBucket extends Construct {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       // No versioning (cdk-nag AwsSolutions does not ask for it): each upload gets a new random
-      // key, no role may delete, and a presigned form lapses after 10 minutes.
+      // key, a presigned form lapses after 10 minutes, and a deleted member's signed consent form (the
+      // only file any role may delete) must be gone, not kept as an old version.
       versioned: false,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'upload-bucket/',
@@ -106,8 +107,10 @@ export class UploadBucket extends Construct {
   }
 
   grant(grantee: IGrantable, access: UploadAccess): void {
-    const actions = access === 'presign' ? ['s3:PutObject'] : ['s3:GetObject'];
+    const actions = access === 'presign' ? ['s3:PutObject'] : access === 'erase' ? ['s3:DeleteObject'] : ['s3:GetObject'];
     Grant.addToPrincipal({ grantee, actions, resourceArns: [this.uploadObjectsArn] });
+    // Deleting needs no key: S3 removes the object without decrypting it.
+    if (access === 'erase') return;
     // S3 encrypts an upload under a new data key, and decrypts a file for a GET, as the signing role.
     this.key.grantVia(grantee, 's3', access === 'presign' ? ['kms:GenerateDataKey'] : ['kms:Decrypt']);
     if (access === 'check') {

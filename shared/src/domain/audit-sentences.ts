@@ -1,10 +1,11 @@
-import { attendanceStatusLabels, departureReasonLabels, feedbackKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import { attendanceStatusLabels, deletionReasonLabels, departureReasonLabels, feedbackKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
 import type { FeedbackKind } from '../schemas/feedback';
 import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
 import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
 import type { ConsentWay } from './consent';
+import type { DeletionReason } from './member-deletion';
 import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
 import { pointsCategoryLabels } from './points-rules';
 import type { RuleKind } from './rule-inheritance';
@@ -21,7 +22,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
-  'member.depart', 'member.undoDepart', 'consent.give', 'consent.withdraw',
+  'member.depart', 'member.undoDepart', 'member.delete', 'consent.give', 'consent.withdraw',
   'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
   'points.award', 'points.reverse',
@@ -88,6 +89,8 @@ export interface AuditEntry {
   hierarchy?: { name: string; kindText?: string; parent?: string; from?: string; to?: string; on?: string };
   /** An organisation's rules set or reverted to its superior's: which kind, the organisation's name, points turned on or off. */
   rules?: { kind: RuleKind; org?: string; points?: 'on' | 'off' };
+  /** A departed member's personal information deleted (the entry names them by their anonymised reference): why. */
+  deletion?: { reason: DeletionReason };
   /** A message to the administrators (意见反馈): its kind, and on an answer whose it was. Never its words. */
   feedback?: { kind: FeedbackKind; senderName?: string };
 }
@@ -219,6 +222,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
   'member.depart': (e) => `登记了${departureText(e)}`,
   'member.undoDepart': (e) => `撤销了${departureText(e)}的登记（登记有误）`,
+  'member.delete': (e) => `删除了${member(e)}的个人信息${e.deletion ? `（${deletionReasonLabels[e.deletion.reason]}）` : ''}，台账中的记录保留`,
   // Who recorded it is the sentence's subject (本人, 家属代办 or 支部书记); a secretary records only a signed form.
   'consent.give': (e) => `登记了${member(e)}同意保存健康和照护信息${e.consent?.way === 'secretary_paper' ? '（凭本人签字的同意书）' : ''}`,
   'consent.withdraw': (e) => `登记了${member(e)}撤回保存健康和照护信息的同意，健康和照护信息已删除`,

@@ -42,6 +42,7 @@ export const actions = [
   'member.invite',
   'member.pairAsContact',
   'member.recordDeparture',
+  'member.delete',
   'consent.read',
   'consent.give',
   'consent.withdraw',
@@ -152,6 +153,9 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.pairAsContact': ['contact'],
   // Recording that a member died (逝世) or left the branch, and taking it back when it was a mistake (resource: member).
   'member.recordDeparture': ['secretary'],
+  // Deleting a departed member's personal information (PIPL Art. 47), on request or when the archive rules
+  // allow: the administrators of the subtree, not the branch (resource: member; rule in domain/member-deletion.ts).
+  'member.delete': ['admin'],
   // The member's own consent to keep health data (resource: member): given and withdrawn by the member or
   // their proxy in the app, or recorded by the secretary from a signed paper form or the member's request.
   'consent.read': ['secretary', 'member', 'proxy'],
@@ -263,6 +267,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'member.invite': 'member',
   'member.pairAsContact': 'branch',
   'member.recordDeparture': 'member',
+  'member.delete': 'member',
   'consent.read': 'member',
   'consent.give': 'member',
   'consent.withdraw': 'member',

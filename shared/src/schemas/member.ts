@@ -4,6 +4,7 @@ import { memberLimits } from '../limits';
 import { Id, Int, IsoDate, Phone, ShortText, Text, Timestamp, titled, withMeta } from './common';
 
 import { careNoteLabels } from '../labels';
+import { deletionReasons } from '../domain/member-deletion';
 
 export { attendanceModeLabels, careNoteLabels, departureReasonLabels, genderLabels, healthClassLabels, livingSituationLabels } from '../labels';
 
@@ -119,6 +120,17 @@ export const DepartureInput = titled(
 );
 export type DepartureInput = z.infer<typeof DepartureInput>;
 
+/** An administrator deletes a departed member's personal information (`domain/member-deletion.ts`). */
+export const MemberDeleteInput = titled(
+  z.strictObject({
+    reason: titled(z.enum(deletionReasons), '删除原因'),
+    /** The version the administrator saw: a stale version answers 409. */
+    expectedVersion: titled(Int().check(z.gte(1)), '版本'),
+  }),
+  '删除党员个人信息',
+);
+export type MemberDeleteInput = z.infer<typeof MemberDeleteInput>;
+
 /** Taking back a departure recorded by mistake. */
 export const DepartureUndoInput = titled(z.strictObject({ expectedVersion: titled(Int().check(z.gte(1)), '版本') }), '撤销逝世或离开的登记');
 export type DepartureUndoInput = z.infer<typeof DepartureUndoInput>;
@@ -151,6 +163,8 @@ export const MemberSummary = z.object({
   lastParticipatedAt: z.optional(Timestamp),
   /** Present when the member died or left the branch: lists show them apart, and the roll leaves them out from `effectiveOn`. */
   departure: z.optional(Departure),
+  /** The China day an administrator deleted the member's personal information: `name` is then the anonymised reference. */
+  deletedOn: z.optional(IsoDate),
 });
 export type MemberSummary = z.infer<typeof MemberSummary>;
 
