@@ -10,8 +10,9 @@ export function MemberFacts({ member }: { member: MemberDetail }) {
   return (
     <View>
       <InfoRow label='性别' value={genderText(member.gender)} />
-      <InfoRow label='年龄' value={`${member.age} 岁`} />
-      <InfoRow label='出生日期' value={dateText(member.birthDate)} />
+      {/* A deleted member's record keeps the birth year alone: no day to show, and no age to count on. */}
+      {member.deletedOn ? null : <InfoRow label='年龄' value={`${member.age} 岁`} />}
+      {member.deletedOn ? null : <InfoRow label='出生日期' value={dateText(member.birthDate)} />}
       <InfoRow label='入党日期' value={dateText(member.joinedPartyOn)} />
       <InfoRow label='党小组' value={member.partyGroup || '未分组'} />
       <InfoRow label='手机号' value={member.phone ?? member.phoneMasked ?? '未填写'} />

@@ -105,6 +105,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     /** The secretary records that the member died or left the branch (one key per confirmed submission). */
     recordDeparture: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/departure'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/departure', `/members/${seg(memberId)}/departure`, input, { 'Idempotency-Key': idempotencyKey }),
+    /** An administrator deletes a departed member's personal information (one key per confirmed deletion). */
+    deleteMember: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/deletion'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/deletion', `/members/${seg(memberId)}/deletion`, input, { 'Idempotency-Key': idempotencyKey }),
     undoDeparture: (memberId: string, expectedVersion: number) =>
       callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
     // 组织关系转接: the sender proposes (one key per confirmed submission) or cancels; the receiver accepts or declines.

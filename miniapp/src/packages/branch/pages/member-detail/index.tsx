@@ -5,6 +5,7 @@ import { openPage } from '@/adapters/navigation';
 import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { DeparturePanel } from '@/components/DeparturePanel';
+import { DeletionPanel } from '@/components/DeletionPanel';
 import { TransferPanel } from '@/components/TransferPanel';
 import { useTransfers } from '@/hooks/use-transfers';
 import { ElderPage } from '@/components/ElderPage';
@@ -19,6 +20,7 @@ import { useMember } from '@/hooks/use-member';
 import { messageOf } from '@/services/api-error';
 import { pages, withQuery } from '@/services/routes';
 import type { DepartureReason, Invite } from '@/services/types';
+import type { DeletionReason } from '@ltx/shared/domain/member-deletion';
 import { todayInChina } from '@/services/inspection-periods';
 import { may } from '@/services/permissions';
 
@@ -39,6 +41,7 @@ export default function MemberDetailPage() {
   const departures = useSubmission((a: { memberId: string; input: { reason: DepartureReason; on: string; note?: string; expectedVersion: number } }, key: string) =>
     api.recordDeparture(a.memberId, a.input, key),
   );
+  const deletions = useSubmission((a: { memberId: string; input: { reason: DeletionReason; expectedVersion: number } }, key: string) => api.deleteMember(a.memberId, a.input, key));
   const [departureBusy, setDepartureBusy] = useState(false);
   const [departureError, setDepartureError] = useState<string | undefined>();
   const transfersOut = useSubmission((a: { memberId: string; input: { toBranchId: string; on: string; note?: string } }, key: string) =>
@@ -188,6 +191,17 @@ export default function MemberDetailPage() {
           error={departureError}
           onRecord={(input) => void departureStep(() => departures.submit({ memberId: m.id, input: { ...input, expectedVersion: m.version } }))}
           onUndo={() => void departureStep(() => api.undoDeparture(m.id, m.version))}
+        />
+      ) : null}
+
+      {/* The administrator, for a member who died or left (not one transferred out: the receiving branch keeps them). */}
+      {m?.departure && !m.departure.toBranchName && may(me.data, 'member.delete') ? (
+        <DeletionPanel
+          member={m}
+          today={todayInChina()}
+          busy={departureBusy}
+          error={departureError}
+          onDelete={(reason) => void departureStep(() => deletions.submit({ memberId: m.id, input: { reason, expectedVersion: m.version } }))}
         />
       ) : null}
     </ElderPage>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { openPage } from '@/adapters/navigation';
-import { useReloadOnReturn } from '@/adapters/page-hooks';
+import { usePageParam, useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
@@ -12,19 +12,21 @@ import { may } from '@/services/permissions';
 import { LogoutButton } from '@/components/LogoutButton';
 import { departureFact, splitRoll } from '@/services/departure-words';
 
-/** The branch's roll for the secretary and paired contacts. */
+/** The branch's roll for the secretary and paired contacts; an administrator or inspector comes from the tree page with the branch named. */
 export default function MembersPage() {
   const me = useMe();
-  const members = useMembers(me.data?.branchId);
+  const branchId = usePageParam('branch') ?? me.data?.branchId;
+  const branchName = usePageParam('name') ?? me.data?.branchName;
+  const members = useMembers(branchId);
   useReloadOnReturn(members.reload);
   const roll = members.data ? splitRoll(members.data) : undefined;
   // The secretary reaches the sessions from the branch home; others who may read them (a paired contact) from here.
   const sessionsLink = !!me.data && may(me.data, 'session.list') && homeFor(me.data.role) !== pages.branchHome;
 
   return (
-    <ElderPage title={me.data?.branchName ? `${me.data.branchName} 党员名单` : '党员名单'}>
+    <ElderPage title={branchName ? `${branchName} 党员名单` : '党员名单'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
-      {me.data && !me.data.branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
+      {me.data && !branchId ? <Text className='text'>您的账号还没有所属支部，请联系管理员。</Text> : null}
       {may(me.data, 'member.create') ? <BigButton onClick={() => openPage(pages.memberEdit)}>＋ 新增党员</BigButton> : null}
       {may(me.data, 'roster.import') && me.data?.branchId ? (
         <BigButton variant='secondary' onClick={() => openPage(pages.rosterImport)}>
@@ -55,7 +57,7 @@ export default function MembersPage() {
             ) : (
               <View key={m.id} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberDetail, { id: m.id }))}>
                 <Text className='row__title'>{m.name}</Text>
-                <Text className='text'>{m.departure ? departureFact(m.departure) : ''}</Text>
+                <Text className='text'>{m.departure ? departureFact(m.departure) : ''}{m.deletedOn ? '，个人信息已删除' : ''}</Text>
                 <Text className='row__hint'>点此查看详情 ›</Text>
               </View>
             ),

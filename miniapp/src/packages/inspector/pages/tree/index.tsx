@@ -63,6 +63,11 @@ export default function OrgTreePage() {
             <View key={b.id} className='row'>
               <Text className='row__title'>{b.name}</Text>
               <Text className='text'>{b.closed ? b.closed.text : `党员 ${b.memberCount} 人`}</Text>
+              {may(me.data, 'branch.listAllMembers') ? (
+                <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.members, { branch: b.id, name: b.name }))}>
+                  党员名单
+                </BigButton>
+              ) : null}
               {!b.closed && may(me.data, 'roster.import') ? (
                 <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.rosterImport, { branch: b.id, name: b.name }))}>
                   导入或导出花名册
