@@ -103,7 +103,9 @@ export class VisitService implements SessionCreatedListener {
       const draft = await this.deps.visits.get(id);
       if (!draft) return undefined;
       if (draft.status !== 'draft') {
-        return draft.requestedBy === actor.userId && draft.history.some((h) => h.to === 'requested') ? { created: false, visit: await this.view(draft, actor) } : undefined;
+        // A request withdrawn or cancelled since is not a retry's answer: asking again makes a new request.
+        const retry = draft.status !== 'cancelled' && draft.requestedBy === actor.userId && draft.history.some((h) => h.to === 'requested');
+        return retry ? { created: false, visit: await this.view(draft, actor) } : undefined;
       }
       const now = this.clock.now().toISOString();
       const next: VisitRecord = {
