@@ -4,15 +4,20 @@ import { messageOf } from '@/services/api-error';
 import { BigButton } from './BigButton';
 import { ConfirmStep } from './ConfirmStep';
 
-interface Props {
-  /** The way back, on its button: "我能来了", "撤回送学申请". */
+/** A way back in words: its button, the one question, the yes (and while it runs), and the way back from the question. */
+export interface AskOnceWords {
+  /** On its button: "我能来了", "撤回送学申请". */
   label: string;
   /** What will happen, in one plain sentence, asked once before it does. */
   question: string;
-  confirmLabel: string;
-  busyLabel: string;
-  /** The way back from the question: "不撤销". */
-  backLabel: string;
+  confirm: string;
+  busy: string;
+  /** "不撤销". */
+  back: string;
+}
+
+interface Props {
+  words: AskOnceWords;
   /** Does it; a failure's message shows under the question, which stays open for another try. */
   onConfirm: () => Promise<unknown>;
   /** A field the question needs (the member's own words), shown above it. */
@@ -24,7 +29,7 @@ interface Props {
  * A change of mind in two taps: a plain button, then one question in plain words with a way back.
  * The caller shows what happened once `onConfirm` resolves (the button goes with what it undid).
  */
-export function AskOnce({ label, question, confirmLabel, busyLabel, backLabel, onConfirm, children, disabled = false }: Props) {
+export function AskOnce({ words, onConfirm, children, disabled = false }: Props) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -45,7 +50,7 @@ export function AskOnce({ label, question, confirmLabel, busyLabel, backLabel, o
   if (!asking) {
     return (
       <BigButton variant='secondary' onClick={() => setAsking(true)} disabled={disabled}>
-        {label}
+        {words.label}
       </BigButton>
     );
   }
@@ -53,12 +58,12 @@ export function AskOnce({ label, question, confirmLabel, busyLabel, backLabel, o
     <View>
       {children}
       <ConfirmStep
-        text={question}
+        text={words.question}
         error={error}
         busy={busy}
-        confirmLabel={confirmLabel}
-        busyLabel={busyLabel}
-        backLabel={backLabel}
+        confirmLabel={words.confirm}
+        busyLabel={words.busy}
+        backLabel={words.back}
         onConfirm={() => void confirm()}
         onBack={() => {
           setAsking(false);

@@ -63,28 +63,11 @@ export function MemberVisits({ visits, onConfirm, onWithdraw, onMissed }: Props)
               </BigButton>
             ) : null}
             {memberMaySayMissed(v) ? (
-              <AskOnce
-                label={missed.label}
-                question={missed.question}
-                confirmLabel={missed.confirm}
-                busyLabel='正在告诉支部……'
-                backLabel={missed.back}
-                onConfirm={wayBack(v.id, () => onMissed(v.id, note.trim()), missed.done)}
-                disabled={busy !== undefined}
-              >
+              <AskOnce words={missed} onConfirm={wayBack(v.id, () => onMissed(v.id, note.trim()), missed.done)} disabled={busy !== undefined}>
                 <TextAreaField label={missed.noteLabel} hint={missed.noteHint} value={note} maxlength={visitLimits.note} onChange={setNote} />
               </AskOnce>
             ) : null}
-            {memberMayWithdraw(v) ? (
-              <AskOnce
-                label={withdraw.label}
-                question={withdraw.question}
-                confirmLabel={withdraw.confirm}
-                busyLabel='正在撤回……'
-                backLabel={withdraw.back}
-                onConfirm={wayBack(v.id, () => onWithdraw(v.id), withdraw.done)}
-              />
-            ) : null}
+            {memberMayWithdraw(v) ? <AskOnce words={withdraw} onConfirm={wayBack(v.id, () => onWithdraw(v.id), withdraw.done)} /> : null}
             <Message kind='error' text={error?.id === v.id ? error.text : undefined} />
           </View>
         ),

@@ -119,15 +119,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
       {statusWords ? <Text className='banner banner--status'>{statusWords}</Text> : null}
       <Message kind='ok' text={done} />
       {withdrawable ? (
-        <AskOnce
-          key={withdrawable}
-          label={withdrawWords[withdrawable].label}
-          question={withdrawWords[withdrawable].question}
-          confirmLabel={withdrawWords[withdrawable].confirm}
-          busyLabel='正在撤销……'
-          backLabel={withdrawWords[withdrawable].back}
-          onConfirm={() => withdraw(withdrawable)}
-        />
+        <AskOnce key={withdrawable} words={withdrawWords[withdrawable]} onConfirm={() => withdraw(withdrawable)} />
       ) : null}
 
       <Text className='h2'>学习材料</Text>

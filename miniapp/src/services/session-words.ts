@@ -74,11 +74,12 @@ const ownStatusWords: Record<AttendanceStatus, string> = { present: '出席', ex
 export type WithdrawableStatus = 'excused' | 'online';
 
 /** Each way back on the member's line: its button, the one question, the answers, and what happened. */
-export const withdrawWords: Record<WithdrawableStatus, { label: string; question: string; confirm: string; back: string; done: string }> = {
+export const withdrawWords: Record<WithdrawableStatus, { label: string; question: string; confirm: string; busy: string; back: string; done: string }> = {
   excused: {
     label: '我能来了',
     question: '撤销请假，按时来参加这次学习吗？支部会看到您能来。',
     confirm: '是，我能来了',
+    busy: '正在撤销……',
     back: '不撤销，还是请假',
     done: '✓ 已撤销请假。支部会看到您能来参加。',
   },
@@ -86,6 +87,7 @@ export const withdrawWords: Record<WithdrawableStatus, { label: string; question
     label: '撤销“我已学习”',
     question: '撤销“我已学习”吗？这次学习就不算您已参加，积分也会退回。学过以后可以再点“我已学习”。',
     confirm: '是，撤销',
+    busy: '正在撤销……',
     back: '不撤销',
     done: '✓ 已撤销“我已学习”。',
   },
