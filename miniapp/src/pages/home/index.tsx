@@ -58,7 +58,6 @@ export default function HomePage() {
   const withdrawVisit = async (requestId: string) => {
     await withdrawingVisit.submit(requestId);
     withdrawingVisit.renew();
-    next.reload();
   };
   const reportMissed = async (requestId: string, note: string) => {
     await missing.submit({ requestId, note });
