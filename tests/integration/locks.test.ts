@@ -141,6 +141,8 @@ describe('a signed-off period', () => {
     locked(await stack.call('PUT', `/sessions/${openId}/attendance`, { token: secretary, body: { entries: before.open.attendance.map((a: { memberId: string }) => ({ memberId: a.memberId, status: 'present' })) } }));
     locked(await stack.call('PUT', `/sessions/${openId}/minutes`, { token: secretary, body: { content: '补写记录' } }));
     locked(await stack.call('POST', `/sessions/${openId}/close`, { token: secretary }));
+    // The member's or proxy's way back (我能来了) writes into the session too.
+    locked(await post(`/sessions/${openId}/attendance/${ids['李秀英']}/withdraw`, proxy, { status: 'excused' }));
     // Amendments are part of the record: neither an attendance correction nor a note is added to a signed month.
     locked(await stack.call('POST', `/sessions/${closedId}/amendments`, { token: secretary, body: { reason: '记错了', attendance: { memberId: member, status: 'absent' } } }));
     locked(await stack.call('POST', `/sessions/${closedId}/amendments`, { token: secretary, body: { reason: '补充', note: '会上还学习了党章' } }));
@@ -178,6 +180,9 @@ describe('a signed-off period', () => {
     locked(await deliverVisit(visit.scheduled, nowIso()));
     locked(await stack.call('POST', `/visit-requests/${visit.delivered}/confirm`, { token: proxy, body: {} }));
     locked(await stack.call('POST', `/visit-requests/${visit.delivered}/confirm`, { token: secretary, body: { byPhone: true } }));
+    // The proxy's ways back are steps of the visit too.
+    locked(await post(`/visit-requests/${visit.scheduled}/withdraw`, proxy, {}));
+    locked(await post(`/visit-requests/${visit.delivered}/missed`, proxy, { note: '没有人来' }));
 
     const after = await snapshot({ closed: closedId, open: openId, visits: [visit.requested, visit.scheduled, visit.delivered] });
     expect(after).toEqual(before);

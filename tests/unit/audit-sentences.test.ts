@@ -77,6 +77,18 @@ describe('audit sentences', () => {
     expect(auditSentence({ ...own, actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 上午9:30 刘芳（家属代办）为王建国申请了送学上门：组织生活「学习党章」。');
   });
 
+  it('tells a member\'s ways back: a changed status, leave or online study taken back, a request withdrawn, nobody came', () => {
+    const member = { actorName: '王建国', actorRole: 'member' as const, session: { kind: 'branch_general_meeting' as const, startsAt: '2026-11-03T01:00:00.000Z' } };
+    expect(auditSentence({ ...full('attendance.mark'), ...member, lines: [{ name: '王建国', status: 'online', from: 'excused' }] })).toBe('2026年11月3日 上午9:30 王建国（党员）把王建国的请假改为网上自学：支部党员大会（11月3日）。');
+    // The same status again (a reason edited) is not a change of mind.
+    expect(auditSentence({ ...full('attendance.mark'), ...member, lines: [{ name: '王建国', status: 'excused', from: 'excused' }] })).toBe('2026年11月3日 上午9:30 王建国（党员）为王建国登记了请假：支部党员大会（11月3日）。');
+    expect(auditSentence({ ...full('attendance.withdraw'), ...member, lines: [{ name: '王建国', status: 'excused' }] })).toBe('2026年11月3日 上午9:30 王建国（党员）撤销了王建国的请假：支部党员大会（11月3日）。');
+    expect(auditSentence({ ...full('attendance.withdraw'), actorName: '刘芳', actorRole: 'proxy', lines: [{ name: '王建国', status: 'online' }] })).toContain('刘芳（家属代办）撤销了王建国的网上自学');
+    const visit = { ...full('visit.withdraw'), actorName: '刘芳', actorRole: 'proxy' as const, session: { topic: '学习党章' }, visit: { from: 'scheduled' as const, to: 'cancelled' as const } };
+    expect(auditSentence(visit)).toBe('2026年11月3日 上午9:30 刘芳（家属代办）撤回了王建国的送学上门申请：组织生活「学习党章」（由“已安排”改为“已取消”）。');
+    expect(auditSentence({ ...visit, action: 'visit.reportMissed', visit: { from: 'delivered', to: 'requested' } })).toBe('2026年11月3日 上午9:30 刘芳（家属代办）告知支部：没有人来为王建国送学上门，请重新安排：组织生活「学习党章」。');
+  });
+
   it('tells the hierarchy\'s changes in the names of the day', () => {
     const admin = { at, actorUserId: actorId, actorName: '郑国强', actorRole: 'admin' as const, targetId };
     const head = '2026年11月3日 上午9:30 郑国强（管理员）';

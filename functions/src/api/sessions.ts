@@ -1,5 +1,5 @@
 import {
-  AmendmentInput, AttendanceInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
+  AmendmentInput, AttendanceInput, AttendanceWithdrawInput, BranchOverview, BulkAttendanceInput, BulkAttendancePlan, BulkUndoInput, FrequencyRules, MemberSession, MinutesInput, OutboxEntry,
   ReconcileInput, ReconcileReport, SessionCloseInput, SessionCreateInput, SessionDetail, SessionListQuery, SessionPatchInput, SessionSummary, SubscriptionsAnswer, SubscriptionsInput,
 } from '@ltx/shared/schemas/session';
 import { defineRoute } from './declare';
@@ -78,6 +78,12 @@ export const routes = [
     body: AttendanceInput, response: SessionDetail, uploads: 'read',
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markAttendance(actor, params.sessionId, params.memberId, body),
+  }),
+  defineRoute({
+    id: 'attendance-withdraw', method: 'POST', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}/withdraw', auth: 'token', can: 'attendance.markOwn',
+    summary: '党员本人或家属撤销自己的请假（我能来了）或“我已学习”（会议归档前；支持 Idempotency-Key）',
+    body: AttendanceWithdrawInput, response: SessionDetail, idempotent: true, uploads: 'read',
+    handle: async ({ ctx, actor, params, body }) => ctx.sessions.withdrawOwn(actor, params.sessionId, params.memberId, body),
   }),
   defineRoute({
     id: 'minutes-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/minutes', auth: 'token', can: 'session.write', summary: '填写会议记录',

@@ -1,4 +1,6 @@
-import { BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitListQuery, VisitRequest, VisitRequestInput, VisitScheduleInput } from '@ltx/shared/schemas/visit';
+import {
+  BranchContact, ContactVisit, VisitCancelInput, VisitConfirmInput, VisitDeliverInput, VisitListQuery, VisitMissedInput, VisitRequest, VisitRequestInput, VisitScheduleInput, VisitWithdrawInput,
+} from '@ltx/shared/schemas/visit';
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
@@ -65,6 +67,20 @@ export const routes = [
     body: VisitCancelInput, response: VisitRequest, uploads: 'read',
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.visits.cancel(actor, params.requestId, body),
+  }),
+  defineRoute({
+    id: 'visit-request-withdraw', method: 'POST', path: '/api/v1/visit-requests/{requestId}/withdraw', auth: 'token', can: 'visit.withdraw',
+    summary: '党员本人或家属撤回送学申请（送学之前；支持 Idempotency-Key）',
+    body: VisitWithdrawInput, response: VisitRequest, idempotent: true, uploads: 'read',
+    secrets: ['wechatAccessToken'],
+    handle: async ({ ctx, actor, params, body }) => ctx.visits.withdraw(actor, params.requestId, body),
+  }),
+  defineRoute({
+    id: 'visit-request-missed', method: 'POST', path: '/api/v1/visit-requests/{requestId}/missed', auth: 'token', can: 'visit.reportMissed',
+    summary: '党员本人或家属告知“没有人来”：送学重新交给书记安排，附上本人的话（支持 Idempotency-Key）',
+    body: VisitMissedInput, response: VisitRequest, idempotent: true, uploads: 'read',
+    secrets: ['wechatAccessToken'],
+    handle: async ({ ctx, actor, params, body }) => ctx.visits.reportMissed(actor, params.requestId, body),
   }),
   defineRoute({
     id: 'contact-visits', method: 'GET', path: '/api/v1/contacts/me/visits', auth: 'token', can: 'visit.tasks', summary: '联系人：我的送学任务',

@@ -533,6 +533,15 @@ export const outbox = defineEntity({
 
 const step = z.object({ by: text, at: text });
 
+const delivery = z.extend(step, {
+  studied: text,
+  remarks: optionalText,
+  views: optionalText,
+  observations: z.optional(careNotes),
+  photos: z.array(file),
+  careNotesChange: z.optional(z.enum(['applied', 'pending_approval', 'not_stored'])),
+});
+
 export const VisitRecord = z.object({
   id: text,
   orgId: text,
@@ -548,18 +557,11 @@ export const VisitRecord = z.object({
   requestedByRole: text,
   createdAt: text,
   scheduled: z.optional(z.extend(step, { contactUserId: text, contactName: text, windowStart: text, windowEnd: text })),
-  delivered: z.optional(
-    z.extend(step, {
-      studied: text,
-      remarks: optionalText,
-      views: optionalText,
-      observations: z.optional(careNotes),
-      photos: z.array(file),
-      careNotesChange: z.optional(z.enum(['applied', 'pending_approval', 'not_stored'])),
-    }),
-  ),
+  delivered: z.optional(delivery),
   confirmed: z.optional(z.extend(step, { via: z.enum(['member', 'proxy', 'secretary_phone']) })),
   cancelled: z.optional(z.extend(step, { reason: text })),
+  /** "没有人来" from the member or proxy: their words, and the delivery as it had been recorded (kept for the secretary). */
+  missed: z.optional(z.extend(step, { via: z.enum(['member', 'proxy']), note: optionalText, delivered: delivery })),
   /** Every step taken: who moved it from what to what, and when. */
   history: z.array(z.extend(step, { from: text, to: text })),
   version: count,

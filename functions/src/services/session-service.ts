@@ -3,10 +3,10 @@ import { can } from '@ltx/shared/domain/authz';
 import { isMemberOrProxy, isProxy, type Actor } from '@ltx/shared/domain/roles';
 import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
 import {
-  AmendmentInput, AttendanceInput, BulkAttendanceInput, MinutesInput, SessionCloseInput, SessionCreateInput, SessionPatchInput,
+  AmendmentInput, AttendanceInput, type AttendanceWithdrawInput, BulkAttendanceInput, MinutesInput, SessionCloseInput, SessionCreateInput, SessionPatchInput,
   type BulkAttendancePlan, type BulkUndoInput, type MemberSession, type ReconcileReport, type SessionDetail, type SessionListQuery, type SessionSummary,
 } from '@ltx/shared/schemas/session';
-import { ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError, HierarchyStateError } from '@ltx/shared/domain/errors';
+import { AttendanceReplaceError, AttendanceWithdrawError, ConflictError, ForbiddenError, MinutesMissingError, NotExpectedError, NotFoundError, SessionClosedError, SessionNotHeldError, SessionNotStartedError, UndoError, HierarchyStateError } from '@ltx/shared/domain/errors';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen, signedPeriodFor } from './period-lock';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -174,7 +174,8 @@ export class SessionService {
     const session = await this.deps.sessions.get(sessionId);
     if (!session) throw new NotFoundError();
     const resource = sessionResource(session);
-    if (!can(actor, 'attendance.mark', resource)) {
+    const own = !can(actor, 'attendance.mark', resource);
+    if (own) {
       // The session is visible to its branch: another member's line is 403 there, not 404.
       authorizeWithin(actor, 'attendance.markOwn', resource, { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
       if (!selfReportableStatuses.includes(input.status)) throw new ForbiddenError();
@@ -184,8 +185,39 @@ export class SessionService {
     await this.deps.screen.texts(actor, AttendanceInput, input, ['reason', 'reflection']);
     await this.write(actor, sessionId, false, (s) => {
       this.assertMayRecord(s, input.status);
-      return { lines: { [memberId]: { line: this.line(actor, s, input), replaces: s.attendance?.[memberId] } } };
+      const recorded = s.attendance?.[memberId];
+      // A member or proxy changing their mind says so (`replaces`): a status is never replaced unseen (issue 17).
+      if (own && recorded && recorded.status !== input.status && input.replaces !== recorded.status) {
+        throw new AttendanceReplaceError(attendanceStatusLabels[recorded.status], attendanceStatusLabels[input.status]);
+      }
+      return { lines: { [memberId]: { line: this.line(actor, s, input), replaces: recorded } } };
     });
+    return this.get(actor, sessionId);
+  }
+
+  /**
+   * The member's or proxy's way back on their own line while the session is open: leave taken back
+   * (我能来了) or 我已学习 undone. The line is cleared as a new change (points reverse through the ledger).
+   * A retry after it went through finds nothing to clear and answers the session as it is.
+   */
+  async withdrawOwn(actor: Actor, sessionId: string, memberId: string, input: AttendanceWithdrawInput): Promise<SessionDetail> {
+    const session = await this.deps.sessions.get(sessionId);
+    if (!session) throw new NotFoundError();
+    authorizeWithin(actor, 'attendance.markOwn', sessionResource(session), { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
+    await this.assertUnlocked(session.branchId, session.startsAt);
+    await this.write(
+      actor,
+      sessionId,
+      false,
+      (s) => {
+        if (s.status !== 'open') throw new AttendanceWithdrawError('WITHDRAW_CLOSED');
+        const recorded = s.attendance?.[memberId];
+        if (!recorded) return undefined;
+        if (recorded.status !== input.status) throw new AttendanceWithdrawError('NOTHING_TO_WITHDRAW');
+        return { lines: { [memberId]: { line: null, replaces: recorded } } };
+      },
+      'attendance.withdraw',
+    );
     return this.get(actor, sessionId);
   }
 
@@ -400,6 +432,8 @@ export class SessionService {
     sessionId: string,
     allowClosed: boolean,
     plan: (s: SessionRecord) => { lines: Record<string, LineWrite>; bulk?: Parameters<SessionRepository['setAttendance']>[2]['bulk'] } | undefined,
+    /** `attendance.withdraw`: a member's or proxy's own line taken back, told by the status it had. */
+    action: 'attendance.mark' | 'attendance.withdraw' = 'attendance.mark',
   ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const session = await this.deps.sessions.get(sessionId, { consistent: true });
@@ -418,10 +452,14 @@ export class SessionService {
       const memberIds = Object.keys(planned.lines);
       const nameOf = (memberId: string) => session.expected.find((e) => e.memberId === memberId)?.name ?? '一位党员';
       const written = Object.entries(planned.lines);
+      const withdrawn = action === 'attendance.withdraw';
       await this.deps.audit.append(session.branchId, {
-        at: this.clock.now().toISOString(), actorUserId: actor.userId, action: 'attendance.mark', targetType: 'session', targetId: sessionId, ...auditAbout(actor, session),
-        lines: written.flatMap(([memberId, w]) => (w.line ? [{ name: nameOf(memberId), status: w.line.status }] : [])),
-        cleared: written.filter(([, w]) => !w.line).map(([memberId]) => nameOf(memberId)),
+        at: this.clock.now().toISOString(), actorUserId: actor.userId, action, targetType: 'session', targetId: sessionId, ...auditAbout(actor, session),
+        lines: written.flatMap(([memberId, w]) => {
+          if (withdrawn) return w.replaces ? [{ name: nameOf(memberId), status: w.replaces.status }] : [];
+          return w.line ? [{ name: nameOf(memberId), status: w.line.status, ...(w.replaces && w.replaces.status !== w.line.status ? { from: w.replaces.status } : {}) }] : [];
+        }),
+        cleared: withdrawn ? [] : written.filter(([, w]) => !w.line).map(([memberId]) => nameOf(memberId)),
       });
       await this.derive(sessionId, memberIds);
       return;

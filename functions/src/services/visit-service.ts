@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { can, type Resource } from '@ltx/shared/domain/authz';
 import { confirmationVia, type Actor } from '@ltx/shared/domain/roles';
-import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
+import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, visitTransitions, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import {
-  VisitCancelInput, VisitDeliverInput, VisitRequestInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest, type VisitScheduleInput,
+  VisitCancelInput, VisitDeliverInput, VisitMissedInput, VisitRequestInput, VisitWithdrawInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest, type VisitScheduleInput,
 } from '@ltx/shared/schemas/visit';
 import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
 import type { HealthReadRepository } from '../repositories/health-read-repository';
@@ -103,7 +103,9 @@ export class VisitService implements SessionCreatedListener {
       const draft = await this.deps.visits.get(id);
       if (!draft) return undefined;
       if (draft.status !== 'draft') {
-        return draft.requestedBy === actor.userId && draft.history.some((h) => h.to === 'requested') ? { created: false, visit: await this.view(draft, actor) } : undefined;
+        // A request withdrawn or cancelled since is not a retry's answer: asking again makes a new request.
+        const retry = draft.status !== 'cancelled' && draft.requestedBy === actor.userId && draft.history.some((h) => h.to === 'requested');
+        return retry ? { created: false, visit: await this.view(draft, actor) } : undefined;
       }
       const now = this.clock.now().toISOString();
       const next: VisitRecord = {
@@ -221,6 +223,41 @@ export class VisitService implements SessionCreatedListener {
     return this.step(actor, visit, 'close', {});
   }
 
+  /**
+   * The member or proxy takes back their own request before it is delivered. A retry after it went
+   * through (the request cancelled by the same person) answers it as it is.
+   */
+  async withdraw(actor: Actor, id: string, input: VisitWithdrawInput): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.withdraw');
+    if (visit.status === 'cancelled' && visit.cancelled?.by === actor.userId) return this.view(visit, actor);
+    if (visit.status === 'delivered') throw new VisitStateError('VISIT_ALREADY_DELIVERED');
+    if (!canTransition('withdraw', visit.status)) throw new VisitStateError();
+    await this.assertVisitOpen(visit);
+    await this.deps.screen.texts(actor, VisitWithdrawInput, input, ['reason']);
+    const who = confirmationVia(actor) === 'proxy' ? '家属代为撤回申请' : '本人撤回申请';
+    const reason = input.reason ? `${who}（${input.reason}）` : who;
+    return this.step(actor, visit, 'withdraw', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason } });
+  }
+
+  /**
+   * "没有人来": the member or proxy says a visit recorded as delivered did not happen. The request opens
+   * again for the secretary to arrange, with their words; the delivery as recorded is kept beside it.
+   * A retry after it went through answers the request as it is.
+   */
+  async reportMissed(actor: Actor, id: string, input: VisitMissedInput): Promise<VisitRequest> {
+    const visit = await this.load(actor, id, 'visit.reportMissed');
+    if (visit.status === 'requested' && visit.missed?.by === actor.userId && visit.history.at(-1)?.from === 'delivered') return this.view(visit, actor);
+    if (!canTransition('reportMissed', visit.status) || !visit.delivered) throw new VisitStateError();
+    await this.assertVisitOpen(visit);
+    await this.deps.screen.texts(actor, VisitMissedInput, input, ['note']);
+    const { delivered, ...reopened } = visit;
+    const missed: NonNullable<VisitRecord['missed']> = {
+      by: actor.userId, at: this.clock.now().toISOString(), via: confirmationVia(actor) === 'proxy' ? 'proxy' : 'member',
+      ...(input.note ? { note: input.note } : {}), delivered,
+    };
+    return this.step(actor, reopened, 'reportMissed', { missed });
+  }
+
   async cancel(actor: Actor, id: string, input: VisitCancelInput): Promise<VisitRequest> {
     const visit = await this.load(actor, id, 'visit.cancel');
     await this.assertVisitOpen(visit);
@@ -284,7 +321,7 @@ export class VisitService implements SessionCreatedListener {
   private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {
     if (!canTransition(transition, visit.status)) throw new VisitStateError();
     const now = this.clock.now().toISOString();
-    const to = transition === 'reschedule' ? 'scheduled' : ({ accept: 'requested', schedule: 'scheduled', deliver: 'delivered', confirm: 'confirmed', close: 'closed', cancel: 'cancelled' } as const)[transition];
+    const to = visitTransitions[transition].to;
     const next: VisitRecord = { ...visit, ...changes, status: to, version: visit.version + 1, history: [...visit.history, { from: visit.status, to, by: actor.userId, at: now }] };
     if ((await this.deps.visits.replace(next, { status: visit.status, version: visit.version })) === 'conflict') throw new VisitStateError();
     await this.audit(actor, next, `visit.${transition}`, visit.status);
@@ -333,7 +370,7 @@ export class VisitService implements SessionCreatedListener {
     await assertPeriodOpen(this.deps.signoffs, visit.branchId, session?.startsAt, visit.delivered?.at, ...more);
   }
 
-  private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel'): Promise<VisitRecord> {
+  private async load(actor: Actor, id: string, action: 'visit.read' | 'visit.manage' | 'visit.deliver' | 'visit.confirm' | 'visit.cancel' | 'visit.withdraw' | 'visit.reportMissed'): Promise<VisitRecord> {
     const visit = await this.deps.visits.get(id);
     if (!visit) throw new NotFoundError();
     authorize(actor, action, await placed(this.deps.orgs, visitResource(visit)));
@@ -368,6 +405,7 @@ export class VisitService implements SessionCreatedListener {
       ...(v.delivered ? { delivered: { ...v.delivered, photos: v.delivered.photos.map((p) => ({ ...p, url: '' })) } } : {}),
       ...(v.confirmed ? { confirmed: v.confirmed } : {}),
       ...(v.cancelled ? { cancelled: v.cancelled } : {}),
+      ...(v.missed ? { missed: { by: v.missed.by, at: v.missed.at, via: v.missed.via, ...(v.missed.note ? { note: v.missed.note } : {}), deliveredAt: v.missed.delivered.at, text: missedText(v.missed) } } : {}),
       statusText: statusText(v),
       version: v.version,
     };
@@ -384,8 +422,14 @@ function firstScheduledAt(v: VisitRecord): string | undefined {
   return v.history.find((h) => h.to === 'scheduled')?.at ?? v.scheduled?.at;
 }
 
+/** "本人说 11月30日星期一 上午9点 没有人来送学": the words the secretary and the member both read. */
+function missedText(m: NonNullable<VisitRecord['missed']>): string {
+  return `${m.via === 'proxy' ? '家属' : '本人'}说${sayWhen(m.delivered.at)}没有人来送学`;
+}
+
 function statusText(v: VisitRecord): string {
   if (v.status === 'scheduled' && v.scheduled) return `已安排：${v.scheduled.contactName} ${sayWhen(v.scheduled.windowStart)} 来`;
+  if (v.status === 'requested' && v.missed) return `${missedText(v.missed)}，已告诉支部，等待重新安排`;
   if (v.status === 'requested') return `已申请（${slotLabels[v.slot]}），等待支部安排`;
   if (v.status === 'cancelled' && v.cancelled) return `已取消：${v.cancelled.reason}`;
   return visitStatusLabels[v.status];

@@ -5,7 +5,7 @@ import { messageOf } from '@/services/api-error';
 import { leaveInput } from '@/services/attendance-board';
 import { hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import { clockText, sessionDateText } from '@/services/session-time';
-import { kindText, myStatusText } from '@/services/session-words';
+import { changeWords, kindText, myStatusText, withdrawableOf, withdrawWords, type WithdrawableStatus } from '@/services/session-words';
 import type { Speech } from '@/adapters/speech';
 import { AttachmentLinks, type OpenableFile } from './Attachments';
 import { BigButton } from './BigButton';
@@ -15,6 +15,8 @@ import { leaveReasonPicks } from '@ltx/shared/labels';
 import { sessionLimits } from '@ltx/shared/limits';
 import { ChoiceField } from './ChoiceField';
 import { deviceNow } from '@/adapters/clock';
+import { AskOnce } from './AskOnce';
+import { ConfirmStep } from './ConfirmStep';
 
 interface Props {
   session: MemberSession;
@@ -23,6 +25,8 @@ interface Props {
   attendanceMode: string | undefined;
   /** Records leave or online study for the member; resolves with the new line. */
   onReport: (input: AttendanceInput) => Promise<AttendanceEntry | undefined>;
+  /** Takes back the member's own leave or 我已学习; resolves with the line as it is then. */
+  onWithdraw: (status: WithdrawableStatus) => Promise<AttendanceEntry | undefined>;
   onOpenFile: (file: OpenableFile) => Promise<boolean>;
   /** "请支部送学上门". */
   onAskVisit: () => void;
@@ -37,7 +41,7 @@ const ownReason = '其他原因';
 const leaveReasonChoices = [...leaveReasonPicks, ownReason].map((r) => ({ value: r, label: r === ownReason ? '其他原因（自己写）' : r }));
 
 /** The member's next study in large type, with reading aloud, leave, and "I studied online". */
-export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpenFile, onAskVisit, speech, now = deviceNow }: Props) {
+export function NextSessionCard({ session, mine, attendanceMode, onReport, onWithdraw, onOpenFile, onAskVisit, speech, now = deviceNow }: Props) {
   const [panel, setPanel] = useState<Panel>('none');
   const [reason, setReason] = useState('');
   const [reasonPick, setReasonPick] = useState('');
@@ -47,18 +51,26 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
   const [busy, setBusy] = useState(false);
   const [line, setLine] = useState(mine);
   useEffect(() => setLine(mine), [mine]);
+  /** A different status over the recorded one, waiting for the member's yes (nothing is replaced unasked). */
+  const [change, setChange] = useState<AttendanceInput | undefined>();
+  const [done, setDone] = useState<string | undefined>();
 
   const closed = session.status === 'closed';
-  const status = line?.status ?? session.myStatus;
+  // A line taken back is null: the list's status from before must not come back in its place.
+  const status = line ? line.status : session.myStatus;
+  const withdrawable = withdrawableOf(status, closed);
   const statusWords = myStatusText(status, line?.reason, line?.reflection);
   const online = offersOnlineStudy(session, attendanceMode);
 
   const send = async (input: AttendanceInput) => {
+    if (status && status !== input.status && input.replaces === undefined) return setChange(input);
     setBusy(true);
     setError(undefined);
+    setDone(undefined);
     try {
       setLine((await onReport(input)) ?? { memberId: '', memberName: '', status: input.status, ...(input.reason ? { reason: input.reason } : {}), ...(input.reflection ? { reflection: input.reflection } : {}) });
       setPanel('none');
+      setChange(undefined);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -83,7 +95,16 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
     setPanel(panel === p ? 'none' : p);
     setFieldError(undefined);
     setError(undefined);
+    setChange(undefined);
   };
+
+  const withdraw = async (what: WithdrawableStatus) => {
+    setLine((await onWithdraw(what)) ?? { memberId: '', memberName: '', status: null });
+    setPanel('none');
+    setDone(withdrawWords[what].done);
+  };
+
+  const asked = change && status ? changeWords(status, change.status) : undefined;
 
   return (
     <View className='next-session'>
@@ -96,6 +117,10 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
       <ReadAloud speech={speech} text={speechTextFor(session)} />
 
       {statusWords ? <Text className='banner banner--status'>{statusWords}</Text> : null}
+      <Message kind='ok' text={done} />
+      {withdrawable ? (
+        <AskOnce key={withdrawable} words={withdrawWords[withdrawable]} onConfirm={() => withdraw(withdrawable)} />
+      ) : null}
 
       <Text className='h2'>学习材料</Text>
       {session.materialText ? <Text className='text text--large material'>{session.materialText}</Text> : <Text className='text'>这次没有文字材料。</Text>}
@@ -163,7 +188,20 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onOpe
               ) : null}
             </View>
           ) : null}
-          <Message kind='error' text={error} />
+          {change && asked ? (
+            <ConfirmStep
+              text={asked.question}
+              error={error}
+              busy={busy}
+              confirmLabel={asked.confirm}
+              busyLabel='正在提交……'
+              backLabel='不改了'
+              onConfirm={() => void send({ ...change, replaces: status })}
+              onBack={() => setChange(undefined)}
+            />
+          ) : (
+            <Message kind='error' text={error} />
+          )}
         </View>
       ) : null}
     </View>

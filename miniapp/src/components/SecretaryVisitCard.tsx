@@ -57,6 +57,8 @@ export function SecretaryVisitCard({ visit: v, panel, onPanel, contacts, schedul
       {v.sessionTopic ? <InfoRow label='学习' value={v.sessionTopic} /> : null}
       <InfoRow label='希望时间' value={slotText(v.slot)} />
       {v.note ? <InfoRow label='备注' value={v.note} /> : null}
+      {/* "没有人来": the member's or proxy's words, for the secretary to arrange it again (issue 17). */}
+      {v.missed ? <InfoRow label='没有人来' value={v.missed.note ? `${v.missed.text}：“${v.missed.note}”` : v.missed.text} /> : null}
       {v.scheduled ? <InfoRow label='安排' value={`${v.scheduled.contactName}，${windowText(v.scheduled.windowStart, v.scheduled.windowEnd)}`} /> : null}
       {v.delivered ? (
         <View>

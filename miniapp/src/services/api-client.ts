@@ -140,6 +140,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     session: (sessionId: string) => callRoute('GET /api/v1/sessions/{sessionId}', `/sessions/${seg(sessionId)}`),
     markAttendance: (sessionId: string, memberId: string, input: Body<'PUT /api/v1/sessions/{sessionId}/attendance/{memberId}'>) =>
       callRoute('PUT /api/v1/sessions/{sessionId}/attendance/{memberId}', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}`, input),
+    /** The member's or proxy's own leave or 我已学习 taken back (one key per confirmed tap). */
+    withdrawAttendance: (sessionId: string, memberId: string, input: Body<'POST /api/v1/sessions/{sessionId}/attendance/{memberId}/withdraw'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/sessions/{sessionId}/attendance/{memberId}/withdraw', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}/withdraw`, input, { 'Idempotency-Key': idempotencyKey }),
     markMany: (sessionId: string, input: Body<'PUT /api/v1/sessions/{sessionId}/attendance'>) => callRoute('PUT /api/v1/sessions/{sessionId}/attendance', `/sessions/${seg(sessionId)}/attendance`, input),
     previewMany: (sessionId: string, input: Body<'POST /api/v1/sessions/{sessionId}/attendance/preview'>) => callRoute('POST /api/v1/sessions/{sessionId}/attendance/preview', `/sessions/${seg(sessionId)}/attendance/preview`, input),
     undoMany: (sessionId: string, bulkId: string) => callRoute('POST /api/v1/sessions/{sessionId}/attendance/undo', `/sessions/${seg(sessionId)}/attendance/undo`, { bulkId }),
@@ -200,6 +203,11 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     scheduleVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/schedule'>) => callRoute('POST /api/v1/visit-requests/{requestId}/schedule', `/visit-requests/${seg(requestId)}/schedule`, input),
     deliverVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/deliver'>) => callRoute('POST /api/v1/visit-requests/{requestId}/deliver', `/visit-requests/${seg(requestId)}/deliver`, input),
     confirmVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/confirm'>) => callRoute('POST /api/v1/visit-requests/{requestId}/confirm', `/visit-requests/${seg(requestId)}/confirm`, input),
+    /** The member's or proxy's ways back on a request: withdrawn before delivery, or "没有人来" on a delivery. */
+    withdrawVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/withdraw'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/visit-requests/{requestId}/withdraw', `/visit-requests/${seg(requestId)}/withdraw`, input, { 'Idempotency-Key': idempotencyKey }),
+    reportVisitMissed: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/missed'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/visit-requests/{requestId}/missed', `/visit-requests/${seg(requestId)}/missed`, input, { 'Idempotency-Key': idempotencyKey }),
     cancelVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/cancel'>) => callRoute('POST /api/v1/visit-requests/{requestId}/cancel', `/visit-requests/${seg(requestId)}/cancel`, input),
     myVisits: async () => (await callRoute('GET /api/v1/contacts/me/visits', '/contacts/me/visits')).items,
 

@@ -66,3 +66,39 @@ export function whoText(userId: string | undefined, me: { userId: string; displa
   if (me && userId === me.userId) return me.displayName;
   return '其他工作人员';
 }
+
+/** A status as the member's own page names it (the button they tapped: 我已学习, not 网上自学). */
+const ownStatusWords: Record<AttendanceStatus, string> = { present: '出席', excused: '请假', absent: '缺席', home_delivered: '送学上门', online: '我已学习' };
+
+/** What a member or proxy may take back on their own line while the session is open. */
+export type WithdrawableStatus = 'excused' | 'online';
+
+/** Each way back on the member's line: its button, the one question, the answers, and what happened. */
+export const withdrawWords: Record<WithdrawableStatus, { label: string; question: string; confirm: string; busy: string; back: string; done: string }> = {
+  excused: {
+    label: '我能来了',
+    question: '撤销请假，按时来参加这次学习吗？支部会看到您能来。',
+    confirm: '是，我能来了',
+    busy: '正在撤销……',
+    back: '不撤销，还是请假',
+    done: '✓ 已撤销请假。支部会看到您能来参加。',
+  },
+  online: {
+    label: '撤销“我已学习”',
+    question: '撤销“我已学习”吗？这次学习就不算您已参加，积分也会退回。学过以后可以再点“我已学习”。',
+    confirm: '是，撤销',
+    busy: '正在撤销……',
+    back: '不撤销',
+    done: '✓ 已撤销“我已学习”。',
+  },
+};
+
+/** Which way back the member's line offers now: none once archived, or for what only the branch records. */
+export function withdrawableOf(status: AttendanceStatus | null | undefined, closed: boolean): WithdrawableStatus | undefined {
+  return !closed && (status === 'excused' || status === 'online') ? status : undefined;
+}
+
+/** Asked once before a different status replaces the recorded one: "您已登记“请假”。要改为“我已学习”吗？" */
+export function changeWords(from: AttendanceStatus, to: AttendanceStatus): { question: string; confirm: string } {
+  return { question: `您已登记“${ownStatusWords[from]}”。要改为“${ownStatusWords[to]}”吗？`, confirm: `是，改为“${ownStatusWords[to]}”` };
+}

@@ -115,6 +115,34 @@ export const memberMayConfirm = (v: Pick<VisitRequest, 'status'>) => canTransiti
 /** What the member reads after confirming. */
 export const confirmedText = '✓ 已确认送学。支部已记为您参加了这次学习。';
 
+/** Whether the member may still withdraw this request: asked for or arranged, not yet delivered. */
+export const memberMayWithdraw = (v: Pick<VisitRequest, 'status'>) => canTransition('withdraw', v.status);
+
+/** Whether the member may answer "没有人来" on this request: a delivery is recorded and waits for them. */
+export const memberMaySayMissed = (v: Pick<VisitRequest, 'status'>) => canTransition('reportMissed', v.status);
+
+/** The member's two ways back on a request, each asked once, and what they read after. */
+export const visitWayBackWords = {
+  withdraw: {
+    label: '撤回送学申请',
+    question: '撤回这次送学上门的申请吗？撤回后支部不再派人上门。',
+    confirm: '是，撤回申请',
+    busy: '正在撤回……',
+    back: '不撤回',
+    done: '✓ 已撤回送学申请。支部会看到。',
+  },
+  missed: {
+    label: '没有人来',
+    question: '告诉支部：没有人来送学吗？支部会重新安排。',
+    confirm: '是，没有人来',
+    busy: '正在告诉支部……',
+    back: '返回',
+    noteLabel: '想告诉支部的话（可以不填）',
+    noteHint: '如：那天等了一上午，没有人来',
+    done: '✓ 已告诉支部没有人来。支部会重新安排送学。',
+  },
+} as const;
+
 /** The contact's to-do line: "待上门" or "已记录送学，等党员确认". */
 export function contactStateText(v: Pick<ContactVisit, 'status'>): string {
   if (v.status === 'scheduled') return '待上门送学';

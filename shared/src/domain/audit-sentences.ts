@@ -24,9 +24,9 @@ export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
   'member.depart', 'member.undoDepart', 'member.delete', 'consent.give', 'consent.withdraw',
   'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
-  'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark',
+  'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark', 'attendance.withdraw',
   'points.award', 'points.reverse',
-  'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel',
+  'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel', 'visit.withdraw', 'visit.reportMissed',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
   'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
   'roster.import',
@@ -57,8 +57,11 @@ export interface AuditEntry {
   /** The member the action is about (member, points, 送学上门, binding). */
   memberName?: string;
   session?: AuditSessionRef;
-  /** Attendance lines set by the action, by name (no reasons: they may be about health). */
-  lines?: { name: string; status: AttendanceStatus }[];
+  /**
+   * Attendance lines set by the action, by name (no reasons: they may be about health); `from` is the
+   * different status a line replaced. On `attendance.withdraw`, the status taken back.
+   */
+  lines?: { name: string; status: AttendanceStatus; from?: AttendanceStatus }[];
   /** Names whose attendance line the action took back (an undone "全部出席"). */
   cleared?: string[];
   points?: { category: PointsCategory; points: number };
@@ -144,10 +147,18 @@ function attendanceText(e: AuditEntry): string {
     const count = e.fields?.length;
     return `登记了出席情况${count ? `（${count} 人）` : ''}：${session}`;
   }
+  // A line that replaced a different status says so: "把王建国的请假改为网上学习".
+  const changed = e.lines.filter((l) => l.from && l.from !== l.status).map((l) => `把${l.name}的${attendanceStatusLabels[l.from!]}改为${attendanceStatusLabels[l.status]}`);
   const byStatus = new Map<AttendanceStatus, string[]>();
-  for (const l of e.lines) byStatus.set(l.status, [...(byStatus.get(l.status) ?? []), l.name]);
+  for (const l of e.lines.filter((x) => !x.from || x.from === x.status)) byStatus.set(l.status, [...(byStatus.get(l.status) ?? []), l.name]);
   const parts = [...byStatus.entries()].map(([status, names]) => `为${listNames(names)}登记了${attendanceStatusLabels[status]}`);
-  return `${[...parts, ...(undone ? [undone] : [])].join('，')}：${session}`;
+  return `${[...parts, ...changed, ...(undone ? [undone] : [])].join('，')}：${session}`;
+}
+
+/** A member or proxy took back their own leave or online study: "撤销了王建国的请假". */
+function withdrawText(e: AuditEntry): string {
+  const what = e.lines?.length ? e.lines.map((l) => `${l.name}的${attendanceStatusLabels[l.status]}`).join('、') : '一条出席登记';
+  return `撤销了${what}：${sessionText(e.session, e.at)}`;
 }
 
 function pointsText(e: AuditEntry): string {
@@ -237,6 +248,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'session.amend': (e) => `添加了更正说明：${sessionText(e.session, e.at)}`,
   'session.reconcile': (e) => `按出席记录核对了最近参加日期和积分：${sessionText(e.session, e.at)}`,
   'attendance.mark': attendanceText,
+  'attendance.withdraw': withdrawText,
   'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
   'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,
   // A member asking for themselves is not "for" anyone.
@@ -248,6 +260,9 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'visit.confirm': (e) => `确认了为${member(e)}送学上门${statusChange(e)}`,
   'visit.close': (e) => `办结了为${member(e)}送学上门${statusChange(e)}`,
   'visit.cancel': (e) => `取消了为${member(e)}送学上门${statusChange(e)}`,
+  'visit.withdraw': (e) => `撤回了${member(e)}的送学上门申请${visitStudy(e)}${statusChange(e)}`,
+  // The member's words stay on the request for the secretary; the trail says only that nobody came.
+  'visit.reportMissed': (e) => `告知支部：没有人来为${member(e)}送学上门，请重新安排${visitStudy(e)}`,
   'review.create': (e) => `对${period(e)}的工作提出了督导意见${e.itemCount ? `，列出整改事项 ${e.itemCount} 项` : ''}`,
   'rectification.answer': (e) => `答复了${item(e)}`,
   'rectification.accept': (e) => `审核通过了${item(e)}`,

@@ -65,6 +65,8 @@ export const actions = [
   'visit.cancel',
   'visit.deliver',
   'visit.confirm',
+  'visit.withdraw',
+  'visit.reportMissed',
   'visit.listContacts',
   'visit.tasks',
   'visit.readViews',
@@ -174,7 +176,7 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'attendance.mark': ['secretary'],
   // Every line of a session's attendance; members and proxies see only their own line.
   'attendance.readAll': ['admin', 'inspector', 'secretary', 'contact'],
-  // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy.
+  // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy, and taking either back.
   'attendance.markOwn': ['member', 'proxy'],
   // Administrators upload a roster for a branch of their subtree (the branch named in the request).
   'upload.create': ['admin', 'secretary', 'contact'],
@@ -189,6 +191,9 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'visit.cancel': ['secretary', 'member', 'proxy'],
   'visit.deliver': ['secretary', 'contact'],
   'visit.confirm': ['secretary', 'member', 'proxy'],
+  // The member's or proxy's own ways back: withdrawing the request before delivery, "没有人来" on a delivery.
+  'visit.withdraw': ['member', 'proxy'],
+  'visit.reportMissed': ['member', 'proxy'],
   // The branch's paired contacts to assign a visit to (resource: branch).
   'visit.listContacts': ['secretary'],
   // "My visits to make" (resource: the actor's own branch).
@@ -290,6 +295,8 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'visit.cancel': 'visit',
   'visit.deliver': 'visit',
   'visit.confirm': 'visit',
+  'visit.withdraw': 'visit',
+  'visit.reportMissed': 'visit',
   'visit.listContacts': 'branch',
   'visit.tasks': 'branch',
   'visit.readViews': 'visit',

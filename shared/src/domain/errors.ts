@@ -153,8 +153,25 @@ export class AlreadyReversedError extends AppError {
 
 /** A 送学上门 step its request's status does not allow. */
 export class VisitStateError extends AppError {
-  constructor() {
-    super('VISIT_STATE');
+  constructor(code: 'VISIT_STATE' | 'VISIT_ALREADY_DELIVERED' = 'VISIT_STATE') {
+    super(code);
+  }
+}
+
+/**
+ * A member or proxy sent a status over a different one without saying they mean to replace it: nothing
+ * changes silently. The field names what is recorded now and what was sent, in words.
+ */
+export class AttendanceReplaceError extends AppError {
+  constructor(recorded: string, sent: string) {
+    super('ATTENDANCE_REPLACE', [{ path: 'replaces', message: `现在登记的是“${recorded}”，要改为“${sent}”，请先确认更改` }]);
+  }
+}
+
+/** A member's or proxy's way back on their own attendance line that no longer applies. */
+export class AttendanceWithdrawError extends AppError {
+  constructor(code: 'NOTHING_TO_WITHDRAW' | 'WITHDRAW_CLOSED') {
+    super(code);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { VisitStatus } from '../schemas/visit';
 
-export type VisitTransition = 'accept' | 'schedule' | 'reschedule' | 'deliver' | 'confirm' | 'close' | 'cancel';
+export type VisitTransition = 'accept' | 'schedule' | 'reschedule' | 'deliver' | 'confirm' | 'close' | 'cancel' | 'withdraw' | 'reportMissed';
 
 /** The whole state machine: from which states each step may be taken. Anything else answers 409. */
 export const visitTransitions: Record<VisitTransition, { from: readonly VisitStatus[]; to: VisitStatus }> = {
@@ -11,6 +11,10 @@ export const visitTransitions: Record<VisitTransition, { from: readonly VisitSta
   confirm: { from: ['delivered'], to: 'confirmed' },
   close: { from: ['confirmed'], to: 'closed' },
   cancel: { from: ['draft', 'requested', 'scheduled'], to: 'cancelled' },
+  // The member's or proxy's ways back: their own request before it is delivered (a draft is not theirs yet),
+  // and "没有人来" on a delivery they did not see, which opens the request again for the secretary.
+  withdraw: { from: ['requested', 'scheduled'], to: 'cancelled' },
+  reportMissed: { from: ['delivered'], to: 'requested' },
 };
 
 export function canTransition(step: VisitTransition, from: VisitStatus): boolean {

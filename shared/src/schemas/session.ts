@@ -97,6 +97,11 @@ export const AttendanceInput = titled(
       status: AttendanceStatus,
       reason: z.optional(LeaveReason()),
       reflection: z.optional(ShortText('学习体会', sessionLimits.reflection)),
+      /**
+       * The status the member or proxy saw and means to replace (null: nothing was recorded). A member's or
+       * proxy's different status over a recorded one without it answers 409: nothing is replaced silently.
+       */
+      replaces: z.optional(z.nullable(titled(z.enum(attendanceStatuses), '要更改的登记'))),
     })
     .check(
       z.superRefine((v, ctx) => {
@@ -106,6 +111,13 @@ export const AttendanceInput = titled(
   '出席登记',
 );
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
+
+/** What a member or proxy may take back on their own line while the session is open: leave (我能来了) or 我已学习. */
+export const withdrawableStatuses = ['excused', 'online'] as const;
+
+/** Taking back one's own leave or online study: the status taken back, so a line changed meanwhile is not cleared. */
+export const AttendanceWithdrawInput = titled(z.strictObject({ status: titled(z.enum(withdrawableStatuses), '要撤销的登记') }), '撤销登记');
+export type AttendanceWithdrawInput = z.infer<typeof AttendanceWithdrawInput>;
 
 export const BulkAttendanceInput = z
   .strictObject({

@@ -61,6 +61,14 @@ export type VisitConfirmInput = z.infer<typeof VisitConfirmInput>;
 export const VisitCancelInput = titled(z.strictObject({ reason: Text('取消原因', visitLimits.cancelReason) }), '取消送学');
 export type VisitCancelInput = z.infer<typeof VisitCancelInput>;
 
+/** The member or proxy takes back their own request before it is delivered; a reason is welcome, not required. */
+export const VisitWithdrawInput = titled(z.strictObject({ reason: z.optional(ShortText('撤回原因', visitLimits.cancelReason)) }), '撤回送学申请');
+export type VisitWithdrawInput = z.infer<typeof VisitWithdrawInput>;
+
+/** "没有人来": on a visit recorded as delivered, the member's or proxy's own words for the secretary. */
+export const VisitMissedInput = titled(z.strictObject({ note: z.optional(ShortText('想告诉支部的话', visitLimits.note)) }), '没有人来');
+export type VisitMissedInput = z.infer<typeof VisitMissedInput>;
+
 export const VisitListQuery = z.strictObject({ status: z.optional(VisitStatus) });
 
 export const VisitRequest = z.object({
@@ -88,6 +96,8 @@ export const VisitRequest = z.object({
   ),
   confirmed: z.optional(z.object({ by: Id, at: Timestamp, via: z.enum(['member', 'proxy', 'secretary_phone']) })),
   cancelled: z.optional(z.object({ by: Id, at: Timestamp, reason: z.string() })),
+  /** The member or proxy said nobody came to a visit recorded as delivered: it is open again for the secretary. */
+  missed: z.optional(z.object({ by: Id, at: Timestamp, via: z.enum(['member', 'proxy']), note: z.optional(z.string()), deliveredAt: Timestamp, text: z.string() })),
   /** The status in words, e.g. "已安排：林小红 11月30日星期一 上午来". */
   statusText: z.string(),
   version: Int(),

@@ -22,6 +22,8 @@ import { hasStarted } from '@/services/next-session';
 import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
 import type { AttendanceInput } from '@/services/types';
+import type { WithdrawableStatus } from '@/services/session-words';
+import { useSubmission } from '@/hooks/use-submission';
 import { LogoutButton } from '@/components/LogoutButton';
 import { FooterLinks } from '@/components/FooterLinks';
 import { deviceNow } from '@/adapters/clock';
@@ -44,6 +46,24 @@ export default function HomePage() {
     return detail.attendance.find((a) => a.memberId === memberId);
   };
 
+  // Each way back keeps its Idempotency-Key across retries of one confirmed tap, and takes a new one after it landed.
+  const withdrawing = useSubmission((a: { sessionId: string; status: WithdrawableStatus }, key: string) => api.withdrawAttendance(a.sessionId, memberId as string, { status: a.status }, key));
+  const withdrawOwn = async (sessionId: string, status: WithdrawableStatus) => {
+    const detail = await withdrawing.submit({ sessionId, status });
+    withdrawing.renew();
+    return detail.attendance.find((a) => a.memberId === memberId);
+  };
+  const withdrawingVisit = useSubmission((requestId: string, key: string) => api.withdrawVisit(requestId, {}, key));
+  const missing = useSubmission((a: { requestId: string; note: string }, key: string) => api.reportVisitMissed(a.requestId, a.note ? { note: a.note } : {}, key));
+  const withdrawVisit = async (requestId: string) => {
+    await withdrawingVisit.submit(requestId);
+    withdrawingVisit.renew();
+  };
+  const reportMissed = async (requestId: string, note: string) => {
+    await missing.submit({ requestId, note });
+    missing.renew();
+  };
+
   // 送学上门 in two taps: this button, then "提交申请" on a page whose defaults are already right.
   const askVisit = () => openPage(withQuery(pages.visitRequest, { session: next.data?.session.id }));
 
@@ -62,7 +82,7 @@ export default function HomePage() {
       {me.data && !misplaced ? (
         <MemberHome me={me.data}>
           {/* A visit arranged or waiting for confirmation comes first: it is about the next few days. */}
-          <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} />
+          <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} onWithdraw={withdrawVisit} onMissed={reportMissed} />
           {visits.error ? <Message kind='error' text={`送学上门的进度没有读出来：${visits.error}`} /> : null}
           {memberId ? (
             <>
@@ -82,6 +102,7 @@ export default function HomePage() {
               mine={next.data.mine}
               attendanceMode={me.data.attendanceMode}
               onReport={(input) => report(next.data!.session.id, input)}
+              onWithdraw={(status) => withdrawOwn(next.data!.session.id, status)}
               onOpenFile={openFile}
               onAskVisit={askVisit}
               speech={speech}
