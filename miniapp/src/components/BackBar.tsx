@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { goBack, needsBackBar } from '@/adapters/navigation';
+import { goBack } from '@/adapters/navigation';
+import { needsBackBar } from '@/adapters/page-stack';
 import { pressable } from '@/adapters/pressable';
 
 /**
