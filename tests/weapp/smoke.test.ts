@@ -102,6 +102,8 @@ describe('smoke run of the weapp runtime', () => {
     expect(result.findings, describeFindings(result.findings)).toEqual([]);
     expect(result.pages.map((p) => p.route)).toEqual(pageRoutes(readAppJson(dir)));
     expect(result.afterTap.some((t) => t.includes('已申请，等支部安排'))).toBe(true);
+    // The type size follows WeChat's font setting, read through getAppBaseInfo (getSystemInfoSync is deprecated).
+    expect(result.wxCalls.getAppBaseInfo).toBeGreaterThan(0);
   });
 
   it('holds a privacy API back until the person agrees in the popup, then lets it run', async () => {

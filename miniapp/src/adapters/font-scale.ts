@@ -3,15 +3,24 @@ import { fontScaleFor } from '@/services/font-scale';
 
 let cached: number | undefined;
 
-/** The user's WeChat font size as a scale factor (1 on H5, where the browser's zoom applies). */
+/** What `wx.getAppBaseInfo` answers about type size (fontSizeSetting since base library 2.23.4). */
+interface AppBaseInfo {
+  fontSizeSetting?: number;
+}
+
+/**
+ * The user's WeChat font size as a scale factor for the page's type. On weapp it comes from
+ * `getAppBaseInfo` (the old `getSystemInfoSync` is deprecated). On H5 it is always 1: there the
+ * root font follows the browser's own font size (src/index.html), which already scales every rem.
+ */
 export function userFontScale(): number {
   if (cached !== undefined) return cached;
   cached = 1;
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      cached = fontScaleFor(Taro.getSystemInfoSync().fontSizeSetting);
+      cached = fontScaleFor((Taro.getAppBaseInfo() as AppBaseInfo).fontSizeSetting);
     } catch {
-      // An old base library without the field: keep the default size.
+      // A base library older than 2.20.1 has no getAppBaseInfo: keep the default (elder-minimum) size.
     }
   }
   return cached;

@@ -16,6 +16,15 @@ export function goBack(): void {
   void Taro.navigateBack();
 }
 
+/**
+ * Whether the page needs a back bar of its own: on H5, when it was opened from another page of the
+ * app (a page opened afresh, by link or reload, has nowhere to go back to). WeChat draws its own back
+ * arrow on weapp.
+ */
+export function needsBackBar(): boolean {
+  return process.env.TARO_ENV === 'h5' && Taro.getCurrentPages().length > 1;
+}
+
 /** Starts afresh at a role's first page, dropping the page stack (after login or binding). */
 export function goHome(role: Role): void {
   void Taro.reLaunch({ url: homeFor(role) });

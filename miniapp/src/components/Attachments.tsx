@@ -4,6 +4,7 @@ import type { Attachment } from '@/services/types';
 import { isImageName } from '@/services/upload-flow';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
+import { pressable } from '@/adapters/pressable';
 
 /** `checkText`: an image still in WeChat's content check (审核中) or refused by it, in words (its uploader and the secretary only). */
 export type OpenableFile = Attachment & { url?: string; checkText?: string };
@@ -66,7 +67,7 @@ export function AttachmentEditor({ label, hint, files, thumbnails = false, addLa
         {files.map((f, i) => (
           <View key={f.uploadId} className={thumbnails ? 'thumb' : 'section'}>
             {thumbnails && f.url ? (
-              <View className='thumb__frame' onClick={() => onOpen(f)}>
+              <View className='thumb__frame' {...pressable(() => onOpen(f), `打开第 ${i + 1} 张照片`)}>
                 <Image className='thumb__img' src={f.url} mode='aspectFill' />
               </View>
             ) : null}
@@ -98,7 +99,7 @@ export function PhotoThumbs({ photos, onOpen }: { photos: readonly OpenableFile[
       {photos.map((p, i) => (
         <View key={p.uploadId} className='thumb'>
           {p.url ? (
-            <View className='thumb__frame' onClick={() => onOpen(p)}>
+            <View className='thumb__frame' {...pressable(() => onOpen(p), `打开第 ${i + 1} 张照片`)}>
               <Image className='thumb__img' src={p.url} mode='aspectFill' />
             </View>
           ) : null}

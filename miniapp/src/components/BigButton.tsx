@@ -1,5 +1,6 @@
 import { Button } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { pressable } from '@/adapters/pressable';
 
 interface Props {
   children: ReactNode;
@@ -9,11 +10,15 @@ interface Props {
   disabled?: boolean;
 }
 
-/** A full-width button at least 60pt high; the only kind of button the app uses. */
+/** A full-width button at least 60pt high; the only kind of button the app uses. On H5 it also answers Tab, Enter and Space. */
 export function BigButton({ children, onClick, variant = 'primary', disabled = false }: Props) {
   return (
     // The disabled look hangs on a class: Taro's H5 button keeps a disabled="false" attribute.
-    <Button className={`btn btn--${disabled ? 'disabled' : variant}`} disabled={disabled} onClick={() => !disabled && onClick()}>
+    <Button
+      className={`btn btn--${disabled ? 'disabled' : variant}`}
+      disabled={disabled}
+      {...pressable(onClick, undefined, disabled)}
+    >
       {children}
     </Button>
   );

@@ -4,6 +4,7 @@ import { absenteeText, attendanceCountsText, coverageText, groupLines, healthLin
 import { sessionWhenText } from '@/services/session-time';
 import { kindText } from '@/services/session-words';
 import { InfoRow } from './InfoRow';
+import { pressable } from '@/adapters/pressable';
 
 function Counts({ title, lines, empty }: { title: string; lines: CountLine[]; empty: string }) {
   return (
@@ -104,7 +105,7 @@ export function PhotosSection({ photos, onOpen }: { photos: Ledger['photos']; on
     <View className='thumbs'>
       {photos.map((p, i) => (
         <View key={`${p.url}-${i}`} className='thumb'>
-          <View className='thumb__frame' onClick={() => onOpen(p)}>
+          <View className='thumb__frame' {...pressable(() => onOpen(p), `打开第 ${i + 1} 张照片`)}>
             <Image className='thumb__img' src={p.url} mode='aspectFill' />
           </View>
           <Text className='text'>{`第 ${i + 1} 张：${p.source}`}</Text>

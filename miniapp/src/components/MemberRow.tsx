@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MemberSummary } from '@/services/types';
 import { attendanceText, genderText } from '@/services/format';
+import { pressable } from '@/adapters/pressable';
 
 /** One member in the branch list: a whole block to tap, facts in words. */
 export function MemberRow({ member, onOpen }: { member: MemberSummary; onOpen: () => void }) {
@@ -12,7 +13,7 @@ export function MemberRow({ member, onOpen }: { member: MemberSummary; onOpen: (
     member.bound ? '微信：已绑定' : '微信：未绑定',
   ];
   return (
-    <View className='row' hoverClass='row--plain' onClick={onOpen}>
+    <View className='row' hoverClass='row--plain' {...pressable(onOpen)}>
       <Text className='row__title'>{member.name}</Text>
       {facts.map((f) => (
         <Text key={f} className='text'>

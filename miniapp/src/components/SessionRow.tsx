@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import type { SessionSummary } from '@/services/types';
 import { sessionWhenText } from '@/services/session-time';
 import { kindText, sessionStateText } from '@/services/session-words';
+import { pressable } from '@/adapters/pressable';
 
 /** One session in a list: a whole block to tap, every fact in words. */
 export function SessionRow({ session, onOpen }: { session: SessionSummary; onOpen: () => void }) {
   return (
-    <View className='row' hoverClass='row--plain' onClick={onOpen}>
+    <View className='row' hoverClass='row--plain' {...pressable(onOpen)}>
       <Text className='row__title'>{kindText(session.kind)}</Text>
       <Text className='text'>主题：{session.topic}</Text>
       <Text className='text'>时间：{sessionWhenText(session.startsAt)}</Text>

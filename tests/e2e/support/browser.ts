@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { testClock } from '../../support/clock';
+import { markTapHandlers } from './page-audit';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -12,13 +13,24 @@ function browserEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
+/** Chromium's own default font size (Settings, Appearance, Font size "Medium"), in CSS px. */
+export const BROWSER_DEFAULT_FONT_PX = 16;
+
 /**
  * Debian's Chromium, headless, on a phone-sized viewport (375 CSS px wide: one CSS px is one pt).
  * The pages' clock starts at the test run's "now" (tests/support/clock.ts) and runs, so under the
  * fixed-instant runs (scripts/at-instants.mjs) the browser, the API and the test agree on the date.
+ * `defaultFontPx` is the reader's font size setting, written into the profile's preferences before
+ * Chromium starts, exactly where the settings page puts it (webkit.webprefs.default_font_size).
  */
-export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+export async function openPhone(
+  { defaultFontPx = BROWSER_DEFAULT_FONT_PX }: { defaultFontPx?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ltx-chromium-'));
+  if (defaultFontPx !== BROWSER_DEFAULT_FONT_PX) {
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: defaultFontPx } } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     env: browserEnv(),
     executablePath: chromiumPath,
@@ -29,6 +41,7 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   await context.clock.install({ time: testClock.now().getTime() });
+  await context.addInitScript(markTapHandlers);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -11,6 +11,7 @@ import { homeFor, pages, withQuery } from '@/services/routes';
 import { may } from '@/services/permissions';
 import { LogoutButton } from '@/components/LogoutButton';
 import { departureFact, splitRoll } from '@/services/departure-words';
+import { pressable } from '@/adapters/pressable';
 
 /** The branch's roll for the secretary and paired contacts; an administrator or inspector comes from the tree page with the branch named. */
 export default function MembersPage() {
@@ -55,7 +56,7 @@ export default function MembersPage() {
                 <Text className='text'>{departureFact(m.departure)}（已转出，转至{m.departure.toBranchName}）</Text>
               </View>
             ) : (
-              <View key={m.id} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberDetail, { id: m.id }))}>
+              <View key={m.id} className='row' hoverClass='row--plain' {...pressable(() => openPage(withQuery(pages.memberDetail, { id: m.id })))}>
                 <Text className='row__title'>{m.name}</Text>
                 <Text className='text'>{m.departure ? departureFact(m.departure) : ''}{m.deletedOn ? '，个人信息已删除' : ''}</Text>
                 <Text className='row__hint'>点此查看详情 ›</Text>

@@ -10,6 +10,7 @@ import { useBranchPoints } from '@/hooks/use-points';
 import { branchRowText, pointsOffNotice, thisYear } from '@/services/points-view';
 import { pages, withQuery } from '@/services/routes';
 import { deviceNow } from '@/adapters/clock';
+import { pressable } from '@/adapters/pressable';
 
 type Sort = 'name' | 'total';
 
@@ -42,7 +43,7 @@ export default function BranchPointsPage() {
         </Text>
       ) : null}
       {table.data?.rows.map((r) => (
-        <View key={r.memberId} className='row' hoverClass='row--plain' onClick={() => openPage(withQuery(pages.memberPoints, { id: r.memberId, year: String(year) }))}>
+        <View key={r.memberId} className='row' hoverClass='row--plain' {...pressable(() => openPage(withQuery(pages.memberPoints, { id: r.memberId, year: String(year) })))}>
           <Text className='row__title'>{r.name}</Text>
           <Text className='text text--large strong'>{branchRowText(r)}</Text>
           <Text className='row__hint'>点此查看明细、记分 ›</Text>
