@@ -4,6 +4,7 @@ import { deletedMemberName, deletionReasons, deletionRef, deletionRefusal, type 
 import { deletionReasonLabels } from '@ltx/shared/labels';
 import type { MemberDetail } from '@/services/types';
 import { dateText } from '@/services/format';
+import { departureFact } from '@/services/departure-words';
 import { BigButton } from './BigButton';
 import { ChoiceField } from './ChoiceField';
 import { ConfirmStep } from './ConfirmStep';
@@ -35,6 +36,7 @@ export function DeletionPanel({ member, today, busy, error, onDelete }: Props) {
     return (
       <View className='section'>
         <Text className='h2'>个人信息已删除</Text>
+        {member.departure ? <Text className='text'>{departureFact(member.departure)}。</Text> : null}
         <Text className='text'>{dateText(member.deletedOn)}删除。组织生活、积分、送学上门等台账记录保留，其中记为“{member.name}”。</Text>
       </View>
     );

@@ -7,12 +7,20 @@ import { InfoRow } from './InfoRow';
 /** Everything the API let this person see about a member, in words. */
 export function MemberFacts({ member }: { member: MemberDetail }) {
   const notes = member.sensitive?.careNotes;
+  // A deleted member's record keeps what the past ledgers count by, nothing personal: no phone "未填写" or "未绑定" to mislead.
+  if (member.deletedOn) {
+    return (
+      <View>
+        <InfoRow label='入党日期' value={dateText(member.joinedPartyOn)} />
+        <InfoRow label='党小组' value={member.partyGroup || '未分组'} />
+      </View>
+    );
+  }
   return (
     <View>
       <InfoRow label='性别' value={genderText(member.gender)} />
-      {/* A deleted member's record keeps the birth year alone: no day to show, and no age to count on. */}
-      {member.deletedOn ? null : <InfoRow label='年龄' value={`${member.age} 岁`} />}
-      {member.deletedOn ? null : <InfoRow label='出生日期' value={dateText(member.birthDate)} />}
+      <InfoRow label='年龄' value={`${member.age} 岁`} />
+      <InfoRow label='出生日期' value={dateText(member.birthDate)} />
       <InfoRow label='入党日期' value={dateText(member.joinedPartyOn)} />
       <InfoRow label='党小组' value={member.partyGroup || '未分组'} />
       <InfoRow label='手机号' value={member.phone ?? member.phoneMasked ?? '未填写'} />
