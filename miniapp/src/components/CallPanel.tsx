@@ -32,7 +32,7 @@ const pauses = (Object.keys(callPauseLabels) as CallPause[]).map((value) => ({ v
  * short note if they like. The call is kept with who and when; the page reloads to show the warning resting.
  */
 export function CallPanel({ memberId, who, phone, outboxId, askPause = false, onRecorded }: Props) {
-  const { record, busy, error, recorded } = useRecordCall(memberId, onRecorded);
+  const { record, busy, error, fieldErrors, recorded } = useRecordCall(memberId, onRecorded);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [pause, setPause] = useState<CallPause>('one_month');
@@ -52,8 +52,8 @@ export function CallPanel({ memberId, who, phone, outboxId, askPause = false, on
       <Message kind='ok' text={recorded ? `已记录：${stampText(recorded.at)} 已与${who}联系。` : undefined} />
       {open ? (
         <View>
-          <TextAreaField label='备注（可不填）' value={note} onChange={setNote} maxlength={callLimits.note} />
-          {askPause ? <ChoiceField label='五个月未参加的提醒' choices={pauses} value={pause} onChange={setPause} /> : null}
+          <TextAreaField label='备注（可不填）' value={note} onChange={setNote} maxlength={callLimits.note} error={fieldErrors.note} />
+          {askPause ? <ChoiceField label='五个月未参加的提醒' choices={pauses} value={pause} onChange={setPause} error={fieldErrors.pause} /> : null}
           <BigButton onClick={() => void confirm()} disabled={busy}>
             {busy ? '正在记录…' : `确认已与${who}联系`}
           </BigButton>
@@ -66,7 +66,7 @@ export function CallPanel({ memberId, who, phone, outboxId, askPause = false, on
           {outboxId ? '✓ 已电话通知' : '✓ 已联系'}
         </BigButton>
       )}
-      <Message kind='error' text={error} />
+      <Message kind='error' text={fieldErrors.outboxId ?? error} />
       {!phone ? <Text className='text text--muted'>{who}没有登记电话。</Text> : null}
     </View>
   );

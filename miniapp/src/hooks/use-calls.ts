@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi } from './api-context';
 import { useAsync } from './use-async';
 import { useSubmission } from './use-submission';
-import { messageOf } from '@/services/api-error';
+import { ApiError, messageOf } from '@/services/api-error';
 import type { Call, CallInput } from '@/services/types';
 
 /** Who phoned the member when (the member's page); nothing is asked when the reader may not record calls. */
@@ -20,10 +20,13 @@ export function useRecordCall(memberId: string, onRecorded?: (call: Call) => voi
   const submission = useSubmission((input: CallInput, key: string) => api.recordCall(memberId, input, key));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  /** What the API said of each field (备注, 暂不提醒的时间), to show under it. */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [recorded, setRecorded] = useState<Call | undefined>();
   const record = async (input: CallInput): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
+    setFieldErrors({});
     try {
       const call = await submission.submit(input);
       submission.renew();
@@ -32,10 +35,11 @@ export function useRecordCall(memberId: string, onRecorded?: (call: Call) => voi
       return true;
     } catch (e) {
       setError(messageOf(e));
+      setFieldErrors(e instanceof ApiError ? e.fieldMessages() : {});
       return false;
     } finally {
       setBusy(false);
     }
   };
-  return { record, busy, error, recorded };
+  return { record, busy, error, fieldErrors, recorded };
 }
