@@ -4,7 +4,7 @@ import type { HttpRequest } from '@/services/api-client';
 import type { Me, MemberDetail, OutboxEntry, QuietMember } from '@/services/types';
 import { outboxStatusText } from '@/services/session-words';
 import { meOf } from './me';
-import { pageHarness, type Route } from './harness';
+import { boxUnder, pageHarness, type Route } from './harness';
 import { daysFromNow, msFromNow } from '../../support/time';
 import { testClock } from '../../support/clock';
 
@@ -24,12 +24,7 @@ const call = { id: 'call-1', memberId: 'm9', memberName: '周志刚', at: msFrom
 
 const { calls, renderPage, get } = pageHarness();
 const button = (text: string) => screen.getAllByText(text).find((e) => e.closest('.btn'))!;
-const box = (label: string) =>
-  waitFor(() => {
-    const found = screen.getByText(label).closest('.field')?.querySelector('textarea');
-    if (!found) throw new Error(`no box under ${label}`);
-    return found;
-  });
+const box = boxUnder;
 const posts = () => calls.filter((c) => c.method === 'POST' && c.url.endsWith('/calls'));
 /** The call route: answers 201 with the call, or what `answer` says. */
 const recordRoute = (answer: (req: HttpRequest) => { status: number; body: unknown } = () => ({ status: 201, body: call })): Route => (req) =>
