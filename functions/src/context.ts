@@ -1,3 +1,5 @@
+import { DynamoCallRepository } from './repositories/call-repository';
+import { CallService } from './services/call-service';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { env, secretIdOf } from './config/env';
@@ -113,6 +115,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     healthReads: new DynamoHealthReadRepository(db, table),
     reminderCredits: new DynamoReminderCreditRepository(db, table),
     feedback: new DynamoFeedbackRepository(db, table),
+    calls: new DynamoCallRepository(db, table),
     erasure: new MemberErasureRepository(db, table),
   };
 }
@@ -150,6 +153,8 @@ export interface Services {
   wechatPush: WechatPushService;
   /** 意见反馈: messages to the administrators and their answers. */
   feedback: FeedbackService;
+  /** 已联系: phone calls to members, recorded. */
+  calls: CallService;
 }
 
 /**
@@ -247,7 +252,7 @@ export function inspectionOf(b: Base): InspectionService {
 
 export function overviewOf(b: Base): BranchOverviewService {
   const { orgs, members, sessions, outbox } = b.repos;
-  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, credits: b.repos.reminderCredits, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
+  return b.once(overviewOf, () => new BranchOverviewService({ orgs, members, sessions, outbox, calls: b.repos.calls, credits: b.repos.reminderCredits, visitSummary: (branch) => sessionsAndVisitsOf(b).visits.overdueSummary(branch), clock: b.clock }));
 }
 
 export function orgsOf(b: Base): OrgService {
@@ -301,6 +306,12 @@ export function feedbackOf(b: Base): FeedbackService {
   return b.once(feedbackOf, () => new FeedbackService({ feedback: b.repos.feedback, orgs, users, audit, screen: screenOf(b), clock: b.clock }));
 }
 
+/** 已联系: recording phone calls to members (the members function). */
+export function callsOf(b: Base): CallService {
+  const { members, orgs, outbox, users, audit } = b.repos;
+  return b.once(callsOf, () => new CallService({ calls: b.repos.calls, members, orgs, outbox, users, audit, screen: screenOf(b), clock: b.clock }));
+}
+
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function servicesOf(b: Base): Services {
   const { sessions, visits } = sessionsAndVisitsOf(b);
@@ -322,6 +333,7 @@ export function servicesOf(b: Base): Services {
     consents: consentsOf(b),
     memberErasure: memberErasureOf(b),
     feedback: feedbackOf(b),
+    calls: callsOf(b),
   };
 }
 

@@ -4,7 +4,8 @@ import type { OrgKind } from './domain/hierarchy';
 import type { FeedbackKind, FeedbackStatus } from './schemas/feedback';
 import type { RectificationStatus } from './schemas/inspection';
 import type { AttendanceMode, DepartureReason, HealthClass, InviteCreateInput, LivingSituation, MemberPatchInput } from './schemas/member';
-import type { AttendanceStatus, Frequency, SessionKind, SessionPatchInput } from './schemas/session';
+import type { AttendanceStatus, Frequency, ReminderKind, SessionKind, SessionPatchInput } from './schemas/session';
+import type { CallPause } from './schemas/call';
 
 /**
  * Chinese words for the member enums. Kept free of zod (types only) so the mini-program can
@@ -161,4 +162,10 @@ export const mediaCheckLabels = { checking: '审核中', rejected: '这张照片
 
 /** 意见反馈: its kinds, and whether the administrator has answered. */
 export const feedbackKindLabels: Record<FeedbackKind, string> = { suggestion: '意见建议', complaint: '投诉', help: '求助' };
+/** Reminders in words (待发提醒, the audit trail's 已电话通知). */
+export const reminderKindLabels: Record<ReminderKind, string> = { session_tomorrow: '开会前一天提醒', material_published: '学习材料通知' };
+
+/** How long a recorded call quiets the five-month warning. */
+export const callPauseLabels: Record<CallPause, string> = { one_month: '一个月', two_months: '两个月', three_months: '三个月' };
+
 export const feedbackStatusLabels: Record<FeedbackStatus, string> = { open: '待回复', answered: '已回复' };

@@ -57,6 +57,11 @@ export const memberLimits = {
   departureNote: 100,
 } as const;
 
+/** A recorded phone call (已联系): its short note. */
+export const callLimits = {
+  note: 100,
+} as const;
+
 /** Staff invites: the invitee's name, as the staff list and the audit trail show it. */
 export const staffLimits = {
   nameMin: 2,

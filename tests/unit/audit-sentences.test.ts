@@ -20,7 +20,7 @@ function full(action: AuditAction): AuditEntry {
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
     staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
     roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' }, deletion: { reason: 'family_request' },
-    rules: { kind: 'frequency', org: '城北党工委' }, feedback: { kind: 'complaint', senderName: '王建国' },
+    rules: { kind: 'frequency', org: '城北党工委' }, call: { reminder: 'session_tomorrow', quietUntil: '2026-12-03' }, feedback: { kind: 'complaint', senderName: '王建国' },
     ...(type === 'branch' ? { hierarchy: { name: '第三支部', parent: '城北党工委', from: action === 'branch.rename' ? '第三党支部' : '城南党工委', to: '城北党工委', on: '2026-11-03' } } : {}),
     ...(type === 'org' && action !== 'org.create' ? { hierarchy: { name: '某市委老干部局', from: '某市老干部局', on: '2026-11-03' } } : {}),
   };
@@ -69,6 +69,8 @@ describe('audit sentences', () => {
     expect(auditSentence(full('member.update'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）修改了王建国的信息：手机号、居住情况。');
     expect(auditSentence(full('visit.schedule'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）安排了为王建国送学上门，上门时间 2026年11月5日 下午2:00（由“已申请，待安排”改为“已安排”）。');
     expect(auditSentence({ ...full('period.signoff'), actorName: '周明', actorRole: 'inspector' })).toBe('2026年11月3日 上午9:30 周明（督导）签字确认了2026年第四季度的台账。');
+    expect(auditSentence(full('member.call'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）记录了已与王建国电话联系（电话通知了开会前一天提醒），2026年12月3日前不再提醒。');
+    expect(auditSentence({ ...full('member.call'), call: { quietUntil: '2026-12-03' } })).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）记录了已与王建国电话联系，2026年12月3日前不再提醒。');
     expect(auditSentence(full('member.invite'))).toContain('为王建国生成了家属代办绑定邀请码');
     expect(auditSentence(full('consent.give'))).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）登记了王建国同意保存健康和照护信息（凭本人签字的同意书）。');
     expect(auditSentence({ ...full('consent.withdraw'), actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 上午9:30 刘芳（家属代办）登记了王建国撤回保存健康和照护信息的同意，健康和照护信息已删除。');

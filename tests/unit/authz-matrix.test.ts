@@ -16,6 +16,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'member.read':          { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'member.readSensitive': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'member.readPhone':     { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'member.recordCall':    { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.update':        { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'member.proposeUpdate': { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'AN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'member.approveChange': { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },

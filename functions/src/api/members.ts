@@ -4,7 +4,8 @@ import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@l
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
-import { consentsOf, memberErasureOf, membersOf, transfersOf } from '../context';
+import { callsOf, consentsOf, memberErasureOf, membersOf, transfersOf } from '../context';
+import { Call, CallInput } from '@ltx/shared/schemas/call';
 import * as feedback from './feedback';
 
 /** PATCH, and its POST alias for wx.request: 200 with the member when applied; 202 with the pending change when it awaits the secretary. */
@@ -73,6 +74,22 @@ export const routes = [
     handle: async ({ ctx, actor, params, body }) => ctx.members.undoDeparture(actor, params.memberId, body),
   }),
   defineRoute({
+    id: 'member-call-record', method: 'POST', path: '/api/v1/members/{memberId}/calls', auth: 'token', can: 'member.recordCall',
+    summary: '记录已与党员电话联系（五个月预警暂停提醒、待发提醒记为已电话通知）',
+    body: CallInput, response: Call, status: 201, idempotent: true,
+    secrets: ['wechatAccessToken'],
+    handle: async ({ ctx, actor, params, body, idempotencyKey }) => {
+      const outcome = await ctx.calls.record(actor, params.memberId, body, idempotencyKey);
+      return outcome.created ? outcome.call : reply(200, outcome.call);
+    },
+  }),
+  defineRoute({
+    id: 'member-calls', method: 'GET', path: '/api/v1/members/{memberId}/calls', auth: 'token', can: 'member.recordCall',
+    summary: '党员的电话联系记录：谁、何时、备注',
+    response: items(Call),
+    handle: async ({ ctx, actor, params }) => ({ items: await ctx.calls.list(actor, params.memberId) }),
+  }),
+  defineRoute({
     id: 'health-consent-get', method: 'GET', path: '/api/v1/members/{memberId}/health-consent', auth: 'token', can: 'consent.read',
     summary: '保存健康和照护信息的本人同意：同意书、是否同意、历次同意和撤回',
     response: HealthConsentPage,
@@ -127,6 +144,6 @@ export const routes = [
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), ...feedback.wire(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), calls: callsOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), ...feedback.wire(b) });
 
 export const handler = serve(routes, wire);

@@ -44,6 +44,11 @@ export const keys = {
   healthRead: (memberId: string, day: string, readerId: string, purpose: string) => ({ pk: `MEMBER#${memberId}`, sk: `READ#${day}#${readerId}#${purpose}` }),
   healthReadPrefix: 'READ#',
 
+  /** A recorded phone call (已联系), beside the member (their erasure deletes it); gsi1: a branch's calls by time. */
+  call: (memberId: string, callId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CALL#${callId}` }),
+  callPrefix: 'CALL#',
+  callsOfBranch: (branchId: string) => `BRANCH#${branchId}#CALLS`,
+
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   /** How many one-time WeChat agreements a person has left, one number per reminder kind (WeChat counts them per person and template). */
   reminderCredits: (userId: string) => ({ pk: `USER#${userId}`, sk: 'REMINDER_CREDITS' }),

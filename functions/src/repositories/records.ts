@@ -529,6 +529,31 @@ export const outbox = defineEntity({
   }),
 });
 
+/** 已联系: a phone call to a member, recorded once and never changed. */
+export const CallRecord = z.object({
+  id: text,
+  orgId: text,
+  branchId: text,
+  memberId: text,
+  memberName: text,
+  at: text,
+  by: text,
+  byName: text,
+  note: optionalText,
+  /** The reminder (待发提醒) it gave by phone. */
+  outboxId: optionalText,
+  reminderKind: z.optional(z.enum(['session_tomorrow', 'material_published'])),
+  /** The China day until which the five-month warning rests for this member. */
+  quietUntil: text,
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const calls = defineEntity({
+  type: 'Call',
+  schema: CallRecord,
+  keys: (c: CallRecord) => ({ ...keys.call(c.memberId, c.id), gsi1pk: keys.callsOfBranch(c.branchId), gsi1sk: `${c.at}#${c.id}` }),
+});
+
 // 送学上门.
 
 const step = z.object({ by: text, at: text });

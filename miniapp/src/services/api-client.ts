@@ -108,6 +108,10 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     /** An administrator deletes a departed member's personal information (one key per confirmed deletion). */
     deleteMember: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/deletion'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/deletion', `/members/${seg(memberId)}/deletion`, input, { 'Idempotency-Key': idempotencyKey }),
+    /** 已联系: the secretary phoned the member (one key per confirmed tap). */
+    recordCall: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/calls'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/calls', `/members/${seg(memberId)}/calls`, input, { 'Idempotency-Key': idempotencyKey }),
+    memberCalls: (memberId: string) => callRoute('GET /api/v1/members/{memberId}/calls', `/members/${seg(memberId)}/calls`),
     undoDeparture: (memberId: string, expectedVersion: number) =>
       callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
     // 组织关系转接: the sender proposes (one key per confirmed submission) or cancels; the receiver accepts or declines.

@@ -1,4 +1,5 @@
-import { attendanceStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { stampText } from './session-time';
+import { attendanceStatusLabels, reminderKindLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { AttendanceStatus, OutboxEntry, SessionKind, SessionSummary } from './types';
 
 export const kindText = (k: SessionKind) => sessionKindLabels[k];
@@ -52,9 +53,23 @@ export function attendanceSummaryText(lines: { status: AttendanceStatus | null }
 }
 
 export const channelText = (c: OutboxEntry['channel']) => (c === 'wechat' ? '微信提醒' : '需电话通知');
-export const reminderKindText = (k: OutboxEntry['kind']) => (k === 'session_tomorrow' ? '开会前一天提醒' : '学习材料通知');
-export const outboxStatusText = (s: OutboxEntry['status']) =>
-  s === 'sent' ? '已发送' : s === 'skipped' ? '不再发送' : s === 'needs_call' ? '微信提醒次数已用完，请打电话通知' : s === 'failed' ? '发送失败，请打电话通知' : '待发送';
+export const reminderKindText = (k: OutboxEntry['kind']) => reminderKindLabels[k];
+
+/**
+ * A reminder's state in words. A `pending` one whose time has passed was never sent (the job only sends
+ * WeChat reminders, and nobody phoned): it says so, never 待发送.
+ */
+export function outboxStatusText(e: Pick<OutboxEntry, 'status' | 'dueAt' | 'call'>, now: Date): string {
+  switch (e.status) {
+    case 'sent': return '已发送';
+    case 'skipped': return '不再发送';
+    case 'needs_call': return '微信提醒次数已用完，请打电话通知';
+    case 'failed': return '发送失败，请打电话通知';
+    case 'called': return e.call ? `已电话通知（${e.call.byName || '工作人员'}，${stampText(e.call.at)}）` : '已电话通知';
+    case 'sending': return '正在发送';
+    case 'pending': return Date.parse(e.dueAt) < now.getTime() ? '未发出（已过期）' : '待发送';
+  }
+}
 
 /** A reminder someone must phone: never subscribed, or WeChat could not carry it (no agreement left, refused, failed). */
 export const needsCall = (e: Pick<OutboxEntry, 'channel' | 'status'>) =>

@@ -82,6 +82,7 @@ export type {
   SignoffCheck,
   SignoffCheckItem,
 } from '@ltx/shared/schemas/inspection';
+export type { Call, CallInput, CallPause } from '@ltx/shared/schemas/call';
 export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
 export type { RosterImport, RosterImportRow } from '@ltx/shared/schemas/roster';
 export type { BranchCreateInput, OrgChildInput, OrgDetail } from '@ltx/shared/schemas/org';

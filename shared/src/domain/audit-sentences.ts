@@ -1,8 +1,8 @@
-import { attendanceStatusLabels, deletionReasonLabels, departureReasonLabels, feedbackKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import { attendanceStatusLabels, deletionReasonLabels, departureReasonLabels, feedbackKindLabels, reminderKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
 import type { FeedbackKind } from '../schemas/feedback';
 import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
-import type { AttendanceStatus, SessionKind } from '../schemas/session';
+import type { AttendanceStatus, ReminderKind, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
 import type { ConsentWay } from './consent';
 import type { DeletionReason } from './member-deletion';
@@ -22,7 +22,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
-  'member.depart', 'member.undoDepart', 'member.delete', 'consent.give', 'consent.withdraw',
+  'member.depart', 'member.undoDepart', 'member.call', 'member.delete', 'consent.give', 'consent.withdraw',
   'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark', 'attendance.withdraw',
   'points.award', 'points.reverse',
@@ -94,6 +94,8 @@ export interface AuditEntry {
   rules?: { kind: RuleKind; org?: string; points?: 'on' | 'off' };
   /** A departed member's personal information deleted (the entry names them by their anonymised reference): why. */
   deletion?: { reason: DeletionReason };
+  /** A phone call recorded (已联系): the reminder it gave, and the day the five-month warning rests until. Never the note. */
+  call?: { reminder?: ReminderKind; quietUntil?: string };
   /** A message to the administrators (意见反馈): its kind, and on an answer whose it was. Never its words. */
   feedback?: { kind: FeedbackKind; senderName?: string };
 }
@@ -231,6 +233,8 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'member.approveChange': (e) => `审核通过了${member(e)}的信息修改${fieldsText(e.fields, memberFieldLabels)}`,
   'member.invite': (e) => `为${member(e)}生成了${e.inviteKind ? inviteKindLabels[e.inviteKind] : ''}绑定邀请码`,
   'binding.create': (e) => `用微信绑定了${member(e)}的账号${e.inviteKind ? `（${inviteKindLabels[e.inviteKind]}）` : ''}`,
+  'member.call': (e) =>
+    `记录了已与${member(e)}电话联系${e.call?.reminder ? `（电话通知了${reminderKindLabels[e.call.reminder]}）` : ''}${e.call?.quietUntil ? `，${dayText(e.call.quietUntil)}前不再提醒` : ''}`,
   'member.depart': (e) => `登记了${departureText(e)}`,
   'member.undoDepart': (e) => `撤销了${departureText(e)}的登记（登记有误）`,
   'member.delete': (e) => `删除了${member(e)}的个人信息${e.deletion ? `（${deletionReasonLabels[e.deletion.reason]}）` : ''}，台账中的记录保留`,

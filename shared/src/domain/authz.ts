@@ -36,6 +36,7 @@ export const actions = [
   'member.read',
   'member.readSensitive',
   'member.readPhone',
+  'member.recordCall',
   'member.update',
   'member.proposeUpdate',
   'member.approveChange',
@@ -145,6 +146,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'member.readSensitive': ['secretary', 'contact', 'member', 'proxy'],
   // Full phone number: the secretary and the member (the proxy acts as the member).
   'member.readPhone': ['secretary', 'member', 'proxy'],
+  // 已联系: recording a phone call to the member (and reading who called when): the one who holds the number.
+  'member.recordCall': ['secretary'],
   'member.update': ['secretary'],
   // A contact's change to a profile waits for the secretary's approval.
   // The member and their proxy ask for a correction of their own record (PIPL Art. 46) the same way.
@@ -266,6 +269,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'member.read': 'member',
   'member.readSensitive': 'member',
   'member.readPhone': 'member',
+  'member.recordCall': 'member',
   'member.update': 'member',
   'member.proposeUpdate': 'member',
   'member.approveChange': 'member',

@@ -333,6 +333,7 @@ export const SessionListQuery = z
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
 export const reminderKinds = ['session_tomorrow', 'material_published'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
 /** What agreeing left: how many more reminders of each kind WeChat will carry to this person. */
 export const SubscriptionsAnswer = z.object({ kinds: z.array(z.enum(reminderKinds)), remaining: z.record(z.enum(reminderKinds), Int()) });
 export type SubscriptionsAnswer = z.infer<typeof SubscriptionsAnswer>;
@@ -347,7 +348,12 @@ export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
  * A reminder's state: `needs_call` when WeChat could not carry it (the member's or proxy's one-time agreements
  * were used up, or WeChat refused): it is on the secretary's "需要电话通知" list instead of silently skipped.
  */
-export const outboxStatuses = ['pending', 'sending', 'sent', 'skipped', 'failed', 'needs_call'] as const;
+/** `called`: the secretary phoned the member instead (已电话通知), recorded as a call. */
+export const outboxStatuses = ['pending', 'sending', 'sent', 'skipped', 'failed', 'needs_call', 'called'] as const;
+
+/** The latest recorded call (已联系) as a warning or a reminder shows it: who called when, and what they noted. */
+export const LastCall = z.object({ at: Timestamp, byName: z.string(), note: z.optional(z.string()), quietUntil: z.string() });
+export type LastCall = z.infer<typeof LastCall>;
 
 export const OutboxEntry = z.object({
   id: z.string(),
@@ -359,10 +365,23 @@ export const OutboxEntry = z.object({
   channel: z.enum(['wechat', 'none']),
   status: z.enum(outboxStatuses),
   text: z.string(),
+  /** The member's phone, for a one-tap call: only for those who may read it (`member.readPhone`). */
+  phone: z.optional(z.string()),
+  /** The call that gave this reminder by phone (status `called`). */
+  call: z.optional(LastCall),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-export const QuietMember = z.object({ memberId: Id, name: z.string(), lastParticipatedAt: z.nullable(Timestamp), quietMonths: Int() });
+export const QuietMember = z.object({
+  memberId: Id,
+  name: z.string(),
+  lastParticipatedAt: z.nullable(Timestamp),
+  quietMonths: Int(),
+  /** Only for those who may read it (`member.readPhone`). */
+  phone: z.optional(z.string()),
+  /** The latest recorded call, if any. */
+  lastCall: z.nullable(LastCall),
+});
 export type QuietMember = z.infer<typeof QuietMember>;
 
 /** What the secretary's home shows first. */
@@ -370,6 +389,8 @@ export const BranchOverview = z.object({
   branchId: Id,
   /** No participation for five months or more: call or visit before the six-month rule bites. */
   quietMembers: z.array(QuietMember),
+  /** Quiet members reached by phone lately: the warning rests until the day the secretary chose (`lastCall.quietUntil`). */
+  contactedQuietMembers: z.array(QuietMember),
   nextSessions: z.array(SessionSummary),
   /** 送学上门 requests still open, and those overdue (not scheduled within 3 days, not delivered within 14). */
   visits: z.object({ open: Int(), drafts: Int(), notScheduled: Int(), notDelivered: Int() }),

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Feedback, Me } from '@/services/types';
 import { meOf } from './me';
-import { pageHarness, type Route } from './harness';
+import { boxUnder, pageHarness, type Route } from './harness';
 
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goBack: vi.fn() }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: vi.fn(), goBack: nav.goBack, goLogin: vi.fn() }));
@@ -28,13 +28,7 @@ const answered: Feedback = { ...open, id: 'fb-2', kind: 'help', text: '字太小
 /** The big button with these words (the same words may also be a heading). */
 const button = (text: string) => screen.getAllByText(text).find((e) => e.closest('.btn'))!;
 
-/** The text box under the field labelled `label`, once Taro has drawn it. */
-const box = (label: string) =>
-  waitFor(() => {
-    const found = screen.getByText(label).closest('.field')?.querySelector('textarea');
-    if (!found) throw new Error(`no box under ${label}`);
-    return found;
-  });
+const box = boxUnder;
 
 const { calls, renderPage, renderWith, get } = pageHarness();
 

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { ApiProvider } from '@/hooks/api-context';
 import { createApiClient, type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { Me } from '@/services/types';
@@ -35,3 +35,11 @@ export function pageHarness() {
 
   return { calls, renderWith, renderPage, get };
 }
+
+/** The text box under the field labelled `label`, once Taro has drawn it. */
+export const boxUnder = (label: string) =>
+  waitFor(() => {
+    const found = screen.getByText(label).closest('.field')?.querySelector('textarea');
+    if (!found) throw new Error(`no box under ${label}`);
+    return found;
+  });

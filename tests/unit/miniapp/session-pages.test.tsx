@@ -126,7 +126,7 @@ describe('secretary home', () => {
     renderPage(
       BranchHomePage,
       secretary,
-      get('/api/v1/branches/b1/overview', { branchId: 'b1', quietMembers: [{ memberId: 'm9', name: '周志刚', lastParticipatedAt: null, quietMonths: 7 }], nextSessions: [summary] }),
+      get('/api/v1/branches/b1/overview', { branchId: 'b1', quietMembers: [{ memberId: 'm9', name: '周志刚', lastParticipatedAt: null, quietMonths: 7, lastCall: null }], contactedQuietMembers: [], nextSessions: [summary] }),
     );
     await waitFor(() => expect(screen.getByText('已经 7 个月没有参加组织生活')).toBeTruthy());
     expect(screen.getByText('⚠ 周志刚')).toBeTruthy();

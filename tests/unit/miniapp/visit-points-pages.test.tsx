@@ -173,7 +173,7 @@ describe('送学上门: the member', () => {
 
 describe('送学上门: the secretary', () => {
   it('shows the overview counts in words on the home page', async () => {
-    renderPage(BranchHomePage, secretary, get('/api/v1/branches/b1/overview', { branchId: 'b1', quietMembers: [], nextSessions: [], visits: { open: 3, notScheduled: 1, notDelivered: 0 } }));
+    renderPage(BranchHomePage, secretary, get('/api/v1/branches/b1/overview', { branchId: 'b1', quietMembers: [], contactedQuietMembers: [], nextSessions: [], visits: { open: 3, notScheduled: 1, notDelivered: 0 } }));
     await waitFor(() => expect(screen.getByText('送学上门：未完成 3 件。')).toBeTruthy());
     expect(screen.getByText('⚠ 已逾期：1 件没有按期安排')).toBeTruthy();
     fireEvent.click(button('查看和安排送学上门'));

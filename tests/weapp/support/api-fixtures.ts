@@ -125,7 +125,8 @@ export const fixtures = {
   memberSession: { ...session, materialText: sessionDetail.materialText, attachments: [], myStatus: null } satisfies MemberSession,
   overview: {
     branchId: BRANCH.id,
-    quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: daysFromNow(-160), quietMonths: 5 }],
+    quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: daysFromNow(-160), quietMonths: 5, phone: '13800000002', lastCall: null }],
+    contactedQuietMembers: [],
     nextSessions: [session],
     visits: { open: 1, drafts: 0, notScheduled: 0, notDelivered: 0 },
   } satisfies BranchOverview,

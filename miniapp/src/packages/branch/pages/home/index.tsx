@@ -69,9 +69,13 @@ export default function BranchHomePage() {
       <Text className='h2'>五个月未参加组织生活</Text>
       <LoadState loading={overview.loading && !o} error={overview.error} onRetry={overview.reload} />
       {o && o.quietMembers.length === 0 ? <Text className='text'>没有五个月以上未参加组织生活的党员。</Text> : null}
-      {o && o.quietMembers.length > 0 ? <Text className='text'>请尽快打电话或上门看望，不要满六个月。</Text> : null}
+      {o && o.quietMembers.length > 0 ? <Text className='text'>请尽快打电话或上门看望，不要满六个月。打过电话，点“已联系”记一笔。</Text> : null}
       {o?.quietMembers.map((m) => (
-        <QuietMemberRow key={m.memberId} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.memberId }))} />
+        <QuietMemberRow key={m.memberId} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.memberId }))} onCalled={overview.reload} />
+      ))}
+      {o && o.contactedQuietMembers.length > 0 ? <Text className='text strong spaced-top'>已电话联系，暂不提醒</Text> : null}
+      {o?.contactedQuietMembers.map((m) => (
+        <QuietMemberRow key={m.memberId} member={m} resting onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.memberId }))} onCalled={overview.reload} />
       ))}
 
       <RectificationBlock branchId={misplaced ? undefined : me.data?.branchId} />

@@ -12,6 +12,7 @@ import { ElderPage } from '@/components/ElderPage';
 import { InviteCode } from '@/components/InviteCode';
 import { LoadState } from '@/components/LoadState';
 import { MemberFacts } from '@/components/MemberFacts';
+import { MemberCalls } from '@/components/MemberCalls';
 import { Message } from '@/components/Message';
 import { PendingChangeCard } from '@/components/PendingChangeCard';
 import { useApi } from '@/hooks/api-context';
@@ -123,6 +124,7 @@ export default function MemberDetailPage() {
     <ElderPage title={m ? m.name : '党员详情'}>
       <LoadState loading={member.loading && !m} error={member.error} onRetry={member.reload} />
       {m ? <MemberFacts member={m} /> : null}
+      {m && onRoll && may(me.data, 'member.recordCall') ? <MemberCalls memberId={m.id} name={m.name} phone={m.phone} /> : null}
       {m && onRoll && canEdit ? (
         <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id }))}>
           修改{editsDirectly ? '' : '（需支部书记审核）'}
