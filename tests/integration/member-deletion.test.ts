@@ -101,6 +101,7 @@ describe('deleting a departed member', () => {
     const request = await stack.call('POST', `/members/${member.id}/visit-requests`, { token: own, body: { sessionId: next.id, slot: 'morning' } });
     expect(request.status, JSON.stringify(request.body)).toBe(201);
     expect((await stack.call('POST', '/feedback', { token: own, body: { kind: 'suggestion', text: '希望多组织学习。', aboutBranch: true } })).status).toBe(201);
+    expect((await stack.call('POST', `/members/${member.id}/calls`, { token: secretary, idempotencyKey: 'call-deleted-0001', body: { note: '删除测试人说腿疼', pause: 'one_month' } })).status).toBe(201);
     const uploadsBefore = readdirSync(join(stack.dataDir, 'uploads')).length;
 
     const now = (await stack.call('GET', `/members/${member.id}`, { token: secretary })).body;
@@ -140,7 +141,7 @@ describe('deleting a departed member', () => {
     // item or index key; no consent history, read log or pending change; the signed form's photo is gone.
     // (Idempotency replays keep a request's first answer for a retry, and expire: db/idempotency.)
     const items = (await everyItem()).filter((i) => !String(i.pk).startsWith('IDEMPOTENCY#'));
-    for (const secret of [name, phone, '喜欢听评书', '13900002222', '家属告知']) {
+    for (const secret of [name, phone, '喜欢听评书', '13900002222', '家属告知', '腿疼']) {
       expect(items.filter((i) => JSON.stringify(i).includes(secret)).map((i) => `${String(i.pk)} ${String(i.sk)}`), secret).toEqual([]);
     }
     expect(items.filter((i) => i.pk === `MEMBER#${member.id}`).map((i) => String(i.sk))).toEqual(['PROFILE']);
