@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { readStages, stackFor } from '../infra/src/stage-props';
 import { BranchStack } from '../infra/src/stacks/branch-stack';
 
 export interface StackCount {
@@ -25,7 +26,8 @@ export function countStack(): StackCount {
   const outdir = mkdtempSync(join(tmpdir(), 'ltx-bench-synth-'));
   try {
     const app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-    const stack = new BranchStack(app, 'BenchBranch', { wechatAppId: String(context.wechatAppId ?? 'wx0000000000000000') });
+    // The production stage's stack, as config/stages.json describes it.
+    const stack = new BranchStack(app, 'BenchBranch', stackFor(readStages(), 'prod').props);
     const resources = Object.values((Template.fromStack(stack).toJSON() as { Resources?: Record<string, { Type: string }> }).Resources ?? {});
     const byType: Record<string, number> = {};
     for (const r of resources) byType[r.Type] = (byType[r.Type] ?? 0) + 1;

@@ -24,8 +24,13 @@ function useOwnModules(chain: { resolve: { modules: { add: (p: string) => unknow
   for (const [k, v] of Object.entries(reactAliases)) chain.resolve.alias.set(k, v);
 }
 
-// Mini-programs cannot call a relative URL: the API origin is fixed at build time.
-const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:8787';
+// Mini-programs cannot call a relative URL: the API origin is fixed at build time, from the stage's entry in
+// config/stages.json, which scripts/with-stage.ts reads and checks in front of this build (npm run build:weapp).
+// Never a silent default: a weapp build without it is refused. The H5 build is served by the API itself.
+const apiBase = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE;
+if (process.env.TARO_ENV !== 'h5' && !apiBase) {
+  throw new Error('TARO_APP_API_BASE is not set: build through `npm run build:weapp` (LTX_STAGE=local|dev|prod), which takes it from config/stages.json');
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -37,8 +42,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : apiBase),
-      // The privacy policy's operator (src/config/operator.ts): the deploying organisation's name and contact.
+      'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+      // The privacy policy's operator (src/config/operator.ts): the deploying organisation's name and contact, the stage's.
       'process.env.TARO_APP_OPERATOR_NAME': JSON.stringify(process.env.TARO_APP_OPERATOR_NAME ?? ''),
       'process.env.TARO_APP_OPERATOR_CONTACT': JSON.stringify(process.env.TARO_APP_OPERATOR_CONTACT ?? ''),
     },

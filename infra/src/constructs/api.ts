@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Fact, FactName } from 'aws-cdk-lib/region-info';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import type { RouteSpec } from '@ltx/functions/api/index';
 import { secretVariables, type SecretNeed } from '@ltx/functions/config/env';
 import type { DataKey } from './data-key.js';
@@ -19,6 +20,18 @@ import { defaultApiDir, repoRoot, rootLockFile } from '../paths.js';
 
 /** Newest Node.js runtime aws-cdk-lib 2.276 knows (cdk-nag L1 compares against Runtime.ALL). */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+
+/**
+ * The newest Node.js runtime the stack's region offers, from aws-cdk-lib's region facts (an AWS China region may
+ * lag the global ones); `LAMBDA_RUNTIME` for a stack not tied to a region. A concrete runtime either way, so the
+ * bundle's esbuild target follows it.
+ */
+export function lambdaRuntimeFor(scope: IConstruct): Runtime {
+  const region = Stack.of(scope).region;
+  if (Token.isUnresolved(region)) return LAMBDA_RUNTIME;
+  const name = Fact.find(region, FactName.LATEST_NODE_RUNTIME) ?? LAMBDA_RUNTIME.name;
+  return Runtime.ALL.find((r) => r.family === RuntimeFamily.NODEJS && r.name === name && !r.isVariable) ?? LAMBDA_RUNTIME;
+}
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
 
@@ -204,7 +217,7 @@ export class Api extends Construct {
       const fn = new NodejsFunction(this, `${name}Fn`, {
         entry: path.join(apiDir, `${domain}.ts`),
         handler: 'handler',
-        runtime: LAMBDA_RUNTIME,
+        runtime: lambdaRuntimeFor(this),
         architecture: LAMBDA_ARCHITECTURE,
         memorySize: 512,
         timeout: Duration.seconds(10),

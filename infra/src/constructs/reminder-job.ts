@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { secretVariables } from '@ltx/functions/config/env';
 import { repoRoot, rootLockFile } from '../paths.js';
-import { ESM_REQUIRE_SHIM, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, RUNTIME_PROVIDED_MODULES } from './api.js';
+import { ESM_REQUIRE_SHIM, LAMBDA_ARCHITECTURE, lambdaRuntimeFor, RUNTIME_PROVIDED_MODULES } from './api.js';
 import type { DataKey } from './data-key.js';
 import type { DataTable } from './data-table.js';
 import { logRetentionOf } from './log-retention.js';
@@ -53,7 +53,7 @@ export class ReminderJob extends Construct {
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: path.join(repoRoot, 'functions', 'src', 'jobs', 'send-reminders.ts'),
       handler: 'handler',
-      runtime: LAMBDA_RUNTIME,
+      runtime: lambdaRuntimeFor(this),
       architecture: LAMBDA_ARCHITECTURE,
       memorySize: 512,
       timeout: Duration.minutes(5),

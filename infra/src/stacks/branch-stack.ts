@@ -27,6 +27,8 @@ export interface BranchStackProps extends StackProps {
   wechatCheckOpenId?: string;
   /** How long every log group is kept: six months unless said; less is refused at synth (网络安全法 Art. 21). */
   logRetention?: RetentionDays;
+  /** Stage-wide request limits of the HTTP API (requests per second, burst). */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 /**
@@ -64,6 +66,7 @@ export class BranchStack extends Stack {
       wechatAppId: props.wechatAppId,
       apiDir: props.apiDir,
       logRetention: props.logRetention,
+      throttle: props.throttle,
     });
 
     this.reminders = new ReminderJob(this, 'Reminders', {
