@@ -15,7 +15,7 @@ import { useVisit } from '@/hooks/use-visits';
 import { ApiError, messageOf } from '@/services/api-error';
 import type { VisitDeliverInput, VisitRequest } from '@/services/types';
 import { defaultDeliverForm, deliverErrorsFromApi, type DeliverErrors } from '@/services/visit-forms';
-import { careChangeText, windowText } from '@/services/visit-words';
+import { careChangeText, visitSessionText, windowText } from '@/services/visit-words';
 import { deviceNow } from '@/adapters/clock';
 
 /** "记录送学": the contact records the visit; afterwards the page says where the care observation went. */
@@ -59,7 +59,7 @@ export default function VisitDeliverPage() {
       ) : null}
       {!done && v ? (
         <View>
-          {v.sessionTopic ? <InfoRow label='送学内容' value={v.sessionTopic} /> : null}
+          {visitSessionText(v) ? <InfoRow label='送学内容' value={visitSessionText(v)!} /> : null}
           {v.scheduled ? <InfoRow label='安排的时间' value={windowText(v.scheduled.windowStart, v.scheduled.windowEnd)} /> : null}
           {v.status !== 'scheduled' ? <Message kind='error' text={`这次送学现在是“${v.statusText}”，不需要再记录。`} /> : null}
           {v.status === 'scheduled' ? (
