@@ -9,7 +9,7 @@ import { pageHarness, type Route } from './harness';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), params: {} as Record<string, string | undefined>, exportLedger: vi.fn() }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn() }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: (name: string) => nav.params[name], useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 vi.mock('@/adapters/ledger-export', () => ({ exportLedger: nav.exportLedger }));
 
 const { default: CompliancePage } = await import('@/packages/inspector/pages/compliance/index');

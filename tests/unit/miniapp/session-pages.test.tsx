@@ -9,7 +9,7 @@ import { daysFromNow, msFromNow } from '../../support/time';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: nav.goHome, goBack: nav.goBack, goLogin: nav.goLogin }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => nav.param, useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 
 const { default: HomePage } = await import('@/pages/home/index');
 const { default: BranchHomePage } = await import('@/packages/branch/pages/home/index');

@@ -10,7 +10,7 @@ import { chinaYear, daysFromNow, msFromNow } from '../../support/time';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: nav.goHome, goBack: nav.goBack, goLogin: nav.goLogin }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: (name: string) => nav.params[name], useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 vi.mock('@/adapters/phone', () => ({ callPhone: nav.call }));
 
 const { default: HomePage } = await import('@/pages/home/index');

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useSubmission } from '@/hooks/use-submission';
 import { useState } from 'react';
-import { openFile, pickPhoto, sendFile } from '@/adapters/files';
+import { openFile, pickPhotos, sendFile } from '@/adapters/files';
 import { usePageParam } from '@/adapters/page-hooks';
 import { AttachmentLinks, type OpenableFile } from '@/components/Attachments';
 import { AttendanceBoard } from '@/components/AttendanceBoard';
@@ -15,7 +15,7 @@ import { SectionTabs } from '@/components/SectionTabs';
 import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
 import { useSession } from '@/hooks/use-sessions';
-import { useUpload } from '@/hooks/use-upload';
+import { usePhotoBatch } from '@/hooks/use-upload';
 import { ApiError, messageOf } from '@/services/api-error';
 import { everyonePresent } from '@/services/attendance-board';
 import { needsNoMinutesReason } from '@ltx/shared/domain/session-rules';
@@ -53,7 +53,7 @@ export default function SessionPage() {
   const [writeError, setWriteError] = useState<string | undefined>();
   const [minutesOutcome, setMinutesOutcome] = useState<Outcome<MinutesErrors>>({ errors: {} });
   const [amendOutcome, setAmendOutcome] = useState<Outcome<AmendmentErrors>>({ errors: {} });
-  const photos = useUpload(pickPhoto, sendFile);
+  const photos = usePhotoBatch(pickPhotos, sendFile);
 
   // The newest answer wins: each write returns the whole session.
   const s = fresh && fresh.id === id ? fresh : loaded.data;
@@ -174,9 +174,7 @@ export default function SessionPage() {
                 session={s}
                 readOnly={!canWrite}
                 onSave={saveMinutes}
-                onAddPhoto={photos.upload}
-                photoBusy={photos.busy}
-                photoError={photos.error}
+                photos={photos}
                 onOpen={(f) => void open(f)}
                 outcome={minutesOutcome}
               />
