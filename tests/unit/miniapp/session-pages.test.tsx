@@ -281,6 +281,7 @@ describe('session page', () => {
       status: 'closed',
       closedAt: '2025-12-03T03:00:00Z',
       closedBy: 'u-sec',
+      closedByName: '张卫东',
       minutes: { agenda: '一、学习', content: '交流', decisions: '走访', votes: '', photos: [{ uploadId: 'p1', name: '合影.png', url: 'http://x/p1' }] },
       amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', byName: '张卫东', reason: '会后核实', note: '补充通知' }],
     });
