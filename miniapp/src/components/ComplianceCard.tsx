@@ -17,7 +17,8 @@ export function ComplianceCard({ branch, onOpen }: { branch: BranchCompliance; o
     <View className={glance.short ? 'row row--warning compliance compliance--glance' : 'row compliance compliance--glance'}>
       <View className='compliance__head' {...pressable(() => setOpen(!open), `${branch.branchName}：${glance.line}，${open ? '收起' : '点开看各项指标'}`)}>
         <Text className='row__title'>{`${glance.short ? '✗' : '✓'} ${branch.branchName} ${open ? '⌃' : '›'}`}</Text>
-        <Text className={glance.short ? 'text strong indicator--short' : 'text'}>{glance.line}</Text>
+        {/* Open, the indicators below say it: the glance line steps aside so nothing is said twice. */}
+        {open ? null : <Text className={glance.short ? 'text strong indicator--short' : 'text'}>{glance.line}</Text>}
       </View>
       {open ? (
         <View className='compliance__details'>

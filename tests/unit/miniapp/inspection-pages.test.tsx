@@ -125,6 +125,7 @@ describe('inspector home (compliance)', () => {
     // The details, a tap away: every indicator once, the sign-off, the ledger.
     fireEvent.click(screen.getByText('✗ 第一支部 ›'));
     expect(screen.getAllByText('✗ 支委会 0/1 不足')).toHaveLength(1);
+    expect(screen.queryByText('支委会 0/1，不足；送学上门逾期 1 件')).toBeNull(); // said once, not twice
     // A quarterly rule in a month view: counted over the quarter, never a shortfall of the month.
     expect(screen.getByText('○ 支部党员大会 本季度内开 1 次，本季度至今已开 0 次')).toBeTruthy();
     expect(screen.getByText('✗ 学习覆盖：2 次学习，平均参学率 75%，最低 50%，低于 80%')).toBeTruthy();
