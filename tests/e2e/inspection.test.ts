@@ -78,16 +78,16 @@ const scrollToTop = (text: string | RegExp) => phone.page.getByText(text).first(
 
 /** The period is one line at the top: a tap on it opens the choices. */
 async function choosePeriod(label: string) {
-  await phone.page.getByText(/^正在查看：/).filter({ visible: true }).first().click();
+  await phone.page.getByText(/^\d{4}年.*（.+）$/).filter({ visible: true }).first().click();
   await tap(label);
-  await visible(new RegExp(`^正在查看：.*（${label}）$`));
+  await visible(new RegExp(`（${label}）$`));
 }
 
 /** A branch's card opens on a tap on its head, to show every indicator and the way into its ledger. */
 const openCard = (name: string) => phone.page.locator('.compliance__head').filter({ hasText: name }).filter({ visible: true }).first().click();
 
 async function openLedgerOfBranch1() {
-  await visible(/^正在查看：.*（本月）$/);
+  await visible(/^\d{4}年\d+月（本月）$/);
   await choosePeriod('上个月');
   await openCard(branch1);
   await visible(`查看台账：${branch1}`);
@@ -99,13 +99,13 @@ describe('inspection in a real browser', () => {
   it('shows the inspector the short branch first, its ledger, and takes an opinion with a rectification item', async () => {
     const { page } = phone;
     await signInAs('周明（党工委）');
-    await visible(/^正在查看：.*（本月）$/);
+    await visible(/^\d{4}年\d+月（本月）$/);
     await choosePeriod('上个月');
     // The branch that falls short comes first, what is short on its second line, said once.
     const cards = page.locator('.compliance');
     await expect.poll(() => cards.count()).toBe(2);
-    await expect(cards.nth(0).locator('.row__title').innerText()).resolves.toBe(`✗ ${branch1} ›`);
-    await expect(cards.nth(1).locator('.row__title').innerText()).resolves.toBe('✓ 第二离退休干部党支部 ›');
+    await expect(cards.nth(0).locator('.row__title').innerText()).resolves.toBe(`✗ ${branch1}`);
+    await expect(cards.nth(1).locator('.row__title').innerText()).resolves.toBe('✓ 第二离退休干部党支部');
     expect(await cards.nth(0).innerText()).toContain('党小组会 0/1，不足');
     expect(await cards.nth(1).innerText()).toContain('各项达标');
     // Every indicator a tap away.
@@ -119,7 +119,7 @@ describe('inspection in a real browser', () => {
 
     const smallest = await smallestTextPx(page);
     expect(smallest).toBeGreaterThanOrEqual(18);
-    await scrollToTop(/^正在查看：/);
+    await scrollToTop(/^\d{4}年\d+月（上个月）$/);
     await page.screenshot({ path: shot('inspector-compliance.png'), fullPage: false });
     const token = await page.evaluate(() => localStorage.getItem('token') ?? '');
     const audit = await elderAudit([page.url()], { token });

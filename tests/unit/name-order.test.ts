@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byPinyin, nameMatches, pinyinInitials, sortByName } from '../../shared/src/domain/name-order';
+import { byNumberedName, byPinyin, nameMatches, pinyinInitials, sortByName } from '../../shared/src/domain/name-order';
 
 describe('one order for names', () => {
   it('sorts by pinyin, not by Unicode code point', () => {
@@ -29,5 +29,14 @@ describe('one order for names', () => {
     expect(nameMatches('王建国', 'jg')).toBe(false);
     expect(nameMatches('王建国', '李')).toBe(false);
     expect(nameMatches('王建国', '')).toBe(true);
+  });
+});
+
+describe('names that count', () => {
+  it('orders branches by their number, as people count them, not by the numeral’s pinyin', () => {
+    const branches = ['城北第二支部', '城北第十支部', '城北第一支部', '城北第十二支部', '城北第三支部', '城南第一支部'];
+    expect([...branches].sort(byNumberedName)).toEqual(['城北第一支部', '城北第二支部', '城北第三支部', '城北第十支部', '城北第十二支部', '城南第一支部']);
+    // Pinyin alone puts 第二 (er) before 第一 (yi).
+    expect([...branches].sort(byPinyin)[0]).toBe('城北第二支部');
   });
 });

@@ -16,9 +16,12 @@ export function ComplianceCard({ branch, onOpen }: { branch: BranchCompliance; o
   return (
     <View className={glance.short ? 'row row--warning compliance compliance--glance' : 'row compliance compliance--glance'}>
       <View className='compliance__head' {...pressable(() => setOpen(!open), `${branch.branchName}：${glance.line}，${open ? '收起' : '点开看各项指标'}`)}>
-        <Text className='row__title'>{`${glance.short ? '✗' : '✓'} ${branch.branchName} ${open ? '⌃' : '›'}`}</Text>
-        {/* Open, the indicators below say it: the glance line steps aside so nothing is said twice. */}
-        {open ? null : <Text className={glance.short ? 'text strong indicator--short' : 'text'}>{glance.line}</Text>}
+        <Text className='row__title'>{`${glance.short ? '✗' : '✓'} ${branch.branchName}`}</Text>
+        <View className='compliance__line'>
+          {/* Open, the indicators below say it: the glance line steps aside so nothing is said twice. */}
+          {open ? <Text className='text'>各项指标：</Text> : <Text className={glance.short ? 'text strong indicator--short' : 'text'}>{glance.line}</Text>}
+          <Text className='row__hint compliance__more'>{open ? '收起' : '详情 ›'}</Text>
+        </View>
       </View>
       {open ? (
         <View className='compliance__details'>

@@ -20,8 +20,8 @@ export function PeriodChooser({ choices, value, onChange, heading }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <View className='period-switch'>
-      <View className='banner banner--status period-switch__now' {...pressable(() => setOpen(!open), `正在查看：${heading}。${open ? '收起' : '换一个期间'}`)}>
-        <Text className='period-switch__heading'>{`正在查看：${heading}`}</Text>
+      <View className='period-switch__now' {...pressable(() => setOpen(!open), `正在查看：${heading}。${open ? '收起' : '换一个期间'}`)}>
+        <Text className='text strong'>{heading}</Text>
         <Text className='period-switch__change'>{open ? '收起' : '换期间 ›'}</Text>
       </View>
       {open ? (

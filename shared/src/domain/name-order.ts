@@ -49,3 +49,22 @@ export function nameMatches(name: string, query: string): boolean {
   if (name.includes(q)) return true;
   return /^[a-z]+$/i.test(q) && pinyinInitials(name).startsWith(q.toUpperCase());
 }
+
+const numerals = '一二三四五六七八九';
+
+/** "第十二" -> "第12": a run of Chinese numerals (up to 九十九) as digits; any other run is left as it is. */
+function withDigits(name: string): string {
+  return name.replace(/[一二三四五六七八九十]+/g, (run) => {
+    const digit = (c: string | undefined) => (c ? numerals.indexOf(c) + 1 : 0);
+    if (run.length === 1) return String(run === '十' ? 10 : digit(run));
+    const [tens, ones, ...rest] = run.split('十');
+    if (rest.length || (tens ?? '').length > 1 || (ones ?? '').length > 1 || !run.includes('十')) return run;
+    return String((tens ? digit(tens) : 1) * 10 + digit(ones));
+  });
+}
+
+/**
+ * Names of branches and groups, which count (第一支部, 第二支部 … 第十支部): by their number first, as people
+ * count them, then by pinyin. Pinyin alone would put 第二 (er) before 第一 (yi).
+ */
+export const byNumberedName = (a: string, b: string): number => byPinyin(withDigits(a), withDigits(b));
