@@ -78,7 +78,7 @@ describe('lists for 50 members', () => {
     // The four exceptions stay in view, first; the 26 present are one line.
     const shown = await page.locator('.row--attendance .row__title').filter({ visible: true }).allInnerTexts();
     expect(shown).toEqual(['白秀兰', '蔡国庆', '丁桂英', '杜秀珍']);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByText('查找党员').filter({ visible: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: shot('secretary-attendance-30.png'), fullPage: false });
 
     // A search by pinyin initials finds a folded member.
