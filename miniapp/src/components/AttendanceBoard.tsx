@@ -152,8 +152,7 @@ export function AttendanceBoard({ session, readOnly, notStarted = false, onPrevi
         </View>
       )}
       <Message kind='error' text={boardError} />
-      {long ? <NameSearch value={query} onChange={setQuery} /> : null}
-      {query.trim() && shown.length === 0 ? <Text className='text'>没有找到“{query.trim()}”。请换个写法再找。</Text> : null}
+      {long ? <NameSearch value={query} onChange={setQuery} nothingFound={shown.length === 0} /> : null}
       {shown.map((r) => row(r))}
       <FoldedRest count={folded.length} what='出席' open={restOpen} onToggle={() => setRestOpen(!restOpen)} />
       {restOpen ? folded.map((r) => row(r)) : null}

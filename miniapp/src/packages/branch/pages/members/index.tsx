@@ -48,8 +48,7 @@ export default function MembersPage() {
       ) : null}
       <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} />
       {roll ? <Text className='text spaced-top'>共 {roll.active.length} 人</Text> : null}
-      {roll && roll.active.length >= foldFrom ? <NameSearch value={query} onChange={setQuery} /> : null}
-      {query.trim() && found?.length === 0 ? <Text className='text'>没有找到“{query.trim()}”。请换个写法再找。</Text> : null}
+      {roll && roll.active.length >= foldFrom ? <NameSearch value={query} onChange={setQuery} nothingFound={found?.length === 0} /> : null}
       {found?.map((m) => (
         <MemberRow key={m.id} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.id }))} />
       ))}
