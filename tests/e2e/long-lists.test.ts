@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phoneOnStack } from './support/phone-on-stack';
 import { shot } from './support/browser';
+import { elderAudit } from './support/elder-audit';
 import { signIn } from './support/ui';
 import { msFromNow } from '../support/time';
 import { byPinyin } from '../../shared/src/domain/name-order';
@@ -86,6 +87,9 @@ describe('lists for 50 members', () => {
     await expect.poll(() => page.locator('.row--attendance .row__title').filter({ visible: true }).allInnerTexts()).toEqual(['曹玉梅']);
     await page.screenshot({ path: shot('secretary-attendance-search.png'), fullPage: false });
     console.log(`[e2e] 30 members, 4 exceptions: ${taps} taps`);
+    // The elder audit on the board as it now stands (type size, targets, contrast, roles).
+    const audit = await elderAudit([page.url()], { token: await page.evaluate(() => localStorage.getItem('token') ?? '') });
+    if (audit.available) expect(audit.status, audit.output).toBe(0);
   });
 
   it('an inspector sees 5 branches within the first screen', async () => {
@@ -106,6 +110,7 @@ describe('lists for 50 members', () => {
       const box = (await cards.nth(i).boundingBox())!;
       expect(box.y + box.height, `branch ${i + 1} ends inside the first screen`).toBeLessThanOrEqual(viewport.height);
     }
-    await page.screenshot({ path: shot('inspector-first-screen.png'), fullPage: false });
+    const audit = await elderAudit([page.url()], { token: await page.evaluate(() => localStorage.getItem('token') ?? '') });
+    if (audit.available) expect(audit.status, audit.output).toBe(0);
   });
 });
