@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { chinaDayIn } from '../support/time';
+import { byPinyin } from '../../shared/src/domain/name-order';
 
 let stack: TestStack;
 let secretary: string;
@@ -26,7 +27,8 @@ describe('branches and members', () => {
     expect(status).toBe(200);
     expect(body.items).toHaveLength(8);
     const names = body.items.map((m: { name: string }) => m.name);
-    expect(names).toEqual([...names].sort());
+    // One order for names everywhere: by pinyin (冯 李 孙 王 吴 …), not by code point.
+    expect(names).toEqual([...names].sort(byPinyin));
     const wang = byName(body.items, '王建国');
     // Born 12 March 1944: 82 until his birthday in 2027, then 83 (China's calendar, whatever the machine's zone).
     const today = chinaDayIn(0);

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, putIfAbsent } from '../db/client';
+import { batchGetAll } from '../db/batch-get';
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query-all';
 import { queryIndex } from '../db/query-index';
@@ -27,6 +28,8 @@ export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
   /** `consistent`: a strongly consistent read, for rechecking a line just written. */
   get(sessionId: string, options?: { consistent?: boolean }): Promise<SessionRecord | undefined>;
+  /** Several sessions in one BatchGet (those not found are left out). */
+  getMany(sessionIds: readonly string[]): Promise<SessionRecord[]>;
   /** The session, its attendance and its amendments: one Query on the session's partition. */
   getWithAmendments(sessionId: string): Promise<{ session: SessionRecord; amendments: AmendmentRecord[] } | undefined>;
   /** Sessions of a branch starting in [fromIso, toIso): one Query on gsi1. */
@@ -57,6 +60,11 @@ export class DynamoSessionRepository extends TableRepository implements SessionR
   async get(sessionId: string, options: { consistent?: boolean } = {}): Promise<SessionRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.session(sessionId), ...(options.consistent ? { ConsistentRead: true } : {}) }));
     return Item ? sessions.fromItem(Item) : undefined;
+  }
+
+  async getMany(sessionIds: readonly string[]): Promise<SessionRecord[]> {
+    const ids = [...new Set(sessionIds)];
+    return ids.length ? (await batchGetAll(this.db, this.table, ids.map((id) => keys.session(id)))).map(sessions.fromItem) : [];
   }
 
   async getWithAmendments(sessionId: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ruleInPeriod } from '@ltx/shared/domain/cadence';
 import { auditSentence } from '@ltx/shared/domain/audit-sentences';
 import { instantInPeriod, parsePeriod, periodEnded, type Period } from '@ltx/shared/domain/periods';
+import { byNumberedName } from '@ltx/shared/domain/name-order';
 import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { Actor } from '@ltx/shared/domain/roles';
 import { monthsBetween, quietMonthsWarning, quorum, quorumKinds } from '@ltx/shared/domain/session-rules';
@@ -132,7 +133,7 @@ export class InspectionService {
       }),
     );
     // The branches that fall short come first.
-    rows.sort((a, b) => b.shortfalls.length - a.shortfalls.length || a.branchName.localeCompare(b.branchName, 'zh-CN'));
+    rows.sort((a, b) => b.shortfalls.length - a.shortfalls.length || byNumberedName(a.branchName, b.branchName));
     return { orgId, period: period.text, branches: rows };
   }
 

@@ -21,6 +21,7 @@ import { placed } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
 import type { Screen } from './content-screen';
+import { sortByName } from '@ltx/shared/domain/name-order';
 
 type MemberChanges = Omit<MemberPatchInput, 'expectedVersion'>;
 
@@ -61,7 +62,7 @@ export class MemberService {
       ? await this.members.listByBranch(branchId)
       : await this.members.listByContact(actor.userId);
     const today = this.clock.now();
-    return records.filter((m) => m.branchId === branchId).map((m) => toSummary(m, today));
+    return sortByName(records.filter((m) => m.branchId === branchId), (m) => m.name).map((m) => toSummary(m, today));
   }
 
   async get(actor: Actor, memberId: string): Promise<MemberDetail> {

@@ -19,6 +19,7 @@ import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 import type { Screen } from './content-screen';
+import { byPinyin } from '@ltx/shared/domain/name-order';
 
 /** `<year>_<memberId>_<hash>`: deterministic, so the same event always lands on the same entry. */
 export function entryId(year: number, memberId: string, ...parts: string[]): string {
@@ -130,7 +131,7 @@ export class PointsService implements AttendanceListener {
       const own = byMember.get(m.id) ?? [];
       return { memberId: m.id, name: m.name, total: tally(own, rules).total, entries: liveEntries(own).length };
     });
-    rows.sort((a, b) => (sort === 'total' ? b.total - a.total : 0) || a.name.localeCompare(b.name, 'zh-CN'));
+    rows.sort((a, b) => (sort === 'total' ? b.total - a.total : 0) || byPinyin(a.name, b.name));
     return { branchId, year: y, enabled: pointsEnabled(rules), rows };
   }
 

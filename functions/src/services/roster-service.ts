@@ -16,6 +16,7 @@ import type { RosterImportRepository } from '../repositories/roster-import-repos
 import { authorize } from './authorize';
 import { branchResource, placed } from './places';
 import type { UploadService } from './upload-service';
+import { sortByName } from '@ltx/shared/domain/name-order';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -84,7 +85,7 @@ export class RosterService {
     const onRoll = (await this.roll(branchId)).filter((m) => !m.departed);
     const withPhone = can(actor, 'member.readPhone', { type: 'member', orgId: branch.orgId, orgPath: branch.orgPath, branchId, memberId: '*' });
     const partyGroups = [...new Set(onRoll.map((m) => m.partyGroup).filter((g): g is string => !!g))].sort();
-    const rows = onRoll.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((m) => rosterCellsOf(withPhone ? m : { ...m, phone: undefined }));
+    const rows = sortByName(onRoll, (m) => m.name).map((m) => rosterCellsOf(withPhone ? m : { ...m, phone: undefined }));
     return { branchName: branch.name, partyGroups, rows };
   }
 

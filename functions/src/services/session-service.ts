@@ -30,6 +30,7 @@ import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
 import type { UserRepository } from '../repositories/user-repository';
 import type { Screen } from './content-screen';
+import { sortByName } from '@ltx/shared/domain/name-order';
 
 const dayMs = 24 * 3600 * 1000;
 
@@ -545,7 +546,7 @@ export class SessionService {
     if (departures) s = sessionOnRoll(s, departures);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
     const locked = !!signedOff;
-    const attendance = s.expected
+    const attendance = sortByName(s.expected, (e) => e.name)
       .filter((e) => !ownOnly || e.memberId === actor.memberId)
       .map((e) => {
         const line = s.attendance?.[e.memberId];

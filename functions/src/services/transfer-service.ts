@@ -18,6 +18,7 @@ import { authorize } from './authorize';
 import { branchResource, placed } from './places';
 import { memberResource } from './member-views';
 import type { Screen } from './content-screen';
+import { byNumberedName } from '@ltx/shared/domain/name-order';
 
 const unknownHealth = 'unknown';
 
@@ -90,7 +91,7 @@ export class TransferService {
     return {
       incoming: incoming.map(toView),
       outgoing: outgoing.map(toView),
-      destinations: branches.filter((b) => b.id !== branchId && !b.closedOn).map((b) => ({ id: b.id, name: b.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+      destinations: branches.filter((b) => b.id !== branchId && !b.closedOn).map((b) => ({ id: b.id, name: b.name })).sort((a, b) => byNumberedName(a.name, b.name)),
     };
   }
 

@@ -138,9 +138,11 @@ export class VisitService implements SessionCreatedListener {
     if (!branch) throw new NotFoundError();
     authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
     const finished = status === 'closed' || status === 'cancelled';
-    const visits = await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) }));
+    const stored = await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) });
+    const sessions = await this.sessionsOf(stored);
+    const visits = await this.offered(branchId, stored, sessions);
     const rules = (await this.deps.rules.ofBranch(branchId)).visits;
-    return visits.map((v) => this.toView(v, rules)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return visits.map((v) => this.toView(v, rules, sessions)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /** Open requests of one member, for the member's home ("已安排：林小红 周三上午来"). */
@@ -148,9 +150,9 @@ export class VisitService implements SessionCreatedListener {
     const member = await this.deps.members.get(memberId, { withSensitive: false });
     if (!member) throw new NotFoundError();
     authorize(actor, 'member.read', await placed(this.deps.orgs, { type: 'member', orgId: member.orgId, branchId: member.branchId, memberId, contactUserId: member.contactUserId ?? null }));
-    const visits = await this.deps.visits.listByBranch(member.branchId, { open: true });
-    const rules = (await this.deps.rules.ofBranch(member.branchId)).visits;
-    return visits.filter((v) => v.memberId === memberId && v.status !== 'draft').map((v) => this.toView(v, rules));
+    const visits = (await this.deps.visits.listByBranch(member.branchId, { open: true })).filter((v) => v.memberId === memberId && v.status !== 'draft');
+    const [rules, sessions] = await Promise.all([this.deps.rules.ofBranch(member.branchId), this.sessionsOf(visits)]);
+    return visits.map((v) => this.toView(v, rules.visits, sessions));
   }
 
   async get(actor: Actor, id: string): Promise<VisitRequest> {
@@ -265,19 +267,20 @@ export class VisitService implements SessionCreatedListener {
     return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } });
   }
 
-  /** A contact's visits in time order, with what they need at the door, read in two requests whatever the count. */
+  /** A contact's visits in time order, with what they need at the door, read in three requests whatever the count. */
   async contactVisits(actor: Actor): Promise<ContactVisit[]> {
     authorize(actor, 'visit.tasks', { type: 'branch', orgId: actor.orgId ?? '', branchId: actor.branchId ?? '' });
     const visits = (await this.deps.visits.listByContact(actor.userId)).filter((v) => v.status === 'scheduled' || v.status === 'delivered');
     const members = new Map((await this.deps.members.getMany(visits.map((v) => v.memberId))).map((m) => [m.id, m]));
     const rules = (await this.deps.rules.ofBranch(actor.branchId ?? '')).visits;
+    const sessions = await this.sessionsOf(visits);
     const at = this.clock.now().toISOString();
     const read = [...members.values()].filter((m) => m.sensitive);
     await Promise.all(read.map((m) => this.deps.healthReads.note({ memberId: m.id, readerId: actor.userId, readerRole: actor.role, purpose: 'home_visit', at })));
     return visits.map((v) => {
       const m = members.get(v.memberId);
       return {
-        ...this.toView(v, rules),
+        ...this.toView(v, rules, sessions),
         ...(m?.phone ? { memberPhone: m.phone } : {}),
         ...(m?.address ? { address: m.address } : {}),
         ...(m?.sensitive ? { careNotes: m.sensitive.careNotes } : {}),
@@ -297,7 +300,9 @@ export class VisitService implements SessionCreatedListener {
   /** Counts for the secretary's home and the inspector: open, and overdue by kind. */
   async overdueSummary(branchId: string): Promise<{ open: number; drafts: number; notScheduled: number; notDelivered: number; overdue: VisitRequest[] }> {
     const rules = (await this.deps.rules.ofBranch(branchId)).visits;
-    const all = (await this.withoutDraftsOfLeft(branchId, await this.deps.visits.listByBranch(branchId, { open: true }))).map((v) => this.toView(v, rules));
+    const stored = await this.deps.visits.listByBranch(branchId, { open: true });
+    const sessions = await this.sessionsOf(stored.filter((v) => v.status === 'draft'));
+    const all = (await this.offered(branchId, stored, sessions)).map((v) => this.toView(v, rules));
     // Drafts are the system's proposals, not requests anyone made: counted apart.
     const open = all.filter((v) => v.status !== 'draft');
     const overdue = open.filter((v) => v.overdue);
@@ -308,14 +313,22 @@ export class VisitService implements SessionCreatedListener {
   }
 
   /**
-   * The system's 送学上门 suggestions (drafts) are not offered for a member who died or left the branch;
-   * requests people made stay as they are, for the secretary to close or cancel.
+   * The system's 送学上门 suggestions (drafts) are not offered for a member who died or left the branch,
+   * nor for one on leave for that session (请假, in hospital among its reasons: nobody calls at an empty
+   * home). Requests people made stay as they are, for the secretary to close or cancel.
    */
-  private async withoutDraftsOfLeft(branchId: string, visits: VisitRecord[]): Promise<VisitRecord[]> {
+  private async offered(branchId: string, visits: VisitRecord[], sessions: ReadonlyMap<string, SessionRecord>): Promise<VisitRecord[]> {
     if (!visits.some((v) => v.status === 'draft')) return visits;
     const today = chinaDay(this.clock.now().toISOString());
     const left = new Set((await this.deps.members.listByBranch(branchId)).filter((m) => hasLeftBy(m.departure, today)).map((m) => m.id));
-    return visits.filter((v) => !(v.status === 'draft' && left.has(v.memberId)));
+    const onLeave = (v: VisitRecord) => !!v.sessionId && sessions.get(v.sessionId)?.attendance?.[v.memberId]?.status === 'excused';
+    return visits.filter((v) => !(v.status === 'draft' && (left.has(v.memberId) || onLeave(v))));
+  }
+
+  /** The sessions the visits are for, in one BatchGet: their day on every card, and who is on leave. */
+  private async sessionsOf(visits: readonly VisitRecord[]): Promise<Map<string, SessionRecord>> {
+    const ids = visits.map((v) => v.sessionId).filter((id): id is string => !!id);
+    return new Map((ids.length ? await this.deps.sessions.getMany(ids) : []).map((s) => [s.id, s]));
   }
 
   private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {
@@ -385,19 +398,21 @@ export class VisitService implements SessionCreatedListener {
   }
 
   private async view(v: VisitRecord, actor: Actor): Promise<VisitRequest> {
-    const rules = (await this.deps.rules.ofBranch(v.branchId)).visits;
-    const view = this.toView(v, rules);
+    const [rules, sessions] = await Promise.all([this.deps.rules.ofBranch(v.branchId), this.sessionsOf([v])]);
+    const view = this.toView(v, rules.visits, sessions);
     if (v.delivered) view.delivered = { ...v.delivered, photos: await this.deps.uploads.forReader(actor, v.delivered.photos) };
     // Views on the branch's work are for the branch, not for everyone who can see the request.
     if (view.delivered && !can(actor, 'visit.readViews', visitResource(v))) delete view.delivered.views;
     return view;
   }
 
-  private toView(v: VisitRecord, rules: OverdueRules): VisitRequest {
+  /** `sessions`: where given, the card carries its session's day as it is now (a moved session shows its new day). */
+  private toView(v: VisitRecord, rules: OverdueRules, sessions?: ReadonlyMap<string, SessionRecord>): VisitRequest {
     const now = this.clock.now();
+    const startsAt = v.sessionId ? sessions?.get(v.sessionId)?.startsAt : undefined;
     return {
       id: v.id, branchId: v.branchId, memberId: v.memberId, memberName: v.memberName,
-      ...(v.sessionId ? { sessionId: v.sessionId } : {}), ...(v.sessionTopic ? { sessionTopic: v.sessionTopic } : {}),
+      ...(v.sessionId ? { sessionId: v.sessionId } : {}), ...(v.sessionTopic ? { sessionTopic: v.sessionTopic } : {}), ...(startsAt ? { sessionStartsAt: startsAt } : {}),
       slot: v.slot, ...(v.note ? { note: v.note } : {}), status: v.status, requestedBy: v.requestedBy, requestedByRole: v.requestedByRole, createdAt: v.createdAt,
       ageDays: Math.floor((now.getTime() - new Date(v.createdAt).getTime()) / dayMs),
       overdue: overdueOf(v.status, v.createdAt, now, rules),

@@ -50,6 +50,48 @@ export async function pickPhoto(): Promise<PickedFile | null> {
   }
 }
 
+/** WeChat's chooseMedia takes at most 9 at a time on older base libraries. */
+const chooseAtOnce = 9;
+
+/** H5: a file box that takes several pictures at once. */
+function pickManyInBrowser(accept: string, max: number): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.style.position = 'fixed';
+    input.style.left = '-4000px';
+    const done = (files: PickedFile[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => {
+      const picked = Array.from(input.files ?? []).slice(0, max);
+      done(picked.map((f) => ({ name: f.name, size: f.size, contentType: f.type, path: URL.createObjectURL(f), blob: f })));
+    });
+    input.addEventListener('cancel', () => done([]));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Several photos at once (up to `max`), from the album or the camera; none when the person closed the chooser. */
+export async function pickPhotos(max: number): Promise<PickedFile[]> {
+  if (max < 1) return [];
+  if (isH5) return pickManyInBrowser('image/jpeg,image/png', max);
+  try {
+    const res = await Taro.chooseMedia({ count: Math.min(max, chooseAtOnce), mediaType: ['image'], sizeType: ['compressed'] });
+    const stamp = deviceNow().getTime() % 100000;
+    return res.tempFiles.map((f, i) => {
+      const name = nameFromPath(f.tempFilePath, `照片${stamp}-${i + 1}`);
+      return { name, size: f.size, contentType: contentTypeOf({ name, contentType: '' }) ?? '', path: f.tempFilePath };
+    });
+  } catch {
+    return [];
+  }
+}
+
 /** A PDF or a picture: from a WeChat chat on the mini-program (where files arrive), from disk on H5. */
 export async function pickDocument(): Promise<PickedFile | null> {
   if (isH5) return pickInBrowser('application/pdf,image/jpeg,image/png');

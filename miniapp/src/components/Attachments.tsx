@@ -52,12 +52,14 @@ interface EditorProps {
   onRemove: (uploadId: string) => void;
   onOpen: (file: OpenableFile) => void;
   busy: boolean;
+  /** What is going up now ("正在上传第 2/5 张"), in place of the add button's words. */
+  progress?: string;
   error?: string;
   max: number;
 }
 
 /** The files of a form: each with a remove button, and one button to upload another. */
-export function AttachmentEditor({ label, hint, files, thumbnails = false, addLabel, onAdd, onRemove, onOpen, busy, error, max }: EditorProps) {
+export function AttachmentEditor({ label, hint, files, thumbnails = false, addLabel, onAdd, onRemove, onOpen, busy, progress, error, max }: EditorProps) {
   return (
     <View className='field'>
       <Text className='field__label'>{label}</Text>
@@ -81,7 +83,7 @@ export function AttachmentEditor({ label, hint, files, thumbnails = false, addLa
       </View>
       {files.length < max ? (
         <BigButton variant='secondary' onClick={onAdd} disabled={busy}>
-          {busy ? '正在上传，请稍候……' : addLabel}
+          {busy ? (progress ?? '正在上传，请稍候……') : addLabel}
         </BigButton>
       ) : (
         <Text className='text'>已达上限 {max} 个。</Text>

@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { quorumKinds } from '@ltx/shared/domain/session-rules';
 import type { AttendanceInput, AttendanceStatus, BulkAttendancePlan, SessionDetail } from '@/services/types';
 import { messageOf } from '@/services/api-error';
-import { boardRows, changeQuestion, leaveInput, tapStatus } from '@/services/attendance-board';
+import { boardRows, changeQuestion, leaveInput, tapStatus, type BoardRow } from '@/services/attendance-board';
 import { attendanceStatusOrder, attendanceSummaryText, quorumText, statusText } from '@/services/session-words';
 import { BigButton } from './BigButton';
+import { FoldedRest } from './FoldedRest';
 import { Message } from './Message';
+import { NameSearch } from './NameSearch';
+import { foldFrom, foldList } from '@/services/name-list';
 import { TextAreaField } from './TextAreaField';
 import { sessionLimits } from '@ltx/shared/limits';
 
@@ -37,7 +40,16 @@ export function AttendanceBoard({ session, readOnly, notStarted = false, onPrevi
   const [rowError, setRowError] = useState<{ id: string; text: string } | undefined>();
   const [boardError, setBoardError] = useState<string | undefined>();
 
+  const [query, setQuery] = useState('');
+  const [restOpen, setRestOpen] = useState(false);
+
   const rows = boardRows(session.attendance);
+  const long = rows.length >= foldFrom;
+  // Whoever is being changed stays in view, even once marked 出席.
+  const inHand = (r: BoardRow) => r.memberId === asking?.memberId || r.memberId === leaveFor || r.memberId === busy || r.memberId === rowError?.id;
+  const { shown, folded } = long
+    ? foldList(rows, { name: (r) => r.name, ordinary: (r) => r.status === 'present', query, keep: inHand, rank: (r) => (r.status ? 0 : 1) })
+    : { shown: rows, folded: [] };
 
   const run = async (id: string, work: () => Promise<void>) => {
     setBusy(id);
@@ -140,47 +152,54 @@ export function AttendanceBoard({ session, readOnly, notStarted = false, onPrevi
         </View>
       )}
       <Message kind='error' text={boardError} />
-      {rows.map((r) => (
-        <View key={r.memberId} className='row row--attendance'>
-          <Text className='row__title'>{r.name}</Text>
-          <Text className='text strong'>{r.line}</Text>
-          {r.said ? <Text className='text'>{r.said}</Text> : null}
-          {r.reflection ? <Text className='text'>学习体会：{r.reflection}</Text> : null}
-          {!readOnly && asking?.memberId === r.memberId ? (
-            <View className='section section--confirm'>
-              <Text className='text strong'>{asking.question}</Text>
-              <BigButton onClick={() => tap(r.memberId, asking.status, true)} disabled={busy !== undefined}>
-                {`确定改为${statusText(asking.status)}`}
-              </BigButton>
-              <BigButton variant='secondary' onClick={() => setAsking(undefined)} disabled={busy !== undefined}>
-                不改
-              </BigButton>
-            </View>
-          ) : null}
-          {readOnly ? null : (
-            <View className='status-grid'>
-              {attendanceStatusOrder.map((s) => {
-                const chosen = r.status === s || (s === 'excused' && leaveFor === r.memberId);
-                return (
-                  <BigButton key={s} variant={chosen ? 'selected' : 'secondary'} disabled={busy !== undefined} onClick={() => tap(r.memberId, s)}>
-                    {chosen ? `✓${statusText(s)}` : statusText(s)}
-                  </BigButton>
-                );
-              })}
-            </View>
-          )}
-          {!readOnly && leaveFor === r.memberId ? (
-            <View>
-              <TextAreaField label={`${r.name} 的请假原因`} value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} />
-              <BigButton onClick={() => saveLeave(r.memberId)} disabled={busy !== undefined}>
-                {busy === r.memberId ? '正在保存……' : '保存请假'}
-              </BigButton>
-            </View>
-          ) : null}
-          {busy === r.memberId && leaveFor !== r.memberId ? <Text className='text text--muted'>正在保存……</Text> : null}
-          <Message kind='error' text={rowError?.id === r.memberId ? rowError.text : undefined} />
-        </View>
-      ))}
+      {long ? <NameSearch value={query} onChange={setQuery} nothingFound={shown.length === 0} /> : null}
+      {shown.map((r) => row(r))}
+      <FoldedRest count={folded.length} what='出席' open={restOpen} onToggle={() => setRestOpen(!restOpen)} />
+      {restOpen ? folded.map((r) => row(r)) : null}
     </View>
   );
+
+  function row(r: BoardRow) {
+    return (
+      <View key={r.memberId} className='row row--attendance'>
+        <Text className='row__title'>{r.name}</Text>
+        <Text className='text strong'>{r.line}</Text>
+        {r.said ? <Text className='text'>{r.said}</Text> : null}
+        {r.reflection ? <Text className='text'>学习体会：{r.reflection}</Text> : null}
+        {!readOnly && asking?.memberId === r.memberId ? (
+          <View className='section section--confirm'>
+            <Text className='text strong'>{asking.question}</Text>
+            <BigButton onClick={() => tap(r.memberId, asking.status, true)} disabled={busy !== undefined}>
+              {`确定改为${statusText(asking.status)}`}
+            </BigButton>
+            <BigButton variant='secondary' onClick={() => setAsking(undefined)} disabled={busy !== undefined}>
+              不改
+            </BigButton>
+          </View>
+        ) : null}
+        {readOnly ? null : (
+          <View className='status-grid'>
+            {attendanceStatusOrder.map((s) => {
+              const chosen = r.status === s || (s === 'excused' && leaveFor === r.memberId);
+              return (
+                <BigButton key={s} variant={chosen ? 'selected' : 'secondary'} disabled={busy !== undefined} onClick={() => tap(r.memberId, s)}>
+                  {chosen ? `✓${statusText(s)}` : statusText(s)}
+                </BigButton>
+              );
+            })}
+          </View>
+        )}
+        {!readOnly && leaveFor === r.memberId ? (
+          <View>
+            <TextAreaField label={`${r.name} 的请假原因`} value={reason} maxlength={sessionLimits.leaveReason} onChange={setReason} />
+            <BigButton onClick={() => saveLeave(r.memberId)} disabled={busy !== undefined}>
+              {busy === r.memberId ? '正在保存……' : '保存请假'}
+            </BigButton>
+          </View>
+        ) : null}
+        {busy === r.memberId && leaveFor !== r.memberId ? <Text className='text text--muted'>正在保存……</Text> : null}
+        <Message kind='error' text={rowError?.id === r.memberId ? rowError.text : undefined} />
+      </View>
+    );
+  }
 }

@@ -9,7 +9,10 @@ import { attendanceStatusOrder, statusText } from '@/services/session-words';
 import { BigButton } from './BigButton';
 import { ChoiceField } from './ChoiceField';
 import { InfoRow } from './InfoRow';
+import { FoldedRest } from './FoldedRest';
 import { Message } from './Message';
+import { NameSearch } from './NameSearch';
+import { foldFrom, foldList } from '@/services/name-list';
 import { TextAreaField } from './TextAreaField';
 import { amendmentLimits, sessionLimits } from '@ltx/shared/limits';
 
@@ -66,19 +69,17 @@ export function CloseSession({ onClose, needsReason = false }: { onClose: (noMin
   );
 }
 
-type Who = (userId: string | undefined) => string;
-
 /** The corrections appended to a closed record: when, who, why and what. */
-export function AmendmentList({ session, who }: { session: Pick<SessionDetail, 'amendments' | 'attendance'>; who: Who }) {
+export function AmendmentList({ session }: { session: Pick<SessionDetail, 'amendments' | 'attendance'> }) {
   if (session.amendments.length === 0) return <Text className='text'>还没有更正说明。</Text>;
-  const nameOf = (id: string) => session.attendance.find((a) => a.memberId === id)?.memberName ?? id;
+  const nameOf = (id: string) => session.attendance.find((a) => a.memberId === id)?.memberName ?? '一位党员';
   return (
     <View>
       {session.amendments.map((a, i) => (
         <View key={a.id} className='section'>
           <Text className='text strong'>第 {i + 1} 条更正</Text>
           <InfoRow label='时间' value={stampText(a.at)} />
-          <InfoRow label='更正人' value={who(a.by)} />
+          <InfoRow label='更正人' value={a.byName} />
           <InfoRow label='原因' value={a.reason} />
           {a.note ? <InfoRow label='更正内容' value={a.note} /> : null}
           {a.attendance ? (
@@ -113,7 +114,13 @@ export function AmendmentForm({
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof AmendmentFormState>(key: K, value: AmendmentFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const errors = { ...outcome.errors, ...local };
-  const memberChoices = session.attendance.map((a) => ({ value: a.memberId, label: `${a.memberName}（现为${statusText(a.status)}）` }));
+  const [query, setQuery] = useState('');
+  const [restOpen, setRestOpen] = useState(false);
+  const long = session.attendance.length >= foldFrom;
+  const { shown, folded } = long
+    ? foldList(session.attendance, { name: (a) => a.memberName, ordinary: (a) => a.status === 'present', query, keep: (a) => a.memberId === form.memberId })
+    : { shown: session.attendance, folded: [] };
+  const memberChoices = [...shown, ...(restOpen ? folded : [])].map((a) => ({ value: a.memberId, label: `${a.memberName}（现为${statusText(a.status)}）` }));
   const statusChoices = attendanceStatusOrder.map((s) => ({ value: s, label: statusText(s) }));
 
   const submit = async () => {
@@ -133,7 +140,9 @@ export function AmendmentForm({
         <TextAreaField label='更正内容' value={form.note} maxlength={amendmentLimits.note} onChange={(v) => set('note', v)} error={errors.note} />
       ) : (
         <View>
+          {long ? <NameSearch value={query} onChange={setQuery} /> : null}
           <ChoiceField label='哪位党员' choices={memberChoices} value={form.memberId} onChange={(v) => set('memberId', v)} error={errors.memberId} />
+          <FoldedRest count={folded.length} what='出席' open={restOpen} onToggle={() => setRestOpen(!restOpen)} />
           <ChoiceField<AttendanceStatus> label='改为' choices={statusChoices} value={form.status} onChange={(v) => set('status', v)} error={errors.status} />
           {form.status === 'excused' ? (
             <TextAreaField label='请假原因' value={form.leaveReason} maxlength={sessionLimits.leaveReason} onChange={(v) => set('leaveReason', v)} error={errors.leaveReason} />

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ContactVisit } from '@/services/types';
-import { careNotesLines, contactStateText, slotText, windowText } from '@/services/visit-words';
+import { careNotesLines, contactStateText, slotText, visitSessionText, windowText } from '@/services/visit-words';
 import { BigButton } from './BigButton';
 import { InfoRow } from './InfoRow';
 import { PhoneButton } from './PhoneButton';
@@ -19,7 +19,7 @@ export function ContactVisitCard({ visit: v, onCall, onDeliver }: Props) {
       <Text className='row__title'>{v.memberName}</Text>
       <Text className='text text--large strong'>{v.scheduled ? windowText(v.scheduled.windowStart, v.scheduled.windowEnd) : `希望${slotText(v.slot)}`}</Text>
       <Text className='text strong'>{contactStateText(v)}</Text>
-      {v.sessionTopic ? <InfoRow label='送学内容' value={v.sessionTopic} /> : null}
+      {visitSessionText(v) ? <InfoRow label='送学内容' value={visitSessionText(v)!} /> : null}
       <InfoRow label='地址' value={v.address ?? '未登记，请先电话问清楚'} />
       {v.note ? <InfoRow label='申请备注' value={v.note} /> : null}
       <Text className='text strong spaced-top'>照护备注</Text>

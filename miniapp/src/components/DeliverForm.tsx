@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { PhotoBatch } from '@/hooks/use-upload';
 import { useState } from 'react';
 import type { VisitDeliverInput } from '@/services/types';
 import { observationFields, toDeliverInput, type DeliverErrors, type DeliverForm as FormState } from '@/services/visit-forms';
@@ -17,14 +18,13 @@ interface Props {
   busy: boolean;
   outcome: { errors: DeliverErrors; formError?: string };
   onSubmit: (input: VisitDeliverInput) => void;
-  onAddPhoto: () => Promise<OpenableFile | undefined>;
-  photoBusy: boolean;
-  photoError?: string;
+  /** The platform's picture chooser, several at once, uploaded one after another. */
+  photos: PhotoBatch;
   onOpen: (file: OpenableFile) => void;
 }
 
 /** What happened at the door: when, what was studied, what the member said, what the next visitor should know. */
-export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, photoBusy, photoError, onOpen }: Props) {
+export function DeliverForm({ initial, busy, outcome, onSubmit, photos: batch, onOpen }: Props) {
   const [form, setForm] = useState<FormState>(initial);
   const [photos, setPhotos] = useState<OpenableFile[]>([]);
   const [local, setLocal] = useState<DeliverErrors>({});
@@ -37,9 +37,9 @@ export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, phot
     setLocal(checked.ok ? {} : checked.errors);
     if (checked.ok) onSubmit(checked.value);
   };
-  const addPhoto = async () => {
-    const photo = await onAddPhoto();
-    if (photo) setPhotos((p) => [...p, photo]);
+  const addPhotos = async () => {
+    const added = await batch.add(visitLimits.photos - photos.length);
+    if (added.length) setPhotos((p) => [...p, ...added].slice(0, visitLimits.photos));
   };
 
   return (
@@ -61,17 +61,18 @@ export function DeliverForm({ initial, busy, outcome, onSubmit, onAddPhoto, phot
         hint='JPG 或 PNG 照片，最多 5 张'
         files={photos}
         thumbnails
-        addLabel='上传照片'
-        onAdd={() => void addPhoto()}
+        addLabel='上传照片（可一次选几张）'
+        onAdd={() => void addPhotos()}
         onRemove={(id) => setPhotos((p) => p.filter((x) => x.uploadId !== id))}
         onOpen={onOpen}
-        busy={photoBusy}
-        error={photoError ?? errors.photos}
-        max={5}
+        busy={batch.busy}
+        progress={batch.progress}
+        error={batch.error ?? errors.photos}
+        max={visitLimits.photos}
       />
       <Message kind='error' text={errors.other} />
       <Message kind='error' text={outcome.formError} />
-      <BigButton onClick={submit} disabled={busy || photoBusy}>
+      <BigButton onClick={submit} disabled={busy || batch.busy}>
         {busy ? '正在保存……' : '保存送学记录'}
       </BigButton>
     </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { PhotoBatch } from '@/hooks/use-upload';
 import { useState } from 'react';
 import type { MinutesInput, SessionDetail } from '@/services/types';
 import { attendanceForMinutes } from '@/services/attendance-board';
@@ -28,17 +29,15 @@ interface Props {
   session: Pick<SessionDetail, 'attendance' | 'minutes' | 'hostName' | 'recorderName'>;
   readOnly: boolean;
   onSave: (input: MinutesInput) => Promise<void>;
-  /** Opens the platform's picture chooser and uploads; undefined when nothing was uploaded. */
-  onAddPhoto: () => Promise<OpenableFile | undefined>;
-  photoBusy: boolean;
-  photoError?: string;
+  /** The platform's picture chooser, several at once, uploaded one after another. */
+  photos: PhotoBatch;
   onOpen: (file: OpenableFile) => void;
   /** What saving answered: field messages from the API, the overall message, or "saved". */
   outcome: { errors: MinutesErrors; formError?: string; okMessage?: string };
 }
 
 /** The meeting record: agenda, content, decisions, votes and photos, beside the attendance. */
-export function MinutesPanel({ session, readOnly, onSave, onAddPhoto, photoBusy, photoError, onOpen, outcome }: Props) {
+export function MinutesPanel({ session, readOnly, onSave, photos: batch, onOpen, outcome }: Props) {
   const [form, setForm] = useState<MinutesFormState>(() => minutesFormFrom(session));
   const [local, setLocal] = useState<MinutesErrors>({});
   const [busy, setBusy] = useState(false);
@@ -81,9 +80,9 @@ export function MinutesPanel({ session, readOnly, onSave, onAddPhoto, photoBusy,
     }
   };
 
-  const addPhoto = async () => {
-    const photo = await onAddPhoto();
-    if (photo) setForm((f) => ({ ...f, photos: [...f.photos, photo] }));
+  const addPhotos = async () => {
+    const added = await batch.add(minutesLimits.photos - form.photos.length);
+    if (added.length) setForm((f) => ({ ...f, photos: [...f.photos, ...added].slice(0, minutesLimits.photos) }));
   };
 
   return (
@@ -100,18 +99,19 @@ export function MinutesPanel({ session, readOnly, onSave, onAddPhoto, photoBusy,
         hint='JPG 或 PNG 照片，每张不超过 10 MB'
         files={form.photos}
         thumbnails
-        addLabel='上传照片'
-        onAdd={() => void addPhoto()}
+        addLabel='上传照片（可一次选几张）'
+        onAdd={() => void addPhotos()}
         onRemove={(id) => set('photos', form.photos.filter((p) => p.uploadId !== id))}
         onOpen={onOpen}
-        busy={photoBusy}
-        error={photoError ?? errors.photos}
-        max={20}
+        busy={batch.busy}
+        progress={batch.progress}
+        error={batch.error ?? errors.photos}
+        max={minutesLimits.photos}
       />
       <Message kind='error' text={outcome.formError} />
       <Message kind='error' text={errors.other} />
       <Message kind='ok' text={outcome.okMessage} />
-      <BigButton onClick={() => void save()} disabled={busy || photoBusy}>
+      <BigButton onClick={() => void save()} disabled={busy || batch.busy}>
         {busy ? '正在保存……' : '保存会议记录'}
       </BigButton>
     </View>

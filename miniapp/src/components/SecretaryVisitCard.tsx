@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { BranchContact, VisitRequest, VisitScheduleInput } from '@/services/types';
 import { stampText } from '@/services/session-time';
 import { cancelReasonProblem, type ScheduleErrors, type ScheduleForm as ScheduleFormState } from '@/services/visit-forms';
-import { ageText, careNotesLines, overdueText, requestedByText, secretaryActions, slotText, windowText } from '@/services/visit-words';
+import { ageText, careNotesLines, overdueText, requestedByText, secretaryActions, slotText, visitSessionText, windowText } from '@/services/visit-words';
 import { BigButton } from './BigButton';
 import { InfoRow } from './InfoRow';
 import { Message } from './Message';
@@ -54,7 +54,7 @@ export function SecretaryVisitCard({ visit: v, panel, onPanel, contacts, schedul
       <Text className='text'>
         {ageText(v.ageDays)}，{requestedByText(v.requestedByRole)}
       </Text>
-      {v.sessionTopic ? <InfoRow label='学习' value={v.sessionTopic} /> : null}
+      {visitSessionText(v) ? <InfoRow label='学习' value={visitSessionText(v)!} /> : null}
       <InfoRow label='希望时间' value={slotText(v.slot)} />
       {v.note ? <InfoRow label='备注' value={v.note} /> : null}
       {/* "没有人来": the member's or proxy's words, for the secretary to arrange it again (issue 17). */}

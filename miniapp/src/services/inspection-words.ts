@@ -84,6 +84,15 @@ export function shortfallHeadline(b: Pick<BranchCompliance, 'shortfalls'>): stri
   return b.shortfalls.length ? `✗ 有 ${b.shortfalls.length} 项不足` : '✓ 各项达标';
 }
 
+/**
+ * A branch's line on the inspector's first screen: what is short, said once ("支委会 0/1，不足；送学上门逾期 1 件"),
+ * or that all is met (and signed off, when it is).
+ */
+export function branchGlance(b: Pick<BranchCompliance, 'shortfalls' | 'signedOff'>): { short: boolean; line: string } {
+  if (b.shortfalls.length) return { short: true, line: b.shortfalls.join('；') };
+  return { short: false, line: b.signedOff ? '各项达标，已签字' : '各项达标' };
+}
+
 // ---- Rectification items (整改事项) ----
 
 const statusWords: Record<RectificationStatus, string> = {

@@ -75,13 +75,6 @@ export function outboxStatusText(e: Pick<OutboxEntry, 'status' | 'dueAt' | 'call
 export const needsCall = (e: Pick<OutboxEntry, 'channel' | 'status'>) =>
   (e.channel === 'none' && e.status === 'pending') || e.status === 'needs_call' || e.status === 'failed';
 
-/** Who did something, when all the record holds is a user id: the signed-in person by name, anyone else in words (never the id). */
-export function whoText(userId: string | undefined, me: { userId: string; displayName: string } | undefined): string {
-  if (!userId) return '未记录';
-  if (me && userId === me.userId) return me.displayName;
-  return '其他工作人员';
-}
-
 /** A status as the member's own page names it (the button they tapped: 我已学习, not 网上自学). */
 const ownStatusWords: Record<AttendanceStatus, string> = { present: '出席', excused: '请假', absent: '缺席', home_delivered: '送学上门', online: '我已学习' };
 

@@ -102,9 +102,17 @@ export function careChangeText(change: NonNullable<VisitRequest['delivered']>['c
   }
 }
 
+/** Which study a visit brings, with its day on every card: "2025年12月3日 星期三的学习：学习二十大精神". */
+export function visitSessionText(v: Pick<VisitRequest, 'sessionTopic' | 'sessionStartsAt'>): string | undefined {
+  const day = v.sessionStartsAt ? `${sessionDateText(v.sessionStartsAt)}的学习` : undefined;
+  if (day && v.sessionTopic) return `${day}：${v.sessionTopic}`;
+  return day ?? v.sessionTopic;
+}
+
 /** The member's line for one request: the server's words, plus what to do when it waits for them. */
-export function memberVisitLine(v: Pick<VisitRequest, 'status' | 'statusText' | 'sessionTopic'>): string {
-  const about = v.sessionTopic ? `（${v.sessionTopic}）` : '';
+export function memberVisitLine(v: Pick<VisitRequest, 'status' | 'statusText' | 'sessionTopic' | 'sessionStartsAt'>): string {
+  const session = visitSessionText(v);
+  const about = session ? `（${session}）` : '';
   if (v.status === 'delivered') return `已送学上门${about}。请确认是否已经送到。`;
   return `${v.statusText}${about}`;
 }

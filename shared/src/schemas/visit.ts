@@ -78,6 +78,8 @@ export const VisitRequest = z.object({
   memberName: z.string(),
   sessionId: z.optional(Id),
   sessionTopic: z.optional(z.string()),
+  /** When the session this visit stands in for begins, as it is now. */
+  sessionStartsAt: z.optional(Timestamp),
   slot: DaySlot,
   note: z.optional(z.string()),
   status: VisitStatus,

@@ -9,7 +9,7 @@ import { pageHarness, type Route } from './harness';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), params: {} as Record<string, string | undefined>, exportLedger: vi.fn() }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn() }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: (name: string) => nav.params[name], useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 vi.mock('@/adapters/ledger-export', () => ({ exportLedger: nav.exportLedger }));
 
 const { default: CompliancePage } = await import('@/packages/inspector/pages/compliance/index');
@@ -100,7 +100,7 @@ beforeEach(() => {
 });
 
 describe('inspector home (compliance)', () => {
-  it('shows each branch’s indicators in words, the short one first with its shortfalls, and changes period with one tap', async () => {
+  it('shows the branches first, each in a line or two, the short one first, details a tap away, and the period as a compact switch', async () => {
     renderWith(
       <CompliancePage />,
       inspector,
@@ -109,27 +109,39 @@ describe('inspector home (compliance)', () => {
         return req.method === 'GET' && m ? { status: 200, body: compliance(decodeURIComponent(m[1]!)) } : undefined;
       },
     );
-    await waitFor(() => expect(screen.getByText('✗ 支委会 0/1 不足')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✗ 第一支部')).toBeTruthy());
     expect(calls.find((c) => c.url.includes('/compliance'))?.url).toBe(`/api/v1/orgs/o1/compliance?period=${thisMonth}`);
+    // What is short, said once, on the branch's second line; the met branch in one word.
+    expect(screen.getByText('支委会 0/1，不足；送学上门逾期 1 件')).toBeTruthy();
+    expect(screen.getByText('✓ 第二支部')).toBeTruthy();
+    expect(screen.getByText('各项达标，已签字')).toBeTruthy();
+    expect(screen.getByText('共 2 个支部，1 个有不足，排在前面；点一个支部看各项。')).toBeTruthy();
+    // The server's order is kept: the short branch comes first. No period chooser stands before them.
+    const titles = Array.from(document.querySelectorAll('.compliance .row__title')).map((e) => e.textContent);
+    expect(titles).toEqual(['✗ 第一支部', '✓ 第二支部']);
+    expect(screen.queryByText('上个月')).toBeNull();
+    expect(screen.queryByText('✗ 支委会 0/1 不足')).toBeNull();
+
+    // The details, a tap away: every indicator once, the sign-off, the ledger.
+    fireEvent.click(screen.getByText('✗ 第一支部'));
+    expect(screen.getAllByText('✗ 支委会 0/1 不足')).toHaveLength(1);
+    expect(screen.queryByText('支委会 0/1，不足；送学上门逾期 1 件')).toBeNull(); // said once, not twice
     // A quarterly rule in a month view: counted over the quarter, never a shortfall of the month.
     expect(screen.getByText('○ 支部党员大会 本季度内开 1 次，本季度至今已开 0 次')).toBeTruthy();
-    expect(screen.getByText('✗ 有 2 项不足')).toBeTruthy();
-    expect(screen.getByText('✗ 支委会 0/1，不足')).toBeTruthy();
     expect(screen.getByText('✗ 学习覆盖：2 次学习，平均参学率 75%，最低 50%，低于 80%')).toBeTruthy();
     expect(screen.getByText('✗ 2 名党员五个月以上未参加组织生活')).toBeTruthy();
     expect(screen.getByText('✗ 整改事项未完成 1 项，其中已逾期 1 项')).toBeTruthy();
     expect(screen.getByText('○ 未签字')).toBeTruthy();
+    expect(screen.queryByText('✓ 已签字：周明 11月28日')).toBeNull();
+    fireEvent.click(screen.getByText('✓ 第二支部'));
     expect(screen.getByText('✓ 已签字：周明 11月28日')).toBeTruthy();
-    expect(screen.getByText('✓ 各项达标')).toBeTruthy();
-    expect(screen.getByText('共 2 个支部，1 个有不足，排在前面。')).toBeTruthy();
-    // The server's order is kept: the short branch's card comes first.
-    const titles = Array.from(document.querySelectorAll('.compliance .row__title')).map((e) => e.textContent);
-    expect(titles).toEqual(['第一支部', '第二支部']);
 
+    fireEvent.click(screen.getByText(/^\d{4}年\d+月（本月）$/));
     fireEvent.click(screen.getByText('上个月'));
     await waitFor(() => expect(calls.some((c) => c.url === `/api/v1/orgs/o1/compliance?period=${lastMonth}`)).toBe(true));
-    await waitFor(() => expect(screen.getByText('✓ 上个月')).toBeTruthy());
-    expect(screen.getByText(/^正在查看：.*（上个月）$/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByText(/^\d{4}年\d+月（上个月）$/)).toBeTruthy());
+    expect(screen.queryByText('本季度')).toBeNull(); // the choices close once one is picked
+    fireEvent.click(await screen.findByText('✗ 第一支部'));
     fireEvent.click(screen.getByText('查看台账：第一支部'));
     expect(nav.openPage).toHaveBeenCalledWith(`/packages/inspector/pages/ledger/index?branch=b1&period=${encodeURIComponent(lastMonth)}`);
     fireEvent.click(screen.getByText('各支部人数概况'));

@@ -7,7 +7,6 @@ import {
   expectedText,
   myStatusText,
   quorumText,
-  whoText,
 } from '@/services/session-words';
 import { attendanceForMinutes, boardRows, everyonePresent, leaveInput, tapStatus } from '@/services/attendance-board';
 import { emptySessionForm, formErrorsFromApi, partyGroupsOf, toSessionInput, withKind } from '@/services/session-form';
@@ -127,8 +126,6 @@ describe('session words', () => {
     expect(expectedText('theme_day')).toBe('应到人员：全体党员');
     expect(channelText('wechat')).toBe('微信提醒');
     expect(channelText('none')).toBe('需电话通知');
-    expect(whoText('u1', { userId: 'u1', displayName: '张卫东' })).toBe('张卫东');
-    expect(whoText('u2', { userId: 'u1', displayName: '张卫东' })).toBe('其他工作人员');
   });
 });
 

@@ -9,7 +9,7 @@ import { daysFromNow, msFromNow } from '../../support/time';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), param: undefined as string | undefined }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: nav.goHome, goBack: nav.goBack, goLogin: nav.goLogin }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => nav.param, useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 
 const { default: HomePage } = await import('@/pages/home/index');
 const { default: BranchHomePage } = await import('@/packages/branch/pages/home/index');
@@ -281,6 +281,7 @@ describe('session page', () => {
       status: 'closed',
       closedAt: '2025-12-03T03:00:00Z',
       closedBy: 'u-sec',
+      closedByName: '张卫东',
       minutes: { agenda: '一、学习', content: '交流', decisions: '走访', votes: '', photos: [{ uploadId: 'p1', name: '合影.png', url: 'http://x/p1' }] },
       amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', byName: '张卫东', reason: '会后核实', note: '补充通知' }],
     });

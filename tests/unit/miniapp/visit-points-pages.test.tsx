@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { type HttpRequest, type HttpResponse } from '@/services/api-client';
 import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
 import { meOf } from './me';
@@ -10,7 +10,7 @@ import { chinaYear, daysFromNow, msFromNow } from '../../support/time';
 const nav = vi.hoisted(() => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn(), params: {} as Record<string, string | undefined>, call: vi.fn(async () => true) }));
 vi.mock('@/adapters/navigation', () => ({ openPage: nav.openPage, replacePage: nav.replacePage, goHome: nav.goHome, goBack: nav.goBack, goLogin: nav.goLogin }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: (name: string) => nav.params[name], useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 vi.mock('@/adapters/phone', () => ({ callPhone: nav.call }));
 
 const { default: HomePage } = await import('@/pages/home/index');
@@ -358,6 +358,24 @@ describe('党员积分', () => {
     await waitFor(() => expect(screen.getAllByText(/^(王建国|李秀英)$/).map((e) => e.textContent)).toEqual(['李秀英', '王建国']));
     fireEvent.click(screen.getByText('王建国'));
     expect(nav.openPage).toHaveBeenCalledWith(`/packages/branch/pages/member-points/index?id=m1&year=${year}`);
+  });
+
+  it('finds a member in a branch-sized table by name or pinyin initials, keeping the order', async () => {
+    const names = ['安建华', '白秀兰', '蔡国庆', '陈红', '丁桂英', '郭振华', '李秀英', '刘洋', '王建国', '吴淑珍', '张伟', '赵敏'];
+    const rows = names.map((name, i) => ({ memberId: `m${i}`, name, total: 60, entries: 1 }));
+    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: true, rows }));
+    await waitFor(() => expect(screen.getByText('查找党员')).toBeTruthy());
+    const box = await waitFor(() => {
+      const found = screen.getByText('查找党员').closest('.field')?.querySelector('input');
+      if (!found) throw new Error('no search box');
+      return found;
+    });
+    const shown = () => Array.from(document.querySelectorAll('.row .row__title')).map((e) => e.textContent);
+    act(() => void fireEvent.input(box, { target: { value: 'l' } }));
+    await waitFor(() => expect(shown()).toEqual(['李秀英', '刘洋']));
+    act(() => void fireEvent.input(box, { target: { value: '钱' } }));
+    await waitFor(() => expect(screen.getByText('没有找到“钱”。请换个写法再找。')).toBeTruthy());
+    expect(shown()).toEqual([]);
   });
 
   it('says in words where the organisation does not keep points, to the member and the secretary', async () => {

@@ -9,7 +9,7 @@ import { daysFromNow, msFromNow } from '../../support/time';
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
 vi.mock('@/adapters/navigation', () => ({ openPage: vi.fn(), replacePage: vi.fn(), goHome: vi.fn(), goBack: vi.fn(), goLogin: vi.fn() }));
 vi.mock('@/adapters/page-hooks', () => ({ usePageParam: () => undefined, useReloadOnReturn: () => {} }));
-vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
+vi.mock('@/adapters/files', () => ({ openFile: vi.fn(async () => true), pickPhoto: vi.fn(async () => null), pickPhotos: vi.fn(async () => []), pickDocument: vi.fn(async () => null), sendFile: vi.fn(async () => 204) }));
 
 const { default: HomePage } = await import('@/pages/home/index');
 const { default: VisitsPage } = await import('@/packages/branch/pages/visits/index');

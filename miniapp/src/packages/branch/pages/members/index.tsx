@@ -12,6 +12,10 @@ import { may } from '@/services/permissions';
 import { LogoutButton } from '@/components/LogoutButton';
 import { departureFact, splitRoll } from '@/services/departure-words';
 import { pressable } from '@/adapters/pressable';
+import { useState } from 'react';
+import { NameSearch } from '@/components/NameSearch';
+import { nameMatches } from '@ltx/shared/domain/name-order';
+import { foldFrom } from '@/services/name-list';
 
 /** The branch's roll for the secretary and paired contacts; an administrator or inspector comes from the tree page with the branch named. */
 export default function MembersPage() {
@@ -21,6 +25,9 @@ export default function MembersPage() {
   const members = useMembers(branchId);
   useReloadOnReturn(members.reload);
   const roll = members.data ? splitRoll(members.data) : undefined;
+  const [query, setQuery] = useState('');
+  // The server sends the roll in pinyin order; the search keeps it.
+  const found = roll?.active.filter((m) => nameMatches(m.name, query));
   // The secretary reaches the sessions from the branch home; others who may read them (a paired contact) from here.
   const sessionsLink = !!me.data && may(me.data, 'session.list') && homeFor(me.data.role) !== pages.branchHome;
 
@@ -41,7 +48,8 @@ export default function MembersPage() {
       ) : null}
       <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} />
       {roll ? <Text className='text spaced-top'>共 {roll.active.length} 人</Text> : null}
-      {roll?.active.map((m) => (
+      {roll && roll.active.length >= foldFrom ? <NameSearch value={query} onChange={setQuery} nothingFound={found?.length === 0} /> : null}
+      {found?.map((m) => (
         <MemberRow key={m.id} member={m} onOpen={() => openPage(withQuery(pages.memberDetail, { id: m.id }))} />
       ))}
       {/* Those who died or left the branch, apart from the roll, with the day. */}

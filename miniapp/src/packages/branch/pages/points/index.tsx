@@ -11,6 +11,9 @@ import { branchRowText, pointsOffNotice, thisYear } from '@/services/points-view
 import { pages, withQuery } from '@/services/routes';
 import { deviceNow } from '@/adapters/clock';
 import { pressable } from '@/adapters/pressable';
+import { NameSearch } from '@/components/NameSearch';
+import { nameMatches } from '@ltx/shared/domain/name-order';
+import { foldFrom } from '@/services/name-list';
 
 type Sort = 'name' | 'total';
 
@@ -21,6 +24,9 @@ export default function BranchPointsPage() {
   const [year, setYear] = useState(current);
   const [sort, setSort] = useState<Sort>('name');
   const table = useBranchPoints(me.data?.branchId, year, sort);
+  const [query, setQuery] = useState('');
+  // The server sends the table in pinyin order (or by total when asked); the search keeps that order.
+  const found = table.data?.rows.filter((r) => nameMatches(r.name, query));
   useReloadOnReturn(table.reload);
   const years = [
     { value: String(current), label: `${current}年` },
@@ -42,7 +48,8 @@ export default function BranchPointsPage() {
           {table.data.year}年，共 {table.data.rows.length} 人。点一位党员，查看明细、记分或冲正。
         </Text>
       ) : null}
-      {table.data?.rows.map((r) => (
+      {table.data && table.data.rows.length >= foldFrom ? <NameSearch value={query} onChange={setQuery} nothingFound={found?.length === 0} /> : null}
+      {found?.map((r) => (
         <View key={r.memberId} className='row' hoverClass='row--plain' {...pressable(() => openPage(withQuery(pages.memberPoints, { id: r.memberId, year: String(year) })))}>
           <Text className='row__title'>{r.name}</Text>
           <Text className='text text--large strong'>{branchRowText(r)}</Text>

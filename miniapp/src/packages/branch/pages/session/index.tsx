@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useSubmission } from '@/hooks/use-submission';
 import { useState } from 'react';
-import { openFile, pickPhoto, sendFile } from '@/adapters/files';
+import { openFile, pickPhotos, sendFile } from '@/adapters/files';
 import { usePageParam } from '@/adapters/page-hooks';
 import { AttachmentLinks, type OpenableFile } from '@/components/Attachments';
 import { AttendanceBoard } from '@/components/AttendanceBoard';
@@ -15,13 +15,13 @@ import { SectionTabs } from '@/components/SectionTabs';
 import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
 import { useSession } from '@/hooks/use-sessions';
-import { useUpload } from '@/hooks/use-upload';
+import { usePhotoBatch } from '@/hooks/use-upload';
 import { ApiError, messageOf } from '@/services/api-error';
 import { everyonePresent } from '@/services/attendance-board';
 import { needsNoMinutesReason } from '@ltx/shared/domain/session-rules';
 import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, type MinutesErrors } from '@/services/minutes-form';
 import { sessionWhenText, stampText } from '@/services/session-time';
-import { expectedText, kindText, whoText } from '@/services/session-words';
+import { expectedText, kindText } from '@/services/session-words';
 import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
 import { may } from '@/services/permissions';
 import { deviceNow } from '@/adapters/clock';
@@ -53,7 +53,7 @@ export default function SessionPage() {
   const [writeError, setWriteError] = useState<string | undefined>();
   const [minutesOutcome, setMinutesOutcome] = useState<Outcome<MinutesErrors>>({ errors: {} });
   const [amendOutcome, setAmendOutcome] = useState<Outcome<AmendmentErrors>>({ errors: {} });
-  const photos = useUpload(pickPhoto, sendFile);
+  const photos = usePhotoBatch(pickPhotos, sendFile);
 
   // The newest answer wins: each write returns the whole session.
   const s = fresh && fresh.id === id ? fresh : loaded.data;
@@ -127,7 +127,6 @@ export default function SessionPage() {
   };
 
   const open = (f: OpenableFile) => openFile(f);
-  const who = (userId: string | undefined) => whoText(userId, me.data);
 
   if (!id) return <ElderPage title='组织生活'><Message kind='error' text='没有指定会议。请返回列表重新选择。' /></ElderPage>;
   return (
@@ -137,7 +136,7 @@ export default function SessionPage() {
         <View>
           <Text className='text text--large strong'>{s.topic}</Text>
           <Text className={closed ? 'banner banner--ok' : 'banner'}>
-            {closed ? `✓ 已归档：${s.closedByName ?? who(s.closedBy)}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
+            {closed ? `✓ 已归档：${s.closedByName ?? ''}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
           </Text>
           {!writes ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
           <SectionTabs tabs={tabs} value={tab} onChange={(t) => setTab(t)} />
@@ -175,9 +174,7 @@ export default function SessionPage() {
                 session={s}
                 readOnly={!canWrite}
                 onSave={saveMinutes}
-                onAddPhoto={photos.upload}
-                photoBusy={photos.busy}
-                photoError={photos.error}
+                photos={photos}
                 onOpen={(f) => void open(f)}
                 outcome={minutesOutcome}
               />
@@ -190,7 +187,7 @@ export default function SessionPage() {
               {closed ? (
                 <View>
                   <InfoRow label='状态' value='已归档' />
-                  <InfoRow label='归档人' value={s.closedByName ?? who(s.closedBy)} />
+                  <InfoRow label='归档人' value={s.closedByName ?? '未记录'} />
                   <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
                   {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
@@ -202,7 +199,7 @@ export default function SessionPage() {
                 <Text className='text'>这次会议还没有归档。</Text>
               )}
               <Text className='h2'>更正说明</Text>
-              <AmendmentList session={s} who={who} />
+              <AmendmentList session={s} />
               {writes && closed ? (
                 <View>
                   <Text className='h2'>添加更正</Text>

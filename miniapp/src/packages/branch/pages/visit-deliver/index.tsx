@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
-import { openFile, pickPhoto, sendFile } from '@/adapters/files';
+import { openFile, pickPhotos, sendFile } from '@/adapters/files';
 import { goBack } from '@/adapters/navigation';
 import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
@@ -10,12 +10,12 @@ import { InfoRow } from '@/components/InfoRow';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
 import { useApi } from '@/hooks/api-context';
-import { useUpload } from '@/hooks/use-upload';
+import { usePhotoBatch } from '@/hooks/use-upload';
 import { useVisit } from '@/hooks/use-visits';
 import { ApiError, messageOf } from '@/services/api-error';
 import type { VisitDeliverInput, VisitRequest } from '@/services/types';
 import { defaultDeliverForm, deliverErrorsFromApi, type DeliverErrors } from '@/services/visit-forms';
-import { careChangeText, windowText } from '@/services/visit-words';
+import { careChangeText, visitSessionText, windowText } from '@/services/visit-words';
 import { deviceNow } from '@/adapters/clock';
 
 /** "记录送学": the contact records the visit; afterwards the page says where the care observation went. */
@@ -23,7 +23,7 @@ export default function VisitDeliverPage() {
   const api = useApi();
   const id = usePageParam('id');
   const visit = useVisit(id);
-  const photos = useUpload(pickPhoto, sendFile);
+  const photos = usePhotoBatch(pickPhotos, sendFile);
   const now = useMemo(() => deviceNow(), []);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ errors: DeliverErrors; formError?: string }>({ errors: {} });
@@ -59,7 +59,7 @@ export default function VisitDeliverPage() {
       ) : null}
       {!done && v ? (
         <View>
-          {v.sessionTopic ? <InfoRow label='送学内容' value={v.sessionTopic} /> : null}
+          {visitSessionText(v) ? <InfoRow label='送学内容' value={visitSessionText(v)!} /> : null}
           {v.scheduled ? <InfoRow label='安排的时间' value={windowText(v.scheduled.windowStart, v.scheduled.windowEnd)} /> : null}
           {v.status !== 'scheduled' ? <Message kind='error' text={`这次送学现在是“${v.statusText}”，不需要再记录。`} /> : null}
           {v.status === 'scheduled' ? (
@@ -68,9 +68,7 @@ export default function VisitDeliverPage() {
               busy={busy}
               outcome={outcome}
               onSubmit={(input) => void submit(input)}
-              onAddPhoto={photos.upload}
-              photoBusy={photos.busy}
-              photoError={photos.error}
+              photos={photos}
               onOpen={(f) => void openFile(f)}
             />
           ) : null}

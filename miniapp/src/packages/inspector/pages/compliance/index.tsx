@@ -16,8 +16,8 @@ import { LogoutButton } from '@/components/LogoutButton';
 import { FooterLinks } from '@/components/FooterLinks';
 
 /**
- * The inspector's first page: pick a period with one tap, then every branch against the rules,
- * the ones that fall short first (the server sorts), each with its shortfalls in words.
+ * The inspector's first page: the branches at a glance under a one-line period switch, the ones
+ * that fall short first (the server sorts), each in one or two lines with its details a tap away.
  */
 export default function CompliancePage() {
   const me = useMe();
@@ -33,16 +33,14 @@ export default function CompliancePage() {
     <ElderPage title={me.data?.orgName ? `${me.data.orgName} 督导` : '各支部达标情况'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !me.data.orgId ? <Text className='text'>您的账号还没有所属组织，请联系管理员。</Text> : null}
-      <Text className='h2'>选择期间</Text>
       <PeriodChooser choices={choices} value={period} onChange={setPeriod} heading={periodHeading(period, today)} />
-
       <LoadState loading={compliance.loading && !view} error={compliance.error} onRetry={compliance.reload} />
       {view ? (
-        <Text className='text strong spaced-top'>
+        <Text className='text strong'>
           {view.branches.length === 0
             ? '还没有支部。'
             : shortCount
-              ? `共 ${view.branches.length} 个支部，${shortCount} 个有不足，排在前面。`
+              ? `共 ${view.branches.length} 个支部，${shortCount} 个有不足，排在前面；点一个支部看各项。`
               : `共 ${view.branches.length} 个支部，各项都达标。`}
         </Text>
       ) : null}
