@@ -6,7 +6,8 @@ import type { AttendanceStatus, SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
 import type { ConsentWay } from './consent';
 import type { DeletionReason } from './member-deletion';
-import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
+import { parsePeriod, periodWords } from './periods';
+import { dateWords, whenWords } from '../wording/time-words';
 import { pointsCategoryLabels } from './points-rules';
 import type { RuleKind } from './rule-inheritance';
 import { roleLabels, type Role, type StaffRole } from './roles';
@@ -111,7 +112,7 @@ const namesShown = 5;
  * reader looks those up in one batch); an entry's own name wins.
  */
 export function auditSentence(e: AuditEntry, knownActorName?: string): string {
-  return `${chinaTimeText(e.at)} ${actorText(e, knownActorName)}${(phrases[e.action] ?? unknownPhrase)(e)}。`;
+  return `${whenWords(e.at)} ${actorText(e, knownActorName)}${(phrases[e.action] ?? unknownPhrase)(e)}。`;
 }
 
 function actorText(e: AuditEntry, knownActorName?: string): string {
@@ -122,11 +123,11 @@ function actorText(e: AuditEntry, knownActorName?: string): string {
 
 const member = (e: AuditEntry) => e.memberName ?? someMember;
 
-/** 支部党员大会（11月3日）「学习党章」; the year is said when it is not the entry's year. */
+/** 支部党员大会（11月3日 星期二）「学习党章」; the year is said when it is not the entry's year. */
 export function sessionText(s: AuditSessionRef | undefined, at: string): string {
   if (!s || (!s.kind && !s.topic)) return someSession;
   const kind = s.kind ? sessionKindLabels[s.kind] : '组织生活';
-  const day = s.startsAt ? `（${chinaDateText(s.startsAt, at)}）` : '';
+  const day = s.startsAt ? `（${dateWords(s.startsAt, { today: at })}）` : '';
   return `${kind}${day}${s.topic ? `「${s.topic}」` : ''}`;
 }
 
@@ -174,7 +175,7 @@ function statusChange(e: AuditEntry): string {
 }
 
 function visitWindow(e: AuditEntry): string {
-  return e.visit?.windowStart ? `，上门时间 ${chinaTimeText(e.visit.windowStart)}` : '';
+  return e.visit?.windowStart ? `，上门时间 ${whenWords(e.visit.windowStart, { today: e.at })}` : '';
 }
 
 function visitStudy(e: AuditEntry): string {
@@ -186,10 +187,9 @@ function unitName(e: AuditEntry, kind: string): string {
   return e.hierarchy?.name ? `${e.hierarchy.kindText ?? kind}「${e.hierarchy.name}」` : `一个${kind}`;
 }
 
-/** 2026-03-05 -> 2026年3月5日 */
+/** 2026-03-05 -> 2026年3月5日: the day of a departure, transfer or closing, for the record (no weekday). */
 function dayText(day: string | undefined): string {
-  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? dateWords(day, { weekday: false }) : '';
 }
 
 /** "王建国同志逝世（2026年3月5日）", "王建国组织关系转出", in respectful words. */
