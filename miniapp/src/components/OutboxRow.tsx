@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { OutboxEntry } from '@/services/types';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { channelText, needsCall, outboxStatusText, reminderKindText } from '@/services/session-words';
 
 /** A reminder waiting to go out: by WeChat, or by a phone call when the member has not subscribed. */
@@ -11,7 +11,7 @@ export function OutboxRow({ entry }: { entry: OutboxEntry }) {
       <Text className='row__title'>{entry.memberName}</Text>
       <Text className='text strong'>{phone ? '☎ 需电话通知' : `✉ ${channelText(entry.channel)}`}</Text>
       <Text className='text'>{reminderKindText(entry.kind)}：{entry.text}</Text>
-      <Text className='text'>发送时间：{stampText(entry.dueAt)}</Text>
+      <Text className='text'>发送时间：{whenText(entry.dueAt)}</Text>
       <Text className='text'>状态：{outboxStatusText(entry.status)}</Text>
     </View>
   );

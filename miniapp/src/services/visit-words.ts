@@ -1,7 +1,8 @@
 import { canTransition, slotLabels, visitStatusLabels } from '@ltx/shared/domain/visit-rules';
 import { careNoteLabels } from '@ltx/shared/labels';
 import type { CareNotes, ContactVisit, DaySlot, VisitRequest, VisitStatus } from './types';
-import { clockText, sessionDateText, shanghaiParts } from './session-time';
+import { windowWords } from '@ltx/shared/wording/time-words';
+import { deviceNow } from '@/adapters/clock';
 
 /** 送学上门 in words: what the member, the secretary and the contact read. Platform-free. */
 
@@ -11,18 +12,8 @@ export const visitStatusText = (s: VisitStatus) => visitStatusLabels[s];
 /** The three slots in the order of the buttons, "都行" last (it is the default). */
 export const slotOrder: DaySlot[] = ['morning', 'afternoon', 'any'];
 
-/** 2025年11月30日 星期日 上午9点到11点 (the end's part of day is said again only when it differs). */
-export function windowText(start: string, end: string): string {
-  const a = shanghaiParts(start);
-  const b = shanghaiParts(end);
-  if (!a || !b) return `${start} - ${end}`;
-  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
-  const endClock = clockText(end);
-  const startClock = clockText(start);
-  const part = (c: string) => /^[^\d]+/.exec(c)?.[0] ?? '';
-  const endWords = sameDay && part(endClock) === part(startClock) ? endClock.slice(part(endClock).length) : endClock;
-  return sameDay ? `${sessionDateText(start)} ${startClock}到${endWords}` : `${sessionDateText(start)} ${startClock}到${sessionDateText(end)} ${endClock}`;
-}
+/** 11月30日 星期日 上午9点到11点半 (the end's part of day is said again only when it differs). */
+export const windowText = (start: string, end: string): string => windowWords(start, end, { today: deviceNow() });
 
 /** "已逾期：3 天未安排" / "已逾期：15 天未送学"; undefined when on time. */
 export function overdueText(v: Pick<VisitRequest, 'overdue' | 'ageDays'>): string | undefined {

@@ -285,7 +285,7 @@ describe('session page', () => {
       amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', byName: '张卫东', reason: '会后核实', note: '补充通知' }],
     });
     renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', closed));
-    await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 11:00')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 星期三 上午11点')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
     expect(screen.queryByText('全部出席')).toBeNull();
     fireEvent.click(screen.getByText('会议记录'));
@@ -330,6 +330,6 @@ describe('outbox', () => {
     expect(screen.getByText('状态：微信提醒次数已用完，请打电话通知')).toBeTruthy();
     expect(screen.getByText('✉ 微信提醒')).toBeTruthy();
     expect(screen.getByText('开会前一天提醒：明天上午开支委会')).toBeTruthy();
-    expect(screen.getAllByText('发送时间：2025年12月2日 09:00')).toHaveLength(2);
+    expect(screen.getAllByText('发送时间：2025年12月2日 星期二 上午9点')).toHaveLength(2);
   });
 });

@@ -46,7 +46,7 @@ describe('送学上门 in words', () => {
   it('says a visit window in Beijing time, the part of day once when it does not change', () => {
     // 01:00 and 03:00 UTC are 9 and 11 in the morning in Beijing.
     expect(windowText('2025-11-30T01:00:00.000Z', '2025-11-30T03:00:00.000Z')).toBe('2025年11月30日 星期日 上午9点到11点');
-    expect(windowText('2025-11-30T03:00:00.000Z', '2025-11-30T07:30:00.000Z')).toBe('2025年11月30日 星期日 上午11点到下午3点30分');
+    expect(windowText('2025-11-30T03:00:00.000Z', '2025-11-30T07:30:00.000Z')).toBe('2025年11月30日 星期日 上午11点到下午3点半');
   });
 
   it('puts the secretary’s overview counts in words, with a warning only when something is late', () => {
@@ -92,8 +92,8 @@ describe('送学上门 in words', () => {
   });
 
   it('tells the member what the request is waiting for, and asks for confirmation once delivered', () => {
-    expect(memberVisitLine(visit({ status: 'scheduled', statusText: '已安排：林小红 11月30日星期日 09:00 来', sessionTopic: '主题党日' }))).toBe(
-      '已安排：林小红 11月30日星期日 09:00 来（主题党日）',
+    expect(memberVisitLine(visit({ status: 'scheduled', statusText: '已安排：林小红 11月30日 星期日 上午9点来', sessionTopic: '主题党日' }))).toBe(
+      '已安排：林小红 11月30日 星期日 上午9点来（主题党日）',
     );
     expect(memberVisitLine(visit({ status: 'delivered', statusText: '已送学，待确认' }))).toBe('已送学上门。请确认是否已经送到。');
     expect(memberMayConfirm({ status: 'delivered' })).toBe(true);

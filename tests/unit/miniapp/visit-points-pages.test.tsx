@@ -163,10 +163,10 @@ describe('送学上门: the member', () => {
       VisitRequestPage,
       proxy,
       get('/api/v1/members/m2/sessions', { items: [session] }),
-      get('/api/v1/members/m2/visit-requests', { items: [visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 09:00 来' })] }),
+      get('/api/v1/members/m2/visit-requests', { items: [visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' })] }),
     );
     await waitFor(() => expect(screen.getByText('这次学习已经申请过送学上门：')).toBeTruthy());
-    expect(screen.getByText('已安排：林小红 11月30日 09:00 来')).toBeTruthy();
+    expect(screen.getByText('已安排：林小红 11月30日 星期日 上午9点来')).toBeTruthy();
     expect(screen.queryByText('提交申请')).toBeNull();
   });
 });
@@ -194,7 +194,7 @@ describe('送学上门: the secretary', () => {
       }),
       get('/api/v1/branches/b1/contacts', { items: [{ userId: 'u-lin', name: '林小红' }] }),
       post('/api/v1/visit-requests/d1/accept', () => ({ status: 200, body: visit({ id: 'd1', memberName: '周志刚', status: 'requested', statusText: '已申请（上午下午都行），等待支部安排' }) })),
-      post('/api/v1/visit-requests/v1/schedule', () => ({ status: 200, body: visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日星期日 09:00 来' }) })),
+      post('/api/v1/visit-requests/v1/schedule', () => ({ status: 200, body: visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' }) })),
     );
     await waitFor(() => expect(screen.getByText('已逾期：4 天未安排')).toBeTruthy());
     const titles = screen.getAllByText(/^(⚠ 李秀英|周志刚)$/).map((e) => e.textContent);
@@ -217,7 +217,7 @@ describe('送学上门: the secretary', () => {
     expect(posts('/schedule')).toHaveLength(0);
     await type('到几点（结束时间）', '11');
     fireEvent.click(screen.getByText('保存安排'));
-    await waitFor(() => expect(screen.getByText('✓ 已安排：林小红 11月30日星期日 09:00 来')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✓ 已安排：林小红 11月30日 星期日 上午9点来')).toBeTruthy());
     const body = posts('/schedule')[0]?.body as { contactUserId: string; windowStart: string; windowEnd: string };
     expect(body.contactUserId).toBe('u-lin');
     expect(Date.parse(body.windowEnd) - Date.parse(body.windowStart)).toBe(3600_000);
@@ -252,7 +252,7 @@ describe('送学上门: the secretary', () => {
 
 describe('送学上门: the contact', () => {
   const mine: ContactVisit = {
-    ...visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日星期日 09:00 来' }),
+    ...visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' }),
     memberPhone: '13800010002',
     address: '城南街道幸福里 3 号',
     careNotes: { bestVisitTime: '下午三点到五点', eyesight: '看不清小字', readAloud: true },
