@@ -150,6 +150,24 @@ export const closedLabel = '已撤销';
 
 /** The three kinds of rules an organisation may set for its subtree (each inherits on its own). */
 export const ruleKindLabels = { frequency: '组织生活频次要求', visits: '送学上门规定', points: '积分规则' } as const;
+/**
+ * Points in everyday words, wherever they are shown: 加分 and 扣分, never a bare minus; 更正 for an
+ * entry that takes back an earlier one (the accountant's 冲正), which stays on record; 每年起始分 for
+ * the points every member starts the year with (the rules' 基础分).
+ */
+export const pointsWords = {
+  add: '加分',
+  subtract: '扣分',
+  correction: '更正',
+  /** The form field and validation name for why an entry is taken back. */
+  correctionReason: '更正原因',
+  /** On an entry a later correction took back. */
+  corrected: '已更正（这一条不再计分）',
+  /** The secretary's button on an entry that still counts. */
+  correctThis: '更正这一条（撤回）',
+  basePerYear: '每年起始分',
+} as const;
+
 /** What the points pages say where an organisation does not keep points. */
 export const pointsOffWords = '本组织不实行积分管理';
 

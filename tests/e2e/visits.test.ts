@@ -132,7 +132,7 @@ describe('送学上门 in a real browser', () => {
     await visible('党员名单');
     await tap('我的送学任务');
     await visible('李秀英');
-    await visible(/上午9点30分到11点/);
+    await visible(/上午9点半到11点/);
     await visible('· 方便探访时间：下午三点到五点');
     await visible('· 视力：看不清小字');
     await visible('城南街道幸福里 3 栋 2 单元 501');

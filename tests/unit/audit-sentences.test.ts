@@ -64,8 +64,8 @@ describe('audit sentences', () => {
     delete attendance.fields;
     expect(auditSentence(attendance)).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）为王建国登记了出席：支部党员大会（11月3日 星期二）。');
     expect(auditSentence(full('attendance.mark'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）为王建国登记了出席，为李秀英登记了请假：支部党员大会（11月3日 星期二）「学习党章」。');
-    expect(auditSentence(full('points.award'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）为王建国记录了积分：志愿服务 +5 分。');
-    expect(auditSentence(full('points.reverse'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）冲正了王建国的一笔积分：志愿服务 -5 分。');
+    expect(auditSentence(full('points.award'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）为王建国记录了积分：志愿服务 加 5 分。');
+    expect(auditSentence(full('points.reverse'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）更正了王建国的一笔积分（撤回原来的一条）：志愿服务 扣 5 分。');
     expect(auditSentence(full('member.update'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）修改了王建国的信息：手机号、居住情况。');
     expect(auditSentence(full('visit.schedule'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）安排了为王建国送学上门，上门时间 11月5日 星期四 下午2点（由“已申请，待安排”改为“已安排”）。');
     expect(auditSentence({ ...full('period.signoff'), actorName: '周明', actorRole: 'inspector' })).toBe('2026年11月3日 星期二 上午9点半 周明（督导）签字确认了2026年第四季度的台账。');

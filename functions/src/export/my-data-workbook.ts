@@ -4,7 +4,7 @@ import { pointsCategoryLabels } from '@ltx/shared/domain/points-rules';
 import { visitStatusLabels } from '@ltx/shared/domain/visit-rules';
 import {
   attendanceModeLabels, attendanceStatusLabels, careNoteLabels, consentWayLabels, departureReasonLabels, genderLabels, healthClassLabels,
-  livingSituationLabels, sessionKindLabels,
+  livingSituationLabels, pointsWords, sessionKindLabels,
 } from '@ltx/shared/labels';
 import type { MyData } from '../services/my-data-service';
 
@@ -61,7 +61,7 @@ export async function myDataWorkbook(data: MyData): Promise<Buffer> {
   ]), [22, 30, 50]);
 
   sheet('积分', ['日期', '类别', '分数', '事由'], data.points.flatMap((p) => p.entries.map((e) => [
-    dateWords(e.date), pointsCategoryLabels[e.category], e.points, `${e.reason}${e.reversedBy ? '（已冲正）' : ''}`,
+    dateWords(e.date), pointsCategoryLabels[e.category], e.points, `${e.reason}${e.reversedBy ? `（${pointsWords.corrected}）` : ''}`,
   ])), [16, 16, 8, 50]);
 
   sheet('同意和查看记录', ['时间', '事项'], [

@@ -8,6 +8,7 @@ import type { ConsentWay } from './consent';
 import type { DeletionReason } from './member-deletion';
 import { parsePeriod, periodWords } from './periods';
 import { dateWords, whenWords } from '../wording/time-words';
+import { pointsAmount } from '../wording/points-words';
 import { pointsCategoryLabels } from './points-rules';
 import type { RuleKind } from './rule-inheritance';
 import { roleLabels, type Role, type StaffRole } from './roles';
@@ -165,7 +166,7 @@ function withdrawText(e: AuditEntry): string {
 function pointsText(e: AuditEntry): string {
   if (!e.points) return '';
   const { category, points } = e.points;
-  return `：${pointsCategoryLabels[category]} ${points > 0 ? '+' : ''}${points} 分`;
+  return `：${pointsCategoryLabels[category]} ${pointsAmount(points)}`;
 }
 
 function statusChange(e: AuditEntry): string {
@@ -250,7 +251,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'attendance.mark': attendanceText,
   'attendance.withdraw': withdrawText,
   'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
-  'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,
+  'points.reverse': (e) => `更正了${member(e)}的一笔积分（撤回原来的一条）${pointsText(e)}`,
   // A member asking for themselves is not "for" anyone.
   'visit.request': (e) => `${e.memberName && e.memberName === e.actorName ? '' : `为${member(e)}`}申请了送学上门${visitStudy(e)}`,
   'visit.accept': (e) => `确认了为${member(e)}送学上门的建议${statusChange(e)}`,

@@ -224,14 +224,17 @@ describe('党员积分 view', () => {
     };
     const view = pointsView(p);
     expect(view.total).toBe('94');
-    expect(view.base).toBe('其中基础分 60 分');
+    expect(view.base).toBe('其中每年起始分 60 分');
     expect(view.categories).toEqual(['送学上门学习：4 分', '志愿服务：30 分（全年最多计 30 分，已到上限）']);
     expect(view.entries.map((e) => [e.title, e.points, e.mark, e.reversible])).toEqual([
-      ['冲正：参加三会一课', '减 2 分', '冲正记录（抵消原来的一条）', false],
-      ['参加三会一课', '加 2 分', '已冲正（这一条不再计分）', false],
+      ['更正：撤回2025年11月20日的加分', '扣 2 分', undefined, false],
+      ['参加三会一课', '加 2 分', '已更正（这一条不再计分）', false],
       ['送学上门学习', '加 2 分', undefined, true],
     ]);
-    expect(entryLine(entry({})).date).toBe('2025年11月20日');
+    expect(entryLine(entry({})).date).toBe('2025年11月20日 星期四');
+    // A correction whose original is not in the list still says what it takes back.
+    expect(entryLine(entry({ points: 3, source: 'reversal', reversalOf: 'gone' })).title).toBe('更正：撤回一条扣分');
+    expect(pointsText(-4)).toBe('扣 4 分');
     expect(pointsText(0)).toBe('0 分');
   });
 
@@ -253,7 +256,7 @@ describe('党员积分 view', () => {
     });
     expect(toAwardInput({ ...filled, points: '2.5' })).toMatchObject({ ok: false, errors: { points: '分值：填 1 到 100 之间的整数' } });
     expect(toAwardInput({ ...filled, date: { year: '2025', month: '2', day: '30' } })).toMatchObject({ ok: false, errors: { date: expect.stringContaining('没有这一天') } });
-    expect(reversalReasonProblem('错')).toBe('冲正原因：请写清楚为什么冲正（至少 2 个字）');
+    expect(reversalReasonProblem('错')).toBe('更正原因：请写清楚为什么更正（至少 2 个字）');
     expect(reversalReasonProblem('记错了人')).toBeUndefined();
   });
 });

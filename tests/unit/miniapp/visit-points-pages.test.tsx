@@ -334,11 +334,13 @@ describe('党员积分', () => {
     expect(screen.getByText(`${year}年积分`)).toBeTruthy();
     expect(screen.getByText('送学上门学习：2 分')).toBeTruthy();
     expect(screen.getByText('参加三会一课：2 分')).toBeTruthy();
-    expect(screen.getByText('已冲正（这一条不再计分）')).toBeTruthy();
-    expect(screen.getByText('冲正：志愿服务：减 3 分')).toBeTruthy();
+    expect(screen.getByText('已更正（这一条不再计分）')).toBeTruthy();
+    expect(screen.getByText('更正：撤回11月10日的加分：扣 3 分')).toBeTruthy();
+    expect(screen.getByText('每年起始分', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(/冲正|基础分/)).toBeNull();
     expect(screen.getByText('事由：主题党日「送学」：送学上门')).toBeTruthy();
     expect(screen.queryByText(/排名|名次/)).toBeNull();
-    expect(screen.queryByText('冲正这一条')).toBeNull();
+    expect(screen.queryByText('更正这一条（撤回）')).toBeNull();
   });
 
   it('gives the secretary the branch table by name, and by total on request', async () => {
@@ -402,12 +404,12 @@ describe('党员积分', () => {
     expect(second?.headers['Idempotency-Key']).not.toBe(first?.headers['Idempotency-Key']);
 
     // Only live entries can be reversed: one button for e3 and one for e0.
-    expect(screen.getAllByText('冲正这一条')).toHaveLength(2);
-    fireEvent.click(screen.getAllByText('冲正这一条')[1]!);
-    fireEvent.click(screen.getByText('确认冲正'));
-    expect(screen.getByText('冲正原因：请写清楚为什么冲正（至少 2 个字）')).toBeTruthy();
-    await type('冲正原因（必填）', '记错了日期');
-    fireEvent.click(screen.getByText('确认冲正'));
+    expect(screen.getAllByText('更正这一条（撤回）')).toHaveLength(2);
+    fireEvent.click(screen.getAllByText('更正这一条（撤回）')[1]!);
+    fireEvent.click(screen.getByText('确认更正'));
+    expect(screen.getByText('更正原因：请写清楚为什么更正（至少 2 个字）')).toBeTruthy();
+    await type('更正原因（必填）', '记错了日期');
+    fireEvent.click(screen.getByText('确认更正'));
     await waitFor(() => expect(screen.getByText(/督导签字确认/)).toBeTruthy());
     expect(posts('/reversal')[0]?.body).toEqual({ reason: '记错了日期' });
   });

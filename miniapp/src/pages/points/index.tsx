@@ -33,7 +33,7 @@ export default function MyPointsPage() {
           {view.entries.map((line) => (
             <PointsEntryRow key={line.id} line={line} />
           ))}
-          <Text className='text text--muted spaced-top'>积分有疑问，请告诉支部书记。记错的分会用“冲正”更正，原记录保留。</Text>
+          <Text className='text text--muted spaced-top'>积分有疑问，请告诉支部书记。记错的分由书记“更正”（撤回那一条），原来的记录仍然保留。</Text>
         </>
       ) : null}
     </ElderPage>
