@@ -62,7 +62,7 @@ describe('送学上门', () => {
 
     const mine = await stack.call('GET', '/contacts/me/visits', { token: contact });
     const visit = mine.body.items.find((v: { id: string }) => v.id === requested.body.id);
-    expect(visit).toMatchObject({ memberName: '李秀英', memberPhone: '13800010002' });
+    expect(visit).toMatchObject({ memberName: '李秀英', memberGender: 'female', memberPhone: '13800010002' });
     expect(visit.careNotes.bestVisitTime).toBe('下午三点到五点');
     expect(visit.emergencyContacts[0]).toMatchObject({ name: '刘芳', phone: '13900010002' });
 

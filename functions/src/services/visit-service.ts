@@ -278,6 +278,7 @@ export class VisitService implements SessionCreatedListener {
       const m = members.get(v.memberId);
       return {
         ...this.toView(v, rules),
+        ...(m ? { memberGender: m.gender } : {}),
         ...(m?.phone ? { memberPhone: m.phone } : {}),
         ...(m?.address ? { address: m.address } : {}),
         ...(m?.sensitive ? { careNotes: m.sensitive.careNotes } : {}),

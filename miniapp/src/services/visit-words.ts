@@ -1,6 +1,6 @@
 import { canTransition, slotLabels, visitStatusLabels } from '@ltx/shared/domain/visit-rules';
-import { careNoteLabels } from '@ltx/shared/labels';
-import type { CareNotes, ContactVisit, DaySlot, VisitRequest, VisitStatus } from './types';
+import { careNoteLabels, genderPronounLabels } from '@ltx/shared/labels';
+import type { CareNotes, ContactVisit, DaySlot, Gender, VisitRequest, VisitStatus } from './types';
 import { windowWords } from '@ltx/shared/wording/time-words';
 import { deviceNow } from '@/adapters/clock';
 
@@ -68,13 +68,16 @@ export function contactOrder<T extends Pick<VisitRequest, 'scheduled' | 'created
   return [...visits].sort((a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
-/** Care notes as lines for the contact at the door: "听力：左耳听力弱". Empty notes give no lines. */
-export function careNotesLines(notes: CareNotes | undefined): string[] {
+/**
+ * Care notes as lines for the contact at the door: "听力：左耳听力弱", "需要读给她听" (他 or 她 from the
+ * member record; 本人 where the card does not know). Empty notes give no lines.
+ */
+export function careNotesLines(notes: CareNotes | undefined, gender?: Gender): string[] {
   if (!notes) return [];
   const lines: string[] = [];
   for (const key of ['bestVisitTime', 'hearing', 'eyesight', 'dialect'] as const) if (notes[key]) lines.push(`${careNoteLabels[key]}：${notes[key]}`);
   if (notes.largePrint) lines.push(careNoteLabels.largePrint);
-  if (notes.readAloud) lines.push(careNoteLabels.readAloud);
+  if (notes.readAloud) lines.push(gender ? `需要读给${genderPronounLabels[gender]}听` : careNoteLabels.readAloud);
   if (notes.other) lines.push(`其他：${notes.other}`);
   return lines;
 }
@@ -87,7 +90,7 @@ export function careChangeText(change: NonNullable<VisitRequest['delivered']>['c
     case 'pending_approval':
       return '照护观察已提交，等支部书记审核同意后更新到党员档案。';
     case 'not_stored':
-      return '照护观察只记在这次送学记录里，没有更新档案（该党员没有授权保存健康信息，或您不是他的结对联系人）。';
+      return '照护观察只记在这次送学记录里，没有更新档案（该党员没有授权保存健康信息，或您不是该党员的结对联系人）。';
     default:
       return undefined;
   }

@@ -66,6 +66,9 @@ describe('送学上门 in words', () => {
       '方言：上海话',
       '需要读给本人听',
     ]);
+    // From the member record: 她 for a woman, 他 for a man.
+    expect(careNotesLines({ readAloud: true }, 'female')).toEqual(['需要读给她听']);
+    expect(careNotesLines({ readAloud: true }, 'male')).toEqual(['需要读给他听']);
     expect(careNotesLines(undefined)).toEqual([]);
     expect(careChangeText('pending_approval')).toContain('等支部书记审核');
     expect(careChangeText('applied')).toBe('照护观察已更新到党员档案。');

@@ -253,6 +253,7 @@ describe('送学上门: the secretary', () => {
 describe('送学上门: the contact', () => {
   const mine: ContactVisit = {
     ...visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' }),
+    memberGender: 'female',
     memberPhone: '13800010002',
     address: '城南街道幸福里 3 号',
     careNotes: { bestVisitTime: '下午三点到五点', eyesight: '看不清小字', readAloud: true },
@@ -275,7 +276,8 @@ describe('送学上门: the contact', () => {
     expect(screen.getByText('城南街道幸福里 3 号')).toBeTruthy();
     expect(screen.getByText('· 方便探访时间：下午三点到五点')).toBeTruthy();
     expect(screen.getByText('· 视力：看不清小字')).toBeTruthy();
-    expect(screen.getByText('· 需要读给本人听')).toBeTruthy();
+    expect(screen.getByText('· 需要读给她听')).toBeTruthy();
+    expect(screen.queryByText(/读给他听/)).toBeNull();
     fireEvent.click(screen.getByText('☎ 打电话给女儿刘芳：13900010002'));
     expect(nav.call).toHaveBeenCalledWith('13900010002');
     fireEvent.click(screen.getByText('☎ 打电话给李秀英：13800010002'));

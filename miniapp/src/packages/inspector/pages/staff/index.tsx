@@ -106,7 +106,7 @@ export default function StaffPage() {
           <Text className='text strong'>请把邀请码告诉{made.name}（{made.scopeText}的{made.roleText}）：</Text>
           <Text className='code'>{made.code}</Text>
           <Text className='text'>有效期至 {whenText(made.expiresAt)}，只能使用一次。</Text>
-          <Text className='text text--muted'>请他在微信中打开小程序，在“绑定”页面输入这 6 个字母或数字。</Text>
+          <Text className='text text--muted'>请对方在微信中打开小程序，在“绑定”页面输入这 6 个字母或数字。</Text>
         </View>
       ) : null}
     </ElderPage>
