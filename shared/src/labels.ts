@@ -34,8 +34,8 @@ export const genderLabels = { male: '男', female: '女' } as const;
 /** 他 or 她, from the member record, where a card speaks of the member ("需要读给她听"). */
 export const genderPronounLabels = { male: '他', female: '她' } as const;
 
-/** The reasons a member picks with one tap when asking for leave; anything else they write themselves. */
-export const leaveReasonPicks = ['身体不适', '住院', '在外地', '家里有事'] as const;
+/** The reasons a member or proxy picks with one tap when asking for leave; after them "其他", to type one. */
+export const leaveReasonPicks = ['身体不适', '住院', '在外地', '家中有事'] as const;
 
 /** The care notes' names, as the form, the member page and the visitor's card say them, whoever the member is. */
 export const careNoteLabels = {

@@ -3,6 +3,7 @@ import { careNoteLabels, genderPronounLabels } from '@ltx/shared/labels';
 import type { CareNotes, ContactVisit, DaySlot, Gender, VisitRequest, VisitStatus } from './types';
 import { windowWords } from '@ltx/shared/wording/time-words';
 import { deviceNow } from '@/adapters/clock';
+import { selfSpeaker, type Speaker } from './speaker';
 
 /** 送学上门 in words: what the member, the secretary and the contact read. Platform-free. */
 
@@ -107,7 +108,7 @@ export function memberVisitLine(v: Pick<VisitRequest, 'status' | 'statusText' | 
 export const memberMayConfirm = (v: Pick<VisitRequest, 'status'>) => canTransition('confirm', v.status);
 
 /** What the member reads after confirming. */
-export const confirmedText = '✓ 已确认送学。支部已记为您参加了这次学习。';
+export const confirmedText = (s: Speaker = selfSpeaker) => `✓ 已确认送学。支部已记为${s.you}参加了这次学习。`;
 
 /** Whether the member may still withdraw this request: asked for or arranged, not yet delivered. */
 export const memberMayWithdraw = (v: Pick<VisitRequest, 'status'>) => canTransition('withdraw', v.status);

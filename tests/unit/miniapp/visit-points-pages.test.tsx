@@ -94,14 +94,15 @@ describe('送学上门: the member', () => {
     await waitFor(() => expect(screen.getByText('已送学上门（学习全会公报）。请确认是否已经送到。')).toBeTruthy());
     expect(screen.getByText('您在代 李秀英 办理')).toBeTruthy();
     fireEvent.click(screen.getByText('确认已送学'));
-    await waitFor(() => expect(screen.getByText('✓ 已确认送学。支部已记为您参加了这次学习。')).toBeTruthy());
+    // The proxy reads about the elder by name, not as "您".
+    await waitFor(() => expect(screen.getByText('✓ 已确认送学。支部已记为李秀英参加了这次学习。')).toBeTruthy());
     expect(posts('/confirm')[0]?.body).toEqual({ byPhone: false });
     expect(screen.queryByText('确认已送学')).toBeNull();
 
     await waitFor(() => expect(screen.getByText('主题：学习全会公报')).toBeTruthy());
     fireEvent.click(button('送学上门'));
     expect(nav.openPage).toHaveBeenCalledWith('/pages/visit-request/index?session=s1');
-    fireEvent.click(screen.getByText('我的积分'));
+    fireEvent.click(screen.getByText('李秀英的积分'));
     expect(nav.openPage).toHaveBeenCalledWith('/pages/points/index');
   });
 
@@ -116,7 +117,7 @@ describe('送学上门: the member', () => {
       post('/api/v1/members/m2/visit-requests', () => new Promise<HttpResponse>((r) => (answer = r))),
     );
     await waitFor(() => expect(screen.getByText('提交申请')).toBeTruthy());
-    expect(screen.getByText('您在代 李秀英 申请')).toBeTruthy();
+    expect(screen.getByText('您在代 李秀英 办理')).toBeTruthy();
     expect(screen.getByText('主题：学习全会公报')).toBeTruthy();
     // "都行" is already chosen: the member need not touch it.
     expect(screen.getByText('✓ 上午下午都行（已选）')).toBeTruthy();
