@@ -6,25 +6,14 @@ import { clockWords, dateWords, whenWords, windowWords } from '@ltx/shared/wordi
 const at = (y: number, mo: number, d: number, h = 0, mi = 0) => chinaInstant(y, mo, d, h, mi);
 
 describe('time words: the one way times and dates are said', () => {
-  it('says the hour with its part of the day, 半 for half past and two-digit minutes otherwise', () => {
-    expect(clockWords(at(2026, 12, 3, 9, 30))).toBe('上午9点半');
-    expect(clockWords(at(2026, 12, 3, 15, 30))).toBe('下午3点半');
-    expect(clockWords(at(2026, 12, 3, 9))).toBe('上午9点');
-    expect(clockWords(at(2026, 12, 3, 19))).toBe('晚上7点');
-    expect(clockWords(at(2026, 12, 3, 14, 5))).toBe('下午2点05分');
-    expect(clockWords(at(2026, 12, 3, 17, 59))).toBe('下午5点59分');
-    expect(clockWords(at(2026, 12, 3, 18))).toBe('晚上6点');
-  });
-
-  it('says noon, half past noon, midnight and the small hours plainly', () => {
-    expect(clockWords(at(2026, 12, 3, 12))).toBe('中午12点');
-    expect(clockWords(at(2026, 12, 3, 12, 30))).toBe('中午12点半');
-    expect(clockWords(at(2026, 12, 3, 13))).toBe('下午1点');
-    expect(clockWords(at(2026, 12, 3, 0))).toBe('凌晨0点');
-    expect(clockWords(at(2026, 12, 3, 0, 10))).toBe('凌晨0点10分');
-    expect(clockWords(at(2026, 12, 3, 5, 59))).toBe('凌晨5点59分');
-    expect(clockWords(at(2026, 12, 3, 6))).toBe('上午6点');
-    expect(clockWords(at(2026, 12, 3, 23, 50))).toBe('晚上11点50分');
+  // [hour, minute on China's clock, the words]: 半 for half past, two-digit minutes otherwise; noon,
+  // half past noon, midnight and the small hours included.
+  it.each([
+    [9, 30, '上午9点半'], [15, 30, '下午3点半'], [9, 0, '上午9点'], [19, 0, '晚上7点'], [14, 5, '下午2点05分'],
+    [17, 59, '下午5点59分'], [18, 0, '晚上6点'], [12, 0, '中午12点'], [12, 30, '中午12点半'], [13, 0, '下午1点'],
+    [0, 0, '凌晨0点'], [0, 10, '凌晨0点10分'], [5, 59, '凌晨5点59分'], [6, 0, '上午6点'], [23, 50, '晚上11点50分'],
+  ] as const)('says %i:%i as %s', (hour, minute, words) => {
+    expect(clockWords(at(2026, 12, 3, hour, minute))).toBe(words);
   });
 
   it('says a date with its weekday, and the year only when it is not this year', () => {
