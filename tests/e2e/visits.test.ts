@@ -74,12 +74,13 @@ describe('送学上门 in a real browser', () => {
     await visible('您在代 李秀英 办理');
     await visible(topic);
     // The banner stays at the top of the screen while she scrolls to the end of her mother's page.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await page.locator('taro-button-core').filter({ visible: true }).last().scrollIntoViewIfNeeded();
+    // Scrolled: the page's heading (her mother's name) has gone above the screen, the banner has not.
+    await expect.poll(async () => (await page.locator('.h1').first().boundingBox())?.y ?? 0).toBeLessThan(0);
     const banner = await page.getByText('您在代 李秀英 办理').first().boundingBox();
     expect(banner?.y).toBeGreaterThanOrEqual(0);
     expect(banner?.y).toBeLessThan(page.viewportSize()!.height / 4);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.h1').first().scrollIntoViewIfNeeded();
 
     // Tap 1: the big button on the home page.
     await tap('送学上门');
