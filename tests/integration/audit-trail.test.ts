@@ -64,7 +64,7 @@ describe('the audit trail reads as sentences', () => {
     const attendance = sentences.find((s) => s.includes(`张卫东（支部书记）为${name}登记了出席：党课（`));
     expect(attendance, sentences.join('\n')).toContain(`「${topic}」`);
     expect(sentences.find((s) => s.includes(`张卫东（支部书记）新建了组织生活记录：党课（`))).toBeTruthy();
-    expect(sentences.find((s) => s.includes(`张卫东（支部书记）为${name}记录了积分：志愿服务 +3 分`))).toBeTruthy();
+    expect(sentences.find((s) => s.includes(`张卫东（支部书记）为${name}记录了积分：志愿服务 加 3 分`))).toBeTruthy();
     expect(sentences.find((s) => s.includes('一位用户登记了出席情况（1 人）：一次组织生活'))).toBeTruthy();
     expect(sentences.find((s) => s.includes('林小红（结对联系人）提出修改王建国的信息，待支部书记审核：手机号'))).toBeTruthy();
     expect(sentences.find((s) => s.includes('张卫东（支部书记）审核通过了王建国的信息修改：手机号'))).toBeTruthy();

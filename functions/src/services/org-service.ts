@@ -174,7 +174,7 @@ const kindOf = (o: OrgRecord) => (o.kind ? { kindText: orgKindLabels[o.kind] } :
 
 /** 已撤销（2026年3月1日）: a closed one, with its day. */
 function closedOf(o: { closedOn?: string }) {
-  return o.closedOn ? { closed: { on: o.closedOn, text: `${closedLabel}（${dateWords(o.closedOn)}）` } } : {};
+  return o.closedOn ? { closed: { on: o.closedOn, text: `${closedLabel}（${dateWords(o.closedOn, { weekday: false })}）` } } : {};
 }
 
 function toOrgSummary(o: OrgRecord): OrgSummary {
