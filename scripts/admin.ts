@@ -18,7 +18,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chinaTimeText } from '@ltx/shared/domain/periods';
+import { whenWords } from '@ltx/shared/wording/time-words';
 import { inviteLifetimeDays } from '@ltx/shared/domain/invites';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { buildServices } from '../functions/src/context';
@@ -87,7 +87,7 @@ export async function runAdmin(argv: string[], options: AdminOptions = {}): Prom
     const services = buildServices({ db, tableName: table, clock: options.clock ?? systemClock });
     const { org, created, invite } = await services.staff.bootstrap({ orgName, adminName });
     print(`组织：${org.name}（${created ? '已新建' : '已存在，未重复创建'}）`);
-    print(`管理员邀请码：${invite.code}（${invite.name}，只能使用一次，${inviteLifetimeDays} 天内有效，到 ${chinaTimeText(invite.expiresAt)} 为止）`);
+    print(`管理员邀请码：${invite.code}（${invite.name}，只能使用一次，${inviteLifetimeDays} 天内有效，到 ${whenWords(invite.expiresAt)} 为止）`);
     print(`使用方法：请管理员在微信中打开小程序，按提示进入“绑定”页，输入邀请码 ${invite.code}；`);
     print(`也可以把小程序页面 ${invite.path} 发给他，打开后邀请码已填好。`);
     print('绑定后，管理员可以在小程序里邀请督导、支部书记和联系人。');

@@ -30,7 +30,7 @@ export const errorCatalog = {
   NOTHING_TO_WITHDRAW: { status: 409, message: '没有可以撤销的登记：可能已经撤销过，或者支部已改为别的情况，请刷新后再看' },
   WITHDRAW_CLOSED: { status: 409, message: '这次学习的记录已经归档，不能再撤销；如有出入，请告诉支部书记' },
   NO_SESSION: { status: 422, message: '近期没有可以送学的学习安排' },
-  ALREADY_REVERSED: { status: 409, message: '这条积分记录已经冲正过了，不能重复冲正' },
+  ALREADY_REVERSED: { status: 409, message: '这条积分记录已经更正过了，不能重复更正' },
   PERIOD_LOCKED: { status: 409, message: '该期间的台账已由督导签字确认，不能再修改。如需更正，请在本期新记一条，写明更正哪条记录和原因' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这个请求编号已经用于另一项内容，请重新提交' },
   REQUEST_IN_PROGRESS: { status: 409, message: '同样的请求正在处理中，请稍等片刻再刷新查看' },

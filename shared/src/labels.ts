@@ -32,9 +32,11 @@ export const attendanceModeLabels: Record<AttendanceMode, string> = {
 };
 
 export const genderLabels = { male: '男', female: '女' } as const;
+/** 他 or 她, from the member record, where a card speaks of the member ("需要读给她听"). */
+export const genderPronounLabels = { male: '他', female: '她' } as const;
 
-/** The reasons a member picks with one tap when asking for leave; anything else they write themselves. */
-export const leaveReasonPicks = ['身体不适', '住院', '在外地', '家里有事'] as const;
+/** The reasons a member or proxy picks with one tap when asking for leave; after them "其他", to type one. */
+export const leaveReasonPicks = ['身体不适', '住院', '在外地', '家中有事'] as const;
 
 /** The care notes' names, as the form, the member page and the visitor's card say them, whoever the member is. */
 export const careNoteLabels = {
@@ -151,6 +153,24 @@ export const closedLabel = '已撤销';
 
 /** The three kinds of rules an organisation may set for its subtree (each inherits on its own). */
 export const ruleKindLabels = { frequency: '组织生活频次要求', visits: '送学上门规定', points: '积分规则' } as const;
+/**
+ * Points in everyday words, wherever they are shown: 加分 and 扣分, never a bare minus; 更正 for an
+ * entry that takes back an earlier one (the accountant's 冲正), which stays on record; 每年起始分 for
+ * the points every member starts the year with (the rules' 基础分).
+ */
+export const pointsWords = {
+  add: '加分',
+  subtract: '扣分',
+  correction: '更正',
+  /** The form field and validation name for why an entry is taken back. */
+  correctionReason: '更正原因',
+  /** On an entry a later correction took back. */
+  corrected: '已更正（这一条不再计分）',
+  /** The secretary's button on an entry that still counts. */
+  correctThis: '更正这一条（撤回）',
+  basePerYear: '每年起始分',
+} as const;
+
 /** What the points pages say where an organisation does not keep points. */
 export const pointsOffWords = '本组织不实行积分管理';
 

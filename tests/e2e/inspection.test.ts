@@ -213,8 +213,8 @@ describe('inspection in a real browser', () => {
     await tap('签字确认本期台账');
     await visible('签字后本期记录将锁定，不能再修改。');
     await tap('确认签字');
-    await visible(/^✓ 已签字：周明 \d+月\d+日$/);
-    await visible(/^✓ 已签字：周明 \d+月\d+日，本期已锁定$/);
+    await visible(/^✓ 已签字：周明 (\d{4}年)?\d+月\d+日 星期.$/);
+    await visible(/^✓ 已签字：周明 (\d{4}年)?\d+月\d+日 星期.，本期已锁定$/);
     await visible(`签字时尚缺、经督导确认的事项（${missing} 项）：`);
 
     // The workbook downloads through the browser; an xlsx file is a zip.

@@ -68,7 +68,7 @@ describe('我的积分 in a real browser', () => {
 
     await visible(`${year}年积分`);
     await visible('64 分');
-    await visible('其中基础分 60 分');
+    await visible('其中每年起始分 60 分');
     await visible('参加三会一课：2 分');
     await visible('送学上门学习：2 分');
     await visible('参加三会一课：加 2 分');

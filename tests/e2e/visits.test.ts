@@ -73,11 +73,19 @@ describe('送学上门 in a real browser', () => {
     await signInAs('刘芳（代母亲李秀英办理）');
     await visible('您在代 李秀英 办理');
     await visible(topic);
+    // The banner stays at the top of the screen while she scrolls to the end of her mother's page.
+    await page.locator('taro-button-core').filter({ visible: true }).last().scrollIntoViewIfNeeded();
+    // Scrolled: the page's heading (her mother's name) has gone above the screen, the banner has not.
+    await expect.poll(async () => (await page.locator('.h1').first().boundingBox())?.y ?? 0).toBeLessThan(0);
+    const banner = await page.getByText('您在代 李秀英 办理').first().boundingBox();
+    expect(banner?.y).toBeGreaterThanOrEqual(0);
+    expect(banner?.y).toBeLessThan(page.viewportSize()!.height / 4);
+    await page.locator('.h1').first().scrollIntoViewIfNeeded();
 
     // Tap 1: the big button on the home page.
     await tap('送学上门');
     await visible('提交申请');
-    await visible('您在代 李秀英 申请');
+    await visible('您在代 李秀英 办理');
     await visible(`主题：${topic}`);
     await visible('✓ 上午下午都行（已选）');
     await shoot('visit-request');
@@ -122,7 +130,7 @@ describe('送学上门 in a real browser', () => {
     await card.scrollIntoViewIfNeeded();
     await shoot('visit-secretary');
     await card.locator('taro-button-core').filter({ hasText: '保存安排' }).click();
-    await visible(/✓ 已安排：林小红 .+ 来/);
+    await visible(/✓ 已安排：林小红 .+点.*来/);
   });
 
   it('lets 林小红 find the visit with care notes and calls, and record it with an observation', async () => {
@@ -132,7 +140,7 @@ describe('送学上门 in a real browser', () => {
     await visible('党员名单');
     await tap('我的送学任务');
     await visible('李秀英');
-    await visible(/上午9点30分到11点/);
+    await visible(/上午9点半到11点/);
     await visible('· 方便探访时间：下午三点到五点');
     await visible('· 视力：看不清小字');
     await visible('城南街道幸福里 3 栋 2 单元 501');
@@ -155,9 +163,9 @@ describe('送学上门 in a real browser', () => {
     await signInAs('刘芳（代母亲李秀英办理）');
     await visible(/已送学上门（.+）。请确认是否已经送到。/);
     await tap('确认已送学');
-    await visible('✓ 已确认送学。支部已记为您参加了这次学习。');
+    await visible('✓ 已确认送学。支部已记为李秀英参加了这次学习。');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await visible('支部已登记为您送学上门');
+    await visible('支部已登记为李秀英送学上门');
     await shoot('visit-confirmed');
 
     const saved = (await stack.call('GET', `/sessions/${sessionId}`, { token: secretary })).body;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTimeText } from '@ltx/shared/domain/periods';
+import { whenWords } from '@ltx/shared/wording/time-words';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { DynamoAuditRepository } from '../../functions/src/repositories/audit-repository';
 import { startTestStack, validMember, type TestStack } from './support/stack';
@@ -64,12 +64,12 @@ describe('the audit trail reads as sentences', () => {
     const attendance = sentences.find((s) => s.includes(`张卫东（支部书记）为${name}登记了出席：党课（`));
     expect(attendance, sentences.join('\n')).toContain(`「${topic}」`);
     expect(sentences.find((s) => s.includes(`张卫东（支部书记）新建了组织生活记录：党课（`))).toBeTruthy();
-    expect(sentences.find((s) => s.includes(`张卫东（支部书记）为${name}记录了积分：志愿服务 +3 分`))).toBeTruthy();
+    expect(sentences.find((s) => s.includes(`张卫东（支部书记）为${name}记录了积分：志愿服务 加 3 分`))).toBeTruthy();
     expect(sentences.find((s) => s.includes('一位用户登记了出席情况（1 人）：一次组织生活'))).toBeTruthy();
     expect(sentences.find((s) => s.includes('林小红（结对联系人）提出修改王建国的信息，待支部书记审核：手机号'))).toBeTruthy();
     expect(sentences.find((s) => s.includes('张卫东（支部书记）审核通过了王建国的信息修改：手机号'))).toBeTruthy();
     for (const a of audit) {
-      expect(a.sentence.startsWith(`${chinaTimeText(a.at)} `), a.sentence).toBe(true);
+      expect(a.sentence.startsWith(`${whenWords(a.at)} `), a.sentence).toBe(true);
       expect(a.sentence, a.sentence).not.toMatch(codeLike);
     }
     expect(JSON.stringify(audit)).not.toContain(memberId);

@@ -149,7 +149,7 @@ describe('sign-off checks before it locks', () => {
     expect(meetings.find((i) => i.key === 'meeting:theme_day')!.text).toMatch(/^主题党日：\d{4}年\d{1,2}月应开 1 次，只开了 0 次$/);
     const items = all.filter((i) => i.kind !== 'meeting_short');
     expect(items.map((i) => i.kind)).toEqual(['session_open', 'minutes_missing', 'rectification_open']);
-    expect(items[0]!.text).toMatch(/^支委会「committee_meeting .*」（.*日）未归档$/);
+    expect(items[0]!.text).toMatch(/^支委会「committee_meeting .*」（.*日 星期.）未归档$/);
     expect(items[1]!.text).toContain('没有会议记录');
     expect(items[2]!.text).toContain('整改事项「补写会议记录」待整改，已逾期');
     expect(JSON.stringify(items)).toContain(session.id);

@@ -88,7 +88,7 @@ describe('points ledger', () => {
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const third = await post(`/points/entries/${award.body.id}/reversal`, secretary, reasons);
     expect(third.status).toBe(409);
-    expect(third.body.error.message).toContain('冲正');
+    expect(third.body.error.message).toContain('更正过了');
     expect((await post(`/points/entries/${award.body.id}/reversal`, inspector, reasons)).status).toBe(403);
   });
 

@@ -58,11 +58,11 @@ describe('送学上门', () => {
 
     const scheduled = await schedule(requested.body.id);
     expect(scheduled.status).toBe(200);
-    expect(scheduled.body.statusText).toMatch(/^已安排：林小红 .+ 来$/);
+    expect(scheduled.body.statusText).toMatch(/^已安排：林小红 .+ (上午|中午|下午)\d+点.*来$/);
 
     const mine = await stack.call('GET', '/contacts/me/visits', { token: contact });
     const visit = mine.body.items.find((v: { id: string }) => v.id === requested.body.id);
-    expect(visit).toMatchObject({ memberName: '李秀英', memberPhone: '13800010002' });
+    expect(visit).toMatchObject({ memberName: '李秀英', memberGender: 'female', memberPhone: '13800010002' });
     expect(visit.careNotes.bestVisitTime).toBe('下午三点到五点');
     expect(visit.emergencyContacts[0]).toMatchObject({ name: '刘芳', phone: '13900010002' });
 

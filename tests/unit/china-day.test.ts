@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addChinaDays, calendarDay, chinaDay, chinaDayStart, chinaInstant, chinaMonth, chinaParts, chinaStamp, chinaYear } from '@ltx/shared/time/china-day';
 import { ageOn } from '@ltx/shared/domain/member-rules';
 import { monthsBetween } from '@ltx/shared/domain/session-rules';
-import { sayWhen } from '../../functions/src/services/reminder-planner';
+import { whenWords } from '@ltx/shared/wording/time-words';
 
 // Beijing 23:50 on 31 December 2026 is 15:50 UTC that day; 00:10 on 1 January 2027 is 16:10 UTC on 31 December.
 const lastEvening = '2026-12-31T15:50:00.000Z';
@@ -72,11 +72,11 @@ describe.each(zones)('China-day maths with the process in %s', (zone) => {
     expect(monthsBetween('2026-06-30T16:10:00.000Z', new Date(lastEvening))).toBe(5);
   });
 
-  it('says a reminder’s time as Intl in Asia/Shanghai said it before, without Intl', () => {
+  it('says a reminder’s time on China’s clock, without Intl', () => {
     process.env.TZ = zone;
-    expect(sayWhen(lastEvening)).toBe('12月31日星期四 23:50');
-    expect(sayWhen(newYearNight)).toBe('1月1日星期五 00:10');
-    expect(sayWhen('2026-03-05T01:05:00Z')).toBe('3月5日星期四 09:05');
+    expect(whenWords(lastEvening, { today: lastEvening })).toBe('12月31日 星期四 晚上11点50分');
+    expect(whenWords(newYearNight, { today: newYearNight })).toBe('1月1日 星期五 凌晨0点10分');
+    expect(whenWords('2026-03-05T01:05:00Z', { today: lastEvening })).toBe('3月5日 星期四 上午9点05分');
   });
 
   it('answers nothing for what is not a time', () => {

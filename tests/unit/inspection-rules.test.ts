@@ -81,7 +81,7 @@ describe('the pre-sign-off check', () => {
   it('blocks a period that has not ended in Beijing, whatever else is complete', () => {
     const lastMinute = signoffCheck({ ...base, now: new Date('2026-10-31T15:59:00.000Z') });
     expect(lastMinute).toMatchObject({ ended: false, lastDay: '2026-10-31', items: [] });
-    expect(lastMinute.blockers).toEqual(['2026年10月还没有结束（到2026年10月31日为止），结束后才能签字']);
+    expect(lastMinute.blockers).toEqual(['2026年10月还没有结束（到10月31日 星期六为止），结束后才能签字']);
     expect(signoffCheck({ ...base, now: new Date('2026-10-31T16:00:00.000Z') })).toMatchObject({ ended: true, blockers: [] });
     expect(signoffCheck({ ...base, signedOff: true, now: new Date('2026-12-01T00:00:00.000Z') }).blockers).toEqual(['2026年10月已经签字']);
   });
@@ -105,10 +105,10 @@ describe('the pre-sign-off check', () => {
       ],
     });
     expect(check.items).toEqual([
-      { key: 'session-open:s1', kind: 'session_open', text: '支委会「研究发展党员」（2026年10月10日）未归档' },
-      { key: 'minutes:s1', kind: 'minutes_missing', text: '支委会「研究发展党员」（2026年10月10日）没有会议记录' },
-      { key: 'rectification:i1', kind: 'rectification_open', text: '整改事项「补开支委会」已答复，待督导审核，已逾期（期限2026年11月1日）' },
-      { key: 'visit:v1', kind: 'visit_open', text: '送学上门：李秀英的申请（2026年10月28日）已安排，尚未完成' },
+      { key: 'session-open:s1', kind: 'session_open', text: '支委会「研究发展党员」（10月10日 星期六）未归档' },
+      { key: 'minutes:s1', kind: 'minutes_missing', text: '支委会「研究发展党员」（10月10日 星期六）没有会议记录' },
+      { key: 'rectification:i1', kind: 'rectification_open', text: '整改事项「补开支委会」已答复，待督导审核，已逾期（期限11月1日 星期日）' },
+      { key: 'visit:v1', kind: 'visit_open', text: '送学上门：李秀英的申请（10月28日 星期三）已安排，尚未完成' },
     ]);
   });
 });

@@ -49,13 +49,13 @@ describe('departures in the audit trail', () => {
 
   it('reads in respectful words, with the day and without codes', () => {
     expect(auditSentence({ ...base, action: 'member.depart', departure: { reason: 'deceased', on: '2026-10-28' } })).toBe(
-      '2026年11月3日 上午9:30 吴淑珍（支部书记）登记了王建国同志逝世（2026年10月28日）。',
+      '2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）登记了王建国同志逝世（2026年10月28日）。',
     );
     expect(auditSentence({ ...base, action: 'member.depart', departure: { reason: 'transferred_out', on: '2026-10-28' } })).toBe(
-      '2026年11月3日 上午9:30 吴淑珍（支部书记）登记了王建国组织关系转出（2026年10月28日）。',
+      '2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）登记了王建国组织关系转出（2026年10月28日）。',
     );
     expect(auditSentence({ ...base, action: 'member.undoDepart', departure: { reason: 'deceased', on: '2026-10-28' } })).toBe(
-      '2026年11月3日 上午9:30 吴淑珍（支部书记）撤销了王建国同志逝世（2026年10月28日）的登记（登记有误）。',
+      '2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）撤销了王建国同志逝世（2026年10月28日）的登记（登记有误）。',
     );
   });
 });
@@ -85,7 +85,7 @@ describe('a member transferred between branches (组织关系转接)', () => {
   it('reads as sentences on both trails', () => {
     const base = { at: '2026-11-03T01:30:00.000Z', actorUserId: 'u1', targetType: 'member', targetId: 'm1', actorName: '吴淑珍', actorRole: 'secretary', memberName: '王建国' } as const;
     const entry = { ...base, transfer: { from: '第一支部', to: '第二支部', on: '2026-10-28' } };
-    expect(auditSentence({ ...entry, action: 'member.transferAccept' })).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）接收了王建国的组织关系，由第一支部转至第二支部（2026年10月28日）。');
-    expect(auditSentence({ ...entry, action: 'member.transferOut' })).toBe('2026年11月3日 上午9:30 吴淑珍（支部书记）办理了王建国的组织关系转出，由第一支部转至第二支部（2026年10月28日），待转入支部接收。');
+    expect(auditSentence({ ...entry, action: 'member.transferAccept' })).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）接收了王建国的组织关系，由第一支部转至第二支部（2026年10月28日）。');
+    expect(auditSentence({ ...entry, action: 'member.transferOut' })).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）办理了王建国的组织关系转出，由第一支部转至第二支部（2026年10月28日），待转入支部接收。');
   });
 });

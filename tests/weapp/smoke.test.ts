@@ -39,7 +39,7 @@ const pages: Record<string, PageExpectation> = {
   'packages/branch/pages/my-visits/index': { role: 'contact', texts: ['我的送学任务', fixtures.contactVisit.address!, `☎ 打电话给${fixtures.visit.memberName}`] },
   'packages/branch/pages/visit-deliver/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: [`记录送学：${fixtures.visit.memberName}`, '保存送学记录'] },
   'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '按分数排序'] },
-  'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '冲正这一条'] },
+  'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '更正这一条（撤回）'] },
   'packages/branch/pages/home/index': { role: 'secretary', texts: [BRANCH.name, fixtures.session.topic, fixtures.overview.quietMembers[0]!.name, '送学上门：未完成 1 件。都在期限内。', '党员积分'] },
   'packages/branch/pages/sessions/index': { role: 'secretary', texts: ['组织生活记录', fixtures.session.topic] },
   'packages/branch/pages/session-new/index': { role: 'secretary', texts: ['新建组织生活'] },

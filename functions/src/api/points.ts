@@ -27,7 +27,7 @@ export const routes = [
     },
   }),
   defineRoute({
-    id: 'points-reversal', method: 'POST', path: '/api/v1/points/entries/{entryId}/reversal', auth: 'token', can: 'points.write', summary: '冲正一条积分记录',
+    id: 'points-reversal', method: 'POST', path: '/api/v1/points/entries/{entryId}/reversal', auth: 'token', can: 'points.write', summary: '更正（撤回）一条积分记录',
     body: ReversalInput, response: PointsEntry, status: 201, idempotent: true,
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.points.reverse(actor, params.entryId, body),

@@ -1,9 +1,8 @@
 import { attendanceModeLabels, healthCountLabels, livingSituationLabels, rectificationStatusLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { Ledger } from '@ltx/shared/schemas/inspection';
-import { chinaStamp } from '@ltx/shared/time/china-day';
+import { dateWords, whenWords } from '@ltx/shared/wording/time-words';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const when = chinaStamp;
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const head = headers.map((h) => `<th>${escape(h)}</th>`).join('');
@@ -32,7 +31,7 @@ th{background:#eee}.audit li{margin:.2em 0}.signoff{margin-top:2em;font-size:15p
 <p>参学方式：${escape(counts(s.byAttendanceMode, attendanceModeLabels))}</p>
 <h2>二、组织生活</h2>
 ${table(['时间', '类型', '主题', '主持/记录', '应到', '实到', '请假', '送学', '网学', '参学率', '缺席及原因', '决议', '状态'], l.sessions.map((x) => [
-    when(x.startsAt), sessionKindLabels[x.kind], x.topic, `${x.hostName}/${x.recorderName}`, x.expected, x.present, x.excused, x.homeDelivered, x.online, `${Math.round(x.coverage * 100)}%`,
+    whenWords(x.startsAt), sessionKindLabels[x.kind], x.topic, `${x.hostName}/${x.recorderName}`, x.expected, x.present, x.excused, x.homeDelivered, x.online, `${Math.round(x.coverage * 100)}%`,
     x.absentees.map((a) => `${a.name}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；'), minutesText(x), x.status === 'closed' ? '已归档' : '未归档',
   ]))}
 <h2>三、党员教育管理</h2>
@@ -42,10 +41,10 @@ ${table(['姓名', '本期所得', '年度累计（截至期末）'], l.points.m
 <h2>五、影像资料</h2>
 ${table(['来源', '文件'], l.photos.map((p) => [p.source, p.name]))}
 <h2>六、督导意见与整改</h2>
-${table(['督导', '意见', '整改事项', '期限', '状态'], l.reviews.flatMap((r) => (r.items.length ? r.items : [undefined]).map((i) => [r.byName, r.opinion, i?.what ?? '', i?.deadline ?? '', i ? rectificationStatusLabels[i.status] : ''])))}
+${table(['督导', '意见', '整改事项', '期限', '状态'], l.reviews.flatMap((r) => (r.items.length ? r.items : [undefined]).map((i) => [r.byName, r.opinion, i?.what ?? '', i ? dateWords(i.deadline) : '', i ? rectificationStatusLabels[i.status] : ''])))}
 <h2>七、填报审核记录</h2>
 ${l.audit.length ? `<ol class="audit">${l.audit.map((a) => `<li>${escape(a.sentence)}</li>`).join('')}</ol>` : '<p>（无）</p>'}
-<p class="signoff">${l.signoff ? `督导签字：${escape(l.signoff.byName)}，${escape(when(l.signoff.at))}` : '督导签字：____________　日期：____________'}</p>
+<p class="signoff">${l.signoff ? `督导签字：${escape(l.signoff.byName)}，${escape(whenWords(l.signoff.at))}` : '督导签字：____________　日期：____________'}</p>
 ${l.signoff?.acknowledged.length ? `<p>签字时尚缺、经督导确认的事项：</p>${table(['序号', '事项'], l.signoff.acknowledged.map((a, i) => [i + 1, a.text]))}` : ''}
 </body></html>`;
 }

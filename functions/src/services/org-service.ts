@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@ltx/shared/domain/authz';
 import { childPath } from '@ltx/shared/domain/hierarchy';
-import { dayWords } from '@ltx/shared/domain/periods';
+import { dateWords } from '@ltx/shared/wording/time-words';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { Branch, BranchCreateInput, BranchMoveInput, OrgChildInput, OrgDetail, OrgSummary, RenameInput } from '@ltx/shared/schemas/org';
 import { closedLabel, orgKindLabels } from '@ltx/shared/labels';
@@ -174,7 +174,7 @@ const kindOf = (o: OrgRecord) => (o.kind ? { kindText: orgKindLabels[o.kind] } :
 
 /** 已撤销（2026年3月1日）: a closed one, with its day. */
 function closedOf(o: { closedOn?: string }) {
-  return o.closedOn ? { closed: { on: o.closedOn, text: `${closedLabel}（${dayWords(o.closedOn)}）` } } : {};
+  return o.closedOn ? { closed: { on: o.closedOn, text: `${closedLabel}（${dateWords(o.closedOn, { weekday: false })}）` } } : {};
 }
 
 function toOrgSummary(o: OrgRecord): OrgSummary {

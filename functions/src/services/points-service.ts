@@ -97,7 +97,7 @@ export class PointsService implements AttendanceListener {
     for (const e of live) {
       wrote = (await this.deps.points.append({
         ...base, id: entryId(year, memberId, 'reversal', e.id), category: e.category, points: -e.points, source: 'reversal', reversalOf: e.id,
-        reason: `出席情况改为“${statusWords}”，冲正原记录`,
+        reason: `出席情况改为“${statusWords}”，更正原记录`,
       })) === 'created' || wrote;
     }
     if (!desired) return wrote;

@@ -1,16 +1,9 @@
-import { sessionKindLabels, weekdayLabels } from '@ltx/shared/labels';
+import { sessionKindLabels } from '@ltx/shared/labels';
 import { hasLeftBy } from '@ltx/shared/domain/roll';
-import { chinaDay, chinaParts } from '@ltx/shared/time/china-day';
+import { chinaDay } from '@ltx/shared/time/china-day';
+import { whenWords } from '@ltx/shared/wording/time-words';
 import type { MemberRecord, OutboxRecord, SessionRecord } from '../repositories/records';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Local time in words, as a reminder or the member's home says it: "11月29日星期六 09:30". */
-export function sayWhen(iso: string): string {
-  const p = chinaParts(iso);
-  if (!p) return '时间不详';
-  return `${p.month}月${p.day}日${weekdayLabels[p.weekday]} ${pad(p.hour)}:${pad(p.minute)}`;
-}
 
 /**
  * The reminders a session calls for: one the day before, and one when material is published.
@@ -35,7 +28,7 @@ export function planReminders(session: SessionRecord, members: Map<string, Membe
         kind: 'session_tomorrow',
         dueAt: dayBefore.toISOString(),
         channel: subscribed.includes('session_tomorrow') ? 'wechat' : 'none',
-        text: `${name}同志：明天 ${sayWhen(session.startsAt)} 在${session.place}召开${kindName}：${session.topic}。`,
+        text: `${name}同志：明天（${whenWords(session.startsAt, { today: now })}）在${session.place}召开${kindName}：${session.topic}。`,
       });
     }
     if (hasMaterial && new Date(session.startsAt) > now) {

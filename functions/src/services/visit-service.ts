@@ -21,9 +21,9 @@ import { actorOf, authorize } from './authorize';
 import { placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
+import { whenWords } from '@ltx/shared/wording/time-words';
 import { careNoteTexts, type MemberService } from './member-service';
 import type { Screen } from './content-screen';
-import { sayWhen } from './reminder-planner';
 import { hasLeftBy } from '@ltx/shared/domain/roll';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import type { SessionCreatedListener, SessionService } from './session-service';
@@ -281,6 +281,7 @@ export class VisitService implements SessionCreatedListener {
       const m = members.get(v.memberId);
       return {
         ...this.toView(v, rules, sessions),
+        ...(m ? { memberGender: m.gender } : {}),
         ...(m?.phone ? { memberPhone: m.phone } : {}),
         ...(m?.address ? { address: m.address } : {}),
         ...(m?.sensitive ? { careNotes: m.sensitive.careNotes } : {}),
@@ -420,8 +421,8 @@ export class VisitService implements SessionCreatedListener {
       ...(v.delivered ? { delivered: { ...v.delivered, photos: v.delivered.photos.map((p) => ({ ...p, url: '' })) } } : {}),
       ...(v.confirmed ? { confirmed: v.confirmed } : {}),
       ...(v.cancelled ? { cancelled: v.cancelled } : {}),
-      ...(v.missed ? { missed: { by: v.missed.by, at: v.missed.at, via: v.missed.via, ...(v.missed.note ? { note: v.missed.note } : {}), deliveredAt: v.missed.delivered.at, text: missedText(v.missed) } } : {}),
-      statusText: statusText(v),
+      ...(v.missed ? { missed: { by: v.missed.by, at: v.missed.at, via: v.missed.via, ...(v.missed.note ? { note: v.missed.note } : {}), deliveredAt: v.missed.delivered.at, text: missedText(v.missed, now) } } : {}),
+      statusText: statusText(v, now),
       version: v.version,
     };
   }
@@ -437,14 +438,14 @@ function firstScheduledAt(v: VisitRecord): string | undefined {
   return v.history.find((h) => h.to === 'scheduled')?.at ?? v.scheduled?.at;
 }
 
-/** "本人说 11月30日星期一 上午9点 没有人来送学": the words the secretary and the member both read. */
-function missedText(m: NonNullable<VisitRecord['missed']>): string {
-  return `${m.via === 'proxy' ? '家属' : '本人'}说${sayWhen(m.delivered.at)}没有人来送学`;
+/** "本人说11月30日 星期一 上午9点没有人来送学": the words the secretary and the member both read. */
+function missedText(m: NonNullable<VisitRecord['missed']>, now: Date): string {
+  return `${m.via === 'proxy' ? '家属' : '本人'}说${whenWords(m.delivered.at, { today: now })}没有人来送学`;
 }
 
-function statusText(v: VisitRecord): string {
-  if (v.status === 'scheduled' && v.scheduled) return `已安排：${v.scheduled.contactName} ${sayWhen(v.scheduled.windowStart)} 来`;
-  if (v.status === 'requested' && v.missed) return `${missedText(v.missed)}，已告诉支部，等待重新安排`;
+function statusText(v: VisitRecord, now: Date): string {
+  if (v.status === 'scheduled' && v.scheduled) return `已安排：${v.scheduled.contactName} ${whenWords(v.scheduled.windowStart, { today: now })}来`;
+  if (v.status === 'requested' && v.missed) return `${missedText(v.missed, now)}，已告诉支部，等待重新安排`;
   if (v.status === 'requested') return `已申请（${slotLabels[v.slot]}），等待支部安排`;
   if (v.status === 'cancelled' && v.cancelled) return `已取消：${v.cancelled.reason}`;
   return visitStatusLabels[v.status];

@@ -9,6 +9,7 @@ import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 import { pointsLimits } from '@ltx/shared/limits';
+import { pointsWords } from '@ltx/shared/labels';
 
 interface Props {
   busy: boolean;
@@ -19,8 +20,8 @@ interface Props {
 
 const categoryChoices = awardCategories.map((value) => ({ value, label: categoryText(value) }));
 const signChoices = [
-  { value: 'add' as const, label: '加分' },
-  { value: 'subtract' as const, label: '减分' },
+  { value: 'add' as const, label: pointsWords.add },
+  { value: 'subtract' as const, label: pointsWords.subtract },
 ];
 
 /** "记分": category as big buttons, points in a number box, a required reason, an optional day. */
@@ -37,7 +38,7 @@ export function AwardForm({ busy, outcome, onSubmit }: Props) {
   return (
     <View className='section'>
       <ChoiceField label='积分类别' choices={categoryChoices} value={form.category} onChange={(v) => set('category', v)} error={errors.category} />
-      {form.category === 'adjustment' ? <ChoiceField label='加分还是减分' choices={signChoices} value={form.sign} onChange={(v) => set('sign', v)} /> : null}
+      {form.category === 'adjustment' ? <ChoiceField label='加分还是扣分' choices={signChoices} value={form.sign} onChange={(v) => set('sign', v)} /> : null}
       <TextField label='分值' hint={`填 1 到 ${pointsLimits.entry} 之间的整数`} type='number' maxlength={String(pointsLimits.entry).length} value={form.points} onChange={(v) => set('points', v)} error={errors.points} />
       <TextAreaField label='事由（必填）' hint='如：参加社区义务宣讲' value={form.reason} maxlength={pointsLimits.reason} onChange={(v) => set('reason', v)} error={errors.reason} />
       <DateField label='日期（不填就是今天）' value={form.date} onChange={(v) => set('date', v)} error={errors.date} />

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { callPhone } from '@/adapters/phone';
 import { useRecordCall } from '@/hooks/use-calls';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import type { Call, CallPause } from '@/services/types';
 import { callPauseLabels } from '@ltx/shared/labels';
 import { callLimits } from '@ltx/shared/limits';
@@ -49,7 +49,7 @@ export function CallPanel({ memberId, who, phone, outboxId, askPause = false, on
   return (
     <View className='spaced-top'>
       {phone ? <PhoneButton who={who} phone={phone} onCall={(p) => void callPhone(p)} /> : null}
-      <Message kind='ok' text={recorded ? `已记录：${stampText(recorded.at)} 已与${who}联系。` : undefined} />
+      <Message kind='ok' text={recorded ? `已记录：${whenText(recorded.at)} 已与${who}联系。` : undefined} />
       {open ? (
         <View>
           <TextAreaField label='备注（可不填）' value={note} onChange={setNote} maxlength={callLimits.note} error={fieldErrors.note} />

@@ -4,7 +4,7 @@ import type { AttendanceStatus, SessionDetail } from '@/services/types';
 import { messageOf } from '@/services/api-error';
 import { emptyAmendment, toAmendmentInput, type AmendmentErrors, type AmendmentFormState } from '@/services/minutes-form';
 import type { AmendmentInput } from '@/services/types';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { attendanceStatusOrder, statusText } from '@/services/session-words';
 import { BigButton } from './BigButton';
 import { ChoiceField } from './ChoiceField';
@@ -78,7 +78,7 @@ export function AmendmentList({ session }: { session: Pick<SessionDetail, 'amend
       {session.amendments.map((a, i) => (
         <View key={a.id} className='section'>
           <Text className='text strong'>第 {i + 1} 条更正</Text>
-          <InfoRow label='时间' value={stampText(a.at)} />
+          <InfoRow label='时间' value={whenText(a.at)} />
           <InfoRow label='更正人' value={a.byName} />
           <InfoRow label='原因' value={a.reason} />
           {a.note ? <InfoRow label='更正内容' value={a.note} /> : null}

@@ -13,7 +13,7 @@ interface Props {
 
 /** One visit for the contact at the door: when, where, how to speak with the member, whom to call. */
 export function ContactVisitCard({ visit: v, onCall, onDeliver }: Props) {
-  const notes = careNotesLines(v.careNotes);
+  const notes = careNotesLines(v.careNotes, v.memberGender);
   return (
     <View className={v.status === 'scheduled' ? 'row section--visit' : 'row'}>
       <Text className='row__title'>{v.memberName}</Text>

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { Ledger } from '@/services/types';
 import { absenteeText, attendanceCountsText, coverageText, groupLines, healthLines, livingLines, modeLines, quorumLine, type CountLine } from '@/services/ledger-words';
-import { sessionWhenText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { kindText } from '@/services/session-words';
 import { InfoRow } from './InfoRow';
 import { pressable } from '@/adapters/pressable';
@@ -48,7 +48,7 @@ export function LifeSection({ sessions }: { sessions: Ledger['sessions'] }) {
         return (
           <View key={s.id} className='section'>
             <Text className='row__title'>{`${kindText(s.kind)}：${s.topic}`}</Text>
-            <InfoRow label='时间' value={sessionWhenText(s.startsAt)} />
+            <InfoRow label='时间' value={whenText(s.startsAt)} />
             <InfoRow label='地点' value={s.place} />
             <InfoRow label='主持人' value={s.hostName} />
             <InfoRow label='记录人' value={s.recorderName} />

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useMemberCalls } from '@/hooks/use-calls';
 import { quietUntilText } from '@/services/call-words';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { CallPanel } from './CallPanel';
 import { LoadState } from './LoadState';
 
@@ -16,7 +16,7 @@ export function MemberCalls({ memberId, name, phone }: { memberId: string; name:
       {calls.data && calls.data.length === 0 ? <Text className='text'>还没有电话联系记录。</Text> : null}
       {calls.data?.map((c) => (
         <View key={c.id} className='row row--plain'>
-          <Text className='text strong'>{`${stampText(c.at)}，${c.byName || '工作人员'}已联系`}</Text>
+          <Text className='text strong'>{`${whenText(c.at)}，${c.byName || '工作人员'}已联系`}</Text>
           {c.note ? <Text className='text'>{`备注：${c.note}`}</Text> : null}
           <Text className='text text--muted'>{quietUntilText(c.quietUntil)}</Text>
         </View>

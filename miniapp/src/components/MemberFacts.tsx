@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MemberDetail } from '@/services/types';
-import { attendanceText, dateText, dateTimeText, genderText, healthText, livingText, yesNo } from '@/services/format';
+import { attendanceText, dateText, genderText, healthText, livingText, yesNo } from '@/services/format';
+import { whenText } from '@/services/session-time';
 import { careNoteLabels, consentWayLabels } from '@ltx/shared/labels';
 import { InfoRow } from './InfoRow';
 
@@ -51,7 +52,7 @@ export function MemberFacts({ member }: { member: MemberDetail }) {
       ) : null}
       {member.healthConsent ? (
         <Text className='text text--muted'>
-          同意保存健康和照护信息：{dateTimeText(member.healthConsent.givenAt)}，{consentWayLabels[member.healthConsent.way]}
+          同意保存健康和照护信息：{whenText(member.healthConsent.givenAt)}，{consentWayLabels[member.healthConsent.way]}
         </Text>
       ) : null}
     </View>

@@ -4,6 +4,7 @@ import type { VisitRequest } from '@/services/types';
 import { messageOf } from '@/services/api-error';
 import { confirmedText, memberMayConfirm, memberMaySayMissed, memberMayWithdraw, memberVisitLine, visitWayBackWords } from '@/services/visit-words';
 import { visitLimits } from '@ltx/shared/limits';
+import { speakerFor } from '@/services/speaker';
 import { AskOnce } from './AskOnce';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
@@ -17,13 +18,16 @@ interface Props {
   onWithdraw: (requestId: string) => Promise<unknown>;
   /** "没有人来" on a delivered visit, with the member's own words (may be empty). */
   onMissed: (requestId: string, note: string) => Promise<unknown>;
+  /** The elder's name when their family proxy is signed in: "支部已记为王建国参加了这次学习". */
+  proxyFor?: string;
 }
 
 /**
  * The member's (or proxy's) open 送学上门 requests, each in words; a delivered one asks for one tap to
  * confirm, or "没有人来". A request not yet delivered can be withdrawn. Each way back asks once.
  */
-export function MemberVisits({ visits, onConfirm, onWithdraw, onMissed }: Props) {
+export function MemberVisits({ visits, onConfirm, onWithdraw, onMissed, proxyFor }: Props) {
+  const who = speakerFor(proxyFor);
   const [busy, setBusy] = useState<string | undefined>();
   /** What happened to each request acted on here, in words: it leaves the list with its message. */
   const [done, setDone] = useState<Record<string, string>>({});
@@ -35,7 +39,7 @@ export function MemberVisits({ visits, onConfirm, onWithdraw, onMissed }: Props)
     setError(undefined);
     try {
       await onConfirm(id);
-      setDone((d) => ({ ...d, [id]: confirmedText }));
+      setDone((d) => ({ ...d, [id]: confirmedText(who) }));
     } catch (e) {
       setError({ id, text: messageOf(e) });
     } finally {
@@ -56,7 +60,7 @@ export function MemberVisits({ visits, onConfirm, onWithdraw, onMissed }: Props)
         done[v.id] ? null : (
           <View key={v.id} className='section section--visit'>
             <Text className='text text--large strong'>{memberVisitLine(v)}</Text>
-            {v.missed?.note ? <Text className='text'>您告诉支部的话：{v.missed.note}</Text> : null}
+            {v.missed?.note ? <Text className='text'>告诉支部的话：{v.missed.note}</Text> : null}
             {memberMayConfirm(v) ? (
               <BigButton onClick={() => void confirm(v.id)} disabled={busy !== undefined}>
                 {busy === v.id ? '正在确认……' : '确认已送学'}

@@ -6,6 +6,7 @@ import { leaveInput } from '@/services/attendance-board';
 import { hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import { clockText, sessionDateText } from '@/services/session-time';
 import { changeWords, kindText, myStatusText, withdrawableOf, withdrawWords, type WithdrawableStatus } from '@/services/session-words';
+import { speakerFor } from '@/services/speaker';
 import type { Speech } from '@/adapters/speech';
 import { AttachmentLinks, type OpenableFile } from './Attachments';
 import { BigButton } from './BigButton';
@@ -33,15 +34,19 @@ interface Props {
   speech: Speech;
   /** The clock, for whether the session has started ("我已学习" waits for it). */
   now?: () => Date;
+  /** The elder's name when a family proxy is signed in: the card then says "王建国来不了", not "我来不了". */
+  proxyFor?: string;
 }
 
 type Panel = 'none' | 'cannot-come' | 'leave' | 'studied';
 
-const ownReason = '其他原因';
-const leaveReasonChoices = [...leaveReasonPicks, ownReason].map((r) => ({ value: r, label: r === ownReason ? '其他原因（自己写）' : r }));
+const ownReason = '其他';
+const leaveReasonChoices = [...leaveReasonPicks, ownReason].map((r) => ({ value: r, label: r === ownReason ? '其他（自己写）' : r }));
 
 /** The member's next study in large type, with reading aloud, leave, and "I studied online". */
-export function NextSessionCard({ session, mine, attendanceMode, onReport, onWithdraw, onOpenFile, onAskVisit, speech, now = deviceNow }: Props) {
+export function NextSessionCard({ session, mine, attendanceMode, onReport, onWithdraw, onOpenFile, onAskVisit, speech, now = deviceNow, proxyFor }: Props) {
+  const who = speakerFor(proxyFor);
+  const ways = withdrawWords(who);
   const [panel, setPanel] = useState<Panel>('none');
   const [reason, setReason] = useState('');
   const [reasonPick, setReasonPick] = useState('');
@@ -59,7 +64,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
   // A line taken back is null: the list's status from before must not come back in its place.
   const status = line ? line.status : session.myStatus;
   const withdrawable = withdrawableOf(status, closed);
-  const statusWords = myStatusText(status, line?.reason, line?.reflection);
+  const statusWords = myStatusText(status, line?.reason, line?.reflection, who);
   const online = offersOnlineStudy(session, attendanceMode);
 
   const send = async (input: AttendanceInput) => {
@@ -79,6 +84,8 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
   };
 
   const submitLeave = () => {
+    // One tap on a reason is enough; only "其他" asks for typing.
+    if (!reasonPick) return setFieldError('请假原因：请点一个原因，或点“其他”自己写');
     const checked = leaveInput(reason);
     setFieldError(checked.ok ? undefined : checked.error);
     if (checked.ok) void send(checked.input);
@@ -101,10 +108,10 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
   const withdraw = async (what: WithdrawableStatus) => {
     setLine((await onWithdraw(what)) ?? { memberId: '', memberName: '', status: null });
     setPanel('none');
-    setDone(withdrawWords[what].done);
+    setDone(ways[what].done);
   };
 
-  const asked = change && status ? changeWords(status, change.status) : undefined;
+  const asked = change && status ? changeWords(status, change.status, who) : undefined;
 
   return (
     <View className='next-session'>
@@ -119,7 +126,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
       {statusWords ? <Text className='banner banner--status'>{statusWords}</Text> : null}
       <Message kind='ok' text={done} />
       {withdrawable ? (
-        <AskOnce key={withdrawable} words={withdrawWords[withdrawable]} onConfirm={() => withdraw(withdrawable)} />
+        <AskOnce key={withdrawable} words={ways[withdrawable]} onConfirm={() => withdraw(withdrawable)} />
       ) : null}
 
       <Text className='h2'>学习材料</Text>
@@ -130,11 +137,11 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
       {!closed ? (
         <View>
           <BigButton variant={panel === 'cannot-come' || panel === 'leave' ? 'selected' : 'secondary'} onClick={() => open('cannot-come')}>
-            我来不了
+            {who.i}来不了
           </BigButton>
           {panel === 'cannot-come' || panel === 'leave' ? (
             <View className='section'>
-              <Text className='text'>您可以请假，也可以请支部派人上门送学：</Text>
+              <Text className='text'>{who.you}可以请假，也可以请支部派人上门送学：</Text>
               <BigButton variant={panel === 'leave' ? 'selected' : 'secondary'} onClick={() => setPanel(panel === 'leave' ? 'cannot-come' : 'leave')}>
                 请假
               </BigButton>
@@ -167,15 +174,15 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
           {online && !hasStarted(session, now()) ? (
             <View>
               <BigButton variant='secondary' disabled onClick={() => {}}>
-                我已学习：开始后才能点
+                {who.i}已学习：开始后才能点
               </BigButton>
-              <Text className='text text--muted'>学习开始以后（{sessionDateText(session.startsAt)} {clockText(session.startsAt)}），看过或听过材料，再点“我已学习”。</Text>
+              <Text className='text text--muted'>学习开始以后（{sessionDateText(session.startsAt)} {clockText(session.startsAt)}），看过或听过材料，再点“{who.i}已学习”。</Text>
             </View>
           ) : null}
           {online && hasStarted(session, now()) ? (
             <View>
               <BigButton variant={panel === 'studied' ? 'selected' : 'secondary'} onClick={() => open('studied')}>
-                我已学习
+                {who.i}已学习
               </BigButton>
               {panel === 'studied' ? (
                 <View className='section'>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { PendingChange } from '@/services/types';
 import { describePatch } from '@/services/change-text';
-import { dateTimeText } from '@/services/format';
+import { whenText } from '@/services/session-time';
 import { BigButton } from './BigButton';
 import { Message } from './Message';
 
@@ -16,7 +16,7 @@ interface Props {
 export function PendingChangeCard({ change, onApprove, busy, error }: Props) {
   return (
     <View className='section'>
-      <Text className='text strong'>提交时间：{dateTimeText(change.proposedAt)}</Text>
+      <Text className='text strong'>提交时间：{whenText(change.proposedAt)}</Text>
       {describePatch(change.patch).map((line) => (
         <Text key={line} className='text'>
           {line}

@@ -5,6 +5,7 @@ import { BigButton } from './BigButton';
 import { Message } from './Message';
 import { TextAreaField } from './TextAreaField';
 import { pointsLimits } from '@ltx/shared/limits';
+import { pointsWords } from '@ltx/shared/labels';
 
 interface Props {
   open: boolean;
@@ -15,7 +16,7 @@ interface Props {
   onReverse: (reason: string) => void;
 }
 
-/** "冲正" on one entry: the first tap opens a required reason box, the second sends. Nothing pops up. */
+/** "更正" (take back) one entry: the first tap opens a required reason box, the second sends. Nothing pops up. */
 export function ReversalPanel({ open, onOpen, busy, error, onReverse }: Props) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -28,7 +29,7 @@ export function ReversalPanel({ open, onOpen, busy, error, onReverse }: Props) {
     return (
       <View>
         <BigButton variant='secondary' onClick={() => onOpen(true)} disabled={busy}>
-          冲正这一条
+          {pointsWords.correctThis}
         </BigButton>
         <Message kind='error' text={error} />
       </View>
@@ -36,13 +37,13 @@ export function ReversalPanel({ open, onOpen, busy, error, onReverse }: Props) {
   }
   return (
     <View className='section section--confirm'>
-      <TextAreaField label='冲正原因（必填）' hint='如：记错了人、重复记分' value={reason} maxlength={pointsLimits.reversalReason} onChange={setReason} error={reasonError} />
+      <TextAreaField label={`${pointsWords.correctionReason}（必填）`} hint='如：记错了人、重复记分' value={reason} maxlength={pointsLimits.reversalReason} onChange={setReason} error={reasonError} />
       <Message kind='error' text={error} />
       <BigButton onClick={send} disabled={busy}>
-        {busy ? '正在冲正……' : '确认冲正'}
+        {busy ? '正在更正……' : '确认更正'}
       </BigButton>
       <BigButton variant='secondary' onClick={() => onOpen(false)} disabled={busy}>
-        不冲正
+        不更正
       </BigButton>
     </View>
   );

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Review } from '@/services/types';
 import { sortItems } from '@/services/inspection-words';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import type { OpenableFile } from './Attachments';
 import { InfoRow } from './InfoRow';
 import { ItemDecision } from './ItemDecision';
@@ -23,7 +23,7 @@ export function ReviewList({ reviews, onOpen, onAccept, onReturn }: Props) {
         <View key={r.id} className='section'>
           <Text className='row__title'>{`第 ${n + 1} 条督导意见`}</Text>
           <InfoRow label='督导意见' value={r.opinion} />
-          <InfoRow label='提出人' value={`${r.byName}，${stampText(r.at)}`} />
+          <InfoRow label='提出人' value={`${r.byName}，${whenText(r.at)}`} />
           {r.items.length === 0 ? <Text className='text'>没有整改事项。</Text> : null}
           {sortItems(r.items).map((item) => (
             <RectificationCard key={item.id} item={item} onOpen={onOpen}>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { BranchContact, VisitRequest, VisitScheduleInput } from '@/services/types';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { cancelReasonProblem, type ScheduleErrors, type ScheduleForm as ScheduleFormState } from '@/services/visit-forms';
 import { ageText, careNotesLines, overdueText, requestedByText, secretaryActions, slotText, visitSessionText, windowText } from '@/services/visit-words';
 import { BigButton } from './BigButton';
@@ -62,7 +62,7 @@ export function SecretaryVisitCard({ visit: v, panel, onPanel, contacts, schedul
       {v.scheduled ? <InfoRow label='安排' value={`${v.scheduled.contactName}，${windowText(v.scheduled.windowStart, v.scheduled.windowEnd)}`} /> : null}
       {v.delivered ? (
         <View>
-          <InfoRow label='送学时间' value={stampText(v.delivered.at)} />
+          <InfoRow label='送学时间' value={whenText(v.delivered.at)} />
           <InfoRow label='学习内容' value={v.delivered.studied} />
           {v.delivered.remarks ? <InfoRow label='党员的感想' value={v.delivered.remarks} /> : null}
           {v.delivered.views ? <InfoRow label='意见建议' value={v.delivered.views} /> : null}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { SessionSummary } from '@/services/types';
-import { sessionWhenText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { kindText, sessionStateText } from '@/services/session-words';
 import { pressable } from '@/adapters/pressable';
 
@@ -10,7 +10,7 @@ export function SessionRow({ session, onOpen }: { session: SessionSummary; onOpe
     <View className='row' hoverClass='row--plain' {...pressable(onOpen)}>
       <Text className='row__title'>{kindText(session.kind)}</Text>
       <Text className='text'>主题：{session.topic}</Text>
-      <Text className='text'>时间：{sessionWhenText(session.startsAt)}</Text>
+      <Text className='text'>时间：{whenText(session.startsAt)}</Text>
       <Text className='text'>地点：{session.place}</Text>
       <Text className='text'>
         状态：{sessionStateText(session.status)}，应到 {session.expectedCount} 人

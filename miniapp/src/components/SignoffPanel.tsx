@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Signoff, SignoffCheck } from '@/services/types';
 import { messageOf } from '@/services/api-error';
 import { signoffText } from '@/services/inspection-words';
-import { stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { BigButton } from './BigButton';
 import { InfoRow } from './InfoRow';
 import { LoadState } from './LoadState';
@@ -35,7 +35,7 @@ export function SignoffPanel({ signoff, periodText, check, onSign }: Props) {
       <View>
         <Text className='banner banner--ok'>{`✓ ${signoffText({ by: signoff.byName, at: signoff.at })}`}</Text>
         <InfoRow label='签字人' value={signoff.byName} />
-        <InfoRow label='签字时间' value={stampText(signoff.at)} />
+        <InfoRow label='签字时间' value={whenText(signoff.at)} />
         <Text className='text spaced-top'>{`${periodText}的记录已锁定，不能再修改；如有错漏，由支部在当期新记一条，写明更正哪条记录和原因。`}</Text>
         {signoff.acknowledged.length ? (
           <View className='spaced-top'>

@@ -2,7 +2,7 @@ import { feedbackKindLabels, feedbackStatusLabels } from '@ltx/shared/labels';
 import { feedbackLimits } from '@ltx/shared/limits';
 import { roleLabels } from '@ltx/shared/domain/roles';
 import type { Choice } from '@/components/ChoiceField';
-import { dateTimeText } from './format';
+import { whenText } from './session-time';
 import type { Feedback, FeedbackInput, FeedbackKind } from './types';
 
 /** 意见反馈 in words, and the write form's check: platform-free, so the pages stay thin and this is tested under DOM. */
@@ -35,14 +35,14 @@ export function toFeedbackInput(form: FeedbackForm): { input?: FeedbackInput; er
 }
 
 /** 投诉 · 2026年11月3日 09:30 · 已回复 */
-export const feedbackHeading = (f: Feedback) => `${feedbackKindLabels[f.kind]} · ${dateTimeText(f.createdAt)} · ${feedbackStatusLabels[f.status]}`;
+export const feedbackHeading = (f: Feedback) => `${feedbackKindLabels[f.kind]} · ${whenText(f.createdAt)} · ${feedbackStatusLabels[f.status]}`;
 
 /** Who wrote it, as the administrator reads it: 王建国（党员），第一离退休干部党支部. */
 export const feedbackSender = (f: Feedback) => `${f.senderName || '一位同志'}（${roleLabels[f.senderRole]}），${f.branchName}${f.aboutBranch ? '，关于本支部的工作' : ''}`;
 
 /** The answer as its reader sees it, or what is still awaited. */
 export const feedbackAnswerText = (f: Feedback) =>
-  f.answer ? `${f.answeredByName ? `${f.answeredByName}（管理员）` : '管理员'}于 ${dateTimeText(f.answeredAt ?? f.createdAt)} 答复：${f.answer}` : '还没有答复，管理员答复后会显示在这里。';
+  f.answer ? `${f.answeredByName ? `${f.answeredByName}（管理员）` : '管理员'}于 ${whenText(f.answeredAt ?? f.createdAt)} 答复：${f.answer}` : '还没有答复，管理员答复后会显示在这里。';
 
 export function answerProblem(text: string): string | undefined {
   const t = text.trim();

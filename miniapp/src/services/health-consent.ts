@@ -1,7 +1,8 @@
 import { consentWayLabels } from '@ltx/shared/labels';
 import { isProxy, type Role } from '@ltx/shared/domain/roles';
 import type { RouteTypes } from '../../../functions/src/api/types';
-import { dateText, dateTimeText } from './format';
+import { dateText } from './format';
+import { whenText } from './session-time';
 
 export type HealthConsentPage = RouteTypes['GET /api/v1/members/{memberId}/health-consent']['response'];
 
@@ -13,7 +14,7 @@ export function consentStateText(page: HealthConsentPage, who: { role: Role }): 
   const subject = who.role === 'member' ? '您' : page.memberName;
   if (!page.consent) return `${subject}还没有同意保存健康和照护信息。不同意也没关系，其他事情都照常办。`;
   const updated = page.consent.termsVersion === page.terms.version ? '' : '（同意书后来有更新，可以重新阅读）';
-  return `${subject}已于 ${dateTimeText(page.consent.givenAt)} 同意保存健康和照护信息（${consentWayLabels[page.consent.way]}）${updated}。`;
+  return `${subject}已于 ${whenText(page.consent.givenAt)} 同意保存健康和照护信息（${consentWayLabels[page.consent.way]}）${updated}。`;
 }
 
 /** The agree button's words: the proxy agrees on the member's behalf, and says so. */
@@ -34,5 +35,5 @@ export function readLines(page: HealthConsentPage): string[] {
 
 /** The history, newest first, one line each: "2026年12月1日 09:30 同意（家属）". */
 export function historyLines(page: HealthConsentPage): string[] {
-  return [...page.history].reverse().map((e) => `${dateTimeText(e.at)} ${e.kind === 'given' ? '同意' : '撤回同意'}（${e.byText}）`);
+  return [...page.history].reverse().map((e) => `${whenText(e.at)} ${e.kind === 'given' ? '同意' : '撤回同意'}（${e.byText}）`);
 }

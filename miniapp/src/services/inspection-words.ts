@@ -1,8 +1,7 @@
 import { parsePeriod } from '@ltx/shared/domain/periods';
 import { cadenceWindowLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { BranchCompliance, Rectification, RectificationStatus } from './types';
-import { dateText } from './format';
-import { shanghaiParts, stampText } from './session-time';
+import { sessionDateText, whenText } from './session-time';
 
 /**
  * Inspection in words. Every indicator carries a mark and a word (✓ 达标 / ✗ 不足), so nothing
@@ -64,8 +63,7 @@ export function itemsLine(open: number, overdue: number): IndicatorLine {
 /** "已签字：周明 11月28日" or "未签字". The day is China's. */
 export function signoffText(s: { by: string; at: string } | null | undefined): string {
   if (!s) return '未签字';
-  const p = shanghaiParts(s.at);
-  return p ? `已签字：${s.by} ${p.month}月${p.day}日` : `已签字：${s.by}`;
+  return `已签字：${s.by} ${sessionDateText(s.at)}`;
 }
 
 /** Every indicator of a branch card, in the order an inspector reads them. */
@@ -107,7 +105,7 @@ export const rectificationStatusText = (s: RectificationStatus) => statusWords[s
 /** The flag both sides see on an item past its deadline and not yet accepted. */
 export const overdueFlag = '⚠ 已逾期';
 
-export const deadlineText = (deadline: string) => `整改期限：${dateText(deadline)}`;
+export const deadlineText = (deadline: string) => `整改期限：${sessionDateText(deadline)}`;
 
 /** "状态：待整改" with the overdue flag in words when it applies. */
 export function itemStateText(item: Pick<Rectification, 'status' | 'overdue'>): string {
@@ -127,7 +125,7 @@ const historyVerbs: Record<Rectification['history'][number]['action'], string> =
 /** One step of an item's history: who, when, what. "2026年11月28日 14:05 周明 退回：请附会议记录照片" */
 export function historyText(h: Rectification['history'][number]): string {
   const evidence = h.evidence?.length ? `（附佐证材料 ${h.evidence.length} 件）` : '';
-  return `${stampText(h.at)} ${h.byName} ${historyVerbs[h.action]}${h.text ? `：${h.text}` : ''}${evidence}`;
+  return `${whenText(h.at)} ${h.byName} ${historyVerbs[h.action]}${h.text ? `：${h.text}` : ''}${evidence}`;
 }
 
 /** Items that want attention first: overdue, then waiting for the secretary, then waiting for the inspector, then done. */

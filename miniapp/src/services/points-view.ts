@@ -1,11 +1,13 @@
 import { pointsCategoryLabels } from '@ltx/shared/domain/points-rules';
 import type { DateParts } from './date-parts';
 import { isBlank, isoFromParts } from './date-parts';
-import { dateText } from './format';
+import { dateWords } from '@ltx/shared/wording/time-words';
 import type { ManualAwardInput, MemberPoints, PointsCategory, PointsEntry } from './types';
 import { chinaYear } from '@ltx/shared/time/china-day';
 import { pointsLimits } from '@ltx/shared/limits';
-import { pointsOffWords } from '@ltx/shared/labels';
+import { pointsOffWords, pointsWords } from '@ltx/shared/labels';
+import { correctionTitle, pointsAmount } from '@ltx/shared/wording/points-words';
+import { deviceNow } from '@/adapters/clock';
 
 /** 党员积分 in words: what the member and the secretary read. Platform-free; no ranking anywhere. */
 
@@ -16,12 +18,8 @@ export function thisYear(now: Date): number {
   return chinaYear(now);
 }
 
-/** "加 2 分" / "减 2 分": the sign in words, never only in colour or a small minus. */
-export function pointsText(points: number): string {
-  if (points > 0) return `加 ${points} 分`;
-  if (points < 0) return `减 ${-points} 分`;
-  return '0 分';
-}
+/** "加 2 分" / "扣 2 分": the sign in words, never only in colour or a small minus. */
+export const pointsText = pointsAmount;
 
 export interface EntryLine {
   id: string;
@@ -29,22 +27,24 @@ export interface EntryLine {
   title: string;
   points: string;
   reason: string;
-  /** "已冲正" on an entry a later reversal cancelled; "冲正记录" on the reversal itself. */
+  /** "已更正" on an entry a later correction took back (a correction says what it takes back in its title). */
   mark?: string;
   /** Still counts: may be reversed (by the secretary). */
   reversible: boolean;
 }
 
-export function entryLine(e: PointsEntry): EntryLine {
+/** One entry; `originalDate` is the day of the entry a correction takes back, when it is in the list. */
+export function entryLine(e: PointsEntry, originalDate?: string): EntryLine {
   const isReversal = !!e.reversalOf;
   const reversed = !!e.reversedBy;
+  const today = deviceNow();
   return {
     id: e.id,
-    date: dateText(e.date),
-    title: isReversal ? `冲正：${categoryText(e.category)}` : categoryText(e.category),
+    date: dateWords(e.date, { today }),
+    title: isReversal ? correctionTitle(e.points, originalDate, { today }) : categoryText(e.category),
     points: pointsText(e.points),
     reason: e.reason,
-    ...(reversed ? { mark: '已冲正（这一条不再计分）' } : isReversal ? { mark: '冲正记录（抵消原来的一条）' } : {}),
+    ...(reversed ? { mark: pointsWords.corrected } : {}),
     reversible: !isReversal && !reversed,
   };
 }
@@ -71,9 +71,9 @@ export function pointsView(p: MemberPoints): PointsViewState {
   return {
     year: p.year,
     total: `${p.total}`,
-    base: `其中基础分 ${p.base} 分`,
+    base: `其中${pointsWords.basePerYear} ${p.base} 分`,
     categories,
-    entries: p.entries.map(entryLine),
+    entries: p.entries.map((e) => entryLine(e, e.reversalOf ? p.entries.find((o) => o.id === e.reversalOf)?.date : undefined)),
     empty: p.entries.length === 0,
     ...(p.enabled ? {} : { off: pointsOffNotice }),
   };
@@ -133,10 +133,10 @@ export function awardErrorsFromApi(fields: Record<string, string>): AwardErrors 
   return out;
 }
 
-/** 冲正 needs a reason of at least 2 characters. */
+/** 更正 needs a reason of at least 2 characters. */
 export function reversalReasonProblem(reason: string): string | undefined {
   const r = reason.trim();
-  if (r.length < pointsLimits.reasonMin) return `冲正原因：请写清楚为什么冲正（至少 ${pointsLimits.reasonMin} 个字）`;
-  if (r.length > pointsLimits.reversalReason) return `冲正原因：最多 ${pointsLimits.reversalReason} 个字`;
+  if (r.length < pointsLimits.reasonMin) return `${pointsWords.correctionReason}：请写清楚为什么更正（至少 ${pointsLimits.reasonMin} 个字）`;
+  if (r.length > pointsLimits.reversalReason) return `${pointsWords.correctionReason}：最多 ${pointsLimits.reversalReason} 个字`;
   return undefined;
 }

@@ -3,10 +3,9 @@
  * time), whatever the phone's own time zone: a member living elsewhere still meets at the branch's
  * hour. Plain arithmetic on a fixed offset, so it behaves the same on weapp (no full Intl) and H5.
  */
-import { weekdayLabels } from '@ltx/shared/labels';
 import { calendarDay, chinaInstant, chinaParts, type ChinaParts } from '@ltx/shared/time/china-day';
-
-const weekdays = weekdayLabels;
+import { clockWords, dateWords, whenWords } from '@ltx/shared/wording/time-words';
+import { deviceNow } from '@/adapters/clock';
 
 export type ShanghaiParts = ChinaParts;
 
@@ -14,34 +13,17 @@ export function shanghaiParts(iso: string): ShanghaiParts | null {
   return chinaParts(iso) ?? null;
 }
 
-/** 2025年12月3日 星期三 */
-export function sessionDateText(iso: string): string {
-  const p = shanghaiParts(iso);
-  return p ? `${p.year}年${p.month}月${p.day}日 ${weekdays[p.weekday]}` : iso;
-}
+// Pages say times and dates in the product's one wording (shared/src/wording/time-words.ts); "this
+// year" is the phone's today, so a date this year is said without its year.
 
-/** The hour in words elders say: 上午9点, 下午2点30分, 晚上7点05分. */
-export function clockText(iso: string): string {
-  const p = shanghaiParts(iso);
-  if (!p) return iso;
-  const { hour, minute } = p;
-  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour === 12 ? '中午' : hour < 18 ? '下午' : '晚上';
-  const h12 = hour > 12 ? hour - 12 : hour;
-  return `${part}${h12}点${minute ? `${String(minute).padStart(2, '0')}分` : ''}`;
-}
+/** 12月3日 星期四 (2026年1月7日 星期三 when not this year). */
+export const sessionDateText = (iso: string): string => dateWords(iso, { today: deviceNow() });
 
-/** 2025年12月3日 星期三 上午9点 */
-export function sessionWhenText(iso: string): string {
-  return `${sessionDateText(iso)} ${clockText(iso)}`;
-}
+/** The hour in words elders say: 上午9点, 下午3点半, 晚上7点05分. */
+export const clockText = (iso: string): string => clockWords(iso);
 
-/** A short Beijing-time stamp for records (who did what when): 2025年12月3日 09:05. */
-export function stampText(iso: string): string {
-  const p = shanghaiParts(iso);
-  if (!p) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
-}
+/** 12月3日 星期四 上午9点半: a session's time, and who did what when on records. */
+export const whenText = (iso: string): string => whenWords(iso, { today: deviceNow() });
 
 /** What the date and time boxes hold, as typed. */
 export interface WhenParts {

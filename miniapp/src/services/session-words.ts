@@ -1,6 +1,7 @@
-import { stampText } from './session-time';
+import { whenText } from './session-time';
 import { attendanceStatusLabels, reminderKindLabels, sessionKindLabels } from '@ltx/shared/labels';
 import type { AttendanceStatus, OutboxEntry, SessionKind, SessionSummary } from './types';
+import { selfSpeaker, type Speaker } from './speaker';
 
 export const kindText = (k: SessionKind) => sessionKindLabels[k];
 export const statusText = (s: AttendanceStatus | null | undefined) => (s ? attendanceStatusLabels[s] : '未登记');
@@ -25,16 +26,16 @@ export function quorumText(q: { entitled: number; present: number; met: boolean 
 }
 
 /** The member's own line, as the member home says it. */
-export function myStatusText(status: AttendanceStatus | null | undefined, reason?: string, reflection?: string): string | undefined {
+export function myStatusText(status: AttendanceStatus | null | undefined, reason?: string, reflection?: string, s: Speaker = selfSpeaker): string | undefined {
   switch (status) {
     case 'excused':
-      return reason ? `您已请假：${reason}` : '您已请假';
+      return reason ? `${s.you}已请假：${reason}` : `${s.you}已请假`;
     case 'online':
-      return reflection ? `您已登记网上学习。您的体会：${reflection}` : '您已登记网上学习';
+      return reflection ? `${s.you}已登记网上学习。${s.you}的体会：${reflection}` : `${s.you}已登记网上学习`;
     case 'present':
-      return '支部已登记您出席';
+      return `支部已登记${s.you}出席`;
     case 'home_delivered':
-      return '支部已登记为您送学上门';
+      return `支部已登记为${s.you}送学上门`;
     case 'absent':
       return '这次学习登记为缺席。如有误，请告诉支部书记';
     default:
@@ -65,7 +66,7 @@ export function outboxStatusText(e: Pick<OutboxEntry, 'status' | 'dueAt' | 'call
     case 'skipped': return '不再发送';
     case 'needs_call': return '微信提醒次数已用完，请打电话通知';
     case 'failed': return '发送失败，请打电话通知';
-    case 'called': return e.call ? `已电话通知（${e.call.byName || '工作人员'}，${stampText(e.call.at)}）` : '已电话通知';
+    case 'called': return e.call ? `已电话通知（${e.call.byName || '工作人员'}，${whenText(e.call.at)}）` : '已电话通知';
     case 'sending': return '正在发送';
     case 'pending': return Date.parse(e.dueAt) < now.getTime() ? '未发出（已过期）' : '待发送';
   }
@@ -76,30 +77,34 @@ export const needsCall = (e: Pick<OutboxEntry, 'channel' | 'status'>) =>
   (e.channel === 'none' && e.status === 'pending') || e.status === 'needs_call' || e.status === 'failed';
 
 /** A status as the member's own page names it (the button they tapped: 我已学习, not 网上自学). */
-const ownStatusWords: Record<AttendanceStatus, string> = { present: '出席', excused: '请假', absent: '缺席', home_delivered: '送学上门', online: '我已学习' };
+const ownStatusWords = (status: AttendanceStatus, s: Speaker): string =>
+  status === 'online' ? `${s.i}已学习` : ({ present: '出席', excused: '请假', absent: '缺席', home_delivered: '送学上门' } as const)[status];
 
 /** What a member or proxy may take back on their own line while the session is open. */
 export type WithdrawableStatus = 'excused' | 'online';
 
 /** Each way back on the member's line: its button, the one question, the answers, and what happened. */
-export const withdrawWords: Record<WithdrawableStatus, { label: string; question: string; confirm: string; busy: string; back: string; done: string }> = {
-  excused: {
-    label: '我能来了',
-    question: '撤销请假，按时来参加这次学习吗？支部会看到您能来。',
-    confirm: '是，我能来了',
-    busy: '正在撤销……',
-    back: '不撤销，还是请假',
-    done: '✓ 已撤销请假。支部会看到您能来参加。',
-  },
-  online: {
-    label: '撤销“我已学习”',
-    question: '撤销“我已学习”吗？这次学习就不算您已参加，积分也会退回。学过以后可以再点“我已学习”。',
-    confirm: '是，撤销',
-    busy: '正在撤销……',
-    back: '不撤销',
-    done: '✓ 已撤销“我已学习”。',
-  },
-};
+export function withdrawWords(s: Speaker = selfSpeaker): Record<WithdrawableStatus, { label: string; question: string; confirm: string; busy: string; back: string; done: string }> {
+  const studied = `“${s.i}已学习”`;
+  return {
+    excused: {
+      label: `${s.i}能来了`,
+      question: `撤销请假，按时来参加这次学习吗？支部会看到${s.you}能来。`,
+      confirm: `是，${s.i}能来了`,
+      busy: '正在撤销……',
+      back: '不撤销，还是请假',
+      done: `✓ 已撤销请假。支部会看到${s.you}能来参加。`,
+    },
+    online: {
+      label: `撤销${studied}`,
+      question: `撤销${studied}吗？这次学习就不算${s.you}已参加，积分也会退回。学过以后可以再点${studied}。`,
+      confirm: '是，撤销',
+      busy: '正在撤销……',
+      back: '不撤销',
+      done: `✓ 已撤销${studied}。`,
+    },
+  };
+}
 
 /** Which way back the member's line offers now: none once archived, or for what only the branch records. */
 export function withdrawableOf(status: AttendanceStatus | null | undefined, closed: boolean): WithdrawableStatus | undefined {
@@ -107,6 +112,7 @@ export function withdrawableOf(status: AttendanceStatus | null | undefined, clos
 }
 
 /** Asked once before a different status replaces the recorded one: "您已登记“请假”。要改为“我已学习”吗？" */
-export function changeWords(from: AttendanceStatus, to: AttendanceStatus): { question: string; confirm: string } {
-  return { question: `您已登记“${ownStatusWords[from]}”。要改为“${ownStatusWords[to]}”吗？`, confirm: `是，改为“${ownStatusWords[to]}”` };
+export function changeWords(from: AttendanceStatus, to: AttendanceStatus, s: Speaker = selfSpeaker): { question: string; confirm: string } {
+  const [was, will] = [ownStatusWords(from, s), ownStatusWords(to, s)];
+  return { question: `${s.you}已登记“${was}”。要改为“${will}”吗？`, confirm: `是，改为“${will}”` };
 }

@@ -1,7 +1,10 @@
 import { canTransition, slotLabels, visitStatusLabels } from '@ltx/shared/domain/visit-rules';
-import { careNoteLabels } from '@ltx/shared/labels';
-import type { CareNotes, ContactVisit, DaySlot, VisitRequest, VisitStatus } from './types';
-import { clockText, sessionDateText, shanghaiParts } from './session-time';
+import { careNoteLabels, genderPronounLabels } from '@ltx/shared/labels';
+import type { CareNotes, ContactVisit, DaySlot, Gender, VisitRequest, VisitStatus } from './types';
+import { windowWords } from '@ltx/shared/wording/time-words';
+import { deviceNow } from '@/adapters/clock';
+import { sessionDateText } from './session-time';
+import { selfSpeaker, type Speaker } from './speaker';
 
 /** 送学上门 in words: what the member, the secretary and the contact read. Platform-free. */
 
@@ -11,18 +14,8 @@ export const visitStatusText = (s: VisitStatus) => visitStatusLabels[s];
 /** The three slots in the order of the buttons, "都行" last (it is the default). */
 export const slotOrder: DaySlot[] = ['morning', 'afternoon', 'any'];
 
-/** 2025年11月30日 星期日 上午9点到11点 (the end's part of day is said again only when it differs). */
-export function windowText(start: string, end: string): string {
-  const a = shanghaiParts(start);
-  const b = shanghaiParts(end);
-  if (!a || !b) return `${start} - ${end}`;
-  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
-  const endClock = clockText(end);
-  const startClock = clockText(start);
-  const part = (c: string) => /^[^\d]+/.exec(c)?.[0] ?? '';
-  const endWords = sameDay && part(endClock) === part(startClock) ? endClock.slice(part(endClock).length) : endClock;
-  return sameDay ? `${sessionDateText(start)} ${startClock}到${endWords}` : `${sessionDateText(start)} ${startClock}到${sessionDateText(end)} ${endClock}`;
-}
+/** 11月30日 星期日 上午9点到11点半 (the end's part of day is said again only when it differs). */
+export const windowText = (start: string, end: string): string => windowWords(start, end, { today: deviceNow() });
 
 /** "已逾期：3 天未安排" / "已逾期：15 天未送学"; undefined when on time. */
 export function overdueText(v: Pick<VisitRequest, 'overdue' | 'ageDays'>): string | undefined {
@@ -77,13 +70,16 @@ export function contactOrder<T extends Pick<VisitRequest, 'scheduled' | 'created
   return [...visits].sort((a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
-/** Care notes as lines for the contact at the door: "听力：左耳听力弱". Empty notes give no lines. */
-export function careNotesLines(notes: CareNotes | undefined): string[] {
+/**
+ * Care notes as lines for the contact at the door: "听力：左耳听力弱", "需要读给她听" (他 or 她 from the
+ * member record; 本人 where the card does not know). Empty notes give no lines.
+ */
+export function careNotesLines(notes: CareNotes | undefined, gender?: Gender): string[] {
   if (!notes) return [];
   const lines: string[] = [];
   for (const key of ['bestVisitTime', 'hearing', 'eyesight', 'dialect'] as const) if (notes[key]) lines.push(`${careNoteLabels[key]}：${notes[key]}`);
   if (notes.largePrint) lines.push(careNoteLabels.largePrint);
-  if (notes.readAloud) lines.push(careNoteLabels.readAloud);
+  if (notes.readAloud) lines.push(gender ? `需要读给${genderPronounLabels[gender]}听` : careNoteLabels.readAloud);
   if (notes.other) lines.push(`其他：${notes.other}`);
   return lines;
 }
@@ -96,7 +92,7 @@ export function careChangeText(change: NonNullable<VisitRequest['delivered']>['c
     case 'pending_approval':
       return '照护观察已提交，等支部书记审核同意后更新到党员档案。';
     case 'not_stored':
-      return '照护观察只记在这次送学记录里，没有更新档案（该党员没有授权保存健康信息，或您不是他的结对联系人）。';
+      return '照护观察只记在这次送学记录里，没有更新档案（该党员没有授权保存健康信息，或您不是该党员的结对联系人）。';
     default:
       return undefined;
   }
@@ -121,7 +117,7 @@ export function memberVisitLine(v: Pick<VisitRequest, 'status' | 'statusText' | 
 export const memberMayConfirm = (v: Pick<VisitRequest, 'status'>) => canTransition('confirm', v.status);
 
 /** What the member reads after confirming. */
-export const confirmedText = '✓ 已确认送学。支部已记为您参加了这次学习。';
+export const confirmedText = (s: Speaker = selfSpeaker) => `✓ 已确认送学。支部已记为${s.you}参加了这次学习。`;
 
 /** Whether the member may still withdraw this request: asked for or arranged, not yet delivered. */
 export const memberMayWithdraw = (v: Pick<VisitRequest, 'status'>) => canTransition('withdraw', v.status);

@@ -6,7 +6,9 @@ import type { AttendanceStatus, ReminderKind, SessionKind } from '../schemas/ses
 import type { VisitStatus } from '../schemas/visit';
 import type { ConsentWay } from './consent';
 import type { DeletionReason } from './member-deletion';
-import { chinaDateText, chinaTimeText, parsePeriod, periodWords } from './periods';
+import { parsePeriod, periodWords } from './periods';
+import { dateWords, whenWords } from '../wording/time-words';
+import { pointsAmount } from '../wording/points-words';
 import { pointsCategoryLabels } from './points-rules';
 import type { RuleKind } from './rule-inheritance';
 import { roleLabels, type Role, type StaffRole } from './roles';
@@ -113,7 +115,7 @@ const namesShown = 5;
  * reader looks those up in one batch); an entry's own name wins.
  */
 export function auditSentence(e: AuditEntry, knownActorName?: string): string {
-  return `${chinaTimeText(e.at)} ${actorText(e, knownActorName)}${(phrases[e.action] ?? unknownPhrase)(e)}。`;
+  return `${whenWords(e.at)} ${actorText(e, knownActorName)}${(phrases[e.action] ?? unknownPhrase)(e)}。`;
 }
 
 function actorText(e: AuditEntry, knownActorName?: string): string {
@@ -124,11 +126,11 @@ function actorText(e: AuditEntry, knownActorName?: string): string {
 
 const member = (e: AuditEntry) => e.memberName ?? someMember;
 
-/** 支部党员大会（11月3日）「学习党章」; the year is said when it is not the entry's year. */
+/** 支部党员大会（11月3日 星期二）「学习党章」; the year is said when it is not the entry's year. */
 export function sessionText(s: AuditSessionRef | undefined, at: string): string {
   if (!s || (!s.kind && !s.topic)) return someSession;
   const kind = s.kind ? sessionKindLabels[s.kind] : '组织生活';
-  const day = s.startsAt ? `（${chinaDateText(s.startsAt, at)}）` : '';
+  const day = s.startsAt ? `（${dateWords(s.startsAt, { today: at })}）` : '';
   return `${kind}${day}${s.topic ? `「${s.topic}」` : ''}`;
 }
 
@@ -166,7 +168,7 @@ function withdrawText(e: AuditEntry): string {
 function pointsText(e: AuditEntry): string {
   if (!e.points) return '';
   const { category, points } = e.points;
-  return `：${pointsCategoryLabels[category]} ${points > 0 ? '+' : ''}${points} 分`;
+  return `：${pointsCategoryLabels[category]} ${pointsAmount(points)}`;
 }
 
 function statusChange(e: AuditEntry): string {
@@ -176,7 +178,7 @@ function statusChange(e: AuditEntry): string {
 }
 
 function visitWindow(e: AuditEntry): string {
-  return e.visit?.windowStart ? `，上门时间 ${chinaTimeText(e.visit.windowStart)}` : '';
+  return e.visit?.windowStart ? `，上门时间 ${whenWords(e.visit.windowStart, { today: e.at })}` : '';
 }
 
 function visitStudy(e: AuditEntry): string {
@@ -188,10 +190,9 @@ function unitName(e: AuditEntry, kind: string): string {
   return e.hierarchy?.name ? `${e.hierarchy.kindText ?? kind}「${e.hierarchy.name}」` : `一个${kind}`;
 }
 
-/** 2026-03-05 -> 2026年3月5日 */
+/** 2026-03-05 -> 2026年3月5日: the day of a departure, transfer or closing, for the record (no weekday). */
 function dayText(day: string | undefined): string {
-  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? dateWords(day, { weekday: false }) : '';
 }
 
 /** "王建国同志逝世（2026年3月5日）", "王建国组织关系转出", in respectful words. */
@@ -254,7 +255,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'attendance.mark': attendanceText,
   'attendance.withdraw': withdrawText,
   'points.award': (e) => `为${member(e)}记录了积分${pointsText(e)}`,
-  'points.reverse': (e) => `冲正了${member(e)}的一笔积分${pointsText(e)}`,
+  'points.reverse': (e) => `更正了${member(e)}的一笔积分（撤回原来的一条）${pointsText(e)}`,
   // A member asking for themselves is not "for" anyone.
   'visit.request': (e) => `${e.memberName && e.memberName === e.actorName ? '' : `为${member(e)}`}申请了送学上门${visitStudy(e)}`,
   'visit.accept': (e) => `确认了为${member(e)}送学上门的建议${statusChange(e)}`,

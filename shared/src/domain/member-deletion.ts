@@ -1,4 +1,5 @@
 import type { DepartureReason } from '../schemas/member';
+import { dateWords } from '../wording/time-words';
 
 /**
  * Deleting a member entirely (PIPL Art. 47), when an administrator is asked to and the organisation's
@@ -31,10 +32,7 @@ export function deletionRefusal(member: DeletableMember, today: string): string 
   if (!departure) return '这位党员还在党员名单上。只有逝世或离开的党员，才能删除个人信息。';
   if (departure.reason === 'transferred_out') return '这位党员的组织关系已转出，个人信息由接收的支部保管，不能在这里删除。';
   const from = deletableFrom(departure.on);
-  if (today < from) {
-    const [y, m, d] = from.split('-').map(Number);
-    return `按台账保存的规定，逝世或离开满${deletionWaitYears}年后才能删除，${y}年${m}月${d}日起可以删除。`;
-  }
+  if (today < from) return `按台账保存的规定，逝世或离开满${deletionWaitYears}年后才能删除，${dateWords(from, { weekday: false })}起可以删除。`;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { addChinaDays, chinaDay, chinaDayStart, chinaParts } from '../time/china-day';
+import { addChinaDays, chinaDay, chinaDayStart } from '../time/china-day';
 
 /** Periods are written `2026-11` (a month), `2026-Q4` (a quarter) or `2026` (a year). */
 export interface Period {
@@ -80,26 +80,4 @@ export function periodWords(text: string): string {
   if (p.kind === 'month') return `${year}年${Number(text.slice(5, 7))}月`;
   if (p.kind === 'quarter') return `${year}年第${quarterNames[Number(text.slice(6)) - 1]}季度`;
   return `${year}年全年`;
-}
-
-/** 2026-11-05 -> 2026年11月5日. */
-export function dayWords(day: string): string {
-  return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-}
-
-/** An instant in China's words, to the minute: 2026年11月3日 上午9:30, 下午2:05, 晚上8:00, 凌晨0:10. */
-export function chinaTimeText(iso: string): string {
-  const p = chinaParts(iso);
-  if (!p) return '时间不详';
-  const part = p.hour < 6 ? '凌晨' : p.hour < 12 ? '上午' : p.hour < 13 ? '中午' : p.hour < 18 ? '下午' : '晚上';
-  const hour = p.hour > 12 ? p.hour - 12 : p.hour;
-  return `${p.year}年${p.month}月${p.day}日 ${part}${hour}:${String(p.minute).padStart(2, '0')}`;
-}
-
-/** The China day of an instant as words: 11月3日, with the year when it differs from `yearOf` (an instant too). */
-export function chinaDateText(iso: string, yearOf?: string): string {
-  const p = chinaParts(iso);
-  if (!p) return '日期不详';
-  const sameYear = yearOf !== undefined && chinaParts(yearOf)?.year === p.year;
-  return `${sameYear ? '' : `${p.year}年`}${p.month}月${p.day}日`;
 }

@@ -62,5 +62,5 @@ export const pointsCategoryLabels: Record<PointsCategory, string> = {
   volunteer: '志愿服务',
   positive_energy: '正能量活动',
   absence: '无故缺席',
-  adjustment: '更正调整',
+  adjustment: '分数调整',
 };

@@ -1,6 +1,7 @@
 import { careNoteLabels, memberFieldLabels } from '../labels';
 import { deletionWaitYears } from './member-deletion';
 import { roleLabels } from './roles';
+import { dateWords } from '../wording/time-words';
 
 /**
  * The product's privacy policy (个人信息保护政策), the one text of it: the mini-program's page renders it, and
@@ -30,10 +31,7 @@ export interface PrivacyPolicy {
   sections: PolicySection[];
 }
 
-const dayWords = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
+const dayWords = (day: string) => dateWords(day, { weekday: false });
 
 const { sensitive: _sensitive, ...basicFields } = memberFieldLabels;
 /** The member record's fields, in the form's words (labels.ts), except the health data listed on its own. */

@@ -1,4 +1,5 @@
 import { genderLabels, livingSituationLabels } from '../labels';
+import { dateWords } from '../wording/time-words';
 import { memberLimits } from '../limits';
 import type { LivingSituation } from '../schemas/member';
 
@@ -108,7 +109,8 @@ export function readDay(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-const dayWords = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+/** Dates typed in a roster (birth, joining the party): the year always, the weekday never. */
+const dayWords = (day: string) => dateWords(day, { weekday: false });
 
 /**
  * One row read and checked against the rules and the branch's party groups (`knownGroups`; when the

@@ -2,7 +2,8 @@ import { sessionKindLabels } from '../labels';
 import type { SignoffCheck, SignoffCheckItem } from '../schemas/inspection';
 import type { SessionKind } from '../schemas/session';
 import type { VisitStatus } from '../schemas/visit';
-import { dayWords, lastDayOf, parsePeriod, periodEnded, periodWords, type Period } from './periods';
+import { lastDayOf, parsePeriod, periodEnded, periodWords, type Period } from './periods';
+import { dateWords } from '../wording/time-words';
 import { chinaDay, chinaDayStart } from '../time/china-day';
 import { visitStatusLabels } from './visit-rules';
 
@@ -37,11 +38,13 @@ export function signoffCheck(input: CheckInput): SignoffCheck {
   const lastDay = lastDayOf(period);
   const ended = periodEnded(period, now);
   const today = chinaDay(now.toISOString());
+  // Dates as the inspector reads them today: the year only when it is not this year.
+  const day = (d: string) => dateWords(d, { today });
   const blockers = [
-    ...(ended ? [] : [`${periodWords(period.text)}还没有结束（到${dayWords(lastDay)}为止），结束后才能签字`]),
+    ...(ended ? [] : [`${periodWords(period.text)}还没有结束（到${day(lastDay)}为止），结束后才能签字`]),
     ...(input.signedOff ? [`${periodWords(period.text)}已经签字`] : []),
   ];
-  const sessionName = (s: CheckInput['sessions'][number]) => `${sessionKindLabels[s.kind]}「${s.topic}」（${dayWords(chinaDay(s.startsAt))}）`;
+  const sessionName = (s: CheckInput['sessions'][number]) => `${sessionKindLabels[s.kind]}「${s.topic}」（${day(chinaDay(s.startsAt))}）`;
   const hasMinutes = (s: CheckInput['sessions'][number]) => !!s.minutes && [s.minutes.agenda, s.minutes.content, s.minutes.decisions].some((t) => t.trim() !== '');
   const sessions = [...input.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const items: SignoffCheckItem[] = [
@@ -65,13 +68,13 @@ export function signoffCheck(input: CheckInput): SignoffCheck {
       .sort((a, b) => a.deadline.localeCompare(b.deadline))
       .map((i) => ({
         key: `rectification:${i.id}`, kind: 'rectification_open' as const,
-        text: `整改事项「${i.what}」${rectificationWords[i.status as keyof typeof rectificationWords]}，${i.deadline < today ? `已逾期（期限${dayWords(i.deadline)}）` : `期限${dayWords(i.deadline)}`}`,
+        text: `整改事项「${i.what}」${rectificationWords[i.status as keyof typeof rectificationWords]}，${i.deadline < today ? `已逾期（期限${day(i.deadline)}）` : `期限${day(i.deadline)}`}`,
       })),
     // Requests made by the period's end and still open.
     ...input.openVisits
       .filter((v) => v.createdAt < chinaDayStart(period.end))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((v) => ({ key: `visit:${v.id}`, kind: 'visit_open' as const, text: `送学上门：${v.memberName}${v.sessionTopic ? `学习「${v.sessionTopic}」` : ''}的申请（${dayWords(chinaDay(v.createdAt))}）${visitStatusLabels[v.status]}，尚未完成` })),
+      .map((v) => ({ key: `visit:${v.id}`, kind: 'visit_open' as const, text: `送学上门：${v.memberName}${v.sessionTopic ? `学习「${v.sessionTopic}」` : ''}的申请（${day(chinaDay(v.createdAt))}）${visitStatusLabels[v.status]}，尚未完成` })),
   ];
   return { branchId: input.branchId, period: period.text, lastDay, ended, signedOff: input.signedOff, blockers, items };
 }

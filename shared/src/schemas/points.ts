@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { pointsLimits } from '../limits';
+import { pointsWords } from '../labels';
 import { Id, Int, IsoDate, Text, Timestamp, titled } from './common';
 
 export const pointsCategories = ['meeting', 'theme_day', 'home_delivered', 'online', 'volunteer', 'positive_energy', 'absence', 'adjustment'] as const;
@@ -20,7 +21,7 @@ export const PointsRules = titled(
       z.strictObject(Object.fromEntries(pointsCategories.map((c) => [c, YearlyCap()])) as Record<PointsCategory, ReturnType<typeof YearlyCap>>),
       '年度上限',
     ),
-    basePerYear: titled(Int().check(z.gte(0), z.lte(1000)), '年度基础分'),
+    basePerYear: titled(Int().check(z.gte(0), z.lte(1000)), pointsWords.basePerYear),
     /** Whether the organisation keeps points at all (some exempt retired members); on when omitted. */
     enabled: z.optional(titled(z.boolean(), '实行积分管理')),
   }),
@@ -42,7 +43,7 @@ export const ManualAwardInput = titled(
 );
 export type ManualAwardInput = z.infer<typeof ManualAwardInput>;
 
-export const ReversalInput = titled(z.strictObject({ reason: Text('冲正原因', pointsLimits.reversalReason, pointsLimits.reasonMin) }), '冲正');
+export const ReversalInput = titled(z.strictObject({ reason: Text(pointsWords.correctionReason, pointsLimits.reversalReason, pointsLimits.reasonMin) }), pointsWords.correction);
 export type ReversalInput = z.infer<typeof ReversalInput>;
 
 export const YearQuery = z.strictObject({ year: z.optional(titled(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100)), '年度')) });

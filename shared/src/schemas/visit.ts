@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { visitLimits } from '../limits';
 import { Id, Int, ShortText, Text, Timestamp, titled } from './common';
-import { CareNotes, EmergencyContact } from './member';
+import { CareNotes, EmergencyContact, Gender } from './member';
 import { Attachment, LinkedAttachment } from './session';
 
 export const visitStatuses = ['draft', 'requested', 'scheduled', 'delivered', 'confirmed', 'closed', 'cancelled'] as const;
@@ -108,6 +108,8 @@ export type VisitRequest = z.infer<typeof VisitRequest>;
 
 /** A contact's visit with what they need at the door. */
 export const ContactVisit = z.extend(VisitRequest, {
+  /** From the member record, so the card says 他 or 她. */
+  memberGender: z.optional(Gender),
   memberPhone: z.optional(z.string()),
   address: z.optional(z.string()),
   careNotes: z.optional(CareNotes),

@@ -101,7 +101,7 @@ describe('已电话通知 in the reminder outbox', () => {
     expect(posts()[0]!.body).toEqual({ outboxId: 'o1' });
 
     const now = testClock.now();
-    expect(outboxStatusText(entry({ status: 'called', call: { at: '2026-12-01T01:30:00.000Z', byName: '张卫东', quietUntil: '2026-12-31' } }), now)).toBe('已电话通知（张卫东，2026年12月1日 09:30）');
+    expect(outboxStatusText(entry({ status: 'called', call: { at: '2026-12-01T01:30:00.000Z', byName: '张卫东', quietUntil: '2026-12-31' } }), now)).toMatch(/^已电话通知（张卫东，(2026年)?12月1日 星期二 上午9点半）$/);
     expect(outboxStatusText(entry({ dueAt: daysFromNow(1) }), now)).toBe('待发送');
   });
 });

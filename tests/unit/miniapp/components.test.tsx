@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DemoAccountList } from '@/components/DemoAccountList';
 import { MemberHome } from '@/components/MemberHome';
+import { ElderPage } from '@/components/ElderPage';
 import { MemberRow } from '@/components/MemberRow';
 import { BranchCard } from '@/components/BranchCard';
 import { AttachmentLinks, PhotoThumbs } from '@/components/Attachments';
@@ -67,10 +68,12 @@ describe('MemberHome', () => {
     expect(screen.queryByText(/您在代/)).toBeNull();
   });
 
-  it('tells a family proxy whom they act for', () => {
+  it('names the elder to a family proxy, in the third person', () => {
     render(<MemberHome me={meOf({ ...memberMe, role: 'proxy', displayName: '王小红', attendanceMode: 'online' })} />);
-    expect(screen.getByText('您在代 王建国 办理')).toBeTruthy();
+    expect(screen.getByText('王建国的支部：')).toBeTruthy();
+    expect(screen.getByText('王建国的参学方式：')).toBeTruthy();
     expect(screen.getByText('网上自学')).toBeTruthy();
+    expect(screen.queryByText(/我的/)).toBeNull();
   });
 
   it('says 未设定 rather than leaving a blank when the branch has no secretary yet', () => {
@@ -134,5 +137,25 @@ describe('photos in WeChat\'s content check', () => {
     render(<AttachmentLinks files={[{ uploadId: 'b', name: '横幅.png', url: '', checkText: mediaCheckLabels.rejected }]} onOpen={() => {}} />);
     expect(screen.queryByText(/打开附件/)).toBeNull();
     expect(screen.getByText(mediaCheckLabels.rejected)).toBeTruthy();
+  });
+});
+
+describe('ElderPage', () => {
+  it('holds the proxy banner in the frame\'s top, which stays in view while the page scrolls', () => {
+    const { container } = render(
+      <ElderPage title='请支部送学上门' proxyFor='王建国' privacyPopup={false}>
+        <span>内容</span>
+      </ElderPage>,
+    );
+    const banner = screen.getByText('您在代 王建国 办理');
+    expect(banner.closest('.elder-page__top')).toBeTruthy();
+    // The frame's top comes before the title and the page's own content.
+    const top = container.querySelector('.elder-page__top')!;
+    expect(top.compareDocumentPosition(screen.getByText('请支部送学上门')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows no banner to anyone acting for themselves', () => {
+    render(<ElderPage title='我的积分' privacyPopup={false} />);
+    expect(screen.queryByText(/您在代/)).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import { emptyReview, newItem, returnReasonProblem, reviewErrorsFromApi, toAnswe
 import { collectItems, openOnly, withNewer } from '@/services/rectification-list';
 import { absenteeText, attendanceCountsText, groupLines, healthLines, quorumLine } from '@/services/ledger-words';
 import type { BranchCompliance, Ledger, Rectification, Review } from '@/services/types';
+import { phoneAt } from './device-year';
 
 describe('period chooser', () => {
   it('offers this and the last month, quarter and year as the API writes them', () => {
@@ -81,6 +82,8 @@ const branch: BranchCompliance = {
 };
 
 describe('compliance in words', () => {
+  phoneAt('2026-12-01T02:00:00.000Z');
+
   it('says each meeting kind held against required with a mark and a word', () => {
     expect(meetingLine(branch.meetings[0]!)).toEqual({ text: '✗ 支委会 2/3 不足', short: true });
     expect(meetingLine(branch.meetings[1]!)).toEqual({ text: '✓ 支部党员大会 1/1 达标', short: false });
@@ -118,8 +121,9 @@ describe('compliance in words', () => {
   });
 
   it('says the sign-off with who and China’s day, or that there is none', () => {
-    expect(signoffText({ by: '周明', at: '2026-11-28T02:00:00.000Z' })).toBe('已签字：周明 11月28日');
-    expect(signoffText({ by: '周明', at: '2026-11-27T17:00:00.000Z' })).toBe('已签字：周明 11月28日');
+    expect(signoffText({ by: '周明', at: '2026-11-28T02:00:00.000Z' })).toBe('已签字：周明 11月28日 星期六');
+    expect(signoffText({ by: '周明', at: '2026-11-27T17:00:00.000Z' })).toBe('已签字：周明 11月28日 星期六');
+    expect(signoffText({ by: '周明', at: '2025-11-28T02:00:00.000Z' })).toBe('已签字：周明 2025年11月28日 星期五');
     expect(signoffText(null)).toBe('未签字');
   });
 });
@@ -139,6 +143,8 @@ const item = (over: Partial<Rectification> = {}): Rectification => ({
 });
 
 describe('rectification items in words', () => {
+  phoneAt('2026-12-01T02:00:00.000Z');
+
   it('says each status in words and flags overdue ones', () => {
     expect(rectificationStatusText('open')).toBe('待整改');
     expect(rectificationStatusText('answered')).toBe('已答复，待督导审核');
@@ -151,10 +157,10 @@ describe('rectification items in words', () => {
   });
 
   it('says each step of the history: when, who, what', () => {
-    expect(historyText(item().history[0]!)).toBe('2026年11月28日 10:00 周明 提出整改事项');
-    expect(historyText({ action: 'return', by: 'u-i', byName: '周明', at: '2026-11-29T06:30:00.000Z', text: '请附会议记录照片' })).toBe('2026年11月29日 14:30 周明 退回：请附会议记录照片');
+    expect(historyText(item().history[0]!)).toBe('11月28日 星期六 上午10点 周明 提出整改事项');
+    expect(historyText({ action: 'return', by: 'u-i', byName: '周明', at: '2026-11-29T06:30:00.000Z', text: '请附会议记录照片' })).toBe('11月29日 星期日 下午2点半 周明 退回：请附会议记录照片');
     expect(historyText({ action: 'answer', by: 'u-s', byName: '张卫东', at: '2026-11-29T01:00:00.000Z', text: '已补开', evidence: [{ uploadId: 'u1', name: 'a.png', url: 'x' }] })).toBe(
-      '2026年11月29日 09:00 张卫东 答复整改情况：已补开（附佐证材料 1 件）',
+      '11月29日 星期日 上午9点 张卫东 答复整改情况：已补开（附佐证材料 1 件）',
     );
   });
 

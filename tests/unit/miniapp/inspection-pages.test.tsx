@@ -87,7 +87,7 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
   education: { visitsDelivered: 2, visitsOpen: 1, visitsOverdue: 1 },
   points: [{ memberId: 'm1', name: '王建国', earned: 4, total: 12 }],
   photos: [{ source: '支委会「研究十月工作」', name: '合影.png', url: 'http://x/p1' }],
-  audit: [{ at: '2026-10-10T03:00:00.000Z', sentence: '2026年10月10日 上午11:00 张卫东（支部书记）归档了会议记录：支委会（10月10日）「研究十月工作」。' }],
+  audit: [{ at: '2026-10-10T03:00:00.000Z', sentence: '2026年10月10日 星期六 上午11点 张卫东（支部书记）归档了会议记录：支委会（10月10日 星期六）「研究十月工作」。' }],
   reviews: [review([item()])],
   signoff: null,
   ...over,
@@ -132,9 +132,9 @@ describe('inspector home (compliance)', () => {
     expect(screen.getByText('✗ 2 名党员五个月以上未参加组织生活')).toBeTruthy();
     expect(screen.getByText('✗ 整改事项未完成 1 项，其中已逾期 1 项')).toBeTruthy();
     expect(screen.getByText('○ 未签字')).toBeTruthy();
-    expect(screen.queryByText('✓ 已签字：周明 11月28日')).toBeNull();
+    expect(screen.queryByText(/^✓ 已签字：周明 (2026年)?11月28日 星期六$/)).toBeNull();
     fireEvent.click(screen.getByText('✓ 第二支部'));
-    expect(screen.getByText('✓ 已签字：周明 11月28日')).toBeTruthy();
+    expect(screen.getByText(/^✓ 已签字：周明 (2026年)?11月28日 星期六$/)).toBeTruthy();
 
     fireEvent.click(screen.getByText(/^\d{4}年\d+月（本月）$/));
     fireEvent.click(screen.getByText('上个月'));
@@ -178,7 +178,7 @@ describe('ledger page', () => {
     fireEvent.click(screen.getByText('影像资料'));
     expect(screen.getByText('第 1 张：支委会「研究十月工作」')).toBeTruthy();
     fireEvent.click(screen.getByText('填报审核记录'));
-    expect(screen.getByText('2026年10月10日 上午11:00 张卫东（支部书记）归档了会议记录：支委会（10月10日）「研究十月工作」。')).toBeTruthy();
+    expect(screen.getByText('2026年10月10日 星期六 上午11点 张卫东（支部书记）归档了会议记录：支委会（10月10日 星期六）「研究十月工作」。')).toBeTruthy();
   });
 
   it('accepts an answered item, and returns one only with a reason written inline', async () => {
@@ -196,7 +196,7 @@ describe('ledger page', () => {
     fireEvent.click(screen.getByText('督导意见与整改'));
     expect(screen.getByText('整改事项：补开支委会并完善记录')).toBeTruthy();
     expect(screen.getByText('已答复，待督导审核')).toBeTruthy();
-    expect(screen.getByText('2026年11月25日 10:00 张卫东 答复整改情况：已于11月补开')).toBeTruthy();
+    expect(screen.getByText(/^(2026年)?11月25日 星期三 上午10点 张卫东 答复整改情况：已于11月补开$/)).toBeTruthy();
 
     fireEvent.click(screen.getByText('退回'));
     fireEvent.click(screen.getByText('确认退回'));
@@ -273,11 +273,11 @@ describe('ledger page', () => {
     expect(screen.getByText('签字后本期记录将锁定，不能再修改。')).toBeTruthy();
     expect(calls.some((c) => c.url.endsWith('/signoffs'))).toBe(false);
     fireEvent.click(screen.getByText('确认签字'));
-    await waitFor(() => expect(screen.getByText('✓ 已签字：周明 11月28日')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/^✓ 已签字：周明 (2026年)?11月28日 星期六$/)).toBeTruthy());
     expect(calls.find((c) => c.url.endsWith('/signoffs'))?.body).toEqual({ period: '2026-10', acknowledged: [missing.key] });
     // A double tap or a retry signs once: the request carries an Idempotency-Key.
     expect(calls.find((c) => c.url.endsWith('/signoffs'))?.headers['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect(screen.getByText('✓ 已签字：周明 11月28日，本期已锁定')).toBeTruthy();
+    expect(screen.getByText(/^✓ 已签字：周明 (2026年)?11月28日 星期六，本期已锁定$/)).toBeTruthy();
     expect(screen.getByText(`1. ${missing.text}`)).toBeTruthy();
 
     fireEvent.click(screen.getByText('导出 Excel'));
@@ -325,7 +325,7 @@ describe('secretary’s 整改事项', () => {
     expect(screen.getByText('共 2 项未完成，其中 1 项已逾期，请尽快整改并答复。')).toBeTruthy();
     expect(screen.getByText('⚠ 已逾期：已过整改期限，还没有通过审核')).toBeTruthy();
     expect(screen.getByText('已退回，需重新整改')).toBeTruthy();
-    expect(screen.getByText('2026年11月26日 10:00 周明 退回：请附照片')).toBeTruthy();
+    expect(screen.getByText(/^(2026年)?11月26日 星期四 上午10点 周明 退回：请附照片$/)).toBeTruthy();
     expect(screen.queryByText('整改事项：done')).toBeNull();
     // The answered one waits for the inspector: no form.
     expect(screen.getByText('已答复，等待督导审核。')).toBeTruthy();

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clockText, defaultWhen, sessionDateText, sessionWhenText, startsAtFrom, stampText, whenPartsFrom } from '@/services/session-time';
+import { clockText, defaultWhen, sessionDateText, startsAtFrom, whenPartsFrom, whenText } from '@/services/session-time';
+import { ManualClock } from '@ltx/shared/time/clock';
+import { setDeviceClock } from '@/adapters/clock';
+import { testClock } from '../../support/clock';
 import { nextSession, hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import {
   attendanceSummaryText,
@@ -23,13 +26,24 @@ const wednesdayMorning = '2025-12-03T01:30:00.000Z';
 describe('session times in Beijing time', () => {
   it('says the date with its weekday and the hour in words, whatever the phone’s zone', () => {
     expect(sessionDateText(wednesdayMorning)).toBe('2025年12月3日 星期三');
-    expect(clockText(wednesdayMorning)).toBe('上午9点30分');
+    expect(clockText(wednesdayMorning)).toBe('上午9点半');
     expect(clockText('2025-12-03T06:00:00Z')).toBe('下午2点');
     expect(clockText('2025-12-03T04:00:00Z')).toBe('中午12点');
     expect(clockText('2025-12-03T11:05:00Z')).toBe('晚上7点05分');
     // 20:00 UTC on the 2nd is already 04:00 on the 3rd in Beijing.
-    expect(sessionWhenText('2025-12-02T20:00:00Z')).toBe('2025年12月3日 星期三 凌晨4点');
-    expect(stampText('2025-12-02T20:05:00Z')).toBe('2025年12月3日 04:05');
+    expect(whenText('2025-12-02T20:00:00Z')).toBe('2025年12月3日 星期三 凌晨4点');
+    expect(whenText('2025-12-02T20:05:00Z')).toBe('2025年12月3日 星期三 凌晨4点05分');
+  });
+
+  it('leaves out the year for a date in this year by the phone’s clock', () => {
+    setDeviceClock(new ManualClock('2025-11-20T02:00:00.000Z'));
+    try {
+      expect(sessionDateText(wednesdayMorning)).toBe('12月3日 星期三');
+      expect(whenText(wednesdayMorning)).toBe('12月3日 星期三 上午9点半');
+      expect(sessionDateText('2026-01-07T01:00:00.000Z')).toBe('2026年1月7日 星期三');
+    } finally {
+      setDeviceClock(testClock);
+    }
   });
 
   it('turns the date and time boxes into the instant in UTC, or names the box to fix', () => {
@@ -96,7 +110,7 @@ describe('the member’s next session', () => {
 
   it('reads the card aloud in whole sentences', () => {
     const text = speechTextFor(memberSession({ materialText: '全会公报。' }));
-    expect(text).toBe('下一次学习：主题党日。时间：2025年12月3日 星期三，上午9点30分。地点：党员活动室。主题：学习全会精神。学习材料：全会公报。');
+    expect(text).toBe('下一次学习：主题党日。时间：2025年12月3日 星期三，上午9点半。地点：党员活动室。主题：学习全会精神。学习材料：全会公报。');
     expect(speechTextFor(memberSession({}))).not.toContain('学习材料');
   });
 });

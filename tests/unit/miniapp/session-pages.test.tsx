@@ -80,8 +80,27 @@ describe('member home', () => {
     expect(nav.openPage).toHaveBeenCalledWith('/pages/visit-request/index?session=s1');
     fireEvent.click(screen.getByText('请假'));
     fireEvent.click(screen.getByText('提交请假'));
-    expect(screen.getByText('请假需要填写原因')).toBeTruthy();
+    expect(screen.getByText('请假原因：请点一个原因，或点“其他”自己写')).toBeTruthy();
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('speaks of the elder by name to a family proxy, with the banner at the top', async () => {
+    const proxy = meOf({ ...member, userId: 'u-liu', role: 'proxy', displayName: '王小红' });
+    renderPage(
+      HomePage,
+      proxy,
+      get('/api/v1/members/m1/sessions', { items: [{ ...summary, kind: 'theme_day', onlineOffered: true, materialText: '学习全会公报', attachments: [], myStatus: 'excused' }] }),
+      get('/api/v1/sessions/s1', detail({ attendance: [{ memberId: 'm1', memberName: '王建国', status: 'excused', reason: '住院' }] })),
+    );
+    await waitFor(() => expect(screen.getByText('王建国已请假：住院')).toBeTruthy());
+    expect(screen.getByText('您在代 王建国 办理').closest('.elder-page__top')).toBeTruthy();
+    expect(screen.getByText('王建国来不了')).toBeTruthy();
+    expect(screen.getByText('王建国已学习：开始后才能点')).toBeTruthy();
+    expect(screen.getByText('王建国的积分')).toBeTruthy();
+    fireEvent.click(screen.getByText('王建国能来了'));
+    expect(screen.getByText('撤销请假，按时来参加这次学习吗？支部会看到王建国能来。')).toBeTruthy();
+    // Nothing on the proxy's page speaks as the elder.
+    expect(screen.queryByText(/^我来不了|^我已学习|^我能来了|^您已请假/)).toBeNull();
   });
 
   it('takes a leave reason with one tap, or a written one', async () => {
@@ -96,8 +115,12 @@ describe('member home', () => {
     fireEvent.click(screen.getByText('我来不了'));
     fireEvent.click(screen.getByText('请假'));
     // Writing is only for a reason not in the list.
-    fireEvent.click(screen.getByText('其他原因（自己写）'));
+    expect(['身体不适', '住院', '在外地', '家中有事', '其他（自己写）'].every((r) => screen.queryByText(r) || screen.queryByText(`✓ ${r}（已选）`))).toBe(true);
+    fireEvent.click(screen.getByText('其他（自己写）'));
     expect(screen.getByText('请写下原因')).toBeTruthy();
+    // "其他" with nothing written is still refused, by name.
+    fireEvent.click(screen.getByText('提交请假'));
+    expect(screen.getByText('请假需要填写原因')).toBeTruthy();
     fireEvent.click(screen.getByText('住院'));
     expect(screen.queryByText('请写下原因')).toBeNull();
     expect(screen.getByText('✓ 住院（已选）')).toBeTruthy();
@@ -286,7 +309,7 @@ describe('session page', () => {
       amendments: [{ id: 'am1', at: '2025-12-04T02:00:00Z', by: 'u-sec', byName: '张卫东', reason: '会后核实', note: '补充通知' }],
     });
     renderPage(SessionPage, secretary, get('/api/v1/sessions/s1', closed));
-    await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 11:00')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✓ 已归档：张卫东，2025年12月3日 星期三 上午11点')).toBeTruthy());
     fireEvent.click(screen.getByText('出席登记'));
     expect(screen.queryByText('全部出席')).toBeNull();
     fireEvent.click(screen.getByText('会议记录'));
@@ -331,6 +354,6 @@ describe('outbox', () => {
     expect(screen.getByText('状态：微信提醒次数已用完，请打电话通知')).toBeTruthy();
     expect(screen.getByText('✉ 微信提醒')).toBeTruthy();
     expect(screen.getByText('开会前一天提醒：明天上午开支委会')).toBeTruthy();
-    expect(screen.getAllByText('发送时间：2025年12月2日 09:00')).toHaveLength(2);
+    expect(screen.getAllByText('发送时间：2025年12月2日 星期二 上午9点')).toHaveLength(2);
   });
 });

@@ -46,7 +46,7 @@ describe('送学上门 in words', () => {
   it('says a visit window in Beijing time, the part of day once when it does not change', () => {
     // 01:00 and 03:00 UTC are 9 and 11 in the morning in Beijing.
     expect(windowText('2025-11-30T01:00:00.000Z', '2025-11-30T03:00:00.000Z')).toBe('2025年11月30日 星期日 上午9点到11点');
-    expect(windowText('2025-11-30T03:00:00.000Z', '2025-11-30T07:30:00.000Z')).toBe('2025年11月30日 星期日 上午11点到下午3点30分');
+    expect(windowText('2025-11-30T03:00:00.000Z', '2025-11-30T07:30:00.000Z')).toBe('2025年11月30日 星期日 上午11点到下午3点半');
   });
 
   it('puts the secretary’s overview counts in words, with a warning only when something is late', () => {
@@ -66,6 +66,9 @@ describe('送学上门 in words', () => {
       '方言：上海话',
       '需要读给本人听',
     ]);
+    // From the member record: 她 for a woman, 他 for a man.
+    expect(careNotesLines({ readAloud: true }, 'female')).toEqual(['需要读给她听']);
+    expect(careNotesLines({ readAloud: true }, 'male')).toEqual(['需要读给他听']);
     expect(careNotesLines(undefined)).toEqual([]);
     expect(careChangeText('pending_approval')).toContain('等支部书记审核');
     expect(careChangeText('applied')).toBe('照护观察已更新到党员档案。');
@@ -92,8 +95,8 @@ describe('送学上门 in words', () => {
   });
 
   it('tells the member what the request is waiting for, and asks for confirmation once delivered', () => {
-    expect(memberVisitLine(visit({ status: 'scheduled', statusText: '已安排：林小红 11月30日星期日 09:00 来', sessionTopic: '主题党日' }))).toBe(
-      '已安排：林小红 11月30日星期日 09:00 来（主题党日）',
+    expect(memberVisitLine(visit({ status: 'scheduled', statusText: '已安排：林小红 11月30日 星期日 上午9点来', sessionTopic: '主题党日' }))).toBe(
+      '已安排：林小红 11月30日 星期日 上午9点来（主题党日）',
     );
     expect(memberVisitLine(visit({ status: 'delivered', statusText: '已送学，待确认' }))).toBe('已送学上门。请确认是否已经送到。');
     expect(memberMayConfirm({ status: 'delivered' })).toBe(true);
@@ -224,14 +227,17 @@ describe('党员积分 view', () => {
     };
     const view = pointsView(p);
     expect(view.total).toBe('94');
-    expect(view.base).toBe('其中基础分 60 分');
+    expect(view.base).toBe('其中每年起始分 60 分');
     expect(view.categories).toEqual(['送学上门学习：4 分', '志愿服务：30 分（全年最多计 30 分，已到上限）']);
     expect(view.entries.map((e) => [e.title, e.points, e.mark, e.reversible])).toEqual([
-      ['冲正：参加三会一课', '减 2 分', '冲正记录（抵消原来的一条）', false],
-      ['参加三会一课', '加 2 分', '已冲正（这一条不再计分）', false],
+      ['更正：撤回2025年11月20日的加分', '扣 2 分', undefined, false],
+      ['参加三会一课', '加 2 分', '已更正（这一条不再计分）', false],
       ['送学上门学习', '加 2 分', undefined, true],
     ]);
-    expect(entryLine(entry({})).date).toBe('2025年11月20日');
+    expect(entryLine(entry({})).date).toBe('2025年11月20日 星期四');
+    // A correction whose original is not in the list still says what it takes back.
+    expect(entryLine(entry({ points: 3, source: 'reversal', reversalOf: 'gone' })).title).toBe('更正：撤回一条扣分');
+    expect(pointsText(-4)).toBe('扣 4 分');
     expect(pointsText(0)).toBe('0 分');
   });
 
@@ -253,7 +259,7 @@ describe('党员积分 view', () => {
     });
     expect(toAwardInput({ ...filled, points: '2.5' })).toMatchObject({ ok: false, errors: { points: '分值：填 1 到 100 之间的整数' } });
     expect(toAwardInput({ ...filled, date: { year: '2025', month: '2', day: '30' } })).toMatchObject({ ok: false, errors: { date: expect.stringContaining('没有这一天') } });
-    expect(reversalReasonProblem('错')).toBe('冲正原因：请写清楚为什么冲正（至少 2 个字）');
+    expect(reversalReasonProblem('错')).toBe('更正原因：请写清楚为什么更正（至少 2 个字）');
     expect(reversalReasonProblem('记错了人')).toBeUndefined();
   });
 });

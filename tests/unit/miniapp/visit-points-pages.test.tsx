@@ -94,14 +94,15 @@ describe('送学上门: the member', () => {
     await waitFor(() => expect(screen.getByText('已送学上门（学习全会公报）。请确认是否已经送到。')).toBeTruthy());
     expect(screen.getByText('您在代 李秀英 办理')).toBeTruthy();
     fireEvent.click(screen.getByText('确认已送学'));
-    await waitFor(() => expect(screen.getByText('✓ 已确认送学。支部已记为您参加了这次学习。')).toBeTruthy());
+    // The proxy reads about the elder by name, not as "您".
+    await waitFor(() => expect(screen.getByText('✓ 已确认送学。支部已记为李秀英参加了这次学习。')).toBeTruthy());
     expect(posts('/confirm')[0]?.body).toEqual({ byPhone: false });
     expect(screen.queryByText('确认已送学')).toBeNull();
 
     await waitFor(() => expect(screen.getByText('主题：学习全会公报')).toBeTruthy());
     fireEvent.click(button('送学上门'));
     expect(nav.openPage).toHaveBeenCalledWith('/pages/visit-request/index?session=s1');
-    fireEvent.click(screen.getByText('我的积分'));
+    fireEvent.click(screen.getByText('李秀英的积分'));
     expect(nav.openPage).toHaveBeenCalledWith('/pages/points/index');
   });
 
@@ -116,7 +117,7 @@ describe('送学上门: the member', () => {
       post('/api/v1/members/m2/visit-requests', () => new Promise<HttpResponse>((r) => (answer = r))),
     );
     await waitFor(() => expect(screen.getByText('提交申请')).toBeTruthy());
-    expect(screen.getByText('您在代 李秀英 申请')).toBeTruthy();
+    expect(screen.getByText('您在代 李秀英 办理')).toBeTruthy();
     expect(screen.getByText('主题：学习全会公报')).toBeTruthy();
     // "都行" is already chosen: the member need not touch it.
     expect(screen.getByText('✓ 上午下午都行（已选）')).toBeTruthy();
@@ -163,10 +164,10 @@ describe('送学上门: the member', () => {
       VisitRequestPage,
       proxy,
       get('/api/v1/members/m2/sessions', { items: [session] }),
-      get('/api/v1/members/m2/visit-requests', { items: [visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 09:00 来' })] }),
+      get('/api/v1/members/m2/visit-requests', { items: [visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' })] }),
     );
     await waitFor(() => expect(screen.getByText('这次学习已经申请过送学上门：')).toBeTruthy());
-    expect(screen.getByText('已安排：林小红 11月30日 09:00 来')).toBeTruthy();
+    expect(screen.getByText('已安排：林小红 11月30日 星期日 上午9点来')).toBeTruthy();
     expect(screen.queryByText('提交申请')).toBeNull();
   });
 });
@@ -194,7 +195,7 @@ describe('送学上门: the secretary', () => {
       }),
       get('/api/v1/branches/b1/contacts', { items: [{ userId: 'u-lin', name: '林小红' }] }),
       post('/api/v1/visit-requests/d1/accept', () => ({ status: 200, body: visit({ id: 'd1', memberName: '周志刚', status: 'requested', statusText: '已申请（上午下午都行），等待支部安排' }) })),
-      post('/api/v1/visit-requests/v1/schedule', () => ({ status: 200, body: visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日星期日 09:00 来' }) })),
+      post('/api/v1/visit-requests/v1/schedule', () => ({ status: 200, body: visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' }) })),
     );
     await waitFor(() => expect(screen.getByText('已逾期：4 天未安排')).toBeTruthy());
     const titles = screen.getAllByText(/^(⚠ 李秀英|周志刚)$/).map((e) => e.textContent);
@@ -217,7 +218,7 @@ describe('送学上门: the secretary', () => {
     expect(posts('/schedule')).toHaveLength(0);
     await type('到几点（结束时间）', '11');
     fireEvent.click(screen.getByText('保存安排'));
-    await waitFor(() => expect(screen.getByText('✓ 已安排：林小红 11月30日星期日 09:00 来')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('✓ 已安排：林小红 11月30日 星期日 上午9点来')).toBeTruthy());
     const body = posts('/schedule')[0]?.body as { contactUserId: string; windowStart: string; windowEnd: string };
     expect(body.contactUserId).toBe('u-lin');
     expect(Date.parse(body.windowEnd) - Date.parse(body.windowStart)).toBe(3600_000);
@@ -252,7 +253,8 @@ describe('送学上门: the secretary', () => {
 
 describe('送学上门: the contact', () => {
   const mine: ContactVisit = {
-    ...visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日星期日 09:00 来' }),
+    ...visit({ status: 'scheduled', scheduled, statusText: '已安排：林小红 11月30日 星期日 上午9点来' }),
+    memberGender: 'female',
     memberPhone: '13800010002',
     address: '城南街道幸福里 3 号',
     careNotes: { bestVisitTime: '下午三点到五点', eyesight: '看不清小字', readAloud: true },
@@ -275,7 +277,8 @@ describe('送学上门: the contact', () => {
     expect(screen.getByText('城南街道幸福里 3 号')).toBeTruthy();
     expect(screen.getByText('· 方便探访时间：下午三点到五点')).toBeTruthy();
     expect(screen.getByText('· 视力：看不清小字')).toBeTruthy();
-    expect(screen.getByText('· 需要读给本人听')).toBeTruthy();
+    expect(screen.getByText('· 需要读给她听')).toBeTruthy();
+    expect(screen.queryByText(/读给他听/)).toBeNull();
     fireEvent.click(screen.getByText('☎ 打电话给女儿刘芳：13900010002'));
     expect(nav.call).toHaveBeenCalledWith('13900010002');
     fireEvent.click(screen.getByText('☎ 打电话给李秀英：13800010002'));
@@ -334,11 +337,13 @@ describe('党员积分', () => {
     expect(screen.getByText(`${year}年积分`)).toBeTruthy();
     expect(screen.getByText('送学上门学习：2 分')).toBeTruthy();
     expect(screen.getByText('参加三会一课：2 分')).toBeTruthy();
-    expect(screen.getByText('已冲正（这一条不再计分）')).toBeTruthy();
-    expect(screen.getByText('冲正：志愿服务：减 3 分')).toBeTruthy();
+    expect(screen.getByText('已更正（这一条不再计分）')).toBeTruthy();
+    expect(screen.getByText('更正：撤回11月10日的加分：扣 3 分')).toBeTruthy();
+    expect(screen.getByText('每年起始分', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(/冲正|基础分/)).toBeNull();
     expect(screen.getByText('事由：主题党日「送学」：送学上门')).toBeTruthy();
     expect(screen.queryByText(/排名|名次/)).toBeNull();
-    expect(screen.queryByText('冲正这一条')).toBeNull();
+    expect(screen.queryByText('更正这一条（撤回）')).toBeNull();
   });
 
   it('gives the secretary the branch table by name, and by total on request', async () => {
@@ -420,12 +425,12 @@ describe('党员积分', () => {
     expect(second?.headers['Idempotency-Key']).not.toBe(first?.headers['Idempotency-Key']);
 
     // Only live entries can be reversed: one button for e3 and one for e0.
-    expect(screen.getAllByText('冲正这一条')).toHaveLength(2);
-    fireEvent.click(screen.getAllByText('冲正这一条')[1]!);
-    fireEvent.click(screen.getByText('确认冲正'));
-    expect(screen.getByText('冲正原因：请写清楚为什么冲正（至少 2 个字）')).toBeTruthy();
-    await type('冲正原因（必填）', '记错了日期');
-    fireEvent.click(screen.getByText('确认冲正'));
+    expect(screen.getAllByText('更正这一条（撤回）')).toHaveLength(2);
+    fireEvent.click(screen.getAllByText('更正这一条（撤回）')[1]!);
+    fireEvent.click(screen.getByText('确认更正'));
+    expect(screen.getByText('更正原因：请写清楚为什么更正（至少 2 个字）')).toBeTruthy();
+    await type('更正原因（必填）', '记错了日期');
+    fireEvent.click(screen.getByText('确认更正'));
     await waitFor(() => expect(screen.getByText(/督导签字确认/)).toBeTruthy());
     expect(posts('/reversal')[0]?.body).toEqual({ reason: '记错了日期' });
   });

@@ -159,15 +159,15 @@ describe('撤回送学申请 and 没有人来', () => {
   });
 
   it('shows the secretary who said nobody came, and their words', async () => {
-    const missed = { by: 'u-liu', at: daysFromNow(0), via: 'proxy' as const, note: '妈妈等了一上午', deliveredAt: daysFromNow(-1), text: '家属说11月30日星期日 上午9点没有人来送学' };
+    const missed = { by: 'u-liu', at: daysFromNow(0), via: 'proxy' as const, note: '妈妈等了一上午', deliveredAt: daysFromNow(-1), text: '家属说11月30日 星期日 上午9点没有人来送学' };
     renderPage(
       VisitsPage,
       secretary,
       get('/api/v1/branches/b1/visit-requests', { items: [visit({ missed, statusText: `${missed.text}，已告诉支部，等待重新安排` })] }),
       get('/api/v1/branches/b1/contacts', { items: [{ userId: 'u-lin', name: '林小红' }] }),
     );
-    await waitFor(() => expect(screen.getByText('家属说11月30日星期日 上午9点没有人来送学：“妈妈等了一上午”')).toBeTruthy());
-    expect(screen.getByText('家属说11月30日星期日 上午9点没有人来送学，已告诉支部，等待重新安排')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('家属说11月30日 星期日 上午9点没有人来送学：“妈妈等了一上午”')).toBeTruthy());
+    expect(screen.getByText('家属说11月30日 星期日 上午9点没有人来送学，已告诉支部，等待重新安排')).toBeTruthy();
     expect(button('安排')).toBeTruthy();
   });
 });

@@ -27,6 +27,7 @@ import { useSubmission } from '@/hooks/use-submission';
 import { LogoutButton } from '@/components/LogoutButton';
 import { FooterLinks } from '@/components/FooterLinks';
 import { deviceNow } from '@/adapters/clock';
+import { proxyNameOf, speakerFor } from '@/services/speaker';
 
 /** The member's (or their proxy's) own page: a home visit under way, 送学上门 and 我的积分, then the next study in large type. */
 export default function HomePage() {
@@ -36,6 +37,9 @@ export default function HomePage() {
   const next = useNextSession(memberId);
   const visits = useMemberVisits(memberId);
   const [copy, setCopy] = useState<ExportOutcome | undefined>();
+  // A family proxy reads the elder's name where the member reads 我 ("王建国的积分").
+  const proxyFor = misplaced ? undefined : proxyNameOf(me.data);
+  const who = speakerFor(proxyFor);
   useReloadOnReturn(() => {
     next.reload();
     visits.reload();
@@ -77,18 +81,18 @@ export default function HomePage() {
   const subscribe = useReminderSubscribe(memberId);
 
   return (
-    <ElderPage>
+    <ElderPage proxyFor={proxyFor}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !misplaced ? (
         <MemberHome me={me.data}>
           {/* A visit arranged or waiting for confirmation comes first: it is about the next few days. */}
-          <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} onWithdraw={withdrawVisit} onMissed={reportMissed} />
+          <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} onWithdraw={withdrawVisit} onMissed={reportMissed} proxyFor={proxyFor} />
           {visits.error ? <Message kind='error' text={`送学上门的进度没有读出来：${visits.error}`} /> : null}
           {memberId ? (
             <>
               <BigButton onClick={askVisit}>送学上门</BigButton>
               <BigButton variant='secondary' onClick={() => openPage(pages.myPoints)}>
-                我的积分
+                {who.i}的积分
               </BigButton>
             </>
           ) : null}
@@ -106,6 +110,7 @@ export default function HomePage() {
               onOpenFile={openFile}
               onAskVisit={askVisit}
               speech={speech}
+              proxyFor={proxyFor}
             />
           ) : null}
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
@@ -115,10 +120,10 @@ export default function HomePage() {
                 健康信息同意
               </BigButton>
               <BigButton variant='secondary' onClick={() => openPage(withQuery(pages.memberEdit, { id: memberId }))}>
-                我的信息有误，申请更正
+                {who.i}的信息有误，申请更正
               </BigButton>
               <BigButton variant='secondary' onClick={() => void downloadMyData({ memberId, memberName: me.data?.memberName ?? me.data?.displayName ?? '' }).then(setCopy)}>
-                下载我的资料
+                下载{who.i}的资料
               </BigButton>
               <Message kind={copy?.ok ? 'ok' : 'error'} text={copy?.message} />
             </>

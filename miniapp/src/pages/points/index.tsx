@@ -10,6 +10,7 @@ import { useMemberPoints } from '@/hooks/use-points';
 import { pointsView, thisYear } from '@/services/points-view';
 import { isProxy } from '@ltx/shared/domain/roles';
 import { deviceNow } from '@/adapters/clock';
+import { proxyNameOf } from '@/services/speaker';
 
 /** "我的积分": the member's own year in large type, every entry with its date and reason. */
 export default function MyPointsPage() {
@@ -20,8 +21,7 @@ export default function MyPointsPage() {
   const view = points.data ? pointsView(points.data) : undefined;
   const proxy = !!me.data && isProxy(me.data);
   return (
-    <ElderPage title='我的积分'>
-      {proxy ? <Text className='banner'>您在代 {me.data?.memberName} 查看</Text> : null}
+    <ElderPage title={proxy ? `${me.data?.memberName ?? ''}的积分` : '我的积分'} proxyFor={proxyNameOf(me.data)}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !memberId ? <Message kind='error' text='只有党员本人或代办家属可以查看积分。' /> : null}
       <LoadState loading={points.loading && !view} error={points.error} onRetry={points.reload} />
@@ -33,7 +33,7 @@ export default function MyPointsPage() {
           {view.entries.map((line) => (
             <PointsEntryRow key={line.id} line={line} />
           ))}
-          <Text className='text text--muted spaced-top'>积分有疑问，请告诉支部书记。记错的分会用“冲正”更正，原记录保留。</Text>
+          <Text className='text text--muted spaced-top'>积分有疑问，请告诉支部书记。记错的分由书记“更正”（撤回那一条），原来的记录仍然保留。</Text>
         </>
       ) : null}
     </ElderPage>

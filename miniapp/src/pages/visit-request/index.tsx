@@ -22,9 +22,9 @@ import { kindText } from '@/services/session-words';
 import type { VisitRequest, VisitRequestInput } from '@/services/types';
 import { defaultVisitRequestForm, toVisitRequestInput, type VisitRequestForm } from '@/services/visit-forms';
 import { slotOrder, slotText } from '@/services/visit-words';
-import { isProxy } from '@ltx/shared/domain/roles';
 import { visitLimits } from '@ltx/shared/limits';
 import { deviceNow } from '@/adapters/clock';
+import { proxyNameOf } from '@/services/speaker';
 
 const slotChoices = slotOrder.map((value) => ({ value, label: slotText(value) }));
 
@@ -53,7 +53,6 @@ export default function VisitRequestPage() {
   const already = visits.data?.find((v) => session && v.sessionId === session.id && v.status !== 'cancelled');
   // Delivered and confirmed already: the request is closed, and the session says so.
   const credited = session?.myStatus === 'home_delivered';
-  const memberName = me.data?.memberName ?? me.data?.displayName;
 
   const submit = async () => {
     const checked = toVisitRequestInput(form, session?.id);
@@ -73,8 +72,7 @@ export default function VisitRequestPage() {
 
   const loading = me.loading || sessions.loading || visits.loading;
   return (
-    <ElderPage title='请支部送学上门'>
-      {me.data && isProxy(me.data) ? <Text className='banner'>您在代 {memberName} 申请</Text> : null}
+    <ElderPage title='请支部送学上门' proxyFor={proxyNameOf(me.data)}>
       <LoadState loading={loading && !sent} error={me.error ?? sessions.error} onRetry={me.error ? me.reload : sessions.reload} />
       {me.data && !memberId ? <Message kind='error' text='只有党员本人或代办家属可以申请送学上门。' /> : null}
 

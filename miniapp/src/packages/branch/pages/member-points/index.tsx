@@ -20,7 +20,7 @@ import { deviceNow } from '@/adapters/clock';
 
 /**
  * One member's points for the secretary: the entries, "记分" (with an Idempotency-Key kept for
- * retries and double taps, renewed after each recorded entry) and "冲正" with a required reason.
+ * retries and double taps, renewed after each recorded entry) and "更正" with a required reason.
  */
 export default function MemberPointsPage() {
   const api = useApi();

@@ -45,7 +45,7 @@ export default function BranchPointsPage() {
       {table.data && !table.data.enabled ? <Text className='banner'>{pointsOffNotice}</Text> : null}
       {table.data ? (
         <Text className='text spaced-top'>
-          {table.data.year}年，共 {table.data.rows.length} 人。点一位党员，查看明细、记分或冲正。
+          {table.data.year}年，共 {table.data.rows.length} 人。点一位党员，查看明细、记分或更正。
         </Text>
       ) : null}
       {table.data && table.data.rows.length >= foldFrom ? <NameSearch value={query} onChange={setQuery} nothingFound={found?.length === 0} /> : null}

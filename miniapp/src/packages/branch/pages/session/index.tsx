@@ -20,7 +20,7 @@ import { ApiError, messageOf } from '@/services/api-error';
 import { everyonePresent } from '@/services/attendance-board';
 import { needsNoMinutesReason } from '@ltx/shared/domain/session-rules';
 import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, type MinutesErrors } from '@/services/minutes-form';
-import { sessionWhenText, stampText } from '@/services/session-time';
+import { whenText } from '@/services/session-time';
 import { expectedText, kindText } from '@/services/session-words';
 import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
 import { may } from '@/services/permissions';
@@ -136,7 +136,7 @@ export default function SessionPage() {
         <View>
           <Text className='text text--large strong'>{s.topic}</Text>
           <Text className={closed ? 'banner banner--ok' : 'banner'}>
-            {closed ? `✓ 已归档：${s.closedByName ?? ''}，${s.closedAt ? stampText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
+            {closed ? `✓ 已归档：${s.closedByName ?? ''}，${s.closedAt ? whenText(s.closedAt) : ''}` : '未归档：出席和会议记录还可以修改'}
           </Text>
           {!writes ? <Text className='text text--muted'>您可以查看，不能修改。</Text> : null}
           <SectionTabs tabs={tabs} value={tab} onChange={(t) => setTab(t)} />
@@ -146,7 +146,7 @@ export default function SessionPage() {
             <View>
               <Text className='h2'>会议详情</Text>
               <InfoRow label='类型' value={kindText(s.kind)} />
-              <InfoRow label='时间' value={sessionWhenText(s.startsAt)} />
+              <InfoRow label='时间' value={whenText(s.startsAt)} />
               <InfoRow label='地点' value={s.place} />
               <InfoRow label='主持人' value={s.hostName} />
               <InfoRow label='记录人' value={s.recorderName} />
@@ -188,7 +188,7 @@ export default function SessionPage() {
                 <View>
                   <InfoRow label='状态' value='已归档' />
                   <InfoRow label='归档人' value={s.closedByName ?? '未记录'} />
-                  <InfoRow label='归档时间' value={s.closedAt ? stampText(s.closedAt) : '未记录'} />
+                  <InfoRow label='归档时间' value={s.closedAt ? whenText(s.closedAt) : '未记录'} />
                   {s.noMinutesReason ? <InfoRow label='没有会议记录的原因' value={s.noMinutesReason} /> : null}
                 </View>
               ) : writes && notStarted ? (

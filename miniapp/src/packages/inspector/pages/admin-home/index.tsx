@@ -10,7 +10,7 @@ import { useApi } from '@/hooks/api-context';
 import { useAsync } from '@/hooks/use-async';
 import { useMe } from '@/hooks/use-me';
 import { useStaff } from '@/hooks/use-staff';
-import { dateTimeText } from '@/services/format';
+import { whenText } from '@/services/session-time';
 import { may } from '@/services/permissions';
 import { pages, withQuery } from '@/services/routes';
 import type { OrgDetail } from '@/services/types';
@@ -77,7 +77,7 @@ export default function AdminHomePage() {
                 <Text className='row__title'>{i.name}</Text>
                 <Text className='text'>{i.scopeText}的{i.roleText}</Text>
                 <Text className='text'>邀请码 {i.code}</Text>
-                <Text className='text text--muted'>有效期至 {dateTimeText(i.expiresAt)}</Text>
+                <Text className='text text--muted'>有效期至 {whenText(i.expiresAt)}</Text>
               </View>
             ))}
           </>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { frequencies, sessionKinds, type Frequency, type FrequencyRules, type SessionKind } from '@ltx/shared/schemas/session';
 import type { RuleKind } from '@ltx/shared/domain/rule-inheritance';
-import { frequencyLabels, pointsOffWords, ruleKindLabels, sessionKindLabels } from '@ltx/shared/labels';
+import { frequencyLabels, pointsOffWords, pointsWords, ruleKindLabels, sessionKindLabels } from '@ltx/shared/labels';
 import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { ChoiceField } from '@/components/ChoiceField';
@@ -108,7 +108,7 @@ function RuleLines({ view, kind }: { view: EffectiveRulesView; kind: RuleKind })
     );
   }
   const p = view.points.rules;
-  return p.enabled === false ? <Text className='text strong'>{pointsOffWords}</Text> : <Text className='text'>实行积分管理，年度基础分 {p.basePerYear} 分</Text>;
+  return p.enabled === false ? <Text className='text strong'>{pointsOffWords}</Text> : <Text className='text'>实行积分管理，{pointsWords.basePerYear} {p.basePerYear} 分</Text>;
 }
 
 /** This organisation's own rules of one kind, starting from those in force. */
@@ -138,7 +138,7 @@ function RuleForm({ view, kind, onSave, onCancel }: { view: EffectiveRulesView; 
           <TextField type='number' label='送学可补记天数' value={visits.deliveryGraceDays} onChange={(t) => setVisits({ ...visits, deliveryGraceDays: t })} maxlength={3} />
         </>
       ) : null}
-      {kind === 'points' ? <TextField type='number' label='年度基础分' value={base} onChange={setBase} maxlength={4} /> : null}
+      {kind === 'points' ? <TextField type='number' label={pointsWords.basePerYear} value={base} onChange={setBase} maxlength={4} /> : null}
       <BigButton onClick={save}>保存为本组织的规定</BigButton>
       <BigButton variant='secondary' onClick={onCancel}>不修改，返回</BigButton>
     </View>

@@ -14,7 +14,7 @@ import { useMe } from '@/hooks/use-me';
 import { useStaff } from '@/hooks/use-staff';
 import { useSubmission } from '@/hooks/use-submission';
 import { ApiError, messageOf } from '@/services/api-error';
-import { dateTimeText } from '@/services/format';
+import { whenText } from '@/services/session-time';
 import { may } from '@/services/permissions';
 import type { StaffInvite, StaffInviteInput, StaffMember } from '@/services/types';
 
@@ -76,7 +76,7 @@ export default function StaffPage() {
           {staff.data.pendingInvites.map((i) => (
             <View key={i.code} className='row'>
               <Text className='row__title'>{i.name}：{i.scopeText}的{i.roleText}</Text>
-              <Text className='text'>邀请码 {i.code}，有效期至 {dateTimeText(i.expiresAt)}</Text>
+              <Text className='text'>邀请码 {i.code}，有效期至 {whenText(i.expiresAt)}</Text>
             </View>
           ))}
         </View>
@@ -105,8 +105,8 @@ export default function StaffPage() {
         <View className='section'>
           <Text className='text strong'>请把邀请码告诉{made.name}（{made.scopeText}的{made.roleText}）：</Text>
           <Text className='code'>{made.code}</Text>
-          <Text className='text'>有效期至 {dateTimeText(made.expiresAt)}，只能使用一次。</Text>
-          <Text className='text text--muted'>请他在微信中打开小程序，在“绑定”页面输入这 6 个字母或数字。</Text>
+          <Text className='text'>有效期至 {whenText(made.expiresAt)}，只能使用一次。</Text>
+          <Text className='text text--muted'>请对方在微信中打开小程序，在“绑定”页面输入这 6 个字母或数字。</Text>
         </View>
       ) : null}
     </ElderPage>

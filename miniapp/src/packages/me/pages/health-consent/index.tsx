@@ -13,7 +13,8 @@ import { useMe } from '@/hooks/use-me';
 import { useUpload } from '@/hooks/use-upload';
 import { agreeLabel, consentStateText, historyLines, readLines, withdrawQuestion } from '@/services/health-consent';
 import { may } from '@/services/permissions';
-import { isMemberOrProxy, isProxy } from '@ltx/shared/domain/roles';
+import { isMemberOrProxy } from '@ltx/shared/domain/roles';
+import { proxyNameOf } from '@/services/speaker';
 
 /**
  * The member's own consent to keep their health and care information: the words in large type, agree in
@@ -35,11 +36,10 @@ export default function HealthConsentPage() {
   };
 
   return (
-    <ElderPage title='健康信息同意'>
+    <ElderPage title='健康信息同意' proxyFor={proxyNameOf(me.data)}>
       <LoadState loading={me.loading || (consent.page.loading && !page)} error={me.error ?? consent.page.error} onRetry={consent.page.reload} />
       {page && who ? (
         <View>
-          {isProxy(who) ? <Text className='banner'>您在代 {page.memberName} 办理</Text> : null}
           <Text className='h2'>{page.terms.title}</Text>
           {page.terms.points.map((point, i) => (
             <Text key={i} className='text text--large'>
