@@ -11,6 +11,8 @@ import { copiesForThisFile, pageRoutes, readAppJson } from './support/build-dir'
 import { describeFindings } from './support/findings';
 import { runSmoke, type PageExpectation, type SmokeInput } from './support/smoke';
 import { makePageThrow } from './support/variants';
+import { speechTextFor } from '../../miniapp/src/services/next-session';
+import { speechChunks } from '../../miniapp/src/services/speech-chunks';
 
 /**
  * The headless smoke run of the weapp runtime: app.js and every page of app.json under a stubbed
@@ -57,6 +59,8 @@ const tap = { route: 'pages/visit-request/index', label: '提交申请', expect:
  */
 const privacyPopup = ['请先看一下隐私保护指引', '您要选一张照片。按微信的规定，要先征得您的同意。', '不同意的话，这次不能上传照片；其他功能照常使用。'];
 const privacy = { route: 'packages/branch/pages/visit-deliver/index', label: '上传照片', popup: privacyPopup, agree: '同意，继续', after: '第 1 张：照片' };
+/** "读给我听" on the member's home: WeChat's 同声传译 plugin (stubbed, wx-speech.ts) must be asked for the card's text, in chunks. */
+const speech = { route: 'pages/home/index', label: '读给我听' };
 
 /** A page added since this list was written still runs, signed in as whoever its package serves, and must show some Chinese. */
 const guessRole = (route: string): Role =>
@@ -64,7 +68,7 @@ const guessRole = (route: string): Role =>
 
 const plan = (dir: string): SmokeInput => {
   const all = pageRoutes(readAppJson(dir)).map((route) => [route, pages[route] ?? { role: guessRole(route), texts: [] }]);
-  return { dir, pages: Object.fromEntries(all), tap, privacy };
+  return { dir, pages: Object.fromEntries(all), tap, privacy, speech };
 };
 
 const copy = copiesForThisFile();
@@ -91,7 +95,7 @@ describe('the fake API', () => {
 });
 
 describe('smoke run of the weapp runtime', () => {
-  it('opens every page of the real build: no throw, key texts rendered, one tap answered', async () => {
+  it('opens every page of the real build: no throw, key texts rendered, one tap answered, the card read aloud', async () => {
     const dir = copy('smoke');
     const unlisted = pageRoutes(readAppJson(dir)).filter((r) => !pages[r]);
     // A new page still runs (it must throw nothing and show some Chinese); list its texts above.
@@ -104,6 +108,14 @@ describe('smoke run of the weapp runtime', () => {
     expect(result.afterTap.some((t) => t.includes('已申请，等支部安排'))).toBe(true);
     // The type size follows WeChat's font setting, read through getAppBaseInfo (getSystemInfoSync is deprecated).
     expect(result.wxCalls.getAppBaseInfo).toBeGreaterThan(0);
+    // "读给我听" in WeChat: the 同声传译 plugin, declared in app.json, asked for the card's text chunk by chunk, each played in turn.
+    expect(readAppJson(dir).plugins?.WechatSI?.provider).toBe('wx069ba97219f66d99');
+    const chunks = speechChunks(speechTextFor(fixtures.memberSession));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(result.speech?.plugins).toContain('WechatSI');
+    expect(result.speech?.asked).toEqual(chunks);
+    expect(result.speech?.played).toEqual(chunks.map((_, i) => `https://tts.smoke/${i + 1}.mp3`));
+    expect(result.wxCalls.createInnerAudioContext).toBe(1);
   });
 
   it('holds a privacy API back until the person agrees in the popup, then lets it run', async () => {
