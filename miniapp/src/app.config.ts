@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/contact-home/index',
         'pages/my-visits/index',
         'pages/visit-deliver/index',
+        'pages/visit-handout/index',
         'pages/points/index',
         'pages/member-points/index',
         'pages/roster-import/index',

@@ -39,6 +39,8 @@ const pages: Record<string, PageExpectation> = {
   'packages/branch/pages/visits/index': { role: 'secretary', texts: ['送学上门', fixtures.visit.memberName, fixtures.visit.statusText] },
   'packages/branch/pages/contact-home/index': { role: 'contact', texts: ['我的送学任务', '党员名单'] },
   'packages/branch/pages/my-visits/index': { role: 'contact', texts: ['我的送学任务', fixtures.contactVisit.address!, `☎ 打电话给${fixtures.visit.memberName}`] },
+  // WeChat cannot print: the handout shows in large print and says where to print it.
+  'packages/branch/pages/visit-handout/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: ['大字学习材料', fixtures.session.topic, fixtures.sessionDetail.materialText!, '微信里不能打印'] },
   'packages/branch/pages/visit-deliver/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: [`记录送学：${fixtures.visit.memberName}`, '保存送学记录'] },
   'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '按分数排序'] },
   'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '冲正这一条'] },
