@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { type HttpRequest, type HttpResponse } from '@/services/api-client';
-import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
+import type { ContactVisit, Me, MemberPoints, VisitRequest } from '@/services/types';
 import { meOf } from './me';
+import { sessionDetailOf } from './session-detail';
 import { pageHarness, type Route } from './harness';
 import { chinaYear, daysFromNow, msFromNow } from '../../support/time';
 
@@ -292,19 +293,7 @@ describe('送学上门: the contact', () => {
     // happy-dom has no print(); a browser's opens its print dialog.
     const print = vi.fn();
     Object.assign(window, { print });
-    const detail: SessionDetail = {
-      ...session,
-      materialText: '第一部分：全会的主要精神。\n\n第二部分：我们怎么做。',
-      hostName: '张卫东',
-      recorderName: '吴淑珍',
-      attendance: [],
-      quorum: { entitled: 0, present: 0, met: false },
-      amendments: [],
-      version: 1,
-      createdBy: 'u-sec',
-      createdByName: '张卫东',
-      locked: false,
-    };
+    const detail = sessionDetailOf(session, { materialText: '第一部分：全会的主要精神。\n\n第二部分：我们怎么做。' });
     renderPage(VisitHandoutPage, contact, get('/api/v1/visit-requests/v1', visit({ status: 'scheduled', scheduled })), get('/api/v1/sessions/s1', detail));
     await waitFor(() => expect(screen.getByText('第一部分：全会的主要精神。')).toBeTruthy());
     // Large print: every line of the handout in the 20 pt class (40 design px), the title larger; one paragraph per line.
@@ -450,19 +439,7 @@ describe('closing a session before it is held', () => {
   it('shows the 409 SESSION_NOT_HELD message inline on the session page', async () => {
     nav.params = { id: 's1' };
     // The phone's clock says the meeting began a minute ago; the server's does not yet: its 409 shows inline.
-    const detail: SessionDetail = {
-      ...session,
-      startsAt: msFromNow(-60_000),
-      hostName: '张卫东',
-      recorderName: '吴淑珍',
-      attendance: [],
-      quorum: { entitled: 0, present: 0, met: false },
-      amendments: [],
-      version: 1,
-      createdBy: 'u-sec',
-      createdByName: '张卫东',
-      locked: false,
-    };
+    const detail = sessionDetailOf(session, { startsAt: msFromNow(-60_000) });
     renderPage(
       SessionPage,
       secretary,
