@@ -48,8 +48,10 @@ function synthesize(content: string): Promise<string> {
 }
 
 function createAudio() {
-  // Speak even with an iPhone's silent switch on: the member asked to hear it.
-  Taro.setInnerAudioOption?.({ obeyMuteSwitch: false }).catch(() => {});
+  // Speak even with an iPhone's silent switch on: the member asked to hear it. Failing that, speak anyway.
+  Promise.resolve()
+    .then(() => Taro.setInnerAudioOption({ obeyMuteSwitch: false }))
+    .catch(() => {});
   return Taro.createInnerAudioContext();
 }
 
