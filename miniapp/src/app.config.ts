@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/contact-home/index',
         'pages/my-visits/index',
         'pages/visit-deliver/index',
+        'pages/visit-handout/index',
         'pages/points/index',
         'pages/member-points/index',
         'pages/roster-import/index',
@@ -34,6 +35,9 @@ export default defineAppConfig({
   // 17 October 2023 whatever this says; the flag turns it on for the base libraries from before. The popup that asks
   // is components/PrivacyPopup (docs/privacy.md).
   __usePrivacyCheck__: true,
+  // "读给我听" in WeChat: the 同声传译 plugin's text-to-speech (adapters/wechat-si.ts; why it: docs/architecture.md).
+  // It must also be added in the admin (设置 → 第三方设置 → 插件管理). H5 has no plugins: the browser's voices read there.
+  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#a31515',

@@ -148,6 +148,25 @@ describe('送学上门 in a real browser', () => {
     await visible('☎ 打电话给女儿刘芳：13900010002');
     await shoot('visit-contact');
 
+    // The handout to leave behind: the material in large print, at least 20 pt on paper too.
+    await tap('大字学习材料（可打印留下）');
+    await visible('全会公报全文');
+    await visible('送给：李秀英');
+    const handoutSizes = () => phone.page.locator('.handout__text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    // On the phone a CSS px is a point of the phone's screen (the elder rule's pt); on paper a point is 4/3 CSS px.
+    expect(Math.min(...(await handoutSizes()))).toBeGreaterThanOrEqual(20);
+    const pt = 4 / 3;
+    expect(await button('打印这份材料').isVisible()).toBe(true);
+    await phone.page.emulateMedia({ media: 'print' });
+    const printed = await handoutSizes();
+    expect(printed.length).toBeGreaterThan(0);
+    expect(Math.min(...printed)).toBeGreaterThanOrEqual(20 * pt);
+    expect(await button('打印这份材料').isVisible()).toBe(false);
+    await phone.page.emulateMedia({ media: 'screen' });
+    await shoot('visit-handout');
+    await phone.page.goBack();
+    await visible('☎ 打电话给李秀英：13800010002');
+
     await tap('记录送学');
     await visible('记录送学：李秀英');
     await field('学习内容（必填）').locator('textarea').fill('一起学习全会公报，读了第一部分');

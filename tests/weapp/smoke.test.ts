@@ -11,6 +11,8 @@ import { copiesForThisFile, pageRoutes, readAppJson } from './support/build-dir'
 import { describeFindings } from './support/findings';
 import { runSmoke, type PageExpectation, type SmokeInput } from './support/smoke';
 import { makePageThrow } from './support/variants';
+import { speechTextFor } from '../../miniapp/src/services/next-session';
+import { speechChunks } from '../../miniapp/src/services/speech-chunks';
 
 /**
  * The headless smoke run of the weapp runtime: app.js and every page of app.json under a stubbed
@@ -37,6 +39,8 @@ const pages: Record<string, PageExpectation> = {
   'packages/branch/pages/visits/index': { role: 'secretary', texts: ['送学上门', fixtures.visit.memberName, fixtures.visit.statusText] },
   'packages/branch/pages/contact-home/index': { role: 'contact', texts: ['我的送学任务', '党员名单'] },
   'packages/branch/pages/my-visits/index': { role: 'contact', texts: ['我的送学任务', fixtures.contactVisit.address!, `☎ 打电话给${fixtures.visit.memberName}`] },
+  // WeChat cannot print: the handout shows in large print and says where to print it.
+  'packages/branch/pages/visit-handout/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: ['大字学习材料', fixtures.session.topic, fixtures.sessionDetail.materialText!, '微信里不能打印'] },
   'packages/branch/pages/visit-deliver/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: [`记录送学：${fixtures.visit.memberName}`, '保存送学记录'] },
   'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '按分数排序'] },
   'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '更正这一条（撤回）'] },
@@ -57,6 +61,8 @@ const tap = { route: 'pages/visit-request/index', label: '提交申请', expect:
  */
 const privacyPopup = ['请先看一下隐私保护指引', '您要选一张照片。按微信的规定，要先征得您的同意。', '不同意的话，这次不能上传照片；其他功能照常使用。'];
 const privacy = { route: 'packages/branch/pages/visit-deliver/index', label: '上传照片', popup: privacyPopup, agree: '同意，继续', after: '第 1 张：照片' };
+/** "读给我听" on the member's home: WeChat's 同声传译 plugin (stubbed, wx-speech.ts) must be asked for the card's text, in chunks. */
+const speech = { route: 'pages/home/index', label: '读给我听' };
 
 /** A page added since this list was written still runs, signed in as whoever its package serves, and must show some Chinese. */
 const guessRole = (route: string): Role =>
@@ -64,7 +70,7 @@ const guessRole = (route: string): Role =>
 
 const plan = (dir: string): SmokeInput => {
   const all = pageRoutes(readAppJson(dir)).map((route) => [route, pages[route] ?? { role: guessRole(route), texts: [] }]);
-  return { dir, pages: Object.fromEntries(all), tap, privacy };
+  return { dir, pages: Object.fromEntries(all), tap, privacy, speech };
 };
 
 const copy = copiesForThisFile();
@@ -91,7 +97,7 @@ describe('the fake API', () => {
 });
 
 describe('smoke run of the weapp runtime', () => {
-  it('opens every page of the real build: no throw, key texts rendered, one tap answered', async () => {
+  it('opens every page of the real build: no throw, key texts rendered, one tap answered, the card read aloud', async () => {
     const dir = copy('smoke');
     const unlisted = pageRoutes(readAppJson(dir)).filter((r) => !pages[r]);
     // A new page still runs (it must throw nothing and show some Chinese); list its texts above.
@@ -104,6 +110,14 @@ describe('smoke run of the weapp runtime', () => {
     expect(result.afterTap.some((t) => t.includes('已申请，等支部安排'))).toBe(true);
     // The type size follows WeChat's font setting, read through getAppBaseInfo (getSystemInfoSync is deprecated).
     expect(result.wxCalls.getAppBaseInfo).toBeGreaterThan(0);
+    // "读给我听" in WeChat: the 同声传译 plugin, declared in app.json, asked for the card's text chunk by chunk, each played in turn.
+    expect(readAppJson(dir).plugins?.WechatSI?.provider).toBe('wx069ba97219f66d99');
+    const chunks = speechChunks(speechTextFor(fixtures.memberSession));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(result.speech?.plugins).toContain('WechatSI');
+    expect(result.speech?.asked).toEqual(chunks);
+    expect(result.speech?.played).toEqual(chunks.map((_, i) => `https://tts.smoke/${i + 1}.mp3`));
+    expect(result.wxCalls.createInnerAudioContext).toBe(1);
   });
 
   it('holds a privacy API back until the person agrees in the popup, then lets it run', async () => {

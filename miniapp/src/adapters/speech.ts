@@ -1,10 +1,11 @@
 import { chineseVoice, webSpeechUsable } from '@/services/speech-rule';
+import { wechatSiEngine } from './wechat-si';
 
 /**
  * Reading aloud, behind one small interface. Pages ask `speech.available()` and call
- * `speech.speak()`; which engine does the work is decided here. Today there is one engine, the
- * browser's speechSynthesis (H5 only). WeChat's 同声传译 plugin or a server voice can be added
- * as another engine in `engines` without touching any page.
+ * `speech.speak()`; which engine does the work is decided here: the browser's speechSynthesis on H5
+ * (when it has voices), WeChat's 同声传译 plugin in the mini-program (wechat-si.ts; why that one:
+ * docs/architecture.md). A server voice could be added as another engine without touching any page.
  */
 export interface SpeechHandlers {
   onEnd?: () => void;
@@ -70,4 +71,4 @@ export function createSpeech(engines: SpeechEngine[]) {
 
 export type Speech = ReturnType<typeof createSpeech>;
 
-export const speech: Speech = createSpeech([webSpeechEngine]);
+export const speech: Speech = createSpeech([webSpeechEngine, wechatSiEngine]);

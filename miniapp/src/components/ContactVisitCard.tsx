@@ -9,10 +9,12 @@ interface Props {
   visit: ContactVisit;
   onCall: (phone: string) => void;
   onDeliver: () => void;
+  /** The study material in large print, to print and leave behind; absent: no button. */
+  onHandout?: () => void;
 }
 
 /** One visit for the contact at the door: when, where, how to speak with the member, whom to call. */
-export function ContactVisitCard({ visit: v, onCall, onDeliver }: Props) {
+export function ContactVisitCard({ visit: v, onCall, onDeliver, onHandout }: Props) {
   const notes = careNotesLines(v.careNotes, v.memberGender);
   return (
     <View className={v.status === 'scheduled' ? 'row section--visit' : 'row'}>
@@ -29,6 +31,11 @@ export function ContactVisitCard({ visit: v, onCall, onDeliver }: Props) {
         <PhoneButton key={`${c.name}-${c.phone}`} who={`${c.relation}${c.name}`} phone={c.phone} onCall={onCall} />
       ))}
       {v.status === 'scheduled' ? <BigButton onClick={onDeliver}>记录送学</BigButton> : null}
+      {v.sessionId && onHandout ? (
+        <BigButton variant='secondary' onClick={onHandout}>
+          大字学习材料（可打印留下）
+        </BigButton>
+      ) : null}
     </View>
   );
 }

@@ -215,7 +215,7 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
   );
 }
 
-/** "读给我听": reads the card aloud where the phone can; says plainly when it cannot. */
+/** "读给我听": reads the card aloud where the phone can (browser voices on H5, WeChat's plugin in the mini-program); absent where it cannot. */
 export function ReadAloud({ speech, text }: { speech: Speech; text: string }) {
   const [available, setAvailable] = useState(() => speech.available());
   const [speaking, setSpeaking] = useState(false);
@@ -229,16 +229,8 @@ export function ReadAloud({ speech, text }: { speech: Speech; text: string }) {
     };
   }, [speech]);
 
-  if (!available) {
-    return (
-      <View>
-        <BigButton variant='secondary' disabled onClick={() => {}}>
-          读给我听：本机暂不支持朗读
-        </BigButton>
-        <Text className='text text--muted'>请家人或联系人读给您听。</Text>
-      </View>
-    );
-  }
+  // Where nothing can speak there is no button: a dead one would take the spot of what the member can do.
+  if (!available) return null;
   const toggle = () => {
     if (speaking) {
       speech.stop();

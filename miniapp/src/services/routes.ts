@@ -21,6 +21,7 @@ export const pages = {
   contactHome: '/packages/branch/pages/contact-home/index',
   myVisits: '/packages/branch/pages/my-visits/index',
   visitDeliver: '/packages/branch/pages/visit-deliver/index',
+  visitHandout: '/packages/branch/pages/visit-handout/index',
   branchPoints: '/packages/branch/pages/points/index',
   memberPoints: '/packages/branch/pages/member-points/index',
   branches: '/packages/inspector/pages/branches/index',

@@ -5,7 +5,8 @@
  */
 import { calendarDay, chinaInstant, chinaParts, type ChinaParts } from '@ltx/shared/time/china-day';
 import { clockWords, dateWords, whenWords } from '@ltx/shared/wording/time-words';
-import { deviceNow } from '@/adapters/clock';
+// Relative, not '@/…': the weapp smoke test (root tsconfig, no alias) imports the page words through here.
+import { deviceNow } from '../adapters/clock';
 
 export type ShanghaiParts = ChinaParts;
 

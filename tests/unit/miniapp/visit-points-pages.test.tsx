@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { type HttpRequest, type HttpResponse } from '@/services/api-client';
-import type { ContactVisit, Me, MemberPoints, SessionDetail, VisitRequest } from '@/services/types';
+import type { ContactVisit, Me, MemberPoints, VisitRequest } from '@/services/types';
 import { meOf } from './me';
+import { sessionDetailOf } from './session-detail';
 import { pageHarness, type Route } from './harness';
 import { chinaYear, daysFromNow, msFromNow } from '../../support/time';
 
@@ -21,6 +22,7 @@ const { default: VisitsPage } = await import('@/packages/branch/pages/visits/ind
 const { default: ContactHomePage } = await import('@/packages/branch/pages/contact-home/index');
 const { default: MyVisitsPage } = await import('@/packages/branch/pages/my-visits/index');
 const { default: VisitDeliverPage } = await import('@/packages/branch/pages/visit-deliver/index');
+const { default: VisitHandoutPage } = await import('@/packages/branch/pages/visit-handout/index');
 const { default: BranchPointsPage } = await import('@/packages/branch/pages/points/index');
 const { default: MemberPointsPage } = await import('@/packages/branch/pages/member-points/index');
 const { default: SessionPage } = await import('@/packages/branch/pages/session/index');
@@ -285,6 +287,26 @@ describe('送学上门: the contact', () => {
     expect(nav.call).toHaveBeenCalledWith('13800010002');
     fireEvent.click(screen.getByText('记录送学'));
     expect(nav.openPage).toHaveBeenCalledWith('/packages/branch/pages/visit-deliver/index?id=v1');
+    fireEvent.click(screen.getByText('大字学习材料（可打印留下）'));
+    expect(nav.openPage).toHaveBeenCalledWith('/packages/branch/pages/visit-handout/index?id=v1');
+  });
+
+  it('prints the study material in large print to leave with the member', async () => {
+    nav.params = { id: 'v1' };
+    // happy-dom has no print(); a browser's opens its print dialog.
+    const print = vi.fn();
+    Object.assign(window, { print });
+    const detail = sessionDetailOf(session, { materialText: '第一部分：全会的主要精神。\n\n第二部分：我们怎么做。' });
+    renderPage(VisitHandoutPage, contact, get('/api/v1/visit-requests/v1', visit({ status: 'scheduled', scheduled })), get('/api/v1/sessions/s1', detail));
+    await waitFor(() => expect(screen.getByText('第一部分：全会的主要精神。')).toBeTruthy());
+    // Large print: every line of the handout in the 20 pt class (40 design px), the title larger; one paragraph per line.
+    const second = screen.getByText('第二部分：我们怎么做。');
+    expect(second.closest('.handout__text')).toBeTruthy();
+    expect(screen.getByText('学习全会公报').closest('.handout__title')).toBeTruthy();
+    expect(screen.getByText('送给：李秀英')).toBeTruthy();
+    fireEvent.click(button('打印这份材料'));
+    expect(print).toHaveBeenCalledTimes(1);
+    delete (window as { print?: unknown }).print;
   });
 
   it('records the visit with a care observation and says it waits for the secretary', async () => {
@@ -440,19 +462,7 @@ describe('closing a session before it is held', () => {
   it('shows the 409 SESSION_NOT_HELD message inline on the session page', async () => {
     nav.params = { id: 's1' };
     // The phone's clock says the meeting began a minute ago; the server's does not yet: its 409 shows inline.
-    const detail: SessionDetail = {
-      ...session,
-      startsAt: msFromNow(-60_000),
-      hostName: '张卫东',
-      recorderName: '吴淑珍',
-      attendance: [],
-      quorum: { entitled: 0, present: 0, met: false },
-      amendments: [],
-      version: 1,
-      createdBy: 'u-sec',
-      createdByName: '张卫东',
-      locked: false,
-    };
+    const detail = sessionDetailOf(session, { startsAt: msFromNow(-60_000) });
     renderPage(
       SessionPage,
       secretary,

@@ -39,6 +39,9 @@ const session: SessionSummary = {
   expectedCount: 2,
 };
 
+/** About 300 characters of study material, in sentences. */
+const studyMaterial = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：坚持理论学习，联系思想实际，把学习成果转化为实际行动。`).join('');
+
 const sessionDetail: SessionDetail = {
   ...session,
   hostName: '李书记',
@@ -122,7 +125,8 @@ export const fixtures = {
   ] satisfies DemoAccount[],
   session,
   sessionDetail,
-  memberSession: { ...session, materialText: sessionDetail.materialText, attachments: [], myStatus: null } satisfies MemberSession,
+  // Material longer than one text-to-speech call takes, so "读给我听" has to read it in several chunks.
+  memberSession: { ...session, materialText: `${sessionDetail.materialText}${studyMaterial}`, attachments: [], myStatus: null } satisfies MemberSession,
   overview: {
     branchId: BRANCH.id,
     quietMembers: [{ memberId: 'm-002', name: '陈秀英', lastParticipatedAt: daysFromNow(-160), quietMonths: 5, phone: '13800000002', lastCall: null }],

@@ -40,6 +40,8 @@ export interface AppJson {
   pages: string[];
   subPackages?: { root: string; pages: string[] }[];
   subpackages?: { root: string; pages: string[] }[];
+  /** Mini-program plugins by the name `requirePlugin` takes: `{ WechatSI: { version, provider } }`. */
+  plugins?: Record<string, { version: string; provider: string }>;
 }
 
 export function readAppJson(dir: string): AppJson {

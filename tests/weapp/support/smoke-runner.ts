@@ -37,7 +37,7 @@ function textProblems(texts: string[], wanted: string[] | undefined): string[] {
   return wanted.filter((want) => !texts.some((t) => t.includes(want))).map((want) => `does not render "${want}"; ${shows}`);
 }
 
-async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan }: SmokeInput): Promise<SmokeResult> {
+async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan, speech: speechPlan }: SmokeInput): Promise<SmokeResult> {
   const started = performance.now();
   const findings: Finding[] = [];
   const result: SmokeResult = { findings, notes: [], pages: [], afterTap: [], wxCalls: {}, ms: 0 };
@@ -58,11 +58,13 @@ async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan }: SmokeInp
     if (call.problem) fail(call.problem);
     if (call.note && !result.notes.includes(call.note)) result.notes.push(call.note);
     return answer;
-  });
+  }, undefined, readAppJson(dir).plugins);
   // A signed-in session: pages that need one find the token where adapters/storage.ts keeps it.
   stub.storage.set('token', 'smoke-token');
   const stack: PageInstance[] = [];
   const registry = installGlobals(stub.wx, stack);
+  // WeChat's module-level `requirePlugin`, beside `wx`: the speech plugin (wx-speech.ts).
+  (globalThis as Record<string, unknown>).requirePlugin = stub.speech.requirePlugin;
 
   /**
    * Waits until `ready()` holds, no wx callback is pending and nothing has happened for QUIET_MS.
@@ -160,6 +162,22 @@ async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan }: SmokeInp
     return step;
   };
 
+  /** The speech tap: "读给我听", then wait until every chunk asked for has been played to its end. */
+  const speechStep = async (page: PageInstance, { label }: NonNullable<SmokeInput['speech']>) => {
+    const { log } = stub.speech;
+    const sid = findByText(page.data, label);
+    if (!sid) return fail(`no element whose text starts with "${label}" to tap (is read-aloud hidden?)`);
+    try {
+      tap(page, sid);
+    } catch (e) {
+      fail(`the tap on "${label}" threw: ${errorText(e)}`);
+    }
+    // Reading ends when the button says "读给我听" again, every chunk asked for having played.
+    const done = () => log.asked.length > 0 && log.played.length === log.asked.length && findByText(page.data, label) !== undefined;
+    if (!(await settle(done))) fail(`after a tap on "${label}" the reading did not finish: ${JSON.stringify(log)}`);
+    result.speech = structuredClone(log);
+  };
+
   if (privacyPlan && !routes.includes(privacyPlan.route)) fail(`the page of the privacy step, ${privacyPlan.route}, is not in app.json`, 'app.json');
   if (!routes.includes(tapPlan.route)) fail(`the page to tap, ${tapPlan.route}, is not in app.json`, 'app.json');
   const loadedComponents = new Set<string>();
@@ -195,6 +213,7 @@ async function main({ dir, pages, tap: tapPlan, privacy: privacyPlan }: SmokeInp
     textProblems(texts, plan?.texts).forEach((problem) => fail(problem));
     if (tapPlan.route === route) await tapAndRead(page, tapPlan);
     if (privacyPlan?.route === route) result.privacy = await privacyStep(page, privacyPlan);
+    if (speechPlan?.route === route) await speechStep(page, speechPlan);
     try {
       closePage(page);
       await settle();

@@ -3,6 +3,7 @@ import type { Role } from '@ltx/shared/domain/roles';
 import { runChild } from './child';
 import type { Finding } from './findings';
 import type { PrivacyLog } from './wx-privacy';
+import type { SpeechLog } from './wx-speech';
 
 /** What one page must show in the smoke run. */
 export interface PageExpectation {
@@ -26,6 +27,8 @@ export interface SmokeInput {
    * `open-type="agreePrivacyAuthorization"` button) must let it run, close the popup and show `after`.
    */
   privacy?: { route: string; label: string; popup: string[]; agree: string; after: string };
+  /** Reading aloud: on `route`, a tap on `label`; the run waits until every chunk asked for has played. */
+  speech?: { route: string; label: string };
 }
 
 /** What the privacy step saw. */
@@ -50,6 +53,8 @@ export interface SmokeResult {
   afterTap: string[];
   /** The privacy step, when one was asked for. */
   privacy?: PrivacyStep;
+  /** What the speech tap asked WeChat's speech plugin for and played, when one was asked for. */
+  speech?: SpeechLog;
   /** wx API calls made, by name, e.g. `{ request: 9, reLaunch: 1 }`. */
   wxCalls: Record<string, number>;
   ms: number;

@@ -6,6 +6,7 @@
 
 /** What wx.request gets back from the caller's fake API. */
 import { createPrivacyCheck, type PrivacyCheck } from './wx-privacy';
+import { createSpeechStub, type SpeechStub } from './wx-speech';
 
 export type RequestAnswer = (method: string, url: string, body: unknown) => { status: number; body: unknown };
 
@@ -24,7 +25,7 @@ const apiNames = `
   showToast hideToast showLoading hideLoading showModal showActionSheet setNavigationBarTitle
   setNavigationBarColor showNavigationBarLoading hideNavigationBarLoading setBackgroundColor setBackgroundTextStyle
   startPullDownRefresh stopPullDownRefresh pageScrollTo createSelectorQuery createIntersectionObserver
-  createAnimation createVideoContext createCanvasContext createInnerAudioContext nextTick
+  createAnimation createVideoContext createCanvasContext createInnerAudioContext setInnerAudioOption nextTick
   makePhoneCall setClipboardData getClipboardData vibrateShort vibrateLong scanCode previewImage chooseMedia
   chooseImage chooseMessageFile saveImageToPhotosAlbum getImageInfo requestSubscribeMessage showShareMenu hideShareMenu
   updateShareMenu hideKeyboard onAppShow offAppShow onAppHide offAppHide onError offError onUnhandledRejection
@@ -58,11 +59,13 @@ export interface WxStub {
   storage: Map<string, unknown>;
   /** WeChat's privacy check (wx-privacy.ts): privacy APIs wait for the person's agreement. */
   privacy: PrivacyCheck;
+  /** WeChat's speech: the 同声传译 plugin (for `requirePlugin`) and the inner audio context (wx-speech.ts). */
+  speech: SpeechStub;
   /** Async callbacks not yet delivered: the page is not settled while this is above zero. */
   pending(): number;
 }
 
-export function createWxStub(answerRequest: RequestAnswer, storage = new Map<string, unknown>()): WxStub {
+export function createWxStub(answerRequest: RequestAnswer, storage = new Map<string, unknown>(), plugins: Record<string, unknown> = {}): WxStub {
   const calls: WxStub['calls'] = [];
   const privacy = createPrivacyCheck();
   let pending = 0;
@@ -73,6 +76,7 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
       fn();
     }, 0);
   };
+  const speech = createSpeechStub(later, Object.keys(plugins));
 
   /** Sync results for the few APIs whose answer the app reads; `undefined` for any other. */
   function sync(name: string, args: unknown[]): unknown {
@@ -142,6 +146,7 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
     return (...args: unknown[]) => {
       calls.push({ name, arg: args[0] });
       if (name === 'canIUse' || name.endsWith('Sync') || /^get(WindowInfo|DeviceInfo|AppBaseInfo)$/.test(name)) return sync(name, args);
+      if (name === 'createInnerAudioContext') return speech.createInnerAudioContext();
       if (/^create|^get(UpdateManager|LogManager|RealtimeLogManager|Performance)$/.test(name)) return chainable();
       if (name === 'onNeedPrivacyAuthorization') return privacy.listen(args[0] as Parameters<PrivacyCheck['listen']>[0]);
       const options = args[0];
@@ -187,5 +192,5 @@ export function createWxStub(answerRequest: RequestAnswer, storage = new Map<str
       (typeof name === 'string' && apiNames.includes(name) ? { configurable: true, enumerable: true, writable: true, value: api(name) } : undefined),
   }) as Record<string, unknown>;
 
-  return { wx, calls, storage, privacy, pending: () => pending };
+  return { wx, calls, storage, privacy, speech, pending: () => pending };
 }

@@ -27,7 +27,13 @@ export default function MyVisitsPage() {
       {list && list.length === 0 ? <Text className='text text--large'>现在没有送学任务。支部书记安排后会出现在这里。</Text> : null}
       {list && list.length > 0 ? <Text className='text'>按上门时间排列，最早的在最上面。</Text> : null}
       {list?.map((v) => (
-        <ContactVisitCard key={v.id} visit={v} onCall={(phone) => void callPhone(phone)} onDeliver={() => openPage(withQuery(pages.visitDeliver, { id: v.id }))} />
+        <ContactVisitCard
+          key={v.id}
+          visit={v}
+          onCall={(phone) => void callPhone(phone)}
+          onDeliver={() => openPage(withQuery(pages.visitDeliver, { id: v.id }))}
+          onHandout={() => openPage(withQuery(pages.visitHandout, { id: v.id }))}
+        />
       ))}
     </ElderPage>
   );
