@@ -42,7 +42,7 @@ const pages: Record<string, PageExpectation> = {
   // WeChat cannot print: the handout shows in large print and says where to print it.
   'packages/branch/pages/visit-handout/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: ['大字学习材料', fixtures.session.topic, fixtures.sessionDetail.materialText!, '微信里不能打印'] },
   'packages/branch/pages/visit-deliver/index': { role: 'contact', query: { id: fixtures.visit.id }, texts: [`记录送学：${fixtures.visit.memberName}`, '保存送学记录'] },
-  'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '按分数排序'] },
+  'packages/branch/pages/points/index': { role: 'secretary', texts: ['党员积分', fixtures.branchPoints.rows[0]!.name, '点一位党员'] },
   'packages/branch/pages/member-points/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`${fixtures.member.name} 的积分`, '更正这一条（撤回）'] },
   'packages/branch/pages/home/index': { role: 'secretary', texts: [BRANCH.name, fixtures.session.topic, fixtures.overview.quietMembers[0]!.name, '送学上门：未完成 1 件。都在期限内。', '党员积分'] },
   'packages/branch/pages/sessions/index': { role: 'secretary', texts: ['组织生活记录', fixtures.session.topic] },

@@ -11,9 +11,9 @@ export const routes = [
     handle: async ({ ctx, actor, params, query }) => ctx.points.memberPoints(actor, params.memberId, query.year),
   }),
   defineRoute({
-    id: 'branch-points', method: 'GET', path: '/api/v1/branches/{branchId}/points', auth: 'token', can: 'points.branch', summary: '支部积分表（按姓名排序；?sort=total 按分数）',
+    id: 'branch-points', method: 'GET', path: '/api/v1/branches/{branchId}/points', auth: 'token', can: 'points.branch', summary: '支部积分表（按姓名排序，不排名次）',
     query: BranchPointsQuery, response: BranchPoints,
-    handle: async ({ ctx, actor, params, query }) => ctx.points.branchPoints(actor, params.branchId, query.year, query.sort),
+    handle: async ({ ctx, actor, params, query }) => ctx.points.branchPoints(actor, params.branchId, query.year),
   }),
   defineRoute({
     id: 'points-award', method: 'POST', path: '/api/v1/members/{memberId}/points/entries', auth: 'token', can: 'points.write',

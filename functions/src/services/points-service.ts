@@ -118,8 +118,8 @@ export class PointsService implements AttendanceListener {
     return { memberId, memberName: member.name, year: y, base: effective.points.basePerYear, total, enabled: pointsEnabled(effective.points), byCategory, entries: toViews(entries) };
   }
 
-  /** The branch table: every member's total, sorted by name (no ranking unless asked for). */
-  async branchPoints(actor: Actor, branchId: string, year?: number, sort: 'name' | 'total' = 'name'): Promise<BranchPoints> {
+  /** The branch table: every member's total, by name only (no ranking: 国办函〔2026〕12号). */
+  async branchPoints(actor: Actor, branchId: string, year?: number): Promise<BranchPoints> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
     authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
@@ -131,7 +131,7 @@ export class PointsService implements AttendanceListener {
       const own = byMember.get(m.id) ?? [];
       return { memberId: m.id, name: m.name, total: tally(own, rules).total, entries: liveEntries(own).length };
     });
-    rows.sort((a, b) => (sort === 'total' ? b.total - a.total : 0) || byPinyin(a.name, b.name));
+    rows.sort((a, b) => byPinyin(a.name, b.name));
     return { branchId, year: y, enabled: pointsEnabled(rules), rows };
   }
 

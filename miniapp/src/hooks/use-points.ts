@@ -8,7 +8,7 @@ export function useMemberPoints(memberId: string | undefined, year: number) {
 }
 
 /** The branch table for a year, by name unless the secretary asks for totals. */
-export function useBranchPoints(branchId: string | undefined, year: number, sort: 'name' | 'total') {
+export function useBranchPoints(branchId: string | undefined, year: number) {
   const api = useApi();
-  return useAsync(() => api.branchPoints(branchId as string, year, sort), branchId ? `branch-points:${branchId}:${year}:${sort}` : null);
+  return useAsync(() => api.branchPoints(branchId as string, year), branchId ? `branch-points:${branchId}:${year}` : null);
 }

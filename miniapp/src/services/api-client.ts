@@ -217,8 +217,8 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
 
     // 党员积分.
     memberPoints: (memberId: string, year?: number) => callRoute('GET /api/v1/members/{memberId}/points', `/members/${seg(memberId)}/points${year ? `?year=${year}` : ''}`),
-    branchPoints: (branchId: string, year?: number, sort: NonNullable<Query<'GET /api/v1/branches/{branchId}/points'>['sort']> = 'name') =>
-      callRoute('GET /api/v1/branches/{branchId}/points', `/branches/${seg(branchId)}/points?${year ? `year=${year}&` : ''}sort=${sort}`),
+    branchPoints: (branchId: string, year?: number) =>
+      callRoute('GET /api/v1/branches/{branchId}/points', `/branches/${seg(branchId)}/points${year ? `?year=${year}` : ''}`),
     awardPoints: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/points/entries'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/points/entries', `/members/${seg(memberId)}/points/entries`, input, { 'Idempotency-Key': idempotencyKey }),
     reversePoints: (entryId: string, input: Body<'POST /api/v1/points/entries/{entryId}/reversal'>, idempotencyKey: string) =>

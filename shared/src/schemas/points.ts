@@ -47,7 +47,8 @@ export const ReversalInput = titled(z.strictObject({ reason: Text(pointsWords.co
 export type ReversalInput = z.infer<typeof ReversalInput>;
 
 export const YearQuery = z.strictObject({ year: z.optional(titled(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100)), '年度')) });
-export const BranchPointsQuery = z.extend(YearQuery, { sort: z.optional(titled(z.enum(['name', 'total']), '排序')) });
+/** The branch table's query: the year. No order by points (a ranking: 国办函〔2026〕12号); an unknown parameter is refused. */
+export const BranchPointsQuery = YearQuery;
 
 export const PointsEntry = z.object({
   id: z.string(),

@@ -368,21 +368,17 @@ describe('党员积分', () => {
     expect(screen.queryByText('更正这一条（撤回）')).toBeNull();
   });
 
-  it('gives the secretary the branch table by name, and by total on request', async () => {
+  it('gives the secretary the branch table by name, with no order by points to choose (no ranking)', async () => {
     const rows = [
-      { memberId: 'm1', name: '王建国', total: 64, entries: 2 },
       { memberId: 'm2', name: '李秀英', total: 66, entries: 3 },
+      { memberId: 'm1', name: '王建国', total: 64, entries: 2 },
     ];
-    renderPage(
-      BranchPointsPage,
-      secretary,
-      get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: true, rows }),
-      get(`/api/v1/branches/b1/points?year=${year}&sort=total`, { branchId: 'b1', year, enabled: true, rows: [rows[1], rows[0]] }),
-    );
+    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}`, { branchId: 'b1', year, enabled: true, rows }));
     await waitFor(() => expect(screen.getByText('64 分（2 条记录）')).toBeTruthy());
-    fireEvent.click(screen.getByText('按分数排序'));
-    await waitFor(() => expect(calls.some((c) => c.url.endsWith('sort=total'))).toBe(true));
-    await waitFor(() => expect(screen.getAllByText(/^(王建国|李秀英)$/).map((e) => e.textContent)).toEqual(['李秀英', '王建国']));
+    // The server's name order is kept; nothing offers to order by points.
+    expect(screen.getAllByText(/^(王建国|李秀英)$/).map((e) => e.textContent)).toEqual(['李秀英', '王建国']);
+    expect(screen.queryByText(/按分数|排序|排名|名次/)).toBeNull();
+    expect(calls.some((c) => c.url.includes('sort='))).toBe(false);
     fireEvent.click(screen.getByText('王建国'));
     expect(nav.openPage).toHaveBeenCalledWith(`/packages/branch/pages/member-points/index?id=m1&year=${year}`);
   });
@@ -390,7 +386,7 @@ describe('党员积分', () => {
   it('finds a member in a branch-sized table by name or pinyin initials, keeping the order', async () => {
     const names = ['安建华', '白秀兰', '蔡国庆', '陈红', '丁桂英', '郭振华', '李秀英', '刘洋', '王建国', '吴淑珍', '张伟', '赵敏'];
     const rows = names.map((name, i) => ({ memberId: `m${i}`, name, total: 60, entries: 1 }));
-    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: true, rows }));
+    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}`, { branchId: 'b1', year, enabled: true, rows }));
     await waitFor(() => expect(screen.getByText('查找党员')).toBeTruthy());
     const box = await waitFor(() => {
       const found = screen.getByText('查找党员').closest('.field')?.querySelector('input');
@@ -414,7 +410,7 @@ describe('党员积分', () => {
   });
 
   it('tells the secretary on the branch table that points are not kept', async () => {
-    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}&sort=name`, { branchId: 'b1', year, enabled: false, rows: [] }));
+    renderPage(BranchPointsPage, secretary, get(`/api/v1/branches/b1/points?year=${year}`, { branchId: 'b1', year, enabled: false, rows: [] }));
     await waitFor(() => expect(screen.getByText(/本组织不实行积分管理/)).toBeTruthy());
   });
 

@@ -15,32 +15,27 @@ import { NameSearch } from '@/components/NameSearch';
 import { nameMatches } from '@ltx/shared/domain/name-order';
 import { foldFrom } from '@/services/name-list';
 
-type Sort = 'name' | 'total';
-
-/** The branch's points for the year, by name (the table is a record, not a ranking); tap a member for the entries. */
+/**
+ * The branch's points for the year, by name only: a record, not a ranking (国办函〔2026〕12号 forbids rankings in
+ * government apps, so there is no order by points); tap a member for the entries.
+ */
 export default function BranchPointsPage() {
   const me = useMe();
   const current = useMemo(() => thisYear(deviceNow()), []);
   const [year, setYear] = useState(current);
-  const [sort, setSort] = useState<Sort>('name');
-  const table = useBranchPoints(me.data?.branchId, year, sort);
+  const table = useBranchPoints(me.data?.branchId, year);
   const [query, setQuery] = useState('');
-  // The server sends the table in pinyin order (or by total when asked); the search keeps that order.
+  // The server sends the table in pinyin order; the search keeps that order.
   const found = table.data?.rows.filter((r) => nameMatches(r.name, query));
   useReloadOnReturn(table.reload);
   const years = [
     { value: String(current), label: `${current}年` },
     { value: String(current - 1), label: `${current - 1}年` },
   ];
-  const sorts = [
-    { value: 'name' as const, label: '按姓名排序' },
-    { value: 'total' as const, label: '按分数排序' },
-  ];
   return (
     <ElderPage title={me.data?.branchName ? `${me.data.branchName} 党员积分` : '党员积分'}>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       <SectionTabs tabs={years} value={String(year)} onChange={(y) => setYear(Number(y))} />
-      <SectionTabs tabs={sorts} value={sort} onChange={setSort} />
       <LoadState loading={table.loading && !table.data} error={table.error} onRetry={table.reload} />
       {table.data && !table.data.enabled ? <Text className='banner'>{pointsOffNotice}</Text> : null}
       {table.data ? (
