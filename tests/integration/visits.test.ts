@@ -58,7 +58,7 @@ describe('送学上门', () => {
 
     const scheduled = await schedule(requested.body.id);
     expect(scheduled.status).toBe(200);
-    expect(scheduled.body.statusText).toMatch(/^已安排：林小红 .+ (上午|中午|下午)\d+点.*来$/);
+    expect(scheduled.body.statusText).toMatch(/^已安排：林小红 .+ (凌晨|上午|中午|下午|晚上)\d+点.*来$/);
 
     const mine = await stack.call('GET', '/contacts/me/visits', { token: contact });
     const visit = mine.body.items.find((v: { id: string }) => v.id === requested.body.id);
