@@ -24,7 +24,7 @@ const proxy: Me = meOf({ ...member, userId: 'u-liu', role: 'proxy', displayName:
 const secretary: Me = meOf({ userId: 'u-sec', role: 'secretary', displayName: '张卫东', branchId: 'b1', branchName: '第一支部' });
 
 /** A theme day that began an hour ago, with online study offered: every self-report is open. */
-const summary = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: msFromNow(-3600_000), place: '党员活动室', status: 'open' as const, onlineOffered: true, expectedCount: 3 };
+const summary = { id: 's1', branchId: 'b1', kind: 'theme_day' as const, topic: '学习全会公报', startsAt: msFromNow(-60_000), place: '党员活动室', status: 'open' as const, onlineOffered: true, expectedCount: 3 };
 const line = (status: SessionDetail['attendance'][number]['status'], over: Record<string, string> = {}) => ({ memberId: 'm1', memberName: '王建国', status, ...over });
 const detail = (attendance: SessionDetail['attendance']): SessionDetail => ({
   ...summary, hostName: '张卫东', recorderName: '吴淑珍', attachments: [], attendance, amendments: [], version: 2, createdBy: 'u-sec', createdByName: '张卫东', locked: false,
