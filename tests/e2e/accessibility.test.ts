@@ -32,7 +32,8 @@ async function tabTo({ page }: Phone, text: string, limit = 40): Promise<string>
       const el = document.activeElement as HTMLElement | null;
       return { text: el?.innerText ?? '', role: el?.getAttribute('role') ?? '' };
     });
-    if (focused.text.includes(text)) return focused.role;
+    // A focused container (the whole page's text) is passed over: the control itself carries the words.
+    if (focused.text.includes(text) && focused.text.length <= text.length + 60) return focused.role;
   }
   throw new Error(`Tab never reached “${text}”`);
 }
