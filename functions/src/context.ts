@@ -1,4 +1,6 @@
 import { DynamoCallRepository } from './repositories/call-repository';
+import { DynamoNoticeRepository } from './repositories/notice-repository';
+import { ChangeNotices } from './services/change-notices';
 import { CallService } from './services/call-service';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
@@ -116,6 +118,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     reminderCredits: new DynamoReminderCreditRepository(db, table),
     feedback: new DynamoFeedbackRepository(db, table),
     calls: new DynamoCallRepository(db, table),
+    notices: new DynamoNoticeRepository(db, table),
     erasure: new MemberErasureRepository(db, table),
   };
 }
@@ -155,6 +158,8 @@ export interface Services {
   feedback: FeedbackService;
   /** 已联系: phone calls to members, recorded. */
   calls: CallService;
+  /** 变动通知: what the branch changed in a member's plans, told on their home. */
+  notices: ChangeNotices;
 }
 
 /**
@@ -233,10 +238,11 @@ export function sessionsAndVisitsOf(b: Base): { sessions: SessionService; visits
     const onCreated: SessionCreatedListener[] = [];
     const sessionService = new SessionService({
       sessions, members, orgs, outbox, audit, uploads, users, signoffs, listeners: [new ParticipationTracker(members, sessions, clock), pointsOf(b)], visits: b.repos.visits, onCreated,
-      screen: screenOf(b), clock,
+      screen: screenOf(b), notices: noticesOf(b), clock,
     });
     const visits = new VisitService({
-      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, screen: screenOf(b), clock,
+      visits: b.repos.visits, members, sessions, users, orgs, rules, signoffs, audit, uploads, memberService: membersOf(b), sessionService, healthReads: b.repos.healthReads, screen: screenOf(b),
+      notices: noticesOf(b), clock,
     });
     onCreated.push(visits);
     return { sessions: sessionService, visits };
@@ -313,6 +319,11 @@ export function callsOf(b: Base): CallService {
 }
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
+export function noticesOf(b: Base): ChangeNotices {
+  const { notices, members, orgs, users } = b.repos;
+  return b.once(noticesOf, () => new ChangeNotices({ notices, members, orgs, users, clock: b.clock }));
+}
+
 export function servicesOf(b: Base): Services {
   const { sessions, visits } = sessionsAndVisitsOf(b);
   return {
@@ -334,6 +345,7 @@ export function servicesOf(b: Base): Services {
     memberErasure: memberErasureOf(b),
     feedback: feedbackOf(b),
     calls: callsOf(b),
+    notices: noticesOf(b),
   };
 }
 

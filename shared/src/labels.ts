@@ -132,7 +132,7 @@ export const memberFieldLabels: Record<Exclude<keyof MemberPatchInput, 'expected
 };
 
 /** Chinese names of the session fields an edit may touch. */
-export const sessionFieldLabels: Record<Exclude<keyof SessionPatchInput, 'expectedVersion'>, string> = {
+export const sessionFieldLabels: Record<Exclude<keyof SessionPatchInput, 'expectedVersion' | 'changeReason'>, string> = {
   topic: '主题',
   startsAt: '开始时间',
   place: '地点',

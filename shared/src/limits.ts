@@ -25,6 +25,8 @@ export const sessionLimits = {
   /** Attendance lines in one "everyone present": far more than any branch has members. */
   bulkEntries: 500,
   noMinutesReason: 200,
+  /** Why a session moved (改期原因): members read it on their home. */
+  changeReason: 100,
 } as const;
 
 export const minutesLimits = {
@@ -75,6 +77,8 @@ export const visitLimits = {
   views: 1000,
   photos: 5,
   cancelReason: 200,
+  /** Why a visit moved (改期原因): the member and their family read it on their home. */
+  changeReason: 100,
 } as const;
 
 export const inspectionLimits = {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phoneOnStack } from './support/phone-on-stack';
 import { signIn } from './support/ui';
+import { auditPage } from './support/page-audit';
 import { morningIn } from '../support/time';
 
 /**
@@ -13,6 +14,8 @@ const topic = '学习全会公报（能来了）';
 let sessionId = '';
 let wangId = '';
 let requestId = '';
+let liId = '';
+let liRequestId = '';
 
 beforeAll(async () => {
   const { stack } = e2e;
@@ -29,6 +32,16 @@ beforeAll(async () => {
   const asked = await stack.call('POST', `/members/${wangId}/visit-requests`, { token: member, body: { sessionId, slot: 'morning' } });
   expect(asked.status).toBe(201);
   requestId = asked.body.id;
+
+  // 刘芳 asked for the study at home for her mother 李秀英; the branch scheduled it, then had to cancel.
+  const proxy = await stack.login('proxy-liu');
+  liId = ((await stack.call('GET', '/me', { token: proxy })).body as { memberId: string }).memberId;
+  const liAsked = await stack.call('POST', `/members/${liId}/visit-requests`, { token: proxy, body: { sessionId, slot: 'morning' } });
+  expect(liAsked.status).toBe(201);
+  liRequestId = liAsked.body.id;
+  const window = { contactUserId: 'u-demo-contact1', windowStart: morningIn(2), windowEnd: new Date(Date.parse(morningIn(2)) + 2 * 3_600_000).toISOString() };
+  expect((await stack.call('POST', `/visit-requests/${liRequestId}/schedule`, { token: secretary, body: window })).status).toBe(200);
+  expect((await stack.call('POST', `/visit-requests/${liRequestId}/cancel`, { token: secretary, body: { reason: '林小红那天要去医院，下周再安排' } })).status).toBe(200);
 });
 
 describe('a member changes his mind in a real browser', () => {
@@ -57,5 +70,24 @@ describe('a member changes his mind in a real browser', () => {
     expect(session.attendance.find((a) => a.memberId === wangId)?.status).toBeNull();
     const visit = (await e2e.stack.call('GET', `/visit-requests/${requestId}`, { token: secretary })).body as { status: string; statusText: string };
     expect(visit).toMatchObject({ status: 'cancelled', statusText: '已取消：本人撤回申请' });
+  });
+});
+
+describe('the family is told what the branch changed', () => {
+  it('shows 刘芳 the cancelled visit with its reason until she taps 知道了', async () => {
+    const { page } = e2e.phone;
+    await signIn(page, e2e.stack.url, '刘芳（代母亲李秀英办理）');
+    await e2e.visible('送学上门取消了');
+    await e2e.visible('原因：林小红那天要去医院，下周再安排');
+    await e2e.visible(/^支部书记张卫东 \d+月\d+日告知$/);
+    await e2e.visible(/的送学上门不来了。$/);
+    // The page in its new state is as readable as the rest.
+    expect((await auditPage(page)).findings).toEqual([]);
+
+    await e2e.tap('知道了');
+    await expect.poll(() => page.getByText('送学上门取消了').filter({ visible: true }).count(), { timeout: 10_000 }).toBe(0);
+    const proxy = await e2e.stack.login('proxy-liu');
+    const left = (await e2e.stack.call('GET', `/members/${liId}/notices`, { token: proxy })).body as { items: { kind: string }[] };
+    expect(left.items.map((n) => n.kind)).not.toContain('visit_cancelled');
   });
 });

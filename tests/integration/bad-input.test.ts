@@ -43,7 +43,7 @@ const rawBody = fc.oneof(
 // Closing needs no body, so the first random call closes the fuzzed session: it goes last.
 const writeRoutes = routes.filter((r) => r.method !== 'GET').sort((a, b) => Number(a.id === 'session-close') - Number(b.id === 'session-close'));
 const concrete = (path: string) =>
-  path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123').replace('{itemId}', 'no-such-item').replace('{userId}', 'u-demo-sec2').replace('{transferId}', 'no-such-transfer').replace('{importId}', 'no-such-import').replace('{feedbackId}', 'no-such-feedback');
+  path.replace('{branchId}', 'br-1').replace('{memberId}', memberId).replace('{changeId}', 'nope').replace('{sessionId}', sessionId).replace('{orgId}', 'org-chengnan').replace('{requestId}', requestId).replace('{entryId}', '2026_nobody_0123456789abcdef0123').replace('{itemId}', 'no-such-item').replace('{userId}', 'u-demo-sec2').replace('{transferId}', 'no-such-transfer').replace('{importId}', 'no-such-import').replace('{feedbackId}', 'no-such-feedback').replace('{noticeId}', 'no-such-notice');
 
 // 500 random bodies a route in the ordinary run; the fixed-instant reruns check time, not parsing: 50 there.
 const bodies = process.env.TEST_NOW ? 50 : 500;

@@ -36,6 +36,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'attendance.mark':      { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.readAll':   { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'attendance.markOwn':   { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
+  'notice.read':          { admin: 'FF', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'AN', proxy: 'AN', visitor: 'NN' },
   'upload.create':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'AN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'upload.seeUnchecked':  { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'outbox.read':          { admin: 'FF', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
@@ -157,7 +158,7 @@ describe('authorisation matrix', () => {
 
   it('hides everything of another organisation, even from its inspectors and admins', () => {
     const foreign: Resource = { type: 'member', orgId: 'o2', branchId: 'b7', memberId: 'm7' };
-    for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || ['attendance.markOwn', 'points.read', 'points.write'].includes(a))) {
+    for (const role of roles) for (const action of actions.filter((a) => (a.startsWith('member.') && a !== 'member.create') || ['attendance.markOwn', 'notice.read', 'points.read', 'points.write'].includes(a))) {
       expect(decide(actorFor(role), action, foreign)).toBe('not_found');
     }
   });

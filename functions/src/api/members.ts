@@ -4,7 +4,8 @@ import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@l
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
-import { callsOf, consentsOf, memberErasureOf, membersOf, transfersOf } from '../context';
+import { callsOf, consentsOf, memberErasureOf, membersOf, noticesOf, transfersOf } from '../context';
+import { Notice } from '@ltx/shared/schemas/notice';
 import { Call, CallInput } from '@ltx/shared/schemas/call';
 import * as feedback from './feedback';
 
@@ -90,6 +91,21 @@ export const routes = [
     handle: async ({ ctx, actor, params }) => ({ items: await ctx.calls.list(actor, params.memberId) }),
   }),
   defineRoute({
+    id: 'member-notices', method: 'GET', path: '/api/v1/members/{memberId}/notices', auth: 'token', can: 'notice.read',
+    summary: '变动通知：支部改了、取消了或安排了的送学上门和会议（本人或家属看过“知道了”之前一直显示）',
+    response: items(Notice),
+    handle: async ({ ctx, actor, params }) => ({ items: await ctx.notices.unseen(actor, params.memberId) }),
+  }),
+  defineRoute({
+    id: 'member-notice-seen', method: 'POST', path: '/api/v1/members/{memberId}/notices/{noticeId}/seen', auth: 'token', can: 'notice.read',
+    summary: '知道了：这条变动通知我看过了（只对看的人本人不再显示），答复仍未看过的通知',
+    response: items(Notice),
+    handle: async ({ ctx, actor, params }) => {
+      await ctx.notices.seen(actor, params.memberId, params.noticeId);
+      return { items: await ctx.notices.unseen(actor, params.memberId) };
+    },
+  }),
+  defineRoute({
     id: 'health-consent-get', method: 'GET', path: '/api/v1/members/{memberId}/health-consent', auth: 'token', can: 'consent.read',
     summary: '保存健康和照护信息的本人同意：同意书、是否同意、历次同意和撤回',
     response: HealthConsentPage,
@@ -144,6 +160,6 @@ export const routes = [
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), calls: callsOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), ...feedback.wire(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), calls: callsOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), notices: noticesOf(b), ...feedback.wire(b) });
 
 export const handler = serve(routes, wire);

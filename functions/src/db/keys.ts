@@ -48,6 +48,9 @@ export const keys = {
   call: (memberId: string, callId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CALL#${callId}` }),
   callPrefix: 'CALL#',
   callsOfBranch: (branchId: string) => `BRANCH#${branchId}#CALLS`,
+  /** A change the branch made in the member's plans (变动通知), beside the member; ids begin with their time, so the partition reads newest first. */
+  notice: (memberId: string, noticeId: string) => ({ pk: `MEMBER#${memberId}`, sk: `NOTICE#${noticeId}` }),
+  noticePrefix: 'NOTICE#',
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   /** How many one-time WeChat agreements a person has left, one number per reminder kind (WeChat counts them per person and template). */

@@ -32,7 +32,7 @@ export interface ErasureTarget {
 export interface MemberPartition {
   former: MemberRecord[];
   consents: ConsentEventRecord[];
-  /** Keys of items deleted outright: pending changes, consent events, health read logs, recorded calls (their notes). */
+  /** Keys of items deleted outright: pending changes, consent events, health read logs, recorded calls (their notes), change notices. */
   erasable: { pk: string; sk: string }[];
 }
 
@@ -54,7 +54,7 @@ export class MemberErasureRepository extends TableRepository {
       const key = { pk: String(item.pk), sk: String(item.sk) };
       if (item.type === formerMembers.type) result.former.push(formerMembers.fromItem(item));
       if (item.type === consentEvents.type) result.consents.push(consentEvents.fromItem(item));
-      if (item.type === pendingChanges.type || item.type === consentEvents.type || key.sk.startsWith(keys.healthReadPrefix) || key.sk.startsWith(keys.callPrefix)) result.erasable.push(key);
+      if (item.type === pendingChanges.type || item.type === consentEvents.type || key.sk.startsWith(keys.healthReadPrefix) || key.sk.startsWith(keys.callPrefix) || key.sk.startsWith(keys.noticePrefix)) result.erasable.push(key);
     }
     return result;
   }

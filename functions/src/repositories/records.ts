@@ -12,6 +12,7 @@ import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/sc
 import { FeedbackKind, FeedbackStatus } from '@ltx/shared/schemas/feedback';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
+import { Notice } from '@ltx/shared/schemas/notice';
 import { mediaCheckStates } from '@ltx/shared/schemas/session';
 import type { RosterRowPlan } from '@ltx/shared/domain/roster';
 import { defineEntity, objectOf } from '../db/entity';
@@ -553,6 +554,19 @@ export const calls = defineEntity({
   schema: CallRecord,
   keys: (c: CallRecord) => ({ ...keys.call(c.memberId, c.id), gsi1pk: keys.callsOfBranch(c.branchId), gsi1sk: `${c.at}#${c.id}` }),
 });
+
+/** 变动通知: stored as the member reads it, with who has seen it (each reader dismisses it for themselves). */
+export const NoticeRecord = z.object({
+  ...Notice.shape,
+  branchId: text,
+  /** What it is about (`visit:<id>`, `session:<id>`): a newer notice on the same thing replaces the older on the home. */
+  subject: text,
+  /** The users (the member, a proxy) who tapped 知道了. */
+  seenBy: z.array(text),
+});
+export type NoticeRecord = z.infer<typeof NoticeRecord>;
+
+export const notices = defineEntity({ type: 'Notice', schema: NoticeRecord, keys: (n: Pick<NoticeRecord, 'memberId' | 'id'>) => keys.notice(n.memberId, n.id) });
 
 // 送学上门.
 

@@ -30,6 +30,7 @@ import { chinaDay, chinaDayStart } from '@ltx/shared/time/china-day';
 import type { UploadService } from './upload-service';
 import type { UserRepository } from '../repositories/user-repository';
 import type { Screen } from './content-screen';
+import type { ChangeNotices } from './change-notices';
 import { sortByName } from '@ltx/shared/domain/name-order';
 
 const dayMs = 24 * 3600 * 1000;
@@ -63,6 +64,8 @@ export class SessionService {
       onClosed?: SessionClosedListener[];
       /** WeChat's content checks: texts members read, before they are stored. */
       screen: Screen;
+      /** 变动通知: a session moved in time or place is told on each expected member's home. */
+      notices: Pick<ChangeNotices, 'sessionMoved'>;
       clock?: Clock;
     },
   ) {}
@@ -144,9 +147,9 @@ export class SessionService {
     if (session.version !== patch.expectedVersion) throw new ConflictError();
     // Neither the day it was planned for nor the day it moves to may be in a signed-off period.
     await assertPeriodOpen(this.deps.signoffs, session.branchId, session.startsAt, patch.startsAt);
-    const { expectedVersion, ...changes } = patch;
+    const { expectedVersion, changeReason, ...changes } = patch;
     await Promise.all([
-      this.deps.screen.texts(actor, SessionPatchInput, changes, ['topic', 'place', 'materialText']),
+      this.deps.screen.texts(actor, SessionPatchInput, patch, ['topic', 'place', 'materialText', 'changeReason']),
       changes.attachments && this.deps.uploads.attach(actor, session.branchId, changes.attachments, 'attachments'),
     ]);
     const now = this.clock.now().toISOString();
@@ -159,9 +162,14 @@ export class SessionService {
       updatedBy: actor.userId,
     };
     this.refuse(await this.deps.sessions.replace(next, expectedVersion));
-    if (changes.startsAt || changes.materialText !== undefined || changes.attachments) {
+    const moved = next.startsAt !== session.startsAt || next.place !== session.place;
+    const replan = changes.startsAt || changes.materialText !== undefined || changes.attachments;
+    if (moved || replan) {
       const members = await this.deps.members.listByBranch(session.branchId);
-      await this.deps.outbox.putAll(planReminders(next, new Map(members.map((m) => [m.id, m])), this.clock.now()));
+      if (replan) await this.deps.outbox.putAll(planReminders(next, new Map(members.map((m) => [m.id, m])), this.clock.now()));
+      // Everyone expected who is still on the roll by the session's day is told where and when it is now.
+      const onRoll = new Set(members.filter((m) => !hasLeftBy(m.departure, chinaDay(next.startsAt))).map((m) => m.id));
+      if (moved) await this.deps.notices.sessionMoved(actor, session, next, next.expected.map((e) => e.memberId).filter((id) => onRoll.has(id)), changeReason);
     }
     await this.deps.audit.append(session.branchId, { at: now, actorUserId: actor.userId, action: 'session.update', targetType: 'session', targetId: sessionId, fields: Object.keys(changes), ...auditAbout(actor, next) });
     return this.get(actor, sessionId);

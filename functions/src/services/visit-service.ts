@@ -3,7 +3,7 @@ import { can, type Resource } from '@ltx/shared/domain/authz';
 import { confirmationVia, type Actor } from '@ltx/shared/domain/roles';
 import { canTransition, deliveredAtIssue, overdueOf, slotLabels, visitStatusLabels, visitTransitions, type OverdueRules, type VisitTransition } from '@ltx/shared/domain/visit-rules';
 import {
-  VisitCancelInput, VisitDeliverInput, VisitMissedInput, VisitRequestInput, VisitWithdrawInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest, type VisitScheduleInput,
+  VisitCancelInput, VisitDeliverInput, VisitMissedInput, VisitRequestInput, VisitScheduleInput, VisitWithdrawInput, type BranchContact, type ContactVisit, type VisitConfirmInput, type VisitRequest,
 } from '@ltx/shared/schemas/visit';
 import { AppError, NoSessionError, NotFoundError, ValidationError, VisitStateError } from '@ltx/shared/domain/errors';
 import type { HealthReadRepository } from '../repositories/health-read-repository';
@@ -18,6 +18,7 @@ import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { actorOf, authorize } from './authorize';
+import type { ChangeNotices } from './change-notices';
 import { placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
@@ -56,6 +57,8 @@ export class VisitService implements SessionCreatedListener {
       screen: Screen;
       /** Care notes shown to the contact at the door are a read of health data, logged for the member. */
       healthReads: Pick<HealthReadRepository, 'note'>;
+      /** 变动通知: what the branch changed, told on the member's and their family's home. */
+      notices: Pick<ChangeNotices, 'visitChanged'>;
       clock?: Clock;
     },
   ) {}
@@ -173,8 +176,9 @@ export class VisitService implements SessionCreatedListener {
       throw new ValidationError([{ path: 'contactUserId', message: '送学联系人：不是本支部的联系人' }]);
     }
     await this.assertVisitOpen(visit);
+    if (input.reason) await this.deps.screen.texts(actor, VisitScheduleInput, input, ['reason']);
     const scheduled = { contactUserId: contact.id, contactName: contact.displayName, windowStart: input.windowStart, windowEnd: input.windowEnd, by: actor.userId, at: this.clock.now().toISOString() };
-    return this.step(actor, visit, visit.status === 'scheduled' ? 'reschedule' : 'schedule', { scheduled });
+    return this.step(actor, visit, visit.status === 'scheduled' ? 'reschedule' : 'schedule', { scheduled }, { reason: input.reason });
   }
 
   async deliver(actor: Actor, id: string, input: VisitDeliverInput): Promise<VisitRequest> {
@@ -264,7 +268,7 @@ export class VisitService implements SessionCreatedListener {
     const visit = await this.load(actor, id, 'visit.cancel');
     await this.assertVisitOpen(visit);
     await this.deps.screen.texts(actor, VisitCancelInput, input, ['reason']);
-    return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } });
+    return this.step(actor, visit, 'cancel', { cancelled: { by: actor.userId, at: this.clock.now().toISOString(), reason: input.reason } }, { reason: input.reason });
   }
 
   /** A contact's visits in time order, with what they need at the door, read in three requests whatever the count. */
@@ -332,13 +336,15 @@ export class VisitService implements SessionCreatedListener {
     return new Map((ids.length ? await this.deps.sessions.getMany(ids) : []).map((s) => [s.id, s]));
   }
 
-  private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>): Promise<VisitRequest> {
+  /** `tell`: a change the branch made that the member and their family are told of on their home (变动通知), with its reason. */
+  private async step(actor: Actor, visit: VisitRecord, transition: VisitTransition, changes: Partial<VisitRecord>, tell?: { reason: string | undefined }): Promise<VisitRequest> {
     if (!canTransition(transition, visit.status)) throw new VisitStateError();
     const now = this.clock.now().toISOString();
     const to = visitTransitions[transition].to;
     const next: VisitRecord = { ...visit, ...changes, status: to, version: visit.version + 1, history: [...visit.history, { from: visit.status, to, by: actor.userId, at: now }] };
     if ((await this.deps.visits.replace(next, { status: visit.status, version: visit.version })) === 'conflict') throw new VisitStateError();
     await this.audit(actor, next, `visit.${transition}`, visit.status);
+    if (tell) await this.deps.notices.visitChanged(actor, visit, next, (await this.sessionsOf([next])).get(next.sessionId ?? ''), tell.reason);
     return this.view(next, actor);
   }
 

@@ -6,13 +6,17 @@ import { BigButton } from './BigButton';
 import { ChoiceField } from './ChoiceField';
 import { DateField } from './DateField';
 import { Message } from './Message';
+import { TextField } from './TextField';
 import { TimeField } from './TimeField';
+import { visitLimits } from '@ltx/shared/limits';
 
 interface Props {
   initial: FormState;
   contacts: readonly BranchContact[];
   /** "保存安排" or "保存改期". */
   submitLabel: string;
+  /** A change of time: the form asks why, for the member's and their family's home (变动通知). */
+  rescheduling?: boolean;
   busy: boolean;
   /** Field messages from the API, and the overall message. */
   outcome: { errors: ScheduleErrors; formError?: string };
@@ -21,7 +25,7 @@ interface Props {
 }
 
 /** Who goes and when: contacts as big buttons, the day and the hours as number boxes (no wheel, no pop-up). */
-export function ScheduleForm({ initial, contacts, submitLabel, busy, outcome, onSubmit, onCancel }: Props) {
+export function ScheduleForm({ initial, contacts, submitLabel, rescheduling, busy, outcome, onSubmit, onCancel }: Props) {
   const [form, setForm] = useState<FormState>(initial);
   const [local, setLocal] = useState<ScheduleErrors>({});
   const errors = { ...outcome.errors, ...local };
@@ -43,6 +47,16 @@ export function ScheduleForm({ initial, contacts, submitLabel, busy, outcome, on
       <DateField label='上门日期' value={form.date} onChange={(date) => setForm({ ...form, date })} error={errors.date} />
       <TimeField label='从几点（开始时间）' value={form.start} onChange={(start) => setForm({ ...form, start })} error={errors.start} />
       <TimeField label='到几点（结束时间）' value={form.end} onChange={(end) => setForm({ ...form, end })} error={errors.end} />
+      {rescheduling ? (
+        <TextField
+          label='改期原因'
+          hint='党员和家属会在首页看到新的时间和这个原因'
+          value={form.reason ?? ''}
+          maxlength={visitLimits.changeReason}
+          onChange={(reason) => setForm({ ...form, reason })}
+          error={errors.reason}
+        />
+      ) : null}
       <Message kind='error' text={errors.other} />
       <Message kind='error' text={outcome.formError} />
       <BigButton onClick={submit} disabled={busy}>

@@ -96,6 +96,7 @@ export function SecretaryVisitCard({ visit: v, panel, onPanel, contacts, schedul
           initial={scheduleInitial}
           contacts={contacts}
           submitLabel={can.schedule ? '保存安排' : '保存改期'}
+          rescheduling={!can.schedule}
           busy={busy}
           outcome={outcome}
           onSubmit={onSchedule}

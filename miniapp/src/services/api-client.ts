@@ -112,6 +112,11 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     recordCall: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/calls'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/calls', `/members/${seg(memberId)}/calls`, input, { 'Idempotency-Key': idempotencyKey }),
     memberCalls: (memberId: string) => callRoute('GET /api/v1/members/{memberId}/calls', `/members/${seg(memberId)}/calls`),
+    /** 变动通知 the signed-in member (or their proxy) has not yet seen, newest first. */
+    notices: async (memberId: string) => (await callRoute('GET /api/v1/members/{memberId}/notices', `/members/${seg(memberId)}/notices`)).items,
+    /** 知道了: answers the notices still unseen. Seeing twice is seeing once, so a retry needs no key. */
+    noticeSeen: async (memberId: string, noticeId: string) =>
+      (await callRoute('POST /api/v1/members/{memberId}/notices/{noticeId}/seen', `/members/${seg(memberId)}/notices/${seg(noticeId)}/seen`)).items,
     undoDeparture: (memberId: string, expectedVersion: number) =>
       callRoute('POST /api/v1/members/{memberId}/departure/undo', `/members/${seg(memberId)}/departure/undo`, { expectedVersion }),
     // 组织关系转接: the sender proposes (one key per confirmed submission) or cancels; the receiver accepts or declines.
@@ -152,6 +157,8 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     undoMany: (sessionId: string, bulkId: string) => callRoute('POST /api/v1/sessions/{sessionId}/attendance/undo', `/sessions/${seg(sessionId)}/attendance/undo`, { bulkId }),
     reconcileSession: (sessionId: string) => callRoute('POST /api/v1/sessions/{sessionId}/reconcile', `/sessions/${seg(sessionId)}/reconcile`),
     saveMinutes: (sessionId: string, input: Body<'PUT /api/v1/sessions/{sessionId}/minutes'>) => callRoute('PUT /api/v1/sessions/{sessionId}/minutes', `/sessions/${seg(sessionId)}/minutes`, input),
+    /** 改时间或地点 (and other details): the expected members are told on their home. PATCH, sent as POST on the alias route. */
+    updateSession: (sessionId: string, patch: Body<'PATCH /api/v1/sessions/{sessionId}'>) => callRoute('PATCH /api/v1/sessions/{sessionId}', `/sessions/${seg(sessionId)}`, patch),
     closeSession: (sessionId: string, input: Body<'POST /api/v1/sessions/{sessionId}/close'> = {}) => callRoute('POST /api/v1/sessions/{sessionId}/close', `/sessions/${seg(sessionId)}/close`, input),
     amendSession: (sessionId: string, input: Body<'POST /api/v1/sessions/{sessionId}/amendments'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/sessions/{sessionId}/amendments', `/sessions/${seg(sessionId)}/amendments`, input, { 'Idempotency-Key': idempotencyKey }),

@@ -44,6 +44,7 @@ export type {
   SessionCreateInput,
   SessionDetail,
   SessionKind,
+  SessionPatchInput,
   SessionSummary,
   SubscriptionsInput,
   UploadInput,
@@ -83,6 +84,7 @@ export type {
   SignoffCheckItem,
 } from '@ltx/shared/schemas/inspection';
 export type { Call, CallInput, CallPause } from '@ltx/shared/schemas/call';
+export type { Notice } from '@ltx/shared/schemas/notice';
 export type { StaffInvite, StaffInviteInput, StaffList, StaffMember } from '@ltx/shared/schemas/staff';
 export type { RosterImport, RosterImportRow } from '@ltx/shared/schemas/roster';
 export type { BranchCreateInput, OrgChildInput, OrgDetail } from '@ltx/shared/schemas/org';

@@ -35,9 +35,11 @@ export interface ScheduleForm {
   date: DateParts;
   start: TimeParts;
   end: TimeParts;
+  /** On a change of time: why, told to the member and their family (may be left empty). */
+  reason?: string;
 }
 
-export type ScheduleErrors = Partial<Record<'contactUserId' | 'date' | 'start' | 'end' | 'other', string>>;
+export type ScheduleErrors = Partial<Record<'contactUserId' | 'date' | 'start' | 'end' | 'reason' | 'other', string>>;
 
 const dayMs = 86_400_000;
 
@@ -78,14 +80,15 @@ export function toScheduleInput(f: ScheduleForm): Check<VisitScheduleInput, Sche
   if (!end.ok && end.problem.field === 'time') errors.end = end.problem.message.replace(/^时间/, '结束时间');
   if (start.ok && end.ok && Date.parse(end.iso) <= Date.parse(start.iso)) errors.end = '结束时间：要晚于开始时间';
   if (!start.ok || !end.ok || Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { contactUserId: f.contactUserId, windowStart: start.iso, windowEnd: end.iso } };
+  const reason = f.reason?.trim();
+  return { ok: true, value: { contactUserId: f.contactUserId, windowStart: start.iso, windowEnd: end.iso, ...(reason ? { reason } : {}) } };
 }
 
 /** The API's field paths mapped onto the schedule form. */
 export function scheduleErrorsFromApi(fields: Record<string, string>): ScheduleErrors {
   const out: ScheduleErrors = {};
   for (const [path, message] of Object.entries(fields)) {
-    const key = path === 'contactUserId' ? 'contactUserId' : path === 'windowStart' ? 'start' : path === 'windowEnd' ? 'end' : 'other';
+    const key = path === 'contactUserId' ? 'contactUserId' : path === 'windowStart' ? 'start' : path === 'windowEnd' ? 'end' : path === 'reason' ? 'reason' : 'other';
     out[key] = out[key] ? `${out[key]}；${message}` : message;
   }
   return out;

@@ -56,6 +56,7 @@ export const actions = [
   'attendance.readAll',
   'attendance.mark',
   'attendance.markOwn',
+  'notice.read',
   'upload.create',
   'upload.seeUnchecked',
   'outbox.read',
@@ -181,6 +182,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   'attendance.readAll': ['admin', 'inspector', 'secretary', 'contact'],
   // Resource: the member. Leave with a reason or "I studied online", by the member or their proxy, and taking either back.
   'attendance.markOwn': ['member', 'proxy'],
+  /** 变动通知: what the branch changed in one's own plans (the member, or the family proxy acting for them). */
+  'notice.read': ['member', 'proxy'],
   // Administrators upload a roster for a branch of their subtree (the branch named in the request).
   'upload.create': ['admin', 'secretary', 'contact'],
   // An image still in WeChat's content check, or refused by it, in words (resource: its branch); its uploader sees theirs too.
@@ -289,6 +292,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'attendance.readAll': 'session',
   'attendance.mark': 'session',
   'attendance.markOwn': 'member',
+  'notice.read': 'member',
   'upload.create': 'branch',
   'upload.seeUnchecked': 'branch',
   'outbox.read': 'branch',

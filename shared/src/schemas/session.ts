@@ -85,6 +85,8 @@ export const SessionPatchInput = titled(
     materialText: z.optional(MaterialText()),
     attachments: z.optional(Attachments()),
     onlineOffered: z.optional(OnlineOffered()),
+    /** When the time or the place changes: told to every member expected, on their home (变动通知). */
+    changeReason: z.optional(ShortText('改期原因', sessionLimits.changeReason)),
     expectedVersion: titled(Int().check(z.gte(1)), '版本'),
   }),
   '修改组织生活',

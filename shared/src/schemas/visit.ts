@@ -28,6 +28,8 @@ export const VisitScheduleInput = titled(
       contactUserId: titled(Id, '送学联系人'),
       windowStart: titled(Timestamp, '上门时间（开始）'),
       windowEnd: titled(Timestamp, '上门时间（结束）'),
+      /** On a change of time: told to the member and their family with the new time. */
+      reason: z.optional(ShortText('改期原因', visitLimits.changeReason)),
     })
     .check(
       z.superRefine((v, ctx) => {

@@ -11,6 +11,8 @@ import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
 import { MemberHome } from '@/components/MemberHome';
 import { MemberVisits } from '@/components/MemberVisits';
+import { ChangeNotices } from '@/components/ChangeNotices';
+import { useNotices } from '@/hooks/use-notices';
 import { Message } from '@/components/Message';
 import { NextSessionCard } from '@/components/NextSessionCard';
 import { ReminderSubscribe } from '@/components/ReminderSubscribe';
@@ -36,6 +38,7 @@ export default function HomePage() {
   const memberId = misplaced ? undefined : me.data?.memberId;
   const next = useNextSession(memberId);
   const visits = useMemberVisits(memberId);
+  const notices = useNotices(memberId);
   const [copy, setCopy] = useState<ExportOutcome | undefined>();
   // A family proxy reads the elder's name where the member reads 我 ("王建国的积分").
   const proxyFor = misplaced ? undefined : proxyNameOf(me.data);
@@ -43,6 +46,7 @@ export default function HomePage() {
   useReloadOnReturn(() => {
     next.reload();
     visits.reload();
+    notices.reload();
   });
 
   const report = async (sessionId: string, input: AttendanceInput) => {
@@ -85,6 +89,8 @@ export default function HomePage() {
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
       {me.data && !misplaced ? (
         <MemberHome me={me.data}>
+          {/* What the branch changed comes before everything: the plan the member had in mind is no longer right. */}
+          {memberId ? <ChangeNotices notices={notices.data} onSeen={(id) => api.noticeSeen(memberId, id)} /> : null}
           {/* A visit arranged or waiting for confirmation comes first: it is about the next few days. */}
           <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} onWithdraw={withdrawVisit} onMissed={reportMissed} proxyFor={proxyFor} />
           {visits.error ? <Message kind='error' text={`送学上门的进度没有读出来：${visits.error}`} /> : null}

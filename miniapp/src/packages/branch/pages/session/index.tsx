@@ -11,6 +11,7 @@ import { InfoRow } from '@/components/InfoRow';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
 import { MinutesPanel } from '@/components/MinutesPanel';
+import { MoveSessionPanel } from '@/components/MoveSessionPanel';
 import { SectionTabs } from '@/components/SectionTabs';
 import { useApi } from '@/hooks/api-context';
 import { useMe } from '@/hooks/use-me';
@@ -22,7 +23,7 @@ import { needsNoMinutesReason } from '@ltx/shared/domain/session-rules';
 import { amendmentErrorsFromApi, minutesErrorsFromApi, type AmendmentErrors, type MinutesErrors } from '@/services/minutes-form';
 import { whenText } from '@/services/session-time';
 import { expectedText, kindText } from '@/services/session-words';
-import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail } from '@/services/types';
+import type { AmendmentInput, AttendanceInput, MinutesInput, SessionDetail, SessionPatchInput } from '@/services/types';
 import { may } from '@/services/permissions';
 import { deviceNow } from '@/adapters/clock';
 
@@ -108,6 +109,8 @@ export default function SessionPage() {
     }
   };
 
+  const move = (patch: SessionPatchInput) => (s ? write(() => api.updateSession(s.id, patch)) : Promise.resolve());
+
   const close = async (noMinutesReason?: string) => {
     if (s) await write(() => api.closeSession(s.id, noMinutesReason ? { noMinutesReason } : {}));
   };
@@ -152,6 +155,7 @@ export default function SessionPage() {
               <InfoRow label='记录人' value={s.recorderName} />
               <InfoRow label='应到' value={`${expectedText(s.kind, s.partyGroup).replace('应到人员：', '')}，共 ${s.expectedCount} 人`} />
               <InfoRow label='网上参学' value={s.onlineOffered ? '提供' : '不提供'} />
+              {canWrite && notStarted ? <MoveSessionPanel key={s.id} session={s} onSave={move} /> : null}
               <Text className='h2'>学习材料</Text>
               <Text className='text material'>{s.materialText || '没有文字材料。'}</Text>
               <AttachmentLinks files={s.attachments} onOpen={open} />
