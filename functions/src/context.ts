@@ -320,8 +320,8 @@ export function callsOf(b: Base): CallService {
 
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function noticesOf(b: Base): ChangeNotices {
-  const { notices, members, orgs, users } = b.repos;
-  return b.once(noticesOf, () => new ChangeNotices({ notices, members, orgs, users, clock: b.clock }));
+  const { notices, members, orgs, users, outbox } = b.repos;
+  return b.once(noticesOf, () => new ChangeNotices({ notices, members, orgs, users, outbox, clock: b.clock }));
 }
 
 export function servicesOf(b: Base): Services {

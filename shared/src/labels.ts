@@ -183,7 +183,7 @@ export const mediaCheckLabels = { checking: '审核中', rejected: '这张照片
 /** 意见反馈: its kinds, and whether the administrator has answered. */
 export const feedbackKindLabels: Record<FeedbackKind, string> = { suggestion: '意见建议', complaint: '投诉', help: '求助' };
 /** Reminders in words (待发提醒, the audit trail's 已电话通知). */
-export const reminderKindLabels: Record<ReminderKind, string> = { session_tomorrow: '开会前一天提醒', material_published: '学习材料通知' };
+export const reminderKindLabels: Record<ReminderKind, string> = { session_tomorrow: '开会前一天提醒', material_published: '学习材料通知', plan_changed: '安排变动通知' };
 
 /** How long a recorded call quiets the five-month warning. */
 export const callPauseLabels: Record<CallPause, string> = { one_month: '一个月', two_months: '两个月', three_months: '三个月' };

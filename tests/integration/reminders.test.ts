@@ -8,6 +8,9 @@ import { DynamoUserRepository } from '../../functions/src/repositories/user-repo
 import { startFakeWechat } from '../../local/fake-wechat';
 import { startTestStack, validMember, type TestStack } from './support/stack';
 import { daysFromNow } from '../support/time';
+import { testClock } from '../support/clock';
+import type { ReminderKind } from '@ltx/shared/schemas/session';
+import type { ReminderTemplates } from '../../functions/src/services/reminder-sender';
 
 let stack: TestStack;
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
@@ -24,7 +27,7 @@ afterAll(async () => {
 
 const tokensAt = (now: Date) => new StableTokenSource({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret(), clock: { now: () => now } });
 
-function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
+function senderAt(now: Date, templates: ReminderTemplates = { session_tomorrow: 'TPL-SESSION' }) {
   return buildReminderSender({
     db: createDocumentClient(stack.dynamoEndpoint),
     tableName: stack.tableName,
@@ -38,13 +41,13 @@ function senderAt(now: Date, templates = { session_tomorrow: 'TPL-SESSION' }) {
  * A new member bound to the WeChat identity `code-<code>`, agreed to the day-before reminder, and a session
  * `days` ahead they are expected at; as the secretary.
  */
-async function subscribedMemberAndSession(name: string, code: string, topic: string, days: number) {
+async function subscribedMemberAndSession(name: string, code: string, topic: string, days: number, kinds: ReminderKind[] = ['session_tomorrow']) {
   const secretary = await stack.login('secretary-1');
   const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } })).body;
   const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
   const visitor = (await stack.call('POST', '/auth/wechat', { body: { code } })).body.token;
   const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
-  expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds: ['session_tomorrow'] } })).status).toBe(200);
+  expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds } })).status).toBe(200);
   await stack.call('POST', '/auth/wechat', { body: { code } }); // the app's silent login on its next start
   const startsAt = new Date(daysFromNow(days));
   const session = (await stack.call('POST', '/branches/br-1/sessions', {
@@ -124,5 +127,31 @@ describe('reminders as WeChat subscription messages', () => {
     expect((await sender.sendDue()).sent).toBeGreaterThan(0);
     expect(wechat.messages.slice(before).map((m) => m.touser)).toContain('openid-token-rotation');
     expect(await tokens.token()).toBe(wechat.currentToken());
+  });
+});
+
+describe('a change the branch made, as a WeChat message', () => {
+  it('tells a member who agreed that the session moved, at once, with what changed and why; the others go on the phone list', async () => {
+    const { secretary, member, session, startsAt } = await subscribedMemberAndSession('改期通知', 'code-change', '改期消息测试', 4, ['plan_changed']);
+    const moved = await stack.call('PATCH', `/sessions/${session.id}`, {
+      token: secretary, body: { startsAt: new Date(startsAt.getTime() + 86_400_000).toISOString(), changeReason: '活动室装修', expectedVersion: session.version },
+    });
+    expect(moved.status).toBe(200);
+    const before = wechat.messages.length;
+    expect((await senderAt(testClock.now(), { plan_changed: 'TPL-CHANGE' }).sendDue()).sent).toBe(1);
+    const message = wechat.messages[before]!;
+    expect(message).toMatchObject({ touser: 'openid-change', template_id: 'TPL-CHANGE', page: 'pages/home/index' });
+    expect(message.data.thing1!.value).toBe('主题党日改时间了');
+    expect(message.data.thing3!.value).toBe('活动室装修');
+
+    const changes = ((await stack.call('GET', '/branches/br-1/outbox', { token: secretary })).body.items as { sessionId: string; memberId: string; kind: string; status: string; channel: string; text: string }[])
+      .filter((e) => e.sessionId === session.id && e.kind === 'plan_changed');
+    expect(changes.find((e) => e.memberId === member.id)).toMatchObject({ status: 'sent', channel: 'wechat' });
+    const others = changes.filter((e) => e.memberId !== member.id);
+    expect(others.length).toBeGreaterThan(0);
+    for (const e of others) {
+      expect(e).toMatchObject({ channel: 'none', status: 'pending' });
+      expect(e.text).toMatch(/同志：主题党日改时间了。.*原因：活动室装修。$/);
+    }
   });
 });

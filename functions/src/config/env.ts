@@ -1,3 +1,4 @@
+import type { ReminderKind } from '@ltx/shared/schemas/session';
 /**
  * Environment read once at cold start. A missing variable fails loudly at import time
  * instead of surfacing as an odd error on some request later.
@@ -58,7 +59,7 @@ export interface Env {
   /** Attachments: an S3 bucket in AWS, or a folder and the local server's address locally. */
   uploads: { kind: 's3'; bucket: string } | { kind: 'local'; dir: string; baseUrl: string };
   /** Subscription-message template ids issued by WeChat; reminders of a kind without one are skipped. */
-  reminderTemplates: { session_tomorrow?: string; material_published?: string };
+  reminderTemplates: Partial<Record<ReminderKind, string>>;
 }
 
 let cached: Env | undefined;
@@ -80,6 +81,7 @@ export function env(): Env {
     reminderTemplates: {
       ...(process.env.REMINDER_TEMPLATE_SESSION ? { session_tomorrow: process.env.REMINDER_TEMPLATE_SESSION } : {}),
       ...(process.env.REMINDER_TEMPLATE_MATERIAL ? { material_published: process.env.REMINDER_TEMPLATE_MATERIAL } : {}),
+      ...(process.env.REMINDER_TEMPLATE_CHANGE ? { plan_changed: process.env.REMINDER_TEMPLATE_CHANGE } : {}),
     },
     uploads: stage === 'prod' ? { kind: 's3', bucket: requireEnv('UPLOAD_BUCKET') } : { kind: 'local', dir: requireEnv('UPLOADS_DIR'), baseUrl: requireEnv('UPLOADS_BASE_URL') },
   };

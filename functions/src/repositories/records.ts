@@ -8,7 +8,7 @@ import { assignedVisitStatuses, openVisitStatuses } from '@ltx/shared/domain/vis
 import { RectificationStatus } from '@ltx/shared/schemas/inspection';
 import { attendanceModes, departureReasons, Gender, healthClasses, InviteKind, livingSituations, type CareNotes, type EmergencyContact } from '@ltx/shared/schemas/member';
 import { pointsCategories } from '@ltx/shared/schemas/points';
-import { attendanceStatuses, outboxStatuses, sessionKinds } from '@ltx/shared/schemas/session';
+import { attendanceStatuses, outboxStatuses, reminderKinds, sessionKinds } from '@ltx/shared/schemas/session';
 import { FeedbackKind, FeedbackStatus } from '@ltx/shared/schemas/feedback';
 import { TransferStatus } from '@ltx/shared/schemas/transfer';
 import { DaySlot, visitStatuses } from '@ltx/shared/schemas/visit';
@@ -510,12 +510,14 @@ export const OutboxRecord = z.object({
   memberId: text,
   memberName: text,
   sessionId: text,
-  kind: z.enum(['session_tomorrow', 'material_published']),
+  kind: z.enum(reminderKinds),
   dueAt: text,
   /** `wechat` when the member agreed to subscription messages; `none` means: call them. */
   channel: z.enum(['wechat', 'none']),
   status: z.enum(outboxStatuses),
   text,
+  /** A change notice's subscription message: its title, the time it is about now, and the reason (or where to look). */
+  change: z.optional(z.object({ title: text, at: text, note: text })),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
 
@@ -543,7 +545,7 @@ export const CallRecord = z.object({
   note: optionalText,
   /** The reminder (待发提醒) it gave by phone. */
   outboxId: optionalText,
-  reminderKind: z.optional(z.enum(['session_tomorrow', 'material_published'])),
+  reminderKind: z.optional(z.enum(reminderKinds)),
   /** The China day until which the five-month warning rests for this member. */
   quietUntil: text,
 });

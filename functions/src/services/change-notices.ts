@@ -5,8 +5,10 @@ import type { Notice, NoticeKind, NoticeWhen } from '@ltx/shared/schemas/notice'
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { MemberRepository } from '../repositories/member-repository';
 import type { NoticeRepository } from '../repositories/notice-repository';
+import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { OrgRepository } from '../repositories/org-repository';
-import type { NoticeRecord, SessionRecord, VisitRecord } from '../repositories/records';
+import type { NoticeRecord, OutboxRecord, SessionRecord, VisitRecord } from '../repositories/records';
+import { noticeWords } from '@ltx/shared/wording/notice-words';
 import type { UserRepository } from '../repositories/user-repository';
 import { authorize } from './authorize';
 import { placed } from './places';
@@ -38,7 +40,9 @@ export class ChangeNotices {
   constructor(
     private readonly deps: {
       notices: NoticeRepository;
-      members: Pick<MemberRepository, 'get'>;
+      members: Pick<MemberRepository, 'get' | 'getMany'>;
+      /** The subscription message of each notice (or, without one, a reminder to phone on the secretary's outbox). */
+      outbox: Pick<OutboxRepository, 'putAll'>;
       orgs: Pick<OrgRepository, 'getBranch'>;
       users: Pick<UserRepository, 'getUser'>;
       clock?: Clock;
@@ -57,7 +61,7 @@ export class ChangeNotices {
     const windowOf = (s: VisitRecord['scheduled']): NoticeWhen | undefined => (s ? { startsAt: s.windowStart, endsAt: s.windowEnd } : undefined);
     const from = windowOf(before.scheduled);
     const to = kind === 'visit_cancelled' ? undefined : windowOf(after.scheduled);
-    await this.write(actor, after.branchId, [after.memberId], { subject: `visit:${after.id}`, version: after.version }, after.history.at(-1)?.at ?? this.clock.now().toISOString(), {
+    await this.write(actor, after.branchId, [after.memberId], { subject: `visit:${after.id}`, version: after.version, sessionId: after.sessionId }, after.history.at(-1)?.at ?? this.clock.now().toISOString(), {
       kind,
       ...(session ? { sessionKind: session.kind, sessionTopic: session.topic } : after.sessionTopic ? { sessionTopic: after.sessionTopic } : {}),
       ...(from ? { from } : {}),
@@ -70,7 +74,7 @@ export class ChangeNotices {
   /** A session moved in time or place: every member it expects who is still on the roll. */
   async sessionMoved(actor: Actor, before: SessionRecord, after: SessionRecord, memberIds: readonly string[], reason: string | undefined): Promise<void> {
     if (before.startsAt === after.startsAt && before.place === after.place) return;
-    await this.write(actor, after.branchId, memberIds, { subject: `session:${after.id}`, version: after.version }, after.updatedAt, {
+    await this.write(actor, after.branchId, memberIds, { subject: `session:${after.id}`, version: after.version, sessionId: after.id }, after.updatedAt, {
       kind: 'session_moved',
       sessionKind: after.kind,
       sessionTopic: after.topic,
@@ -99,12 +103,31 @@ export class ChangeNotices {
   }
 
   /** `at`: when the change was stored (with the subject's version it makes the id: a retry writes the same notice). */
-  private async write(actor: Actor, branchId: string, memberIds: readonly string[], about: { subject: string; version: number }, at: string, change: Omit<Notice, 'id' | 'memberId' | 'at' | 'byName' | 'byRole'>): Promise<void> {
+  private async write(
+    actor: Actor, branchId: string, memberIds: readonly string[], about: { subject: string; version: number; sessionId: string | undefined }, at: string,
+    change: Omit<Notice, 'id' | 'memberId' | 'at' | 'byName' | 'byRole'>,
+  ): Promise<void> {
     if (memberIds.length === 0) return;
-    const by = await this.deps.users.getUser(actor.userId);
-    await this.deps.notices.putAll(memberIds.map((memberId) => ({
+    const [by, members] = await Promise.all([this.deps.users.getUser(actor.userId), this.deps.members.getMany([...memberIds])]);
+    const records: NoticeRecord[] = memberIds.map((memberId) => ({
       ...change, id: noticeId(at, memberId, `${about.subject}\u0000${about.version}`), memberId, branchId, subject: about.subject, at, byName: by?.displayName ?? '', byRole: actor.role, seenBy: [],
-    })));
+    }));
+    await this.deps.notices.putAll(records);
+    const sessionId = about.sessionId;
+    if (!sessionId) return;
+    const byId = new Map(members.map((m) => [m.id, m]));
+    await this.deps.outbox.putAll(records.flatMap((n): OutboxRecord[] => {
+      const member = byId.get(n.memberId);
+      if (!member) return [];
+      const words = noticeWords(n, { today: at });
+      return [{
+        id: `change-${n.id}`, branchId, memberId: n.memberId, memberName: member.name, sessionId, kind: 'plan_changed', dueAt: at, status: 'pending',
+        // Agreed to WeChat's message for changes: sent at once; otherwise the secretary's outbox lists it to phone.
+        channel: member.subscriptions?.includes('plan_changed') ? 'wechat' : 'none',
+        text: `${member.name}同志：${words.title}。${words.lines.join('')}${words.reason ? `${words.reason}。` : ''}`,
+        change: { title: words.title, at: n.to?.startsAt ?? n.from?.startsAt ?? at, note: n.reason ?? '详情请打开小程序首页查看' },
+      }];
+    }));
   }
 
   private async authorize(actor: Actor, memberId: string): Promise<void> {

@@ -9,12 +9,10 @@ import type { SessionRepository } from '../repositories/session-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { WechatMessenger } from '../wechat/wechat-messenger';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
+import type { ReminderKind } from '@ltx/shared/schemas/session';
 
 /** Template ids WeChat issues for the app, one per reminder kind (set per deployment). */
-export interface ReminderTemplates {
-  session_tomorrow?: string;
-  material_published?: string;
-}
+export type ReminderTemplates = Partial<Record<ReminderKind, string>>;
 
 /**
  * Sends the reminders that are due, as WeChat subscription messages. At most once: a reminder is
@@ -83,7 +81,10 @@ export class ReminderSender {
         templateId,
         page: 'pages/home/index',
         // Field names follow the template chosen in WeChat's console (thing = short text, time = a time).
-        data: { thing1: session.topic.slice(0, 20), time2: chinaStamp(session.startsAt), thing3: session.place.slice(0, 20) },
+        // A change notice says what changed, the time it is about now, and why (its words were fixed when the branch made it).
+        data: reminder.change
+          ? { thing1: reminder.change.title.slice(0, 20), time2: chinaStamp(reminder.change.at), thing3: reminder.change.note.slice(0, 20) }
+          : { thing1: session.topic.slice(0, 20), time2: chinaStamp(session.startsAt), thing3: session.place.slice(0, 20) },
       });
       if (outcome === 'refused') await this.deps.credits.clear(user.id, reminder.kind);
       sent ||= outcome === 'sent';

@@ -27,7 +27,7 @@ export interface ReminderJobProps {
   /** How long the job's logs are kept: six months unless said; less is refused. */
   logRetention?: RetentionDays;
   /** Subscription-message template ids WeChat issued (CDK context); a kind without one is skipped. */
-  templates: { session?: string; material?: string };
+  templates: { session?: string; material?: string; change?: string };
 }
 
 /**
@@ -65,6 +65,7 @@ export class ReminderJob extends Construct {
         [secretVariables.wechatAccessToken]: props.wechatAccessToken.secretArn,
         ...(props.templates.session ? { REMINDER_TEMPLATE_SESSION: props.templates.session } : {}),
         ...(props.templates.material ? { REMINDER_TEMPLATE_MATERIAL: props.templates.material } : {}),
+        ...(props.templates.change ? { REMINDER_TEMPLATE_CHANGE: props.templates.change } : {}),
       },
       projectRoot: repoRoot,
       depsLockFilePath: rootLockFile,

@@ -22,7 +22,7 @@ export interface BranchStackProps extends StackProps {
   /** Browser origins allowed to POST upload forms (CDK context `uploadCorsOrigins`); default any. */
   uploadCorsOrigins?: string[];
   /** WeChat subscription-message template ids (CDK context `reminderTemplateSession`, `reminderTemplateMaterial`). */
-  reminderTemplates?: { session?: string; material?: string };
+  reminderTemplates?: { session?: string; material?: string; change?: string };
   /** The organisation's service openid for content checks (CDK context `wechatCheckOpenId`); optional. */
   wechatCheckOpenId?: string;
   /** How long every log group is kept: six months unless said; less is refused at synth (网络安全法 Art. 21). */

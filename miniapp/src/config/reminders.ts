@@ -8,7 +8,8 @@ import type { ReminderKind } from '@/services/types';
 export const reminderTemplateIds: Record<ReminderKind, string> = {
   session_tomorrow: '',
   material_published: '',
+  plan_changed: '',
 };
 
 /** What "订阅开会提醒" asks for. */
-export const reminderKinds: ReminderKind[] = ['session_tomorrow', 'material_published'];
+export const reminderKinds: ReminderKind[] = ['session_tomorrow', 'material_published', 'plan_changed'];

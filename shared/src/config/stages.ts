@@ -33,7 +33,7 @@ export const DeployedStage = z.strictObject({
    */
   apiOrigin: z.optional(HttpsOrigin),
   /** WeChat subscription-message template ids; reminders of a kind without one are not sent. */
-  reminderTemplates: z._default(z.strictObject({ session: z.optional(z.string()), material: z.optional(z.string()) }), {}),
+  reminderTemplates: z._default(z.strictObject({ session: z.optional(z.string()), material: z.optional(z.string()), change: z.optional(z.string()) }), {}),
   /** How long every log group is kept, in days. */
   logRetentionDays: z._default(z.union(logRetentionChoices.map((d) => z.literal(d)), { error: `logRetentionDays：日志至少保存 180 天（网络安全法第二十一条），可选 ${logRetentionChoices.join('、')}` }), 180),
   /** Stage-wide request limits of the HTTP API (requests per second, burst). */

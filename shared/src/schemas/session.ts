@@ -334,7 +334,8 @@ export const SessionListQuery = z
   );
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
-export const reminderKinds = ['session_tomorrow', 'material_published'] as const;
+/** `plan_changed`: the branch moved or cancelled something of the member's (变动通知), sent at once. */
+export const reminderKinds = ['session_tomorrow', 'material_published', 'plan_changed'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 /** What agreeing left: how many more reminders of each kind WeChat will carry to this person. */
 export const SubscriptionsAnswer = z.object({ kinds: z.array(z.enum(reminderKinds)), remaining: z.record(z.enum(reminderKinds), Int()) });

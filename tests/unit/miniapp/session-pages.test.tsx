@@ -133,7 +133,7 @@ describe('member home', () => {
     // It never promises more than WeChat will carry: how many are left, and the phone call when none are.
     await waitFor(() => expect(screen.getByText(/微信还会提醒您 2 次开会/)).toBeTruthy());
     expect(screen.getByText('再订阅一次（多收一次提醒）')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ kinds: ['session_tomorrow', 'material_published'] });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ kinds: ['session_tomorrow', 'material_published', 'plan_changed'] });
   });
 });
 
