@@ -146,8 +146,10 @@ export function createPendingQueue({ store, send, now, makeKey = newIdempotencyK
      * Keeps the record (its key made now), then tries to send it at once. One that went, or that the
      * server refused, leaves the list again: the form that sent it says so; only a 待上传 one stays.
      */
-    async add(draft: PendingDraft): Promise<TryOutcome> {
-      const entry: PendingRecord = { ...draft, photos: draft.photos ?? [], key: makeKey(), madeAt: now().toISOString(), state: 'waiting' };
+    async add(draft: PendingDraft, key: string = makeKey()): Promise<TryOutcome> {
+      // A form's own Submission key (useSubmission) may be handed in: the same key is the same record, kept once.
+      if (find(key)) return tryOne(key);
+      const entry: PendingRecord = { ...draft, photos: draft.photos ?? [], key, madeAt: now().toISOString(), state: 'waiting' };
       entries = [...entries, entry];
       save();
       const outcome = await tryOne(entry.key);
@@ -195,8 +197,8 @@ export type PendingQueue = ReturnType<typeof createPendingQueue>;
  * For a form: keeps the record and sends it. Resolves with the server's answer; throws the API's error
  * (a 4xx, to show on the form) or KeptOnPhone (no network: 待上传, it goes by itself later).
  */
-export async function sendKept(queue: PendingQueue, draft: PendingDraft): Promise<unknown> {
-  const tried = await queue.add(draft);
+export async function sendKept(queue: PendingQueue, draft: PendingDraft, key?: string): Promise<unknown> {
+  const tried = await queue.add(draft, key);
   if (tried.state === 'sent') return tried.answer;
   if (tried.state === 'refused') throw tried.error;
   throw new KeptOnPhone();

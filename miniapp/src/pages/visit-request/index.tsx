@@ -51,9 +51,9 @@ export default function VisitRequestPage() {
   const subscribe = useReminderSubscribe(memberId);
   const queue = usePendingQueue();
   const [kept, setKept] = useState(false);
-  // Kept on the phone first, its key made at the tap (待上传 with no network); a double tap joins the try under way.
-  const submission = useSubmission((input: VisitRequestInput) =>
-    sendKept(queue, { kind: 'visit-request', target: { memberId: memberId as string }, body: input, title: `送学上门申请：${session?.topic ?? ''}` }) as Promise<VisitRequest>,
+  // Kept on the phone first under the submission's key (待上传 with no network); a double tap joins the try under way.
+  const submission = useSubmission((input: VisitRequestInput, key: string) =>
+    sendKept(queue, { kind: 'visit-request', target: { memberId: memberId as string }, body: input, title: `送学上门申请：${session?.topic ?? ''}` }, key) as Promise<VisitRequest>,
   );
 
   const session = sessions.data ? (sessions.data.find((s) => s.id === wanted) ?? nextSession(sessions.data, now)) : undefined;
