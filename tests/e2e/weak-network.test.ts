@@ -77,9 +77,10 @@ describe('weak networks: kept on the phone as 待上传, sent once when the netw
     const before = (await e2e.stack.call('GET', `/visit-requests/${visitId}`, { token: secretary })).body;
     expect(before.status).toBe('scheduled');
 
-    // Back on the task list, the record says where it is.
+    // Back on the task list, the record says where it is, on the visit's card too (not to be recorded twice).
     await e2e.tap('返回送学任务');
     await e2e.visible(`待上传：${kept}`);
+    await e2e.visible(`送学记录：待上传。${kept}`);
 
     // The phone is restarted while the API still cannot be reached (the page loads, its requests fail):
     // the record and its photo (IndexedDB) are still there.

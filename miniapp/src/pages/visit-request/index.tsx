@@ -7,6 +7,7 @@ import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { ChoiceField } from '@/components/ChoiceField';
 import { ElderPage } from '@/components/ElderPage';
+import { PendingUploads } from '@/components/PendingUploads';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
 import { TextAreaField } from '@/components/TextAreaField';
@@ -99,6 +100,7 @@ export default function VisitRequestPage() {
         <View>
           <Text className='banner banner--status'>送学上门申请：待上传</Text>
           <Text className='text text--large'>{keptWords}。</Text>
+          <PendingUploads kinds={['visit-request']} />
           <BigButton onClick={goBack}>返回首页</BigButton>
         </View>
       ) : null}

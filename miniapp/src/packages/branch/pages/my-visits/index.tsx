@@ -5,6 +5,8 @@ import { callPhone } from '@/adapters/phone';
 import { ContactVisitCard } from '@/components/ContactVisitCard';
 import { ElderPage } from '@/components/ElderPage';
 import { PendingUploads } from '@/components/PendingUploads';
+import { usePendingRecords } from '@/hooks/use-pending-queue';
+import { keptWords } from '@/services/pending-queue';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
 import { useMe } from '@/hooks/use-me';
@@ -20,6 +22,8 @@ export default function MyVisitsPage() {
   const visits = useMyVisits(allowed);
   useReloadOnReturn(visits.reload);
   const list = visits.data ? contactOrder(visits.data) : undefined;
+  const { entries } = usePendingRecords();
+  const keptFor = (id: string) => entries.find((e) => e.kind === 'deliver' && e.state === 'waiting' && e.target.requestId === id);
   return (
     <ElderPage title='我的送学任务'>
       <LoadState loading={me.loading} error={me.error} onRetry={me.reload} />
@@ -35,6 +39,7 @@ export default function MyVisitsPage() {
           onCall={(phone) => void callPhone(phone)}
           onDeliver={() => openPage(withQuery(pages.visitDeliver, { id: v.id }))}
           onHandout={() => openPage(withQuery(pages.visitHandout, { id: v.id }))}
+          keptText={keptFor(v.id) ? `送学记录：待上传。${keptWords}` : undefined}
         />
       ))}
     </ElderPage>
