@@ -65,12 +65,13 @@ export class KeptOnPhone extends Error {
 
 /**
  * Whether a failure is the network's (keep and try again later) rather than the server's word on the
- * record (a 4xx: show it, never retry). A server error (5xx) or a timeout is tried again too.
+ * record (a 4xx: show it, never retry). A server error (5xx) or a timeout is tried again too, and so is
+ * a sign-in that ran out while the phone was offline for days (401): it goes once the person is back in.
  */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof UploadOffline) return true;
   if (!(error instanceof ApiError)) return false;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
 /** How long a sent record stays listed as 已上传, so the person can see it went. */

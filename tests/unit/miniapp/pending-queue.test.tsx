@@ -126,11 +126,14 @@ describe('待上传: records kept on the phone while there is no network', () =>
     expect(queue.entries()).toEqual([]);
   });
 
-  it('tries a server error (5xx) again later, as it does a lost network', async () => {
+  it('tries a server error (5xx) or a sign-in that ran out (401) again later, as it does a lost network', async () => {
     const p = phone();
     const queue = p.newQueue();
     p.refuseWith({ status: 503, body: 'Service Unavailable' });
     await queue.add(leave);
+    expect(queue.entries()[0]?.state).toBe('waiting');
+    p.refuseWith({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请重新登录' } } });
+    await queue.flush();
     expect(queue.entries()[0]?.state).toBe('waiting');
     p.refuseWith(undefined);
     await queue.flush();
