@@ -89,6 +89,26 @@ describe('Idempotency-Key', () => {
     expect((await sessionTopics('br-1', secretary)).filter((t) => t === '幂等丙')).toHaveLength(1);
   });
 
+  it('lands a leave sent late by a phone that kept it offline once: a repeat after a change of mind undoes nothing', async () => {
+    const created = await post('/branches/br-1/sessions', secretary, session('幂等请假'), 'leave-session-key-1');
+    const path = `/sessions/${created.body.id}/attendance/${ids['王建国']}`;
+    const put = (body: unknown, key: string) => stack.call('PUT', path, { token: member, body, idempotencyKey: key });
+    const leave = { status: 'excused', reason: '身体不适' };
+    const first = await put(leave, 'kept-leave-key-1');
+    expect(first.status).toBe(200);
+    // 王建国 takes the leave back; then the phone's retry of the first tap arrives.
+    expect((await stack.call('POST', `${path}/withdraw`, { token: member, body: { status: 'excused' }, idempotencyKey: 'kept-leave-undo-1' })).status).toBe(200);
+    const again = await put(leave, 'kept-leave-key-1');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const line = (await stack.call('GET', `/sessions/${created.body.id}`, { token: secretary })).body.attendance.find((a: { memberId: string }) => a.memberId === ids['王建国']);
+    expect(line?.status).not.toBe('excused');
+    // The same key with another reason is another request: refused, nothing written.
+    const other = await put({ status: 'excused', reason: '住院' }, 'kept-leave-key-1');
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('makes one member from 20 identical concurrent requests, and answers each the same', async () => {
     const before = await memberCount('br-1', secretary);
     const results = await Promise.all(Array.from({ length: 20 }, () => post('/branches/br-1/members', secretary, { ...validMember, name: '并发党员' }, 'concurrent-member-key-1')));

@@ -74,8 +74,9 @@ export const routes = [
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.undoBulk(actor, params.sessionId, body),
   }),
   defineRoute({
-    id: 'attendance-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', auth: 'token', summary: '登记一人出席情况',
-    body: AttendanceInput, response: SessionDetail, uploads: 'read',
+    id: 'attendance-put', method: 'PUT', path: '/api/v1/sessions/{sessionId}/attendance/{memberId}', auth: 'token', summary: '登记一人出席情况（支持 Idempotency-Key）',
+    // A leave asked for offline is sent when the network returns, with the key made when it was asked.
+    body: AttendanceInput, response: SessionDetail, idempotent: true, uploads: 'read',
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.sessions.markAttendance(actor, params.sessionId, params.memberId, body),
   }),

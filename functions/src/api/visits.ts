@@ -52,8 +52,9 @@ export const routes = [
     handle: async ({ ctx, actor, params, body }) => ctx.visits.schedule(actor, params.requestId, body),
   }),
   defineRoute({
-    id: 'visit-request-deliver', method: 'POST', path: '/api/v1/visit-requests/{requestId}/deliver', auth: 'token', can: 'visit.deliver', summary: '记录送学',
-    body: VisitDeliverInput, response: VisitRequest, uploads: 'check',
+    id: 'visit-request-deliver', method: 'POST', path: '/api/v1/visit-requests/{requestId}/deliver', auth: 'token', can: 'visit.deliver', summary: '记录送学（支持 Idempotency-Key）',
+    // A delivery recorded offline is sent when the network returns, with the key made when it was recorded.
+    body: VisitDeliverInput, response: VisitRequest, idempotent: true, uploads: 'check',
     secrets: ['wechatAccessToken'],
     handle: async ({ ctx, actor, params, body }) => ctx.visits.deliver(actor, params.requestId, body),
   }),

@@ -34,3 +34,16 @@ export function takeSignOutNote(): string | undefined {
   Taro.removeStorageSync(SIGN_OUT_KEY);
   return typeof stored === 'string' && stored ? stored : undefined;
 }
+
+const PENDING_KEY = 'pendingUploads';
+
+/** The 待上传 queue (services/pending-queue.ts), as text: kept across restarts. */
+export const pendingStore = {
+  load(): string | undefined {
+    const stored: unknown = Taro.getStorageSync(PENDING_KEY);
+    return typeof stored === 'string' && stored ? stored : undefined;
+  },
+  save(text: string): void {
+    Taro.setStorageSync(PENDING_KEY, text);
+  },
+};

@@ -11,10 +11,12 @@ interface Props {
   onDeliver: () => void;
   /** The study material in large print, to print and leave behind; absent: no button. */
   onHandout?: () => void;
+  /** The delivery of this visit is kept on the phone (待上传): said in its place, and not recorded twice. */
+  keptText?: string;
 }
 
 /** One visit for the contact at the door: when, where, how to speak with the member, whom to call. */
-export function ContactVisitCard({ visit: v, onCall, onDeliver, onHandout }: Props) {
+export function ContactVisitCard({ visit: v, onCall, onDeliver, onHandout, keptText }: Props) {
   const notes = careNotesLines(v.careNotes, v.memberGender);
   return (
     <View className={v.status === 'scheduled' ? 'row section--visit' : 'row'}>
@@ -30,7 +32,8 @@ export function ContactVisitCard({ visit: v, onCall, onDeliver, onHandout }: Pro
       {v.emergencyContacts.map((c) => (
         <PhoneButton key={`${c.name}-${c.phone}`} who={`${c.relation}${c.name}`} phone={c.phone} onCall={onCall} />
       ))}
-      {v.status === 'scheduled' ? <BigButton onClick={onDeliver}>记录送学</BigButton> : null}
+      {v.status === 'scheduled' && keptText ? <Text className='banner banner--status'>{keptText}</Text> : null}
+      {v.status === 'scheduled' && !keptText ? <BigButton onClick={onDeliver}>记录送学</BigButton> : null}
       {v.sessionId && onHandout ? (
         <BigButton variant='secondary' onClick={onHandout}>
           大字学习材料（可打印留下）

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { PhotoBatch } from '@/hooks/use-upload';
+import type { FormPhoto, PhotoBatch } from '@/hooks/use-upload';
+import type { KeptPhoto } from '@/services/pending-queue';
 import { useState } from 'react';
 import type { VisitDeliverInput } from '@/services/types';
 import { observationFields, toDeliverInput, type DeliverErrors, type DeliverForm as FormState } from '@/services/visit-forms';
@@ -17,7 +18,8 @@ interface Props {
   initial: FormState;
   busy: boolean;
   outcome: { errors: DeliverErrors; formError?: string };
-  onSubmit: (input: VisitDeliverInput) => void;
+  /** `kept`: photos chosen with no network, kept on the phone to go up with the record. */
+  onSubmit: (input: VisitDeliverInput, kept: KeptPhoto[]) => void;
   /** The platform's picture chooser, several at once, uploaded one after another. */
   photos: PhotoBatch;
   onOpen: (file: OpenableFile) => void;
@@ -26,16 +28,17 @@ interface Props {
 /** What happened at the door: when, what was studied, what the member said, what the next visitor should know. */
 export function DeliverForm({ initial, busy, outcome, onSubmit, photos: batch, onOpen }: Props) {
   const [form, setForm] = useState<FormState>(initial);
-  const [photos, setPhotos] = useState<OpenableFile[]>([]);
+  const [photos, setPhotos] = useState<FormPhoto[]>([]);
   const [local, setLocal] = useState<DeliverErrors>({});
   const errors = { ...outcome.errors, ...local };
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const observe = (key: keyof FormState['observations'], value: string) => setForm((f) => ({ ...f, observations: { ...f.observations, [key]: value } }));
 
   const submit = () => {
-    const checked = toDeliverInput({ ...form, photos: photos.map(({ uploadId, name }) => ({ uploadId, name })) }, deviceNow());
+    const uploaded = photos.filter((p) => !p.kept).map(({ uploadId, name }) => ({ uploadId, name }));
+    const checked = toDeliverInput({ ...form, photos: uploaded }, deviceNow());
     setLocal(checked.ok ? {} : checked.errors);
-    if (checked.ok) onSubmit(checked.value);
+    if (checked.ok) onSubmit(checked.value, photos.flatMap((p) => (p.kept ? [p.kept] : [])));
   };
   const addPhotos = async () => {
     const added = await batch.add(visitLimits.photos - photos.length);

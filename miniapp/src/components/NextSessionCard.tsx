@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { AttendanceEntry, AttendanceInput, MemberSession } from '@/services/types';
 import { messageOf } from '@/services/api-error';
+import { KeptOnPhone } from '@/services/pending-queue';
 import { leaveInput } from '@/services/attendance-board';
 import { hasStarted, offersOnlineStudy, speechTextFor } from '@/services/next-session';
 import { clockText, sessionDateText } from '@/services/session-time';
@@ -77,7 +78,12 @@ export function NextSessionCard({ session, mine, attendanceMode, onReport, onWit
       setPanel('none');
       setChange(undefined);
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof KeptOnPhone) {
+        // No network: the leave waits on the phone (待上传) and goes by itself; said calmly, not as an error.
+        setPanel('none');
+        setChange(undefined);
+        setDone(`${e.message}。`);
+      } else setError(messageOf(e));
     } finally {
       setBusy(false);
     }

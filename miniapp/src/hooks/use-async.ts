@@ -11,7 +11,8 @@ export interface AsyncState<T> {
 
 /**
  * Runs `load` when `key` changes (and on reload), keeping only the latest answer so a slow
- * earlier request cannot overwrite a newer one. A null key means "nothing to load yet".
+ * earlier request cannot overwrite a newer one. A null key means "nothing to load yet". A failed
+ * reload of the same key keeps the last answer and adds the error.
  */
 export function useAsync<T>(load: () => Promise<T>, key: string | null): AsyncState<T> {
   // `for` is the key the state belongs to: in the render where the key has just changed (before the
@@ -20,6 +21,8 @@ export function useAsync<T>(load: () => Promise<T>, key: string | null): AsyncSt
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   const loadRef = useRef(load);
+  /** The key the data in hand answers. */
+  const answeredFor = useRef<string | null>(null);
   loadRef.current = load;
 
   useEffect(() => {
@@ -30,8 +33,13 @@ export function useAsync<T>(load: () => Promise<T>, key: string | null): AsyncSt
     const run = ++latest.current;
     setState((s) => ({ data: s.data, loading: true, for: key }));
     loadRef.current().then(
-      (data) => run === latest.current && setState({ data, loading: false, for: key }),
-      (err: unknown) => run === latest.current && setState({ error: messageOf(err), loading: false, for: key }),
+      (data) => {
+        if (run !== latest.current) return;
+        answeredFor.current = key;
+        setState({ data, loading: false, for: key });
+      },
+      // A reload that finds no network keeps what was shown (a contact's task list at a rural door) beside the error.
+      (err: unknown) => run === latest.current && setState((s) => ({ ...(answeredFor.current === key ? { data: s.data } : {}), error: messageOf(err), loading: false, for: key })),
     );
   }, [key, tick]);
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApi } from './api-context';
-import { messageOf } from '@/services/api-error';
-import { UploadFailed, uploadPicked, type PickedFile, type SendFile } from '@/services/upload-flow';
+import { ApiError, messageOf } from '@/services/api-error';
+import type { KeptPhoto } from '@/services/pending-queue';
+import { UploadFailed, UploadOffline, uploadPicked, type PickedFile, type SendFile } from '@/services/upload-flow';
 import type { Attachment } from '@/services/types';
 
 /**
@@ -34,29 +35,37 @@ export function useUpload(pick: () => Promise<PickedFile | null>, send: SendFile
   return { busy, error, upload, clearError: () => setError(undefined) };
 }
 
+/** A photo of a form: uploaded (its uploadId is the server's), or kept on the phone until the network returns (`kept`). */
+export type FormPhoto = Attachment & { url?: string; kept?: KeptPhoto; checkText?: string };
+
 /** What a form is given to add several photos: it asks for up to `room` and gets back those that arrived. */
 export interface PhotoBatch {
-  add: (room: number) => Promise<(Attachment & { url?: string })[]>;
+  add: (room: number) => Promise<FormPhoto[]>;
   busy: boolean;
   /** "正在上传第 2/5 张" while a batch goes up. */
   progress?: string;
   error?: string;
 }
 
+/** With no network at all, a photo can be kept on the phone and go up with its record later (`keep`). */
+const keptPhotoWords = '没有网络，照片先存在手机上，有网络时随记录自动上传';
+const offline = (e: unknown) => e instanceof UploadOffline || (e instanceof ApiError && e.status === 0);
+
 /**
  * Several photos from one tap, sent one after another (a weak network carries one at a time better
  * than five at once), saying which is going up. One that fails is named; the others still arrive.
+ * Given `keep`, a photo that finds no network is kept on the phone instead, to go up with the record.
  */
-export function usePhotoBatch(pickMany: (max: number) => Promise<PickedFile[]>, send: SendFile): PhotoBatch {
+export function usePhotoBatch(pickMany: (max: number) => Promise<PickedFile[]>, send: SendFile, keep?: (file: PickedFile) => Promise<KeptPhoto>): PhotoBatch {
   const api = useApi();
   const [progress, setProgress] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
 
-  async function add(room: number): Promise<(Attachment & { url?: string })[]> {
+  async function add(room: number): Promise<FormPhoto[]> {
     const picked = pickMany(room);
     setError(undefined);
     const files = (await picked).slice(0, room);
-    const done: (Attachment & { url?: string })[] = [];
+    const done: FormPhoto[] = [];
     const failed: string[] = [];
     try {
       for (const [i, file] of files.entries()) {
@@ -65,7 +74,9 @@ export function usePhotoBatch(pickMany: (max: number) => Promise<PickedFile[]>, 
           const attachment = await uploadPicked(api.createUpload, send, file);
           done.push({ ...attachment, ...(file.path ? { url: file.path } : {}) });
         } catch (e) {
-          failed.push(`第 ${i + 1} 张：${e instanceof UploadFailed ? e.message : messageOf(e)}`);
+          const kept = keep && offline(e) ? await keep(file).catch(() => undefined) : undefined;
+          if (kept) done.push({ uploadId: `kept-${kept.path}`, name: kept.name, ...(file.path ? { url: file.path } : {}), kept, checkText: keptPhotoWords });
+          else failed.push(`第 ${i + 1} 张：${e instanceof UploadFailed ? e.message : messageOf(e)}`);
         }
       }
     } finally {

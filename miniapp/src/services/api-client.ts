@@ -41,6 +41,9 @@ export type MemberUpdateResult =
 
 const seg = encodeURIComponent;
 
+/** The Idempotency-Key header, when the caller has a key. */
+const keyHeader = (key: string | undefined): Record<string, string> => (key ? { 'Idempotency-Key': key } : {});
+
 /** The id in a 202 answer to a member update: `{ pendingChangeId }`. */
 function pendingChangeIdOf(body: unknown): string {
   const id = typeof body === 'object' && body !== null && 'pendingChangeId' in body ? body.pendingChangeId : undefined;
@@ -147,8 +150,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     createSession: (branchId: string, input: Body<'POST /api/v1/branches/{branchId}/sessions'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/branches/{branchId}/sessions', `/branches/${seg(branchId)}/sessions`, input, { 'Idempotency-Key': idempotencyKey }),
     session: (sessionId: string) => callRoute('GET /api/v1/sessions/{sessionId}', `/sessions/${seg(sessionId)}`),
-    markAttendance: (sessionId: string, memberId: string, input: Body<'PUT /api/v1/sessions/{sessionId}/attendance/{memberId}'>) =>
-      callRoute('PUT /api/v1/sessions/{sessionId}/attendance/{memberId}', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}`, input),
+    /** `idempotencyKey`: a leave kept on the phone while offline carries the key made when it was recorded. */
+    markAttendance: (sessionId: string, memberId: string, input: Body<'PUT /api/v1/sessions/{sessionId}/attendance/{memberId}'>, idempotencyKey?: string) =>
+      callRoute('PUT /api/v1/sessions/{sessionId}/attendance/{memberId}', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}`, input, keyHeader(idempotencyKey)),
     /** The member's or proxy's own leave or 我已学习 taken back (one key per confirmed tap). */
     withdrawAttendance: (sessionId: string, memberId: string, input: Body<'POST /api/v1/sessions/{sessionId}/attendance/{memberId}/withdraw'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/sessions/{sessionId}/attendance/{memberId}/withdraw', `/sessions/${seg(sessionId)}/attendance/${seg(memberId)}/withdraw`, input, { 'Idempotency-Key': idempotencyKey }),
@@ -212,7 +216,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     visit: (requestId: string) => callRoute('GET /api/v1/visit-requests/{requestId}', `/visit-requests/${seg(requestId)}`),
     acceptVisit: (requestId: string) => callRoute('POST /api/v1/visit-requests/{requestId}/accept', `/visit-requests/${seg(requestId)}/accept`, {}),
     scheduleVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/schedule'>) => callRoute('POST /api/v1/visit-requests/{requestId}/schedule', `/visit-requests/${seg(requestId)}/schedule`, input),
-    deliverVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/deliver'>) => callRoute('POST /api/v1/visit-requests/{requestId}/deliver', `/visit-requests/${seg(requestId)}/deliver`, input),
+    /** `idempotencyKey`: a delivery kept on the phone while offline carries the key made when it was recorded. */
+    deliverVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/deliver'>, idempotencyKey?: string) =>
+      callRoute('POST /api/v1/visit-requests/{requestId}/deliver', `/visit-requests/${seg(requestId)}/deliver`, input, keyHeader(idempotencyKey)),
     confirmVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/confirm'>) => callRoute('POST /api/v1/visit-requests/{requestId}/confirm', `/visit-requests/${seg(requestId)}/confirm`, input),
     /** The member's or proxy's ways back on a request: withdrawn before delivery, or "没有人来" on a delivery. */
     withdrawVisit: (requestId: string, input: Body<'POST /api/v1/visit-requests/{requestId}/withdraw'>, idempotencyKey: string) =>

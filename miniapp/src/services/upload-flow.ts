@@ -50,6 +50,9 @@ export function fileProblem(file: PickedFile): string | undefined {
 
 export class UploadFailed extends Error {}
 
+/** The file could not go up because nothing came back (the network, not the file): worth trying again later. */
+export class UploadOffline extends UploadFailed {}
+
 /**
  * The whole upload: ask the API for a presigned form, post the file to it, and hand back the
  * reference a session or the minutes store. Throws UploadFailed (or the API's error) with a
@@ -69,7 +72,7 @@ export async function uploadPicked(
   try {
     status = await send(ticket, file);
   } catch {
-    throw new UploadFailed('上传没有成功：网络连接失败，请重试');
+    throw new UploadOffline('上传没有成功：网络连接失败，请重试');
   }
   if (status < 200 || status >= 300) throw new UploadFailed('上传没有成功，请重新选择文件再试');
   return { uploadId: ticket.uploadId, name };

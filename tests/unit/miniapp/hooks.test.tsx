@@ -68,4 +68,22 @@ describe('useAsync', () => {
     expect(result.current.data).toBe('newest');
     expect(result.current.loading).toBe(false);
   });
+
+  it('keeps the last answer beside the error when a reload finds no network, but not another key’s', async () => {
+    let online = true;
+    const load = (k: string) => async () => {
+      if (!online) throw new Error('offline');
+      return `list of ${k}`;
+    };
+    const { result, rerender } = renderHook(({ k }: { k: string }) => useAsync(load(k), k), { initialProps: { k: 'mine' } });
+    await waitFor(() => expect(result.current.data).toBe('list of mine'));
+    online = false;
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.error).toBeTruthy());
+    expect(result.current.data).toBe('list of mine');
+    rerender({ k: 'other' });
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(result.current.error).toBeTruthy();
+    expect(result.current.data).toBeUndefined();
+  });
 });

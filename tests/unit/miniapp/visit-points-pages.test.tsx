@@ -160,6 +160,33 @@ describe('送学上门: the member', () => {
     expect(a?.headers['Idempotency-Key']).toBe(b?.headers['Idempotency-Key']);
   });
 
+  it('keeps the request on the phone with no network (待上传) and sends it once, with the key of the tap, when there is', async () => {
+    nav.params = { session: 's1' };
+    const net = { online: false };
+    renderPage(
+      VisitRequestPage,
+      member,
+      get('/api/v1/members/m1/sessions', { items: [session] }),
+      get('/api/v1/members/m1/visit-requests', { items: [] }),
+      post('/api/v1/members/m1/visit-requests', () => {
+        if (!net.online) throw new TypeError('Failed to fetch');
+        return { status: 201, body: visit({ memberId: 'm1' }) };
+      }),
+    );
+    await waitFor(() => expect(screen.getByText('提交申请')).toBeTruthy());
+    fireEvent.click(screen.getByText('提交申请'));
+    await waitFor(() => expect(screen.getByText('送学上门申请：待上传')).toBeTruthy());
+    expect(screen.getByText('没有网络，已存在手机上，有网络时自动上传。')).toBeTruthy();
+    expect(screen.getByText('待上传：没有网络，已存在手机上，有网络时自动上传')).toBeTruthy();
+    net.online = true;
+    fireEvent.click(screen.getByText('现在上传'));
+    await waitFor(() => expect(screen.getByText('✓ 已上传')).toBeTruthy());
+    const [offline, online] = posts('/visit-requests');
+    expect(posts('/visit-requests')).toHaveLength(2);
+    expect(online?.headers['Idempotency-Key']).toBe(offline?.headers['Idempotency-Key']);
+    expect(online?.body).toEqual({ sessionId: 's1', slot: 'any' });
+  });
+
   it('says so instead of asking twice for the same study', async () => {
     nav.params = { session: 's1' };
     renderPage(

@@ -23,7 +23,11 @@ import { useNextSession } from '@/hooks/use-next-session';
 import { hasStarted } from '@/services/next-session';
 import { useMemberVisits } from '@/hooks/use-visits';
 import { pages, withQuery } from '@/services/routes';
-import type { AttendanceInput } from '@/services/types';
+import type { AttendanceInput, SessionDetail } from '@/services/types';
+import { PendingUploads } from '@/components/PendingUploads';
+import { usePendingQueue } from '@/hooks/use-pending-queue';
+import { sendKept } from '@/services/pending-queue';
+import { attendanceDraft } from '@/services/pending-senders';
 import type { WithdrawableStatus } from '@/services/session-words';
 import { useSubmission } from '@/hooks/use-submission';
 import { LogoutButton } from '@/components/LogoutButton';
@@ -43,15 +47,18 @@ export default function HomePage() {
   // A family proxy reads the elder's name where the member reads 我 ("王建国的积分").
   const proxyFor = misplaced ? undefined : proxyNameOf(me.data);
   const who = speakerFor(proxyFor);
-  useReloadOnReturn(() => {
+  const reloadAfterUpload = () => {
     next.reload();
     visits.reload();
     notices.reload();
-  });
+  };
+  useReloadOnReturn(reloadAfterUpload);
 
+  const queue = usePendingQueue();
+  // Leave or 我已学习 is kept on the phone first (待上传 with no network) and sent with the key made at the tap.
   const report = async (sessionId: string, input: AttendanceInput) => {
-    const detail = await api.markAttendance(sessionId, memberId as string, input);
-    return detail.attendance.find((a) => a.memberId === memberId);
+    const detail = await sendKept(queue, attendanceDraft(sessionId, memberId as string, input, next.data?.session.topic ?? ''));
+    return (detail as SessionDetail).attendance.find((a) => a.memberId === memberId);
   };
 
   // Each way back keeps its Idempotency-Key across retries of one confirmed tap, and takes a new one after it landed.
@@ -91,6 +98,7 @@ export default function HomePage() {
         <MemberHome me={me.data}>
           {/* What the branch changed comes before everything: the plan the member had in mind is no longer right. */}
           {memberId ? <ChangeNotices notices={notices.data} onSeen={(id) => api.noticeSeen(memberId, id)} /> : null}
+          <PendingUploads onSent={reloadAfterUpload} />
           {/* A visit arranged or waiting for confirmation comes first: it is about the next few days. */}
           <MemberVisits visits={visits.data ?? []} onConfirm={confirmVisit} onWithdraw={withdrawVisit} onMissed={reportMissed} proxyFor={proxyFor} />
           {visits.error ? <Message kind='error' text={`送学上门的进度没有读出来：${visits.error}`} /> : null}

@@ -7,6 +7,7 @@ import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { ChoiceField } from '@/components/ChoiceField';
 import { ElderPage } from '@/components/ElderPage';
+import { PendingUploads } from '@/components/PendingUploads';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
 import { TextAreaField } from '@/components/TextAreaField';
@@ -14,6 +15,8 @@ import { useApi } from '@/hooks/api-context';
 import { useAsync } from '@/hooks/use-async';
 import { useMe } from '@/hooks/use-me';
 import { useSubmission } from '@/hooks/use-submission';
+import { usePendingQueue } from '@/hooks/use-pending-queue';
+import { KeptOnPhone, keptWords, sendKept } from '@/services/pending-queue';
 import { useMemberVisits } from '@/hooks/use-visits';
 import { ApiError, messageOf } from '@/services/api-error';
 import { nextSession } from '@/services/next-session';
@@ -47,7 +50,12 @@ export default function VisitRequestPage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<VisitRequest | undefined>();
   const subscribe = useReminderSubscribe(memberId);
-  const submission = useSubmission((input: VisitRequestInput, key: string) => api.requestVisit(memberId as string, input, key));
+  const queue = usePendingQueue();
+  const [kept, setKept] = useState(false);
+  // Kept on the phone first under the submission's key (待上传 with no network); a double tap joins the try under way.
+  const submission = useSubmission((input: VisitRequestInput, key: string) =>
+    sendKept(queue, { kind: 'visit-request', target: { memberId: memberId as string }, body: input, title: `送学上门申请：${session?.topic ?? ''}` }, key) as Promise<VisitRequest>,
+  );
 
   const session = sessions.data ? (sessions.data.find((s) => s.id === wanted) ?? nextSession(sessions.data, now)) : undefined;
   const already = visits.data?.find((v) => session && v.sessionId === session.id && v.status !== 'cancelled');
@@ -63,6 +71,7 @@ export default function VisitRequestPage() {
     try {
       setSent(await submission.submit(checked.value));
     } catch (e) {
+      if (e instanceof KeptOnPhone) return setKept(true);
       setNoteError(e instanceof ApiError ? e.fieldMessages().note : undefined);
       setError(messageOf(e));
     } finally {
@@ -87,14 +96,23 @@ export default function VisitRequestPage() {
         </View>
       ) : null}
 
-      {!sent && !loading && sessions.data && !session ? (
+      {kept ? (
+        <View>
+          <Text className='banner banner--status'>送学上门申请：待上传</Text>
+          <Text className='text text--large'>{keptWords}。</Text>
+          <PendingUploads kinds={['visit-request']} />
+          <BigButton onClick={goBack}>返回首页</BigButton>
+        </View>
+      ) : null}
+
+      {!sent && !kept && !loading && sessions.data && !session ? (
         <View>
           <Text className='text text--large'>近期还没有安排学习，暂时不用申请送学上门。</Text>
           <BigButton onClick={goBack}>返回首页</BigButton>
         </View>
       ) : null}
 
-      {!sent && !loading && session && already ? (
+      {!sent && !kept && !loading && session && already ? (
         <View>
           <Text className='text text--large'>这次学习已经申请过送学上门：</Text>
           <Text className='banner banner--status'>{already.statusText}</Text>
@@ -102,14 +120,14 @@ export default function VisitRequestPage() {
         </View>
       ) : null}
 
-      {!sent && !loading && session && !already && credited ? (
+      {!sent && !kept && !loading && session && !already && credited ? (
         <View>
           <Text className='text text--large'>这次学习已经送学上门，支部已登记。</Text>
           <BigButton onClick={goBack}>返回首页</BigButton>
         </View>
       ) : null}
 
-      {!sent && !loading && session && !already && !credited ? (
+      {!sent && !kept && !loading && session && !already && !credited ? (
         <View>
           <View className='next-session'>
             <Text className='next-session__fact'>送学内容：{kindText(session.kind)}</Text>

@@ -3,6 +3,7 @@ import { openPage } from '@/adapters/navigation';
 import { useReloadOnReturn } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
 import { ElderPage } from '@/components/ElderPage';
+import { PendingUploads } from '@/components/PendingUploads';
 import { LoadState } from '@/components/LoadState';
 import { useOwnHome } from '@/hooks/use-own-home';
 import { useMyVisits } from '@/hooks/use-visits';
@@ -25,6 +26,7 @@ export default function ContactHomePage() {
       {visits.data ? (
         <Text className='text text--large strong spaced-top'>{todo ? `有 ${todo} 次送学上门等您去。` : '现在没有要去的送学上门。'}</Text>
       ) : null}
+      <PendingUploads kinds={['deliver']} onSent={visits.reload} />
       <BigButton onClick={() => openPage(pages.myVisits)}>我的送学任务</BigButton>
       <BigButton variant='secondary' onClick={() => openPage(pages.members)}>
         党员名单

@@ -1,6 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { openFile, pickPhotos, sendFile } from '@/adapters/files';
+import { keepPhoto } from '@/adapters/photo-keeper';
+import { PendingUploads } from '@/components/PendingUploads';
+import { usePendingQueue } from '@/hooks/use-pending-queue';
+import { keptWords, type KeptPhoto } from '@/services/pending-queue';
 import { goBack } from '@/adapters/navigation';
 import { usePageParam } from '@/adapters/page-hooks';
 import { BigButton } from '@/components/BigButton';
@@ -9,10 +13,9 @@ import { ElderPage } from '@/components/ElderPage';
 import { InfoRow } from '@/components/InfoRow';
 import { LoadState } from '@/components/LoadState';
 import { Message } from '@/components/Message';
-import { useApi } from '@/hooks/api-context';
 import { usePhotoBatch } from '@/hooks/use-upload';
 import { useVisit } from '@/hooks/use-visits';
-import { ApiError, messageOf } from '@/services/api-error';
+import { messageOf } from '@/services/api-error';
 import type { VisitDeliverInput, VisitRequest } from '@/services/types';
 import { defaultDeliverForm, deliverErrorsFromApi, type DeliverErrors } from '@/services/visit-forms';
 import { careChangeText, visitSessionText, windowText } from '@/services/visit-words';
@@ -20,25 +23,37 @@ import { deviceNow } from '@/adapters/clock';
 
 /** "记录送学": the contact records the visit; afterwards the page says where the care observation went. */
 export default function VisitDeliverPage() {
-  const api = useApi();
   const id = usePageParam('id');
   const visit = useVisit(id);
-  const photos = usePhotoBatch(pickPhotos, sendFile);
+  const photos = usePhotoBatch(pickPhotos, sendFile, keepPhoto);
+  const queue = usePendingQueue();
+  // A delivery of this visit already kept on the phone: it goes by itself, it is not recorded twice.
+  const [kept, setKept] = useState(() => (id ? queue.waitingFor('deliver', { requestId: id }) !== undefined : false));
   const now = useMemo(() => deviceNow(), []);
   const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
   const [outcome, setOutcome] = useState<{ errors: DeliverErrors; formError?: string }>({ errors: {} });
   const [done, setDone] = useState<VisitRequest | undefined>();
 
-  const submit = async (input: VisitDeliverInput) => {
-    if (!id) return;
+  // Kept on the phone first (its Idempotency-Key made now), then sent: with no network it waits as 待上传.
+  const submit = async (input: VisitDeliverInput, keptPhotos: KeptPhoto[]) => {
+    // A shaky double tap records once: the second tap finds the first still under way.
+    if (!id || sending.current) return;
+    sending.current = true;
     setBusy(true);
     setOutcome({ errors: {} });
     try {
-      setDone(await api.deliverVisit(id, input));
-    } catch (e) {
-      setOutcome({ errors: e instanceof ApiError ? deliverErrorsFromApi(e.fieldMessages()) : {}, formError: messageOf(e) });
-      if (e instanceof ApiError && e.code === 'VISIT_STATE') visit.reload();
+      const tried = await queue.add({ kind: 'deliver', target: { requestId: id }, body: input, photos: keptPhotos, title: `送学记录：${visit.data?.memberName ?? ''}` });
+      if (tried.state === 'sent') setDone(tried.answer as VisitRequest);
+      else if (tried.state === 'waiting') setKept(true);
+      else {
+        // The server's word on this record: shown on the form to correct.
+        const e = tried.error;
+        setOutcome({ errors: deliverErrorsFromApi(e.fieldMessages()), formError: messageOf(e) });
+        if (e.code === 'VISIT_STATE') visit.reload();
+      }
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };
@@ -57,7 +72,15 @@ export default function VisitDeliverPage() {
           <BigButton onClick={goBack}>返回送学任务</BigButton>
         </View>
       ) : null}
-      {!done && v ? (
+      {kept && !done ? (
+        <View>
+          <Text className='banner banner--status'>送学记录：待上传</Text>
+          <Text className='text text--large'>{keptWords}。</Text>
+          <PendingUploads kinds={['deliver']} />
+          <BigButton onClick={goBack}>返回送学任务</BigButton>
+        </View>
+      ) : null}
+      {!done && !kept && v ? (
         <View>
           {visitSessionText(v) ? <InfoRow label='送学内容' value={visitSessionText(v)!} /> : null}
           {v.scheduled ? <InfoRow label='安排的时间' value={windowText(v.scheduled.windowStart, v.scheduled.windowEnd)} /> : null}
@@ -67,7 +90,7 @@ export default function VisitDeliverPage() {
               initial={defaultDeliverForm(now, v.sessionTopic ? `学习：${v.sessionTopic}` : '')}
               busy={busy}
               outcome={outcome}
-              onSubmit={(input) => void submit(input)}
+              onSubmit={(input, keptPhotos) => void submit(input, keptPhotos)}
               photos={photos}
               onOpen={(f) => void openFile(f)}
             />
