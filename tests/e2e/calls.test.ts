@@ -59,7 +59,6 @@ describe('a secretary records a call from the five-month warning', () => {
     await tapIn(warning, '确认已与孙桂兰联系');
 
     // The warning rests: 孙桂兰 leaves the ⚠ rows and stands under 已电话联系，暂不提醒 with who called when.
-    await page.waitForTimeout(3000); await page.screenshot({ path: '/tmp/dbg-call.png', fullPage: true }); console.log(await page.locator('.elder-page').filter({ visible: true }).first().innerText());
     await seeText(page, '已电话联系，暂不提醒');
     await expect.poll(() => warning.count()).toBe(0);
     const secretary = await e2e.stack.login('secretary-1');

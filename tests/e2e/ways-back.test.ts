@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { phoneOnStack } from './support/phone-on-stack';
 import { signIn } from './support/ui';
 import { auditPage } from './support/page-audit';
+import { shot } from './support/browser';
 import { morningIn } from '../support/time';
 
 /**
@@ -83,6 +84,7 @@ describe('the family is told what the branch changed', () => {
     await e2e.visible(/的送学上门不来了。$/);
     // The page in its new state is as readable as the rest.
     expect((await auditPage(page)).findings).toEqual([]);
+    await page.screenshot({ path: shot('proxy-notice-cancelled.png'), fullPage: false });
 
     await e2e.tap('知道了');
     await expect.poll(() => page.getByText('送学上门取消了').filter({ visible: true }).count(), { timeout: 10_000 }).toBe(0);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'playwright-core';
 import { phoneOnStack } from './support/phone-on-stack';
 import { fieldLabelled, signIn } from './support/ui';
+import { shot } from './support/browser';
 import { morningIn } from '../support/time';
 import { testClock } from '../support/clock';
 
@@ -81,6 +82,7 @@ describe('weak networks: kept on the phone as 待上传, sent once when the netw
     await e2e.tap('返回送学任务');
     await e2e.visible(`待上传：${kept}`);
     await e2e.visible(`送学记录：待上传。${kept}`);
+    await page.screenshot({ path: shot('contact-pending-upload.png'), fullPage: false });
 
     // The phone is restarted while the API still cannot be reached (the page loads, its requests fail):
     // the record and its photo (IndexedDB) are still there.
