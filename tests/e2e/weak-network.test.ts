@@ -82,6 +82,7 @@ describe('weak networks: kept on the phone as 待上传, sent once when the netw
     await e2e.tap('返回送学任务');
     await e2e.visible(`待上传：${kept}`);
     await e2e.visible(`送学记录：待上传。${kept}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shot('contact-pending-upload.png'), fullPage: false });
 
     // The phone is restarted while the API still cannot be reached (the page loads, its requests fail):
