@@ -84,7 +84,10 @@ const visitsOf = (ids: Ids): Record<Persona, Visit[]> => ({
     { path: 'packages/branch/pages/member-edit/index', ready: '新增党员' },
     { path: 'packages/branch/pages/sessions/index', ready: '重阳敬老，学习新时代老干部工作要求' },
     { path: 'packages/branch/pages/session-new/index', ready: /主题/ },
-    { path: 'packages/branch/pages/session/index', query: { id: ids.nextSessionId }, ready: /重阳敬老/ },
+    {
+      path: 'packages/branch/pages/session/index', query: { id: ids.nextSessionId }, ready: /重阳敬老/,
+      state: { name: '改时间或地点 opened', act: (p) => tapButton(p, '改时间或地点'), ready: '保存，并告诉党员' },
+    },
     { path: 'packages/branch/pages/outbox/index', ready: /提醒/ },
     { path: 'packages/branch/pages/visits/index', ready: '李秀英' },
     { path: 'packages/branch/pages/points/index', ready: '王建国' },
