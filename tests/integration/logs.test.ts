@@ -7,6 +7,8 @@ let stack: TestStack;
 const written: string[] = [];
 
 beforeAll(async () => {
+  // As the stack sets it on every function (infra/src/constructs/observability.ts); without it nothing is written.
+  process.env.METRICS_NAMESPACE = 'LtxBranch/Test';
   stack = await startTestStack({ clock: testClock });
   logger.setLogLevel('DEBUG');
   // Powertools writes through the console; capture everything it prints during the requests below.
@@ -16,6 +18,7 @@ beforeAll(async () => {
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
 });
 afterAll(async () => {
+  delete process.env.METRICS_NAMESPACE;
   vi.restoreAllMocks();
   await stack?.stop();
 });
@@ -73,7 +76,7 @@ describe('logs', () => {
     const doc = docs.find((d) => d.Route === 'GET /api/v1/branches/{branchId}/members')!;
     expect(doc).toBeDefined();
     expect(doc._aws.CloudWatchMetrics).toEqual([{
-      Namespace: 'LtxBranch/local',
+      Namespace: 'LtxBranch/Test',
       Dimensions: [['Route']],
       Metrics: [{ Name: 'Requests', Unit: 'Count' }, { Name: 'Errors', Unit: 'Count' }, { Name: 'Latency', Unit: 'Milliseconds' }],
     }]);

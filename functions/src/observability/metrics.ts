@@ -37,21 +37,24 @@ export const metricDefinitions = {
 
 export type MetricKey = keyof typeof metricDefinitions;
 
-/** The stack sets one namespace per stage (two stages may share an account and region); the local stack writes its own. */
-export const metricsNamespace = (): string => process.env.METRICS_NAMESPACE ?? 'LtxBranch/local';
+/**
+ * The stack sets one namespace per stage (two stages may share an account and region) on every function. Without
+ * one (the local stack, the tests) no metric is written: on one machine they would only bury the logs.
+ */
+export const metricsNamespace = (): string | undefined => process.env.METRICS_NAMESPACE;
 
 /**
  * One EMF document: `values` under `dimensions` (names and values; none: the namespace-wide figure),
  * stamped `at` (the time CloudWatch files them under).
  */
-export function emfLine(at: Date, values: Partial<Record<MetricKey, number>>, dimensions: Readonly<Record<string, string>> = {}): string {
+export function emfLine(namespace: string, at: Date, values: Partial<Record<MetricKey, number>>, dimensions: Readonly<Record<string, string>> = {}): string {
   const keys = (Object.keys(values) as MetricKey[]).filter((k) => values[k] !== undefined);
   return JSON.stringify({
     _aws: {
       Timestamp: at.getTime(),
       CloudWatchMetrics: [
         {
-          Namespace: metricsNamespace(),
+          Namespace: namespace,
           Dimensions: [Object.keys(dimensions)],
           Metrics: keys.map((k) => ({ Name: metricDefinitions[k].name, Unit: metricDefinitions[k].unit })),
         },
@@ -64,8 +67,9 @@ export function emfLine(at: Date, values: Partial<Record<MetricKey, number>>, di
 
 /** Writes a document as one log line of its own: CloudWatch reads EMF only from a line that is the JSON alone. */
 export function writeMetrics(at: Date, values: Partial<Record<MetricKey, number>>, dimensions?: Readonly<Record<string, string>>): void {
-  if (Object.keys(values).length === 0) return;
-  process.stdout.write(`${emfLine(at, values, dimensions)}\n`);
+  const namespace = metricsNamespace();
+  if (!namespace || Object.keys(values).length === 0) return;
+  process.stdout.write(`${emfLine(namespace, at, values, dimensions)}\n`);
 }
 
 /**
