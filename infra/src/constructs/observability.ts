@@ -90,7 +90,7 @@ export class Observability extends Construct {
   /** `name` after the stack's name; its runbook section is `name`, or `<family>-<function>` for a per-function alarm. */
   private alarm(name: string, metric: IMetric, options: { threshold: number; evaluationPeriods?: number; datapointsToAlarm?: number; below?: boolean; missing?: TreatMissingData; what: string }): Alarm {
     const family = perFunctionAlarms.find((p) => name.startsWith(`${p}-`));
-    const alarm = new Alarm(this, name, {
+    const alarm = new Alarm(this, `${name}Alarm`, {
       alarmName: `${Stack.of(this).stackName}-${name}`,
       alarmDescription: `${options.what} What to do: ${RUNBOOK}, section ${family ? `${family}-<function>` : name}.`,
       metric,
