@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   Alarm, AlarmStatusWidget, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, TreatMissingData, type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -64,9 +64,6 @@ export class Observability extends Construct {
     }));
     this.topic = new Topic(this, 'AlarmTopic', { displayName: '党支部小程序告警', masterKey: key, enforceSSL: true });
     for (const email of props.alarmEmails ?? []) this.topic.addSubscription(new EmailSubscription(email));
-    if (!props.alarmEmails?.length) {
-      Annotations.of(this).addWarningV2('ltx:no-alarm-contacts', 'No alarmEmails in this stage (config/stages.json): alarms go to a topic nobody reads.');
-    }
 
     // The reminder job runs asynchronously (EventBridge): a run that still fails after Lambda's two retries lands here.
     // Its messages are the schedule's events, no personal data: SQS's own encryption suffices.
