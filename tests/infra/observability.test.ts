@@ -37,7 +37,7 @@ beforeAll(() => {
 
 describe.each(Object.keys(stages) as (keyof typeof stages)[])('observability of the %s stage', (name) => {
   const get = () => built[name];
-  const alarms = () => resourcesOf(get().template, 'AWS::CloudWatch::Alarm').map(([id, r]) => ({ id, ...r.Properties as Json }));
+  const alarms = (): Json[] => resourcesOf(get().template, 'AWS::CloudWatch::Alarm').map(([id, r]) => ({ id, ...(r.Properties as Json) }));
   const functionLabels = () => [...get().stack.api.functions.keys(), 'reminders'].sort();
 
   it('has exactly the alarms docs/runbook.md explains, each named after the stack and pointing at its section', () => {

@@ -24,13 +24,13 @@ export const handler = async (): Promise<SendCounts> => {
   const counts = await sender.sendDue();
   logger.info('reminders', { ...counts });
   writeMetrics(appClock().now(), {
-    reminderRuns: 1,
-    remindersSent: counts.sent,
-    remindersFailed: counts.failed,
-    remindersNeedCall: counts.needs_call,
-    remindersSkipped: counts.skipped,
-    stuckClaims: counts.stuck,
-    claimsGivenUp: counts.givenUp,
+    ReminderRuns: 1,
+    RemindersSent: counts.sent,
+    RemindersFailed: counts.failed,
+    RemindersNeedCall: counts.needs_call,
+    RemindersSkipped: counts.skipped,
+    StuckClaims: counts.stuck,
+    ClaimsGivenUp: counts.givenUp,
   });
   return counts;
 };

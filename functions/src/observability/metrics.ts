@@ -8,34 +8,37 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
  */
 
-/** Every metric the app emits, declared once: the stack's alarms and dashboard (infra/src/constructs/observability.ts) read the names here. */
-export const metricDefinitions = {
+/**
+ * Every metric the app emits, by its CloudWatch name, with its unit: declared once, and the stack's alarms and
+ * dashboard (infra/src/constructs/observability.ts) read the names here.
+ */
+export const metricUnits = {
   /** Per route (dimension `Route`, the declared template): every answered request. */
-  requests: { name: 'Requests', unit: 'Count' },
+  Requests: 'Count',
   /** Per route: answers with a 5xx status (faults; a refusal in words is a 4xx and not counted). */
-  errors: { name: 'Errors', unit: 'Count' },
+  Errors: 'Count',
   /** Per route: from the event's arrival in the function to its answer. */
-  latency: { name: 'Latency', unit: 'Milliseconds' },
+  Latency: 'Milliseconds',
   /** One per run of the reminder job (the "job is silent" alarm watches it). */
-  reminderRuns: { name: 'ReminderRuns', unit: 'Count' },
-  remindersSent: { name: 'RemindersSent', unit: 'Count' },
+  ReminderRuns: 'Count',
+  RemindersSent: 'Count',
   /** A send WeChat or the network refused: the secretary's outbox says 发送失败，请打电话通知. */
-  remindersFailed: { name: 'RemindersFailed', unit: 'Count' },
+  RemindersFailed: 'Count',
   /** No agreement left or no WeChat identity: on the secretary's phone list. */
-  remindersNeedCall: { name: 'RemindersNeedCall', unit: 'Count' },
-  remindersSkipped: { name: 'RemindersSkipped', unit: 'Count' },
+  RemindersNeedCall: 'Count',
+  RemindersSkipped: 'Count',
   /** Claims (`sending`) older than the claim timeout: a run died holding them. Each is released or given up. */
-  stuckClaims: { name: 'StuckClaims', unit: 'Count' },
+  StuckClaims: 'Count',
   /** Stuck claims that had used all their attempts: marked `failed` instead of released. */
-  claimsGivenUp: { name: 'ClaimsGivenUp', unit: 'Count' },
+  ClaimsGivenUp: 'Count',
   /** Texts or images WeChat's content check refused. */
-  contentRejections: { name: 'ContentRejections', unit: 'Count' },
+  ContentRejections: 'Count',
   /** Roster imports applied (花名册导入), and the members they created or updated. */
-  imports: { name: 'Imports', unit: 'Count' },
-  importedMembers: { name: 'ImportedMembers', unit: 'Count' },
+  Imports: 'Count',
+  ImportedMembers: 'Count',
 } as const;
 
-export type MetricKey = keyof typeof metricDefinitions;
+export type MetricKey = keyof typeof metricUnits;
 
 /**
  * The stack sets one namespace per stage (two stages may share an account and region) on every function. Without
@@ -56,12 +59,12 @@ export function emfLine(namespace: string, at: Date, values: Partial<Record<Metr
         {
           Namespace: namespace,
           Dimensions: [Object.keys(dimensions)],
-          Metrics: keys.map((k) => ({ Name: metricDefinitions[k].name, Unit: metricDefinitions[k].unit })),
+          Metrics: keys.map((k) => ({ Name: k, Unit: metricUnits[k] })),
         },
       ],
     },
     ...dimensions,
-    ...Object.fromEntries(keys.map((k) => [metricDefinitions[k].name, values[k]])),
+    ...Object.fromEntries(keys.map((k) => [k, values[k]])),
   });
 }
 

@@ -43,5 +43,5 @@ export function logRequest(event: APIGatewayProxyEventV2, context: Context | und
     status,
     latencyMs: ms,
   });
-  writeMetrics(at, { requests: 1, errors: status >= 500 ? 1 : 0, latency: ms }, { Route: route });
+  writeMetrics(at, { Requests: 1, Errors: status >= 500 ? 1 : 0, Latency: ms }, { Route: route });
 }

@@ -47,7 +47,7 @@ export class ContentScreen {
       if ((await verdicts.get(f.text)) === 'flagged') flagged.push({ path: f.path.join('.'), title: titleAt(schema, f.path) ?? '填写的内容' });
     }
     if (flagged.length) {
-      countMetric('contentRejections');
+      countMetric('ContentRejections');
       throw new ContentFlaggedError(flagged);
     }
   }

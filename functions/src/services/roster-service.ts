@@ -133,8 +133,8 @@ export class RosterService {
       );
     }
     await this.deps.imports.finishApplying(record.id, { at: applying.at, created: created.length, updated: updated.length, skipped: rows.length - created.length - updated.length });
-    countMetric('imports');
-    countMetric('importedMembers', created.length + updated.length);
+    countMetric('Imports');
+    countMetric('ImportedMembers', created.length + updated.length);
   }
 
   /** One row: the member write (idempotent: a derived id, or a versioned replace recognised as ours), then its marker. */

@@ -37,7 +37,7 @@ export class WechatPushService {
       return 'success';
     }
     const outcome = await this.deps.uploads.recordVerdict(event.trace_id, suggest);
-    if (suggest === 'risky') countMetric('contentRejections');
+    if (suggest === 'risky') countMetric('ContentRejections');
     logger.info('image check verdict', { traceId: event.trace_id, suggest, label: event.result?.label, outcome });
     return 'success';
   }

@@ -12,7 +12,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { metricDefinitions, type MetricKey } from '@ltx/functions/observability/metrics';
+import type { MetricKey } from '@ltx/functions/observability/metrics';
 import { isChinaRegion } from '@ltx/shared/config/stages';
 import type { Api } from './api.js';
 import type { DataTable } from './data-table.js';
@@ -81,7 +81,7 @@ export class Observability extends Construct {
 
   /** One of the app's metrics (EMF), namespace-wide unless `dimensions`. */
   private appMetric(key: MetricKey, statistic = 'Sum', period = Duration.minutes(5), dimensions?: Record<string, string>): Metric {
-    return new Metric({ namespace: this.namespace, metricName: metricDefinitions[key].name, statistic, period, dimensionsMap: dimensions });
+    return new Metric({ namespace: this.namespace, metricName: key, statistic, period, dimensionsMap: dimensions });
   }
 
   /** `name` after the stack's name; its runbook section is `name`, or `<family>-<function>` for a per-function alarm. */
@@ -151,13 +151,13 @@ export class Observability extends Construct {
 
     // The job runs every 15 minutes: its figures are summed over that period.
     const runPeriod = Duration.minutes(15);
-    this.alarm('ReminderFailures', this.appMetric('remindersFailed', 'Sum', runPeriod), {
+    this.alarm('ReminderFailures', this.appMetric('RemindersFailed', 'Sum', runPeriod), {
       threshold: 1, what: 'WeChat refused or lost one or more reminders: they are 发送失败 on the secretaries\' outbox, to be phoned.',
     });
-    this.alarm('StuckClaims', this.appMetric('stuckClaims', 'Sum', runPeriod), {
+    this.alarm('StuckClaims', this.appMetric('StuckClaims', 'Sum', runPeriod), {
       threshold: 1, what: 'A reminder run died holding claimed reminders: they were released for another try, or marked failed after the last.',
     });
-    this.alarm('ReminderJobSilent', this.appMetric('reminderRuns', 'Sum', Duration.hours(1)), {
+    this.alarm('ReminderJobSilent', this.appMetric('ReminderRuns', 'Sum', Duration.hours(1)), {
       threshold: 1, below: true, missing: TreatMissingData.BREACHING, what: 'The reminder job has not finished a run for an hour (it should every 15 minutes).',
     });
     this.alarm('ReminderDeadLetters', this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), {
@@ -192,18 +192,18 @@ export class Observability extends Construct {
     dashboard.addWidgets(
       new GraphWidget({
         title: 'Reminders',
-        left: (['remindersSent', 'remindersFailed', 'remindersNeedCall', 'remindersSkipped'] as const).map((k) => this.appMetric(k, 'Sum', runPeriod)),
+        left: (['RemindersSent', 'RemindersFailed', 'RemindersNeedCall', 'RemindersSkipped'] as const).map((k) => this.appMetric(k, 'Sum', runPeriod)),
         width: 8,
       }),
       new GraphWidget({
         title: 'Reminder job: stuck claims and dead letters',
-        left: [this.appMetric('stuckClaims', 'Sum', runPeriod), this.appMetric('claimsGivenUp', 'Sum', runPeriod)],
+        left: [this.appMetric('StuckClaims', 'Sum', runPeriod), this.appMetric('ClaimsGivenUp', 'Sum', runPeriod)],
         right: [this.deadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' })],
         width: 8,
       }),
       new GraphWidget({
         title: 'Content refused and roster imports',
-        left: [this.appMetric('contentRejections', 'Sum', Duration.hours(1)), this.appMetric('imports', 'Sum', Duration.hours(1)), this.appMetric('importedMembers', 'Sum', Duration.hours(1))],
+        left: [this.appMetric('ContentRejections', 'Sum', Duration.hours(1)), this.appMetric('Imports', 'Sum', Duration.hours(1)), this.appMetric('ImportedMembers', 'Sum', Duration.hours(1))],
         width: 8,
       }),
     );
