@@ -30,7 +30,7 @@ export interface ObservabilityProps {
 const RUNBOOK = 'docs/runbook.md';
 
 /** A Lambda's errors and durations are watched per function: the alarm's name says which one (`LambdaErrors-members`). */
-export const perFunctionAlarms = ['LambdaErrors', 'LambdaThrottles', 'LambdaDurationNearTimeout'] as const;
+export const perFunctionAlarms = ['LambdaErrors', 'LambdaDurationNearTimeout'] as const;
 
 /**
  * What an operator woken at night needs: the app's metrics (EMF, functions/src/observability/metrics.ts) under
@@ -131,15 +131,18 @@ export class Observability extends Construct {
       this.alarm(`LambdaErrors-${label}`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), {
         threshold: 1, what: `The ${label} function failed (crashed, ran out of time or memory, or the reminder run threw).`,
       });
-      this.alarm(`LambdaThrottles-${label}`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), {
-        threshold: 1, what: `Lambda refused to run the ${label} function (concurrency limit of the account or region).`,
-      });
       const timeoutSeconds = (fn.node.defaultChild as CfnFunction).timeout ?? 3;
       this.alarm(`LambdaDurationNearTimeout-${label}`, fn.metricDuration({ period: fiveMinutes, statistic: 'Maximum' }), {
         threshold: Math.round(timeoutSeconds * 1000 * 0.8), evaluationPeriods: 3, datapointsToAlarm: 2,
         what: `The ${label} function ran longer than 80% of its ${timeoutSeconds}-second timeout in two of the last three 5-minute periods.`,
       });
     }
+
+    // Throttling comes from the account's concurrency in the region, shared by all its functions: one alarm on the
+    // region-wide figure (which also counts other stacks' functions, as they take from the same limit).
+    this.alarm('LambdaThrottles', new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', period: fiveMinutes }), {
+      threshold: 1, what: 'Lambda refused to run a function in this account and region: the concurrency limit was reached.',
+    });
 
     const table = props.data.table;
     this.alarm('DynamoThrottles', new MathExpression({
