@@ -362,11 +362,14 @@ let base: Base | undefined;
 /** The deployed functions run on the system clock; the local stack may hand in another (tests). */
 let contextClock: Clock = systemClock;
 
+/** The clock the functions read "now" from (the system's in AWS; a test's when it started the stack with one). */
+export const appClock = (): Clock => contextClock;
+
 /** The function's base, built once per cold start from the environment (once per process locally). */
 export function appBase(): Base {
   if (base) return base;
   const e = env();
-  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource({ clock: contextClock });
   const uploadStore =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
   base = buildBase({
@@ -418,7 +421,7 @@ let job: ReminderJobContext | undefined;
 export function reminderContext(): ReminderJobContext {
   if (job) return job;
   const e = env();
-  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
+  const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource({ clock: contextClock });
   const wechatSecretId = secretIdOf('wechatAppSecret');
   const tokens = new StableTokenSource({ baseUrl: e.wechatApiBase, appId: e.wechatAppId, appSecret: () => secrets.get(wechatSecretId), clock: contextClock });
   const sender = buildReminderSender({

@@ -25,6 +25,7 @@ export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account =
       // CloudWatch's retention values are days (config/stages.json offers only the ones it accepts).
       logRetention: s.logRetentionDays as RetentionDays,
       throttle: s.throttle,
+      alarmEmails: s.alarmEmails,
       ...(s.uploadCorsOrigins ? { uploadCorsOrigins: s.uploadCorsOrigins } : {}),
       ...(s.wechatCheckOpenId ? { wechatCheckOpenId: s.wechatCheckOpenId } : {}),
       env: { account: s.account ?? account, region: s.region },

@@ -335,10 +335,11 @@ describe('attachment permissions', () => {
 });
 
 describe('stack size', () => {
-  it('stays within 200 CloudFormation resources (the hard limit is 500): a new route adds one', () => {
+  it('stays within 240 CloudFormation resources (the hard limit is 500): a new route adds one', () => {
     const count = Object.keys(template.toJSON().Resources as Record<string, unknown>).length;
     console.log(`CloudFormation resources: ${count}; Lambda functions: ${Object.keys(lambdas).length}`);
-    expect(count).toBeLessThanOrEqual(200);
+    // 200 until the alarms came (infra/src/constructs/observability.ts): about 35 more, two alarms per function.
+    expect(count).toBeLessThanOrEqual(240);
     // Routes are the only per-route resources: one invoke permission per function, one integration per function.
     expect(Object.keys(template.findResources('AWS::Lambda::Permission'))).toHaveLength(stack.api.functions.size + 1); // + the reminder schedule
     expect(Object.keys(template.findResources('AWS::ApiGatewayV2::Integration'))).toHaveLength(stack.api.functions.size);

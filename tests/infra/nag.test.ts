@@ -38,7 +38,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only the expected rules', () => {
-    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', stack.uploads.iam5FindingId, 'AwsSolutions-SMG4'].sort());
+    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', stack.uploads.iam5FindingId, 'AwsSolutions-SMG4', 'AwsSolutions-SQS3'].sort());
   });
 
   it('acknowledges IAM5 only granularly, for uploads/* on the roles of the domains that touch attachments', () => {

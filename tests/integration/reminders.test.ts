@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReminderSender } from '../../functions/src/context';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { StableTokenSource } from '../../functions/src/wechat/access-token';
 import { DynamoUserRepository } from '../../functions/src/repositories/user-repository';
 import { startFakeWechat } from '../../local/fake-wechat';
-import { startTestStack, validMember, type TestStack } from './support/stack';
+import { startTestStack, type TestStack } from './support/stack';
+import { reminderHelpers } from './support/reminders';
 import { daysFromNow } from '../support/time';
 import { testClock } from '../support/clock';
-import type { ReminderKind } from '@ltx/shared/schemas/session';
-import type { ReminderTemplates } from '../../functions/src/services/reminder-sender';
 
 let stack: TestStack;
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
-const secret = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'))['local/wechat-app-secret'] as string;
 
 beforeAll(async () => {
   wechat = await startFakeWechat({ appSecret: () => secret() });
@@ -25,36 +20,7 @@ afterAll(async () => {
   await wechat?.close();
 });
 
-const tokensAt = (now: Date) => new StableTokenSource({ baseUrl: wechat.url, appId: 'wx0000000000000000', appSecret: async () => secret(), clock: { now: () => now } });
-
-function senderAt(now: Date, templates: ReminderTemplates = { session_tomorrow: 'TPL-SESSION' }) {
-  return buildReminderSender({
-    db: createDocumentClient(stack.dynamoEndpoint),
-    tableName: stack.tableName,
-    clock: { now: () => now },
-    wechat: { apiBase: wechat.url, tokens: tokensAt(now) },
-    templates,
-  });
-}
-
-/**
- * A new member bound to the WeChat identity `code-<code>`, agreed to the day-before reminder, and a session
- * `days` ahead they are expected at; as the secretary.
- */
-async function subscribedMemberAndSession(name: string, code: string, topic: string, days: number, kinds: ReminderKind[] = ['session_tomorrow']) {
-  const secretary = await stack.login('secretary-1');
-  const member = (await stack.call('POST', '/branches/br-1/members', { token: secretary, body: { ...validMember, name } })).body;
-  const invite = (await stack.call('POST', `/members/${member.id}/invites`, { token: secretary, body: { kind: 'self' } })).body;
-  const visitor = (await stack.call('POST', '/auth/wechat', { body: { code } })).body.token;
-  const bound = (await stack.call('POST', '/bindings', { token: visitor, body: { inviteCode: invite.code } })).body.token;
-  expect((await stack.call('PUT', `/members/${member.id}/subscriptions`, { token: bound, body: { kinds } })).status).toBe(200);
-  await stack.call('POST', '/auth/wechat', { body: { code } }); // the app's silent login on its next start
-  const startsAt = new Date(daysFromNow(days));
-  const session = (await stack.call('POST', '/branches/br-1/sessions', {
-    token: secretary, body: { kind: 'theme_day', topic, startsAt: startsAt.toISOString(), place: '活动室', hostName: '张卫东', recorderName: '吴淑珍' },
-  })).body;
-  return { secretary, member, bound, session, startsAt };
-}
+const { secret, tokensAt, senderAt, subscribedMemberAndSession } = reminderHelpers(() => ({ stack, wechat }));
 
 describe('reminders as WeChat subscription messages', () => {
   it('sends the day-before reminder once, only to members who agreed, and keeps their openid only while they agree', async () => {

@@ -2,13 +2,15 @@ import { NotFoundError as RouterNotFoundError, ParameterValidationError, Router 
 import type { RequestContext } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { env, secretIdOf } from '../config/env';
-import { appBase, coreOf, type AppContext, type Base, type Services } from '../context';
+import { appBase, appClock, coreOf, type AppContext, type Base, type Services } from '../context';
 import { confirmStanding, readToken } from '../http/auth';
 import { MalformedPathError, RouteNotFoundError } from '../http/errors';
 import { idempotent } from '../http/idempotency';
 import { logger } from '../http/logger';
 import { badPathParam, idempotencyKey, parseBody, parseQuery, pathParam } from '../http/request';
 import { errorResponse, proxyResult, type HttpResult, type LambdaHandler } from '../http/route';
+import { flushCounts } from '../observability/metrics';
+import { logRequest, noteRole, noteRoute } from '../observability/request-log';
 import { paramNames, Reply, type AnyRoute } from './declare';
 
 /**
@@ -40,18 +42,28 @@ export function serve(routes: readonly AnyRoute[], wire: DomainWiring): LambdaHa
   for (const declared of routes) {
     // Our templates say `{id}` (API Gateway's syntax, and the OpenAPI document's); the router's say `:id`.
     const path = declared.path.replace(/\{(\w+)\}/g, ':$1') as `/${string}`;
-    app.route(async (reqCtx) => answer(await run(declared, reqCtx, context()), reqCtx), { method: declared.method, path });
+    app.route(async (reqCtx) => {
+      noteRoute(reqCtx.event, declared);
+      return answer(await run(declared, reqCtx, context()), reqCtx);
+    }, { method: declared.method, path });
   }
   app.notFound(async () => errorResponse(new RouteNotFoundError()));
   app.errorHandler(Error, async (error, reqCtx) => errorResponse(ourError(error, reqCtx)));
 
   return async (event, context) => {
-    const started = Date.now();
+    // A duration, not a time of day: the monotonic clock, which no test needs to move.
+    const started = performance.now();
+    // Whatever is logged while this request is served (an unexpected fault) carries API Gateway's request id.
+    logger.appendKeys({ requestId: event.requestContext?.requestId });
     // The router builds a web Request from the event, which may not carry a body on GET: our GET routes read none.
     const routed = event.body !== undefined && event.requestContext.http.method === 'GET' ? { ...event, body: undefined } : event;
     // A failure before routing (an event the router cannot read) still answers in our words.
     const response = await app.resolve(routed, context ?? ({} as Context)).catch(errorResponse);
-    logger.info('request', { route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
+    const at = appClock().now();
+    // API Gateway answers 200 for a result without a status.
+    logRequest(routed, context, response.statusCode ?? 200, performance.now() - started, at);
+    flushCounts(at);
+    logger.removeKeys(['requestId']);
     return response;
   };
 }
@@ -77,6 +89,7 @@ async function run(declared: AnyRoute, reqCtx: RequestContext, ctx: AppContext):
   const event = reqCtx.event as APIGatewayProxyEventV2;
   if (declared.localOnly && ctx.stage !== 'local' && ctx.stage !== 'test') throw new RouteNotFoundError();
   const claims = declared.auth === 'token' ? await readToken(event, ctx.tokens) : undefined;
+  if (claims) noteRole(event, claims.actor.role);
   const standing = claims ? confirmStanding(claims, ctx.repositories.users) : Promise.resolve();
   if (declared.method !== 'GET') await standing;
   else standing.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile

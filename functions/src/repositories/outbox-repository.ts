@@ -14,7 +14,16 @@ export interface OutboxRepository {
   listByBranch(branchId: string, fromIso: string): Promise<OutboxRecord[]>;
   /** Pending reminders due by `nowIso` on one day: one Query of that day's partition. */
   dueOn(day: string, nowIso: string): Promise<OutboxRecord[]>;
-  /** Moves a reminder out of `pending`; `false` when another sender got there first. */
+  /** Claimed reminders (`sending`) due by `nowIso` on one day, whatever their age. */
+  claimedOn(day: string, nowIso: string): Promise<OutboxRecord[]>;
+  /** `pending` -> `sending`, stamped `nowIso` and counted as an attempt; `false` when another sender got there first. */
+  claim(record: OutboxRecord, nowIso: string): Promise<boolean>;
+  /**
+   * Ends a claim a dead run left (`sending` -> `pending` for another try, or `failed`), only if it is still the
+   * claim that was seen (same `claimedAt`): a run that claimed it again meanwhile keeps it.
+   */
+  release(record: OutboxRecord, to: 'pending' | 'failed'): Promise<boolean>;
+  /** Moves a reminder from one status to another; `false` when it was not in `from` any more. */
   markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean>;
 }
 
@@ -25,29 +34,51 @@ export class DynamoOutboxRepository extends TableRepository implements OutboxRep
     await inGroups(records, 16, (r) => this.db.send(new PutCommand({ TableName: this.table, Item: outbox.toItem(r) })));
   }
 
-  async dueOn(day: string, nowIso: string): Promise<OutboxRecord[]> {
+  dueOn(day: string, nowIso: string): Promise<OutboxRecord[]> {
+    return this.inStatusOn(day, nowIso, 'pending');
+  }
+
+  claimedOn(day: string, nowIso: string): Promise<OutboxRecord[]> {
+    return this.inStatusOn(day, nowIso, 'sending');
+  }
+
+  private async inStatusOn(day: string, nowIso: string, status: OutboxRecord['status']): Promise<OutboxRecord[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk <= :now',
-      FilterExpression: '#s = :pending',
+      FilterExpression: '#s = :status',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': keys.outboxDay(day), ':now': `${nowIso}#\uffff`, ':pending': 'pending' },
+      ExpressionAttributeValues: { ':pk': keys.outboxDay(day), ':now': `${nowIso}#\uffff`, ':status': status },
     });
     return items.map(outbox.fromItem);
   }
 
-  async markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean> {
+  claim(record: OutboxRecord, nowIso: string): Promise<boolean> {
+    return this.updateIf(record, {
+      UpdateExpression: 'SET #s = :to, claimedAt = :now ADD attempts :one',
+      ConditionExpression: '#s = :from',
+      ExpressionAttributeValues: { ':to': 'sending', ':from': 'pending', ':now': nowIso, ':one': 1 },
+    });
+  }
+
+  release(record: OutboxRecord, to: 'pending' | 'failed'): Promise<boolean> {
+    // A claim from before claims were stamped has no claimedAt: it can only be a dead run's.
+    const same = record.claimedAt === undefined ? 'attribute_not_exists(claimedAt)' : 'claimedAt = :seen';
+    return this.updateIf(record, {
+      UpdateExpression: 'SET #s = :to',
+      ConditionExpression: `#s = :from AND ${same}`,
+      ExpressionAttributeValues: { ':to': to, ':from': 'sending', ...(record.claimedAt === undefined ? {} : { ':seen': record.claimedAt }) },
+    });
+  }
+
+  markFrom(record: OutboxRecord, from: OutboxRecord['status'], to: OutboxRecord['status']): Promise<boolean> {
+    return this.updateIf(record, { UpdateExpression: 'SET #s = :to', ConditionExpression: '#s = :from', ExpressionAttributeValues: { ':to': to, ':from': from } });
+  }
+
+  /** One conditional update of the reminder's item (`#s` is its status); `false` when the condition failed. */
+  private async updateIf(record: OutboxRecord, update: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }): Promise<boolean> {
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: outbox.key(record),
-          UpdateExpression: 'SET #s = :to',
-          ConditionExpression: '#s = :from',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':to': to, ':from': from },
-        }),
-      );
+      await this.db.send(new UpdateCommand({ TableName: this.table, Key: outbox.key(record), ExpressionAttributeNames: { '#s': 'status' }, ...update }));
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;

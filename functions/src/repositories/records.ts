@@ -518,6 +518,10 @@ export const OutboxRecord = z.object({
   text,
   /** A change notice's subscription message: its title, the time it is about now, and the reason (or where to look). */
   change: z.optional(z.object({ title: text, at: text, note: text })),
+  /** When the reminder job last claimed it (`sending`): a claim older than the job can run was left by a run that died. */
+  claimedAt: optionalText,
+  /** How many times it was claimed: a stuck claim is released for another try until the limit, then `failed`. */
+  attempts: z.optional(count),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
 

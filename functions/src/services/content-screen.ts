@@ -5,6 +5,7 @@ import { titleAt } from '@ltx/shared/validation';
 import { logger } from '../http/logger';
 import type { CheckOpenIdRepository } from '../repositories/check-openid-repository';
 import type { ContentAuthor, ContentCheck, ContentScene } from '../wechat/content-check';
+import { countMetric } from '../observability/metrics';
 
 export interface ContentScreenDeps {
   check: ContentCheck;
@@ -45,7 +46,10 @@ export class ContentScreen {
     for (const f of fields) {
       if ((await verdicts.get(f.text)) === 'flagged') flagged.push({ path: f.path.join('.'), title: titleAt(schema, f.path) ?? '填写的内容' });
     }
-    if (flagged.length) throw new ContentFlaggedError(flagged);
+    if (flagged.length) {
+      countMetric('ContentRejections');
+      throw new ContentFlaggedError(flagged);
+    }
   }
 
   /** Submits an image WeChat fetches from `mediaUrl` for its asynchronous check: the trace id its verdict comes back with. */

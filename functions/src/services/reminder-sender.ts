@@ -15,9 +15,30 @@ import type { ReminderKind } from '@ltx/shared/schemas/session';
 export type ReminderTemplates = Partial<Record<ReminderKind, string>>;
 
 /**
- * Sends the reminders that are due, as WeChat subscription messages. At most once: a reminder is
- * claimed (`pending` -> `sending`) before it is sent, so two runs never send it twice; a send that
- * fails is marked `failed` for the secretary's outbox page rather than retried into someone's phone.
+ * How long a claim may last, and how many claims a reminder gets. A run lasts at most the job's Lambda timeout
+ * (5 minutes, infra/src/constructs/reminder-job.ts; tests/infra/observability.test.ts keeps it shorter than
+ * `timeoutMs`): a claim older than that was left by a run that was killed or crashed between claiming and marking.
+ */
+export const claimPolicy = { timeoutMs: 10 * 60_000, maxAttempts: 3 } as const;
+
+export interface SendCounts {
+  sent: number;
+  skipped: number;
+  failed: number;
+  needs_call: number;
+  /** Claims older than `claimPolicy.timeoutMs` found at the start of the run. */
+  stuck: number;
+  /** Of those, the ones out of attempts: marked `failed` instead of released. */
+  givenUp: number;
+}
+
+/**
+ * Sends the reminders that are due, as WeChat subscription messages. A reminder is claimed
+ * (`pending` -> `sending`) before it is sent, so two runs never send it at once; a send that fails is
+ * marked `failed` for the secretary's outbox page (发送失败，请打电话通知) rather than retried into someone's
+ * phone. A claim a dead run left is released for another try, at most `claimPolicy.maxAttempts` claims in
+ * all, then `failed`: such a run may have sent it before dying, so a release may send it twice, never more
+ * than that limit.
  */
 export class ReminderSender {
   constructor(
@@ -35,17 +56,19 @@ export class ReminderSender {
     },
   ) {}
 
-  async sendDue(): Promise<{ sent: number; skipped: number; failed: number; needs_call: number }> {
+  async sendDue(): Promise<SendCounts> {
     const now = (this.deps.clock ?? systemClock).now();
     const nowIso = now.toISOString();
     // Today's partition and yesterday's (a run just after midnight still finds the evening's reminders).
     const days = [new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10), nowIso.slice(0, 10)];
+    const counts: SendCounts = { sent: 0, skipped: 0, failed: 0, needs_call: 0, stuck: 0, givenUp: 0 };
+    // Stuck claims first: the ones released are due, and this run sends them below.
+    await this.releaseStuck(now, days, counts);
     const due = (await Promise.all(days.map((d) => this.deps.outbox.dueOn(d, nowIso)))).flat().filter((r) => r.channel === 'wechat');
-    const counts = { sent: 0, skipped: 0, failed: 0, needs_call: 0 };
     const recipients = new Map<string, UserRecord[]>();
     const today = chinaDay(nowIso);
     for (const reminder of due) {
-      if (!(await this.deps.outbox.markFrom(reminder, 'pending', 'sending'))) continue; // another run has it
+      if (!(await this.deps.outbox.claim(reminder, nowIso))) continue; // another run has it
       const outcome = await this.sendOne(reminder, recipients, today).catch((error: unknown) => {
         logger.error('reminder send failed', { reminderId: reminder.id, errorName: (error as Error)?.name });
         return 'failed' as const;
@@ -54,6 +77,19 @@ export class ReminderSender {
       counts[outcome] += 1;
     }
     return counts;
+  }
+
+  /** Ends the claims older than the timeout: back to `pending` while attempts are left, `failed` after the last. */
+  private async releaseStuck(now: Date, days: string[], counts: SendCounts): Promise<void> {
+    const claimed = (await Promise.all(days.map((d) => this.deps.outbox.claimedOn(d, now.toISOString())))).flat();
+    const stuck = claimed.filter((r) => r.claimedAt === undefined || now.getTime() - Date.parse(r.claimedAt) > claimPolicy.timeoutMs);
+    for (const reminder of stuck) {
+      const to = (reminder.attempts ?? 1) >= claimPolicy.maxAttempts ? 'failed' : 'pending';
+      if (!(await this.deps.outbox.release(reminder, to))) continue; // claimed again or released by another run
+      counts.stuck += 1;
+      if (to === 'failed') counts.givenUp += 1;
+    }
+    if (counts.stuck > 0) logger.warn('stuck reminder claims released', { stuck: counts.stuck, givenUp: counts.givenUp });
   }
 
   /**

@@ -17,6 +17,7 @@ import { authorize } from './authorize';
 import { branchResource, placed } from './places';
 import type { UploadService } from './upload-service';
 import { sortByName } from '@ltx/shared/domain/name-order';
+import { countMetric } from '../observability/metrics';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -132,6 +133,8 @@ export class RosterService {
       );
     }
     await this.deps.imports.finishApplying(record.id, { at: applying.at, created: created.length, updated: updated.length, skipped: rows.length - created.length - updated.length });
+    countMetric('Imports');
+    countMetric('ImportedMembers', created.length + updated.length);
   }
 
   /** One row: the member write (idempotent: a derived id, or a versioned replace recognised as ours), then its marker. */

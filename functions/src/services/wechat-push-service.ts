@@ -3,6 +3,7 @@ import type { WechatPushEvent, WechatPushQuery } from '@ltx/shared/schemas/wecha
 import { logger } from '../http/logger';
 import { isPushSigned } from '../wechat/push-signature';
 import type { UploadService } from './upload-service';
+import { countMetric } from '../observability/metrics';
 
 /**
  * WeChat's message push (消息推送) to the mini-program's server: the URL check when the URL is saved
@@ -36,6 +37,7 @@ export class WechatPushService {
       return 'success';
     }
     const outcome = await this.deps.uploads.recordVerdict(event.trace_id, suggest);
+    if (suggest === 'risky') countMetric('ContentRejections');
     logger.info('image check verdict', { traceId: event.trace_id, suggest, label: event.result?.label, outcome });
     return 'success';
   }

@@ -8,6 +8,7 @@ import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
+import { Observability } from '../constructs/observability.js';
 
 /** The message-push route, as declared (functions/src/api/wechat.ts). */
 const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
@@ -29,6 +30,8 @@ export interface BranchStackProps extends StackProps {
   logRetention?: RetentionDays;
   /** Stage-wide request limits of the HTTP API (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** Who the alarms are mailed to (the stage's `alarmEmails`). */
+  alarmEmails?: readonly string[];
 }
 
 /**
@@ -43,6 +46,7 @@ export class BranchStack extends Stack {
   readonly uploads: UploadBucket;
   readonly api: Api;
   readonly reminders: ReminderJob;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -79,6 +83,8 @@ export class BranchStack extends Stack {
       templates: props.reminderTemplates ?? {},
       logRetention: props.logRetention,
     });
+
+    this.observability = new Observability(this, 'Observability', { api: this.api, reminders: this.reminders, data: this.data, alarmEmails: props.alarmEmails });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -42,6 +42,8 @@ export const DeployedStage = z.strictObject({
   operator: z._default(z.strictObject({ name: z.optional(z.string()), contact: z.optional(z.string()) }), {}),
   /** Browser origins allowed to POST upload forms (the H5 console); absent: any. */
   uploadCorsOrigins: z.optional(z.array(HttpsOrigin)),
+  /** Who is mailed when an alarm goes off or clears (docs/runbook.md); each confirms AWS's subscription mail once. */
+  alarmEmails: z._default(z.array(z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'alarmEmails：请写电子邮箱地址，如 ops@example.cn'))), []),
   /** The organisation's service openid, for content checks of authors WeChat knows no openid of; optional. */
   wechatCheckOpenId: z.optional(z.string()),
 });
