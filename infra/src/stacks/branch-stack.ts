@@ -8,6 +8,10 @@ import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
+import { CustomDomain } from '../constructs/custom-domain.js';
+import { FileGateway } from '../constructs/file-gateway.js';
+import { TableBackup } from '../constructs/table-backup.js';
+import type { StageDomain } from '@ltx/shared/config/domains';
 
 /** The message-push route, as declared (functions/src/api/wechat.ts). */
 const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
@@ -29,6 +33,8 @@ export interface BranchStackProps extends StackProps {
   logRetention?: RetentionDays;
   /** Stage-wide request limits of the HTTP API (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** The stage's ICP-filed domain and certificate (config/domains.ts): API and files at https://api.<domain>. */
+  domain?: StageDomain;
 }
 
 /**
@@ -43,6 +49,8 @@ export class BranchStack extends Stack {
   readonly uploads: UploadBucket;
   readonly api: Api;
   readonly reminders: ReminderJob;
+  readonly customDomain?: CustomDomain;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -79,6 +87,12 @@ export class BranchStack extends Stack {
       templates: props.reminderTemplates ?? {},
       logRetention: props.logRetention,
     });
+
+    this.backup = new TableBackup(this, 'Backup', { data: this.data, key: this.key });
+    if (props.domain) {
+      this.customDomain = new CustomDomain(this, 'Domain', { domain: props.domain, httpApi: this.api.httpApi, stage: this.api.stage });
+      new FileGateway(this, 'Files', { httpApi: this.api.httpApi, uploads: this.uploads, filesBaseUrl: props.domain.filesBaseUrl, functions: this.api.functions.values() });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
