@@ -62,6 +62,13 @@ export async function runCloudRestore(args: CloudRestoreArgs, log: (line: string
     if (target?.TableStatus === 'ACTIVE') break;
     await sleep(15_000);
   }
+  client.destroy();
+  return checkCounts(args, log);
+}
+
+/** Items per entity in the source and the restored table, side by side; true when every count matches. */
+export async function checkCounts(args: CloudRestoreArgs, log: (line: string) => void): Promise<boolean> {
+  const client = new DynamoDBClient({ region: args.region });
   const { rows, same } = compareCounts(await countByType(client, args.sourceTable), await countByType(client, args.targetTable));
   log(`按实体清点：\n${formatCounts(rows)}`);
   log(same ? '每种实体的条目数一致。' : '有实体的条目数不同（≠）：若源表在恢复时间点之后有写入，这是预期的；否则请检查。');

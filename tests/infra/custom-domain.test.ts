@@ -41,8 +41,10 @@ describe.each(Object.entries(stages))('the custom domain of a %s stage', (_name,
     expect(mapping!.Properties.Stage).toBe('$default');
     // Created after the stage it maps ($default is a name, not a reference).
     expect(mapping!.DependsOn).toContain(stack.getLogicalId(stack.api.stage.node.defaultChild as never));
-    const outputs = Object.values(json.Outputs as Record<string, Json>).map((o) => o.Value);
-    expect(outputs).toContain(`https://${apiHost}`);
+    expect(json.Outputs.ApiOrigin.Value).toBe(`https://${apiHost}`);
+    expect(json.Outputs.UploadDomain.Value).toBe(`https://${apiHost}`);
+    expect(json.Outputs.WechatPushUrl.Value).toBe(`https://${apiHost}/api/v1/wechat/push`);
+    expect(json.Outputs.DnsRecord.Value).toEqual({ 'Fn::Join': ['', [`${apiHost} CNAME `, { 'Fn::GetAtt': [stack.getLogicalId(stack.customDomain!.apiDomainName.node.defaultChild as never), 'RegionalDomainName'] }]] });
   });
 
   it('proxies POST /files and GET /files/{proxy+} to the upload bucket, and tells every function the files base', () => {

@@ -1,4 +1,4 @@
-import { CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { ApiMapping, DomainName, EndpointType, SecurityPolicy, type HttpApi, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Construct } from 'constructs';
@@ -38,8 +38,9 @@ export class CustomDomain extends Construct {
     new ApiMapping(this, 'ApiMapping', { api: props.httpApi, domainName: this.apiDomainName, stage: props.stage });
     this.target = this.apiDomainName.regionalDomainName;
 
-    new CfnOutput(this, 'ApiOrigin', { value: props.domain.origin, description: 'apiOrigin of the stage (config/stages.json); WeChat request, uploadFile and downloadFile domain' });
-    new CfnOutput(this, 'DnsRecord', {
+    // Stack-level names (not prefixed with this construct's path), so the operator and the docs can name them.
+    new CfnOutput(Stack.of(this), 'ApiOrigin', { value: props.domain.origin, description: 'apiOrigin of the stage (config/stages.json); WeChat request, uploadFile and downloadFile domain' });
+    new CfnOutput(Stack.of(this), 'DnsRecord', {
       value: `${props.domain.apiHost} CNAME ${this.target}`,
       description: 'The DNS record to create at your DNS provider (docs/deploy.md, "DNS")',
     });

@@ -98,11 +98,12 @@ export class BranchStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucket.bucketName });
     new CfnOutput(this, 'UploadDomain', {
-      value: `https://${this.uploads.bucket.bucketRegionalDomainName}`,
+      // With a domain, files go through https://api.<domain>/files (FileGateway); without one, straight to S3.
+      value: props.domain ? props.domain.origin : `https://${this.uploads.bucket.bucketRegionalDomainName}`,
       description: 'Where clients POST upload forms and GET attachments: add it as a WeChat uploadFile and downloadFile domain',
     });
     new CfnOutput(this, 'WechatPushUrl', {
-      value: `${this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
+      value: `${props.domain ? props.domain.origin : this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
       description: "WeChat console, 开发管理 > 消息推送: the URL (数据格式 JSON, 明文模式); its token is the WechatPushTokenArn secret's value",
     });
     new CfnOutput(this, 'WechatPushTokenArn', {
