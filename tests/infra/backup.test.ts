@@ -40,4 +40,13 @@ describe.each(['cn-northwest-1', 'cn-north-1', 'ap-east-1'])('the backups of a s
     expect(JSON.stringify(selection!.Properties.BackupSelection.Resources)).toContain(tableId);
     expect(JSON.stringify(json)).not.toContain(region.startsWith('cn-') ? 'arn:aws:' : 'arn:aws-cn:');
   });
+
+  it("run under AWS Backup's own role: assumed by AWS Backup alone, with AWS's managed backup policy and nothing else", () => {
+    const roleId = (selection: Json) => selection.Properties.BackupSelection.IamRoleArn['Fn::GetAtt'][0] as string;
+    const [selection] = resourcesOf(json, 'AWS::Backup::BackupSelection');
+    const role = json.Resources[roleId(selection!)] as Json;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' } }]);
+    expect(role.Properties.ManagedPolicyArns).toEqual([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup']] }]);
+    expect(role.Properties.Policies).toBeUndefined();
+  });
 });
