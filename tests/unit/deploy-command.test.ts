@@ -91,4 +91,13 @@ describe('npm run deploy -- --dry-run', { timeout: 30_000 }, () => {
     expect(r.stderr).toMatch(/^WECHAT_CI_PRIVATE_KEY_PATH：/);
     expect(runner.tripped()).toEqual([]);
   });
+
+  // Last: it trips the wire.
+  it('runs the steps in order in a real deployment and stops at the first that fails, saying which', () => {
+    // The tripwire npm fails, as a failing typecheck would: nothing after it (cdk, the build, the upload) starts.
+    const r = runner.run('deploy', ['--stage', 'prod'], { LTX_STAGES_FILE: runner.stagesFile(complete), WECHAT_CI_PRIVATE_KEY_PATH: '/nonexistent/private.key' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('第 1 步「类型检查」失败');
+    expect(runner.tripped()).toEqual(['npm run typecheck']);
+  });
 });
