@@ -6,7 +6,8 @@
  * The stages file is config/stages.json, or LTX_STAGES_FILE (tests).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStages } from '../shared/src/config/stages';
 import { DeployRefusal, describePlan, operatorTodo, parseDeployArgs, planDeploy, type DeployPlan } from './deploy/plan';
@@ -38,6 +39,8 @@ async function main(): Promise<number> {
   }
   for (const [i, c] of plan.commands.entries()) {
     console.log(`\n== ${i + 1}. ${c.title}`);
+    // cdk writes the stack's outputs there (for the DNS record and the operator's next steps).
+    if (c.argv.includes('--outputs-file')) mkdirSync(dirname(`${root}${plan.outputsFile}`), { recursive: true });
     const r = spawnSync(c.argv[0]!, c.argv.slice(1), { cwd: `${root}${c.cwd ?? ''}`, env: { ...process.env, ...c.env }, stdio: 'inherit' });
     if (r.status !== 0) {
       console.error(`\n第 ${i + 1} 步「${c.title}」失败（退出码 ${r.status ?? r.error?.message}），部署停止；之前的步骤已完成。`);

@@ -16,7 +16,11 @@ export interface CustomDomainProps {
  * (ACM-issued, or imported into ACM where ACM issues none: AWS China), TLS 1.2, mapped at the root so the
  * routes keep their paths (`https://api.<domain>/api/v1/…`, `/files/…`). The operator points a CNAME at
  * `target` (docs/deploy.md). `certificate` and `domain` are public so another construct (the web console's
- * static site) can reuse the certificate and name its own host under the same domain.
+ * static site) can reuse the certificate and name its own host under the same domain. Mind where a certificate can
+ * serve: this one is regional (API Gateway, an ALB in the region); CloudFront takes an ACM certificate from
+ * us-east-1 in the global partition, and in AWS China only a certificate uploaded to IAM (server certificate), so a
+ * CloudFront site there needs the same certificate uploaded a second time (`aws iam upload-server-certificate
+ * --path /cloudfront/`), and its own ICP-filed host.
  */
 export class CustomDomain extends Construct {
   readonly domain: StageDomain;
