@@ -371,7 +371,7 @@ export function appBase(): Base {
   const e = env();
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource({ clock: contextClock });
   const uploadStore =
-    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
+    e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket, e.uploads.filesBaseUrl) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
   base = buildBase({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { parseStages, type StageConfigs } from '@ltx/shared/config/stages';
+import { stageDomainOf } from '@ltx/shared/config/domains';
 import { repoRoot } from './paths.js';
 import type { BranchStackProps } from './stacks/branch-stack.js';
 
@@ -16,6 +17,7 @@ export function readStages(file = `${repoRoot}/config/stages.json`): StageConfig
  */
 export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account = process.env.CDK_DEFAULT_ACCOUNT): { stackName: string; props: BranchStackProps } {
   const s = configs[stage];
+  const domain = stageDomainOf(s);
   return {
     stackName: s.stackName,
     props: {
@@ -28,6 +30,7 @@ export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account =
       alarmEmails: s.alarmEmails,
       ...(s.uploadCorsOrigins ? { uploadCorsOrigins: s.uploadCorsOrigins } : {}),
       ...(s.wechatCheckOpenId ? { wechatCheckOpenId: s.wechatCheckOpenId } : {}),
+      ...(domain ? { domain } : {}),
       env: { account: s.account ?? account, region: s.region },
     },
   };

@@ -7,6 +7,8 @@ import type { BranchStack } from '../../infra/src/stacks/branch-stack';
 import { acknowledgements, buildStack, type Acknowledgement } from './helpers';
 
 let stack: BranchStack;
+/** AWS Backup's service role with its AWS-managed policy (infra/src/constructs/table-backup.ts). */
+const backupRoleFinding = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]';
 let acks: Acknowledgement[];
 
 /** cdk-nag's report with the acknowledgements ignored: every finding the rules raise. */
@@ -38,7 +40,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only the expected rules', () => {
-    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', stack.uploads.iam5FindingId, 'AwsSolutions-SMG4', 'AwsSolutions-SQS3'].sort());
+    expect([...new Set(acks.map((a) => a.id))].sort()).toEqual(['AwsSolutions-APIG4', stack.uploads.iam5FindingId, 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', backupRoleFinding].sort());
   });
 
   it('acknowledges IAM5 only granularly, for uploads/* on the roles of the domains that touch attachments', () => {

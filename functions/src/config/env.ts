@@ -57,7 +57,7 @@ export interface Env {
   /** Local: the dynalite endpoint. Unset in AWS. */
   dynamoEndpoint?: string;
   /** Attachments: an S3 bucket in AWS, or a folder and the local server's address locally. */
-  uploads: { kind: 's3'; bucket: string } | { kind: 'local'; dir: string; baseUrl: string };
+  uploads: { kind: 's3'; bucket: string; filesBaseUrl?: string } | { kind: 'local'; dir: string; baseUrl: string };
   /** Subscription-message template ids issued by WeChat; reminders of a kind without one are skipped. */
   reminderTemplates: Partial<Record<ReminderKind, string>>;
 }
@@ -83,7 +83,7 @@ export function env(): Env {
       ...(process.env.REMINDER_TEMPLATE_MATERIAL ? { material_published: process.env.REMINDER_TEMPLATE_MATERIAL } : {}),
       ...(process.env.REMINDER_TEMPLATE_CHANGE ? { plan_changed: process.env.REMINDER_TEMPLATE_CHANGE } : {}),
     },
-    uploads: stage === 'prod' ? { kind: 's3', bucket: requireEnv('UPLOAD_BUCKET') } : { kind: 'local', dir: requireEnv('UPLOADS_DIR'), baseUrl: requireEnv('UPLOADS_BASE_URL') },
+    uploads: stage === 'prod' ? { kind: 's3', bucket: requireEnv('UPLOAD_BUCKET'), filesBaseUrl: process.env.FILES_BASE_URL || undefined } : { kind: 'local', dir: requireEnv('UPLOADS_DIR'), baseUrl: requireEnv('UPLOADS_BASE_URL') },
   };
   return cached;
 }

@@ -1,8 +1,24 @@
 import type { PresignedForm, UploadSpec, UploadStore } from './upload-store';
 
+/**
+ * A presigned S3 URL moved onto the stage's own domain: the same path and query (the signature) under
+ * `filesBaseUrl` (`https://api.<domain>/files`), which API Gateway proxies to the bucket's regional host, the
+ * host the URL was signed for (infra/src/constructs/file-gateway.ts). WeChat calls only ICP-filed domains
+ * entered in its console, never amazonaws.com(.cn). Without a base the URL is left as S3 made it.
+ */
+export function throughFilesBase(signedUrl: string, filesBaseUrl: string | undefined): string {
+  if (!filesBaseUrl) return signedUrl;
+  const url = new URL(signedUrl);
+  return `${filesBaseUrl.replace(/\/$/, '')}${url.pathname === '/' ? '' : url.pathname}${url.search}`;
+}
+
 /** S3 presigned POST (content-length-range and Content-Type in the policy); HeadObject to check. */
 export class S3UploadStore implements UploadStore {
-  constructor(private readonly bucket: string) {}
+  /** `filesBaseUrl`: where clients reach the bucket (FILES_BASE_URL), when the stage has its own domain. */
+  constructor(
+    private readonly bucket: string,
+    private readonly filesBaseUrl?: string,
+  ) {}
 
   private async s3() {
     const { S3Client } = await import('@aws-sdk/client-s3');
@@ -21,7 +37,7 @@ export class S3UploadStore implements UploadStore {
       Fields: { 'Content-Type': spec.contentType },
       Expires: Math.max(60, Math.round((spec.expiresAt.getTime() - Date.now()) / 1000)),
     });
-    return { url, fields };
+    return { url: throughFilesBase(url, this.filesBaseUrl), fields };
   }
 
   async head(key: string) {
@@ -54,6 +70,7 @@ export class S3UploadStore implements UploadStore {
 
   async downloadUrl(key: string, lifetimeSeconds = 900): Promise<string> {
     const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
-    return getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: lifetimeSeconds });
+    const signed = await getSignedUrl(await this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: lifetimeSeconds });
+    return throughFilesBase(signed, this.filesBaseUrl);
   }
 }

@@ -9,6 +9,10 @@ import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
 import { Observability } from '../constructs/observability.js';
+import { CustomDomain } from '../constructs/custom-domain.js';
+import { FileGateway } from '../constructs/file-gateway.js';
+import { TableBackup } from '../constructs/table-backup.js';
+import type { StageDomain } from '@ltx/shared/config/domains';
 
 /** The message-push route, as declared (functions/src/api/wechat.ts). */
 const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
@@ -32,6 +36,8 @@ export interface BranchStackProps extends StackProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** Who the alarms are mailed to (the stage's `alarmEmails`). */
   alarmEmails?: readonly string[];
+  /** The stage's ICP-filed domain and certificate (config/domains.ts): API and files at https://api.<domain>. */
+  domain?: StageDomain;
 }
 
 /**
@@ -47,6 +53,8 @@ export class BranchStack extends Stack {
   readonly api: Api;
   readonly reminders: ReminderJob;
   readonly observability: Observability;
+  readonly customDomain?: CustomDomain;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -85,16 +93,22 @@ export class BranchStack extends Stack {
     });
 
     this.observability = new Observability(this, 'Observability', { api: this.api, reminders: this.reminders, data: this.data, alarmEmails: props.alarmEmails });
+    this.backup = new TableBackup(this, 'Backup', { data: this.data, key: this.key });
+    if (props.domain) {
+      this.customDomain = new CustomDomain(this, 'Domain', { domain: props.domain, httpApi: this.api.httpApi, stage: this.api.stage });
+      new FileGateway(this, 'Files', { httpApi: this.api.httpApi, uploads: this.uploads, filesBaseUrl: props.domain.filesBaseUrl, functions: this.api.functions.values() });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucket.bucketName });
     new CfnOutput(this, 'UploadDomain', {
-      value: `https://${this.uploads.bucket.bucketRegionalDomainName}`,
+      // With a domain, files go through https://api.<domain>/files (FileGateway); without one, straight to S3.
+      value: props.domain ? props.domain.origin : `https://${this.uploads.bucket.bucketRegionalDomainName}`,
       description: 'Where clients POST upload forms and GET attachments: add it as a WeChat uploadFile and downloadFile domain',
     });
     new CfnOutput(this, 'WechatPushUrl', {
-      value: `${this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
+      value: `${props.domain ? props.domain.origin : this.api.stage.url.replace(/\/$/, '')}${wechatPushPath}`,
       description: "WeChat console, 开发管理 > 消息推送: the URL (数据格式 JSON, 明文模式); its token is the WechatPushTokenArn secret's value",
     });
     new CfnOutput(this, 'WechatPushTokenArn', {

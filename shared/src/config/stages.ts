@@ -40,6 +40,10 @@ export const DeployedStage = z.strictObject({
   throttle: z._default(z.strictObject({ rateLimit: z.number().check(z.positive()), burstLimit: z.int().check(z.positive()) }), { rateLimit: 50, burstLimit: 100 }),
   /** The organisation that runs the deployment, as the privacy policy names it (个人信息处理者) and how to reach it. */
   operator: z._default(z.strictObject({ name: z.optional(z.string()), contact: z.optional(z.string()) }), {}),
+  /** The ICP-filed domain (备案): the API and its files are served at https://api.<domain> (config/domains.ts); absent: API Gateway's own URL only. */
+  domain: z.optional(z.string().check(z.regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'domain：请写已备案的域名本身，如 example.cn（不带 https://，不带 api.）'))),
+  /** The ACM certificate for api.<domain> in the stage's region (issued by ACM, or imported: AWS China issues none). */
+  certificateArn: z.optional(z.string().check(z.regex(/^arn:aws(-cn)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, 'certificateArn：请写 ACM 证书的 ARN，如 arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/…'))),
   /** Browser origins allowed to POST upload forms (the H5 console); absent: any. */
   uploadCorsOrigins: z.optional(z.array(HttpsOrigin)),
   /** Who is mailed when an alarm goes off or clears (docs/runbook.md); each confirms AWS's subscription mail once. */
