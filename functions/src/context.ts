@@ -26,6 +26,9 @@ import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
+import { ConsoleLoginService } from './services/console-login-service';
+import { DynamoConsoleLoginRepository } from './repositories/console-login-repository';
+import { HttpWxaCodeMaker, type WxaCodeMaker, type WxaEnvVersion } from './wechat/wxa-code';
 import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
@@ -78,6 +81,8 @@ export interface ServiceDeps {
    * the seed, the bench and the admin command, which write only texts of their own, never a user's.
    */
   contentChecks?: { check: ContentCheck; serviceOpenId?: string; skipWithoutOpenId: boolean };
+  /** WeChat's mini-program codes, for the web console's QR sign-in; left out where nobody signs a computer in. */
+  wxaCodes?: WxaCodeMaker;
 }
 
 /** For builders without content checks (the seed, the bench, the admin command): their own texts, nothing to check. */
@@ -89,6 +94,7 @@ const missing = (what: string) => () => {
 };
 const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store'), read: missing('upload store'), remove: missing('upload store') };
 const noSecrets: SecretSource = { get: missing('secret source') };
+const noWxaCodes: WxaCodeMaker = { unlimited: missing('mini-program code maker') };
 
 /** Every repository the services share, by name (the seed and the bench write some records directly). */
 export type Repositories = ReturnType<typeof buildRepositories>;
@@ -120,6 +126,7 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     calls: new DynamoCallRepository(db, table),
     notices: new DynamoNoticeRepository(db, table),
     erasure: new MemberErasureRepository(db, table),
+    consoleLogins: new DynamoConsoleLoginRepository(db, table),
   };
 }
 
@@ -138,6 +145,8 @@ export interface Services {
   members: MemberService;
   orgs: OrgService;
   auth: AuthService;
+  /** The web console's QR sign-in (扫码登录). */
+  consoleLogins: ConsoleLoginService;
   staff: StaffService;
   transfers: TransferService;
   /** The member's own consent to keep health data. */
@@ -281,6 +290,12 @@ export function authOf(b: Base): AuthService {
   });
 }
 
+export function consoleLoginsOf(b: Base): ConsoleLoginService {
+  return b.once(consoleLoginsOf, () => new ConsoleLoginService({
+    logins: b.repos.consoleLogins, users: b.repos.users, audit: b.repos.audit, auth: authOf(b), codes: b.deps.wxaCodes ?? noWxaCodes, clock: b.clock,
+  }));
+}
+
 export function wechatPushOf(b: Base): WechatPushService {
   // Only the push route's function is given the push token's id (its route declares `secrets: ['wechatPushToken']`).
   return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => b.secrets.get(secretIdOf('wechatPushToken')), uploads: uploadsOf(b) }));
@@ -338,6 +353,7 @@ export function servicesOf(b: Base): Services {
     orgs: orgsOf(b),
     ruleSets: ruleSetsOf(b),
     auth: authOf(b),
+    consoleLogins: consoleLoginsOf(b),
     staff: staffOf(b),
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
@@ -369,6 +385,8 @@ export function appBase(): Base {
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource();
   const uploadStore =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
+  // One access token source for every caller of WeChat's server APIs in this function.
+  const wechatApi = { baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) };
   base = buildBase({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
@@ -378,10 +396,12 @@ export function appBase(): Base {
     signingKeySecretId: e.signingKeySecretId,
     wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
     contentChecks: {
-      check: new HttpContentCheck({ baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) }),
+      check: new HttpContentCheck(wechatApi),
       serviceOpenId: e.wechatCheckOpenId,
       skipWithoutOpenId: e.stage !== 'prod',
     },
+    // The released build in AWS unless the stage says otherwise (a dev stage scanned with the trial build).
+    wxaCodes: new HttpWxaCodeMaker(wechatApi, (process.env.WXA_ENV_VERSION as WxaEnvVersion | undefined) || 'release'),
   });
   return base;
 }
