@@ -27,6 +27,7 @@ export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account =
       throttle: s.throttle,
       ...(s.uploadCorsOrigins ? { uploadCorsOrigins: s.uploadCorsOrigins } : {}),
       ...(s.wechatCheckOpenId ? { wechatCheckOpenId: s.wechatCheckOpenId } : {}),
+      ...(s.console ? { console: s.console } : {}),
       env: { account: s.account ?? account, region: s.region },
     },
   };

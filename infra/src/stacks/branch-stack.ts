@@ -8,6 +8,8 @@ import { DataTable } from '../constructs/data-table.js';
 import { AppSecrets } from '../constructs/secrets.js';
 import { UploadBucket } from '../constructs/upload-bucket.js';
 import { ReminderJob } from '../constructs/reminder-job.js';
+import { WebConsole } from '../constructs/web-console.js';
+import type { ConsoleSite } from '@ltx/shared/config/stages';
 
 /** The message-push route, as declared (functions/src/api/wechat.ts). */
 const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
@@ -29,6 +31,8 @@ export interface BranchStackProps extends StackProps {
   logRetention?: RetentionDays;
   /** Stage-wide request limits of the HTTP API (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** The web console's domain and certificate (config/stages.json `console`); see constructs/web-console.ts. */
+  console?: ConsoleSite;
 }
 
 /**
@@ -43,6 +47,7 @@ export class BranchStack extends Stack {
   readonly uploads: UploadBucket;
   readonly api: Api;
   readonly reminders: ReminderJob;
+  readonly console: WebConsole;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -67,7 +72,10 @@ export class BranchStack extends Stack {
       apiDir: props.apiDir,
       logRetention: props.logRetention,
       throttle: props.throttle,
+      // The web console on its own domain calls the API from the browser.
+      ...(props.console ? { corsOrigins: [`https://${props.console.domainName}`] } : {}),
     });
+    this.console = new WebConsole(this, 'Console', { site: props.console, accessLogs: this.uploads.accessLogs });
 
     this.reminders = new ReminderJob(this, 'Reminders', {
       data: this.data,
