@@ -64,7 +64,7 @@ export default function ConsoleLoginPage() {
       {me && scene && !me.can['console.signIn'] ? <Text className='text'>电脑网页版供支部书记、督导和管理员打印台账、处理表格使用，您的账号在手机上办理即可。</Text> : null}
       {me && scene && me.can['console.signIn'] && !done ? (
         <>
-          <Text className='text text--large'>在电脑上登录 {who}？</Text>
+          <Text className='text text--large'>{`在电脑上登录 ${who}？`}</Text>
           <Text className='text'>确认后，刚才扫码的那台电脑就以您的身份登录，8 小时内有效。不是您本人在电脑前，请点“取消”。</Text>
           <BigButton onClick={() => void confirm()} disabled={busy}>{busy ? '正在确认……' : '确认登录'}</BigButton>
           <BigButton variant='secondary' onClick={() => goHome(me.role)} disabled={busy}>取消</BigButton>
