@@ -29,6 +29,7 @@ import { AuthService } from './services/auth-service';
 import { ConsoleLoginService } from './services/console-login-service';
 import { DynamoConsoleLoginRepository } from './repositories/console-login-repository';
 import { HttpWxaCodeMaker, type WxaCodeMaker, type WxaEnvVersion } from './wechat/wxa-code';
+import type { WechatApi } from './wechat/wechat-api';
 import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
@@ -81,8 +82,12 @@ export interface ServiceDeps {
    * the seed, the bench and the admin command, which write only texts of their own, never a user's.
    */
   contentChecks?: { check: ContentCheck; serviceOpenId?: string; skipWithoutOpenId: boolean };
-  /** WeChat's mini-program codes, for the web console's QR sign-in; left out where nobody signs a computer in. */
-  wxaCodes?: WxaCodeMaker;
+  /**
+   * WeChat's server APIs with the function's one access token source, for the web console's mini-program codes
+   * (made only in the auth function, which alone bundles the maker) and which build of the mini-program they open.
+   * Left out where nobody signs a computer in.
+   */
+  wechatApi?: WechatApi & { wxaEnvVersion: WxaEnvVersion };
 }
 
 /** For builders without content checks (the seed, the bench, the admin command): their own texts, nothing to check. */
@@ -94,7 +99,6 @@ const missing = (what: string) => () => {
 };
 const noUploads: UploadStore = { presign: missing('upload store'), head: missing('upload store'), downloadUrl: missing('upload store'), read: missing('upload store'), remove: missing('upload store') };
 const noSecrets: SecretSource = { get: missing('secret source') };
-const noWxaCodes: WxaCodeMaker = { unlimited: missing('mini-program code maker') };
 
 /** Every repository the services share, by name (the seed and the bench write some records directly). */
 export type Repositories = ReturnType<typeof buildRepositories>;
@@ -126,7 +130,6 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     calls: new DynamoCallRepository(db, table),
     notices: new DynamoNoticeRepository(db, table),
     erasure: new MemberErasureRepository(db, table),
-    consoleLogins: new DynamoConsoleLoginRepository(db, table),
   };
 }
 
@@ -291,9 +294,14 @@ export function authOf(b: Base): AuthService {
 }
 
 export function consoleLoginsOf(b: Base): ConsoleLoginService {
-  return b.once(consoleLoginsOf, () => new ConsoleLoginService({
-    logins: b.repos.consoleLogins, users: b.repos.users, audit: b.repos.audit, auth: authOf(b), codes: b.deps.wxaCodes ?? noWxaCodes, clock: b.clock,
-  }));
+  // Built here, not with the shared repositories and clients: only the auth function bundles them.
+  return b.once(consoleLoginsOf, () => {
+    const api = b.deps.wechatApi;
+    const codes: WxaCodeMaker = api ? new HttpWxaCodeMaker(api, api.wxaEnvVersion) : { unlimited: missing('WeChat API for mini-program codes') };
+    return new ConsoleLoginService({
+      logins: new DynamoConsoleLoginRepository(b.deps.db, b.deps.tableName), users: b.repos.users, audit: b.repos.audit, auth: authOf(b), codes, clock: b.clock,
+    });
+  });
 }
 
 export function wechatPushOf(b: Base): WechatPushService {
@@ -400,8 +408,8 @@ export function appBase(): Base {
       serviceOpenId: e.wechatCheckOpenId,
       skipWithoutOpenId: e.stage !== 'prod',
     },
-    // The released build in AWS unless the stage says otherwise (a dev stage scanned with the trial build).
-    wxaCodes: new HttpWxaCodeMaker(wechatApi, (process.env.WXA_ENV_VERSION as WxaEnvVersion | undefined) || 'release'),
+    // Codes open the released build unless the function is told otherwise (a dev stage scanned with the trial build).
+    wechatApi: { ...wechatApi, wxaEnvVersion: (process.env.WXA_ENV_VERSION as WxaEnvVersion | undefined) || 'release' },
   });
   return base;
 }
