@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditSentence } from '@ltx/shared/domain/audit-sentences';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { DynamoAuditRepository } from '../../functions/src/repositories/audit-repository';
 import type { Clock } from '@ltx/shared/time/clock';
 import { consolePollLimit } from '../../functions/src/services/console-login-service';
 import { fakeWxaCodePng } from '../../local/fake-wechat';
@@ -52,6 +55,10 @@ describe('web console sign-in by scanning a mini-program code (扫码登录)', (
     expect(token).not.toBe(secretary);
     expect((await stack.call('GET', '/me', { token })).body.displayName).toBe('张卫东');
     expect((await stack.call('GET', '/branches/br-1/members', { token })).status).toBe(200);
+
+    // Audited on the secretary's branch, in words.
+    const trail = await new DynamoAuditRepository(createDocumentClient(stack.dynamoEndpoint), stack.tableName).list('br-1', new Date(clock.now().getTime() - 3_600_000).toISOString(), '9999');
+    expect(trail.filter((e) => e.action === 'console.signIn').map((e) => auditSentence(e))).toEqual([expect.stringContaining('张卫东（支部书记）扫码确认，在电脑上登录了网页版')]);
 
     // Once only: the login is used up.
     const again = await stack.call('GET', `/console-logins/${login.loginId}`);
