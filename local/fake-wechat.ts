@@ -28,6 +28,9 @@ export interface RecordedMediaCheck {
   openid?: string;
 }
 
+/** What the fake answers for every mini-program code: an 8 x 8 checkered PNG, enough for a page to show an image. */
+export const fakeWxaCodePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAE0lEQVR4nGP4zwCBDAz/0SBJIgB8BB/hqRvM5AAAAABJRU5ErkJggg==', 'base64');
+
 export type FakeWechat = Awaited<ReturnType<typeof startFakeWechat>>;
 
 /**
@@ -37,6 +40,7 @@ export type FakeWechat = Awaited<ReturnType<typeof startFakeWechat>>;
  *   after which the old one answers errcode 40001;
  * - subscribe/send: records the message;
  * - msg_sec_check v2: `risky` when the text contains a flagged word, `pass` otherwise; more than 2500 characters errcode 47001;
+ * - getwxacodeunlimit: records the request and answers a small PNG (errcode 41030 for a scene over 32 characters);
  * - media_check_async v2: records the request and answers a trace id; the verdict (`risky` when the
  *   image's link contains a flagged mark, `pass` otherwise) is POSTed as a signed `wxa_media_check`
  *   event to the push URL, at once (`autoPush`) or when a test calls `push`.
@@ -50,6 +54,7 @@ export async function startFakeWechat(options: FakeWechatOptions = {}) {
   const flagWords = new Set(options.flagWords ?? []);
   const flagImages = new Set<string>();
   const pushes: { traceId: string; status: number }[] = [];
+  const wxaCodes: { scene: string; page: string; check_path?: boolean; env_version?: string }[] = [];
   let generation = 1;
   let pushTarget: { url: string; token: () => string | Promise<string> } | undefined;
   const currentToken = () => `FAKE-ACCESS-TOKEN-${generation}`;
@@ -128,6 +133,13 @@ export async function startFakeWechat(options: FakeWechatOptions = {}) {
         if (options.autoPush && pushTarget) setTimeout(() => void push(check.traceId).catch(() => undefined), 200);
         return;
       }
+      case '/wxa/getwxacodeunlimit': {
+        if (!tokenOk) return reply({ errcode: 40001, errmsg: 'invalid credential' });
+        const scene = String(body.scene ?? '');
+        if (scene === '' || scene.length > 32) return reply({ errcode: 41030, errmsg: 'invalid scene' });
+        wxaCodes.push({ scene, page: String(body.page ?? ''), check_path: body.check_path as boolean, env_version: body.env_version as string });
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end(fakeWxaCodePng);
+      }
       case '/sns/jscode2session': {
         const code = url.searchParams.get('js_code') ?? '';
         if (code.startsWith('code-') && (await secretOk(url.searchParams.get('secret')))) {
@@ -150,6 +162,8 @@ export async function startFakeWechat(options: FakeWechatOptions = {}) {
     textChecks,
     mediaChecks,
     pushes,
+    /** Every mini-program code asked for (getwxacodeunlimit), in order. */
+    wxaCodes,
     /** Texts containing `word` are flagged from now on. */
     flagWord: (word: string) => void flagWords.add(word),
     /** Images whose link contains `mark` (an upload id, say) are refused from now on. */

@@ -17,10 +17,13 @@ if (!isStageName(stageName)) {
 }
 const stage = parseStages(JSON.parse(readFileSync(fileURLToPath(new URL('../config/stages.json', import.meta.url)), 'utf8')))[stageName];
 const [command, ...args] = process.argv.slice(2);
-// Only the mini-program needs the origin: the H5 build calls the origin that serves it.
+// The mini-program needs the origin. An H5 build calls the origin that serves it, except a deployed stage's web
+// console, served from its own domain (infra/src/constructs/web-console.ts): it calls the stage's API origin when
+// there is one (the API allows the console domain by CORS).
 let apiOrigin = '';
 try {
   if (args.includes('weapp')) apiOrigin = weappApiOrigin(stageName, stage);
+  else if (stageName !== 'local' && stage.apiOrigin) apiOrigin = stage.apiOrigin;
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

@@ -26,6 +26,10 @@ import { ConsentService } from './services/consent-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
+import { ConsoleLoginService } from './services/console-login-service';
+import { DynamoConsoleLoginRepository } from './repositories/console-login-repository';
+import { HttpWxaCodeMaker, type WxaCodeMaker, type WxaEnvVersion } from './wechat/wxa-code';
+import type { WechatApi } from './wechat/wechat-api';
 import { MemberService } from './services/member-service';
 import { OrgService } from './services/org-service';
 import { TokenService } from './services/tokens';
@@ -78,6 +82,12 @@ export interface ServiceDeps {
    * the seed, the bench and the admin command, which write only texts of their own, never a user's.
    */
   contentChecks?: { check: ContentCheck; serviceOpenId?: string; skipWithoutOpenId: boolean };
+  /**
+   * WeChat's server APIs with the function's one access token source, for the web console's mini-program codes
+   * (made only in the auth function, which alone bundles the maker) and which build of the mini-program they open.
+   * Left out where nobody signs a computer in.
+   */
+  wechatApi?: WechatApi & { wxaEnvVersion: WxaEnvVersion };
 }
 
 /** For builders without content checks (the seed, the bench, the admin command): their own texts, nothing to check. */
@@ -138,6 +148,8 @@ export interface Services {
   members: MemberService;
   orgs: OrgService;
   auth: AuthService;
+  /** The web console's QR sign-in (扫码登录). */
+  consoleLogins: ConsoleLoginService;
   staff: StaffService;
   transfers: TransferService;
   /** The member's own consent to keep health data. */
@@ -281,6 +293,17 @@ export function authOf(b: Base): AuthService {
   });
 }
 
+export function consoleLoginsOf(b: Base): ConsoleLoginService {
+  // Built here, not with the shared repositories and clients: only the auth function bundles them.
+  return b.once(consoleLoginsOf, () => {
+    const api = b.deps.wechatApi;
+    const codes: WxaCodeMaker = api ? new HttpWxaCodeMaker(api, api.wxaEnvVersion) : { unlimited: missing('WeChat API for mini-program codes') };
+    return new ConsoleLoginService({
+      logins: new DynamoConsoleLoginRepository(b.deps.db, b.deps.tableName), users: b.repos.users, audit: b.repos.audit, auth: authOf(b), codes, clock: b.clock,
+    });
+  });
+}
+
 export function wechatPushOf(b: Base): WechatPushService {
   // Only the push route's function is given the push token's id (its route declares `secrets: ['wechatPushToken']`).
   return b.once(wechatPushOf, () => new WechatPushService({ pushToken: () => b.secrets.get(secretIdOf('wechatPushToken')), uploads: uploadsOf(b) }));
@@ -338,6 +361,7 @@ export function servicesOf(b: Base): Services {
     orgs: orgsOf(b),
     ruleSets: ruleSetsOf(b),
     auth: authOf(b),
+    consoleLogins: consoleLoginsOf(b),
     staff: staffOf(b),
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
@@ -372,6 +396,8 @@ export function appBase(): Base {
   const secrets: SecretSource = e.secretsFile ? new FileSecretSource(e.secretsFile) : new SecretsManagerSource({ clock: contextClock });
   const uploadStore =
     e.uploads.kind === 's3' ? new S3UploadStore(e.uploads.bucket, e.uploads.filesBaseUrl) : new LocalUploadStore(e.uploads.dir, e.uploads.baseUrl, () => secrets.get(e.signingKeySecretId), contextClock);
+  // One access token source for every caller of WeChat's server APIs in this function.
+  const wechatApi = { baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) };
   base = buildBase({
     db: createDocumentClient(e.dynamoEndpoint),
     tableName: e.tableName,
@@ -381,10 +407,12 @@ export function appBase(): Base {
     signingKeySecretId: e.signingKeySecretId,
     wechat: { apiBase: e.wechatApiBase, appId: e.wechatAppId, secretId: e.wechatSecretId },
     contentChecks: {
-      check: new HttpContentCheck({ baseUrl: e.wechatApiBase, tokens: accessTokens(e, secrets) }),
+      check: new HttpContentCheck(wechatApi),
       serviceOpenId: e.wechatCheckOpenId,
       skipWithoutOpenId: e.stage !== 'prod',
     },
+    // Codes open the released build unless the function is told otherwise (a dev stage scanned with the trial build).
+    wechatApi: { ...wechatApi, wxaEnvVersion: (process.env.WXA_ENV_VERSION as WxaEnvVersion | undefined) || 'release' },
   });
   return base;
 }

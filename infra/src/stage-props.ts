@@ -31,6 +31,7 @@ export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account =
       ...(s.uploadCorsOrigins ? { uploadCorsOrigins: s.uploadCorsOrigins } : {}),
       ...(s.wechatCheckOpenId ? { wechatCheckOpenId: s.wechatCheckOpenId } : {}),
       ...(domain ? { domain } : {}),
+      ...(s.console ? { console: s.console } : {}),
       env: { account: s.account ?? account, region: s.region },
     },
   };

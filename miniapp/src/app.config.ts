@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // The first page is where every session starts: it signs in and routes by role.
-  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index', 'pages/visit-request/index', 'pages/points/index'],
+  pages: ['pages/login/index', 'pages/home/index', 'pages/bind/index', 'pages/console-login/index', 'pages/visit-request/index', 'pages/points/index'],
   subPackages: [
     {
       root: 'packages/branch',

@@ -53,6 +53,10 @@ export const errorCatalog = {
   ORG_NOT_EMPTY: { status: 409, message: '其下还有未撤销的组织或支部，请先把它们调整到别处或撤销，再撤销本组织' },
   CONTENT_FLAGGED: { status: 422, message: '有的内容不适合发布，请修改后再提交' },
   CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '暂时无法完成内容安全检查，内容还没有保存，请稍后再提交' },
+  CONSOLE_LOGIN_EXPIRED: { status: 410, message: '电脑上的登录二维码已经过期，请在电脑上刷新页面，再用小程序扫新的二维码' },
+  CONSOLE_LOGIN_USED: { status: 409, message: '这个登录二维码已经确认过了，不能再次使用；如需再登录，请在电脑上刷新页面重新扫码' },
+  CONSOLE_LOGIN_BUSY: { status: 429, message: '查询登录结果太频繁，请在电脑上刷新页面重新扫码' },
+  WXA_CODE_UNAVAILABLE: { status: 503, message: '暂时无法生成登录二维码，请稍后刷新页面再试' },
   PUSH_SIGNATURE_INVALID: { status: 401, message: '消息推送的签名不正确' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

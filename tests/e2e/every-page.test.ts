@@ -76,6 +76,8 @@ const visitsOf = (ids: Ids): Record<Persona, Visit[]> => ({
       state: { name: '已联系 opened', act: (p) => tapButton(p, '✓ 已联系'), ready: '确认已与孙桂兰联系' },
     },
     { path: 'packages/branch/pages/members/index', ready: '孙桂兰' },
+    // Opened by scanning the web console's code (its scene in the query): asks before signing the computer in.
+    { path: 'pages/console-login/index', query: { scene: 'A'.repeat(32) }, ready: '在电脑上登录 张卫东（支部书记）？' },
     {
       path: 'packages/branch/pages/member-detail/index', query: { id: ids.sunId }, ready: /^电话联系$/,
       state: { name: '已联系 opened', act: (p) => tapButton(p, '✓ 已联系'), ready: '确认已与孙桂兰联系' },

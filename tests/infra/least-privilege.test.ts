@@ -117,8 +117,8 @@ describe('the WeChat tokens (content checks, message push)', () => {
     return holdersOf((st) => actionsOf(st).includes(action) && [st.Resource].flat().some((r) => same(r, id)));
   };
 
-  it('the published access token: read by the functions whose routes store texts or images, written by the reminder job alone', () => {
-    expect(readers(stack.secrets.wechatAccessToken, 'secretsmanager:GetSecretValue')).toEqual(['api:inspection', 'api:members', 'api:points', 'api:sessions', 'api:visits', 'reminders']);
+  it('the published access token: read by the functions whose routes store texts or images or make the console\'s sign-in code, written by the reminder job alone', () => {
+    expect(readers(stack.secrets.wechatAccessToken, 'secretsmanager:GetSecretValue')).toEqual(['api:auth', 'api:inspection', 'api:members', 'api:points', 'api:sessions', 'api:visits', 'reminders']);
     expect(holdersOf((st) => actionsOf(st).includes('secretsmanager:PutSecretValue'))).toEqual(['reminders']);
     expect(readers(stack.secrets.wechatAccessToken, 'secretsmanager:PutSecretValue')).toEqual(['reminders']);
   });

@@ -39,7 +39,7 @@ describe('WeChat tokens: who may read them', () => {
     // Written out on purpose (not read from the declarations): widening a grant must change this test.
     const byDomain = Object.fromEntries(domains().map((d) => [d, secretsOf(deployedRoutes.filter((r) => r.domain === d))]));
     expect(byDomain).toEqual({
-      auth: ['wechatAppSecret'], // login (tests/infra/least-privilege.test.ts)
+      auth: ['wechatAppSecret', 'wechatAccessToken'], // login (tests/infra/least-privilege.test.ts); the web console's mini-program code (getwxacodeunlimit)
       orgs: [],
       members: ['wechatAccessToken'], // care notes, departure notes, transfer notes
       sessions: ['wechatAccessToken'], // topics, material, leave, minutes, amendments, minutes photos

@@ -48,14 +48,14 @@ describe('audit sentences', () => {
     expect(sentence.startsWith('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）')).toBe(true);
     expect(sentence.endsWith('。')).toBe(true);
     // Each names its target: the member, the session, the item or the period.
-    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日 星期二）「学习党章」', attendance: '支部党员大会（11月3日 星期二）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求', feedback: '投诉' };
+    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日 星期二）「学习党章」', attendance: '支部党员大会（11月3日 星期二）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求', feedback: '投诉', console: '在电脑上登录了网页版' };
     expect(sentence).toContain(names[action.split('.')[0]!]);
 
     const old = auditSentence(bare(action));
     expect(old, old).not.toMatch(codeLike);
     expect(old.startsWith('2026年11月3日 星期二 上午9点半 一位用户')).toBe(true);
     expect(auditSentence(bare(action), '张卫东').startsWith('2026年11月3日 星期二 上午9点半 张卫东')).toBe(true);
-    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定', feedback: '意见反馈' };
+    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定', feedback: '意见反馈', console: '在电脑上登录了网页版' };
     expect(old).toContain(fallback[action.split('.')[0]!]);
   });
 

@@ -65,6 +65,7 @@ const expected: Record<Action, Record<Role, `${'A' | 'F' | 'N'}${'A' | 'F' | 'N'
   'staff.changeRole':     { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'roster.import':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'roster.export':        { admin: 'AA', inspector: 'FF', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
+  'console.signIn':       { admin: 'AA', inspector: 'AA', secretary: 'AN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },
   'org.read':             { admin: 'AN', inspector: 'AN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'org.manage':           { admin: 'AN', inspector: 'FN', secretary: 'NN', contact: 'NN', member: 'NN', proxy: 'NN', visitor: 'NN' },
   'branch.manage':        { admin: 'AA', inspector: 'FF', secretary: 'FN', contact: 'FN', member: 'FN', proxy: 'FN', visitor: 'NN' },

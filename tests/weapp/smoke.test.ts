@@ -29,6 +29,8 @@ const pages: Record<string, PageExpectation> = {
     texts: [member, attendanceModeLabels[fixtures.member.attendanceMode], '送学上门', '我的积分', `已送学上门（${fixtures.memberVisit.sessionTopic}）。请确认是否已经送到。`, '确认已送学'],
   },
   'pages/bind/index': { role: 'visitor', texts: ['绑定党员档案', '邀请码'] },
+  // Opened by scanning the web console's code: its scene arrives in the page's options.
+  'pages/console-login/index': { role: 'secretary', query: { scene: 'A'.repeat(32) }, texts: ['在电脑上登录 李书记（支部书记）？', '确认登录'] },
   'packages/branch/pages/members/index': { role: 'secretary', texts: ['党员名单', fixtures.members[1]!.name] },
   'packages/branch/pages/member-detail/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [member, '微信绑定邀请码'] },
   'packages/branch/pages/member-edit/index': { role: 'secretary', query: { id: fixtures.member.id }, texts: [`修改：${member}`] },

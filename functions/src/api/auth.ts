@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { BindingInput, DemoAccount, DevLoginInput, Me, Session, WechatLoginInput } from '@ltx/shared/schemas/auth';
+import { ConsoleLoginConfirmed, ConsoleLoginConfirmInput, ConsoleLoginCreated, ConsoleLoginState } from '@ltx/shared/schemas/console-login';
 import { StaffInvite, StaffInviteInput, StaffList, StaffMember, StaffRoleChangeInput } from '@ltx/shared/schemas/staff';
 import { defineRoute } from './declare';
 import { serve, type DomainWiring } from './serve';
-import { authOf, staffOf } from '../context';
+import { authOf, consoleLoginsOf, staffOf } from '../context';
 import { items } from './items';
 
 /** Signing in and who I am: health, WeChat login, binding with an invite, the local demo logins; staff roles and their invites. */
@@ -38,6 +39,23 @@ export const routes = [
     body: BindingInput, response: Session,
     handle: async ({ ctx, actor, body }) => ctx.auth.bind(actor, body.inviteCode),
   }),
+  // The web console's QR sign-in (扫码登录): the page asks for a code and polls; the phone confirms (services/console-login-service.ts).
+  defineRoute({
+    id: 'console-login-create', method: 'POST', path: '/api/v1/console-logins', auth: 'public', summary: '电脑网页版扫码登录：生成一次性小程序码',
+    response: ConsoleLoginCreated, status: 201, secrets: ['wechatAccessToken'],
+    handle: async ({ ctx }) => ctx.consoleLogins.start(),
+  }),
+  defineRoute({
+    id: 'console-login-poll', method: 'GET', path: '/api/v1/console-logins/{loginId}', auth: 'public', summary: '电脑网页版扫码登录：查询是否已在小程序确认（确认后只交付一次登录凭证）',
+    response: ConsoleLoginState,
+    handle: async ({ ctx, params }) => ctx.consoleLogins.poll(params.loginId),
+  }),
+  defineRoute({
+    id: 'console-login-confirm', method: 'POST', path: '/api/v1/console-login-confirmations', auth: 'token', can: 'console.signIn',
+    summary: '在小程序中确认电脑网页版登录（扫码后）',
+    body: ConsoleLoginConfirmInput, response: ConsoleLoginConfirmed,
+    handle: async ({ ctx, actor, body }) => ctx.consoleLogins.confirm(actor, body.scene),
+  }),
   defineRoute({
     id: 'staff-invite-create', method: 'POST', path: '/api/v1/orgs/{orgId}/staff-invites', auth: 'token', can: 'staff.invite',
     summary: '邀请支部书记、联系人、督导或管理员（邀请码和小程序链接）',
@@ -64,6 +82,6 @@ export const routes = [
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ auth: authOf(b), staff: staffOf(b) });
+export const wire: DomainWiring = (b) => ({ auth: authOf(b), consoleLogins: consoleLoginsOf(b), staff: staffOf(b) });
 
 export const handler = serve(routes, wire);

@@ -64,6 +64,8 @@ export const keys = {
   /** gsi1: an organisation's pending staff invites, by expiry. */
   staffInvitesOfOrg: (orgId: string) => `ORG#${orgId}#STAFFINVITES`,
   /** Wrong invite codes of one identity in one window (`<window start>`): guessing is refused beyond a limit. */
+  /** A web-console login (扫码登录), by its scene: a few minutes long, then past its `ttl`. */
+  consoleLogin: (scene: string) => ({ pk: `CONSOLE#${scene}`, sk: 'LOGIN' }),
   inviteAttempts: (identity: string, windowStart: string) => ({ pk: `ATTEMPTS#${identity}`, sk: `INVITE#${windowStart}` }),
 
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),

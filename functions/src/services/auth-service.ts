@@ -175,8 +175,9 @@ export class AuthService {
     if ((user.wechatOpenId ?? null) !== wanted) await this.deps.users.setOpenId(user.id, wanted);
   }
 
-  private async sessionFor(user: UserRecord): Promise<Session> {
-    const [token, me] = await Promise.all([this.deps.tokens.issue(actorOf(user), user.sessionVersion ?? 0), this.describe(user)]);
+  /** A session for the account; `seconds` shortens its life (a computer's, services/console-login-service.ts). */
+  async sessionFor(user: UserRecord, seconds?: number): Promise<Session> {
+    const [token, me] = await Promise.all([this.deps.tokens.issue(actorOf(user), user.sessionVersion ?? 0, seconds), this.describe(user)]);
     return { token, me };
   }
 

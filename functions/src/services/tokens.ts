@@ -44,11 +44,14 @@ export class TokenService {
     return createHmac('sha256', await this.signingKey()).update(signed).digest();
   }
 
-  /** `sessionVersion`: the user's at issue time; a token older than the user's current one is refused (http/auth.ts). */
-  async issue(actor: Actor, sessionVersion = 0): Promise<string> {
+  /**
+   * `sessionVersion`: the user's at issue time; a token older than the user's current one is refused (http/auth.ts).
+   * `seconds`: a shorter life than the phone's, for a computer's session (the web console).
+   */
+  async issue(actor: Actor, sessionVersion = 0, seconds = lifetimeSeconds): Promise<string> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const claims: Claims = {
-      sub: actor.userId, iss: issuer, aud: audience, iat, exp: iat + lifetimeSeconds,
+      sub: actor.userId, iss: issuer, aud: audience, iat, exp: iat + seconds,
       role: actor.role, org: actor.orgId, branch: actor.branchId, member: actor.memberId, ver: sessionVersion,
     };
     const signed = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Fact, FactName } from 'aws-cdk-lib/region-info';
-import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -104,6 +104,8 @@ export interface ApiProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** How long the function and access logs are kept: six months unless said; less is refused. */
   logRetention?: RetentionDays;
+  /** Browser origins that may call the API (the web console's domain); absent: none (the mini-program needs no CORS). */
+  corsOrigins?: string[];
 }
 
 const pascal = (s: string) => s.replace(/(^|[-_/{}.])+([a-z0-9])/gi, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
@@ -153,6 +155,14 @@ export class Api extends Construct {
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: '离退休干部党支部 mini-program API',
       createDefaultStage: false,
+      ...(props.corsOrigins ? {
+        corsPreflight: {
+          allowOrigins: props.corsOrigins,
+          allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.PUT],
+          allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+          maxAge: Duration.hours(1),
+        },
+      } : {}),
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention, encryptionKey: props.key.key });

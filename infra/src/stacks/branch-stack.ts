@@ -13,6 +13,8 @@ import { CustomDomain } from '../constructs/custom-domain.js';
 import { FileGateway } from '../constructs/file-gateway.js';
 import { TableBackup } from '../constructs/table-backup.js';
 import type { StageDomain } from '@ltx/shared/config/domains';
+import { WebConsole } from '../constructs/web-console.js';
+import type { ConsoleSite } from '@ltx/shared/config/stages';
 
 /** The message-push route, as declared (functions/src/api/wechat.ts). */
 const wechatPushPath = allRoutes.find((r) => r.id === 'wechat-push-event')!.path;
@@ -38,6 +40,8 @@ export interface BranchStackProps extends StackProps {
   alarmEmails?: readonly string[];
   /** The stage's ICP-filed domain and certificate (config/domains.ts): API and files at https://api.<domain>. */
   domain?: StageDomain;
+  /** The web console's domain and certificate (config/stages.json `console`); see constructs/web-console.ts. */
+  console?: ConsoleSite;
 }
 
 /**
@@ -55,6 +59,7 @@ export class BranchStack extends Stack {
   readonly observability: Observability;
   readonly customDomain?: CustomDomain;
   readonly backup: TableBackup;
+  readonly console: WebConsole;
 
   constructor(scope: Construct, id: string, props: BranchStackProps) {
     super(scope, id, props);
@@ -79,7 +84,10 @@ export class BranchStack extends Stack {
       apiDir: props.apiDir,
       logRetention: props.logRetention,
       throttle: props.throttle,
+      // The web console on its own domain calls the API from the browser.
+      ...(props.console ? { corsOrigins: [`https://${props.console.domainName}`] } : {}),
     });
+    this.console = new WebConsole(this, 'Console', { site: props.console, accessLogs: this.uploads.accessLogs });
 
     this.reminders = new ReminderJob(this, 'Reminders', {
       data: this.data,

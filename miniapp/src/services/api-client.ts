@@ -88,6 +88,10 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     devLogin: (account: string) => callRoute('POST /api/v1/auth/dev-login', '/auth/dev-login', { account }),
     wechatLogin: (code: string) => callRoute('POST /api/v1/auth/wechat', '/auth/wechat', { code }),
     bind: (inviteCode: string) => callRoute('POST /api/v1/bindings', '/bindings', { inviteCode }),
+    // The web console's QR sign-in: the page starts and polls; the mini-program confirms the scene it was opened with.
+    startConsoleLogin: () => callRoute('POST /api/v1/console-logins', '/console-logins'),
+    consoleLoginState: (loginId: string) => callRoute('GET /api/v1/console-logins/{loginId}', `/console-logins/${seg(loginId)}`),
+    confirmConsoleLogin: (scene: string) => callRoute('POST /api/v1/console-login-confirmations', '/console-login-confirmations', { scene }),
     me: () => callRoute('GET /api/v1/me', '/me'),
     branches: async (orgId: string) => (await callRoute('GET /api/v1/orgs/{orgId}/branches', `/orgs/${seg(orgId)}/branches`)).items,
     branch: (branchId: string) => callRoute('GET /api/v1/branches/{branchId}', `/branches/${seg(branchId)}`),

@@ -5,6 +5,8 @@ export const pages = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   bind: '/pages/bind/index',
+  /** Opened by scanning the web console's QR code (scene in its options): confirms signing the computer in. */
+  consoleLogin: '/pages/console-login/index',
   visitRequest: '/pages/visit-request/index',
   myPoints: '/pages/points/index',
   healthConsent: '/packages/me/pages/health-consent/index',

@@ -18,6 +18,19 @@ export const logRetentionChoices = [180, 365, 400, 545, 731, 1096, 1827, 2192, 2
 
 const HttpsOrigin = z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'apiOrigin：请写 https:// 开头、不带路径的地址，如 https://api.example.cn'));
 
+/**
+ * The web console (the H5 build for computers, infra/src/constructs/web-console.ts): its ICP-filed domain name and
+ * the certificate CloudFront serves it with. Global regions: an ACM certificate in us-east-1 (CloudFront's only
+ * region for ACM). AWS China: CloudFront takes no ACM certificate and serves nothing without a filed domain, so a
+ * certificate uploaded to IAM (path /cloudfront/) is named by its id; without both the console is not served there.
+ */
+export const ConsoleSite = z.strictObject({
+  domainName: z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i, 'console.domainName：请写已备案的域名，如 console.example.cn')),
+  acmCertificateArn: z.optional(z.string().check(z.regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'console.acmCertificateArn：CloudFront 只接受 us-east-1 区域的 ACM 证书'))),
+  iamCertificateId: z.optional(z.string().check(z.regex(/^[A-Z0-9]{21}$/, 'console.iamCertificateId：上传到 IAM 的服务器证书 ID（21 位大写字母和数字）'))),
+});
+export type ConsoleSite = z.infer<typeof ConsoleSite>;
+
 export const DeployedStage = z.strictObject({
   /** Where the stack goes; `cn-…` regions are AWS China (ICP filing, aws-cn partition). */
   region: Region,
@@ -50,6 +63,8 @@ export const DeployedStage = z.strictObject({
   alarmEmails: z._default(z.array(z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'alarmEmails：请写电子邮箱地址，如 ops@example.cn'))), []),
   /** The organisation's service openid, for content checks of authors WeChat knows no openid of; optional. */
   wechatCheckOpenId: z.optional(z.string()),
+  /** The web console's domain and certificate; absent: served at CloudFront's own domain (global regions only). */
+  console: z.optional(ConsoleSite),
 });
 export type DeployedStage = z.infer<typeof DeployedStage>;
 

@@ -31,7 +31,7 @@ export const auditActions = [
   'visit.request', 'visit.accept', 'visit.schedule', 'visit.reschedule', 'visit.deliver', 'visit.confirm', 'visit.close', 'visit.cancel', 'visit.withdraw', 'visit.reportMissed',
   'review.create', 'rectification.answer', 'rectification.accept', 'rectification.return', 'period.signoff',
   'org.create', 'staff.invite', 'staff.join', 'staff.withdraw', 'staff.change',
-  'roster.import',
+  'roster.import', 'console.signIn',
   'branch.create', 'org.rename', 'branch.rename', 'org.close', 'branch.close', 'branch.move',
   'rules.set', 'rules.revert',
   'feedback.send', 'feedback.answer',
@@ -292,5 +292,6 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   'rules.revert': (e) => `让${ruleOrg(e)}的${ruleKindText(e)}恢复沿用上级规定`,
   'feedback.send': (e) => `提交了一条${feedbackKind(e)}`,
   'feedback.answer': (e) => `答复了${e.feedback?.senderName ? `${e.feedback.senderName}的` : '一条'}${feedbackKind(e)}`,
+  'console.signIn': () => '扫码确认，在电脑上登录了网页版',
   'roster.import': (e) => (e.roster ? `导入花名册：新建 ${e.roster.created} 人，更新 ${e.roster.updated} 人` : '导入了花名册'),
 };

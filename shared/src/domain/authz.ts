@@ -85,6 +85,7 @@ export const actions = [
   'staff.changeRole',
   'roster.import',
   'roster.export',
+  'console.signIn',
   'org.read',
   'org.manage',
   'branch.manage',
@@ -223,6 +224,10 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   // The roster as an Excel file (resource: branch): the template, imports (check and apply), the export.
   'roster.import': ['admin', 'secretary'],
   'roster.export': ['admin', 'secretary'],
+  // Signing a computer in (the web console, 扫码登录) by confirming its QR code in the mini-program (resource: the
+  // actor's own branch): the staff who print ledgers and handle spreadsheets; members, proxies and contacts do
+  // everything they do on the phone, and a console session for them would only be one more thing to lose.
+  'console.signIn': ['admin', 'inspector', 'secretary'],
   // The hierarchy (resource: org): an organisation with its children; creating, renaming and closing child
   // organisations and branches. `branch.manage` renames, closes or moves a branch (resource: the branch).
   'org.read': ['admin', 'inspector'],
@@ -321,6 +326,7 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'staff.changeRole': 'org',
   'roster.import': 'branch',
   'roster.export': 'branch',
+  'console.signIn': 'branch',
   'org.read': 'org',
   'org.manage': 'org',
   'branch.manage': 'branch',

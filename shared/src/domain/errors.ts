@@ -257,3 +257,31 @@ export class FeedbackAnsweredError extends AppError {
     super('FEEDBACK_ANSWERED');
   }
 }
+
+/** A web-console login (扫码登录) past its few minutes, or already consumed by its page (410). */
+export class ConsoleLoginExpiredError extends AppError {
+  constructor() {
+    super('CONSOLE_LOGIN_EXPIRED');
+  }
+}
+
+/** A web-console login confirmed once already: a scene binds one person, once (409). */
+export class ConsoleLoginUsedError extends AppError {
+  constructor() {
+    super('CONSOLE_LOGIN_USED');
+  }
+}
+
+/** A web-console login polled more often than a page ever needs to (429). */
+export class ConsoleLoginBusyError extends AppError {
+  constructor() {
+    super('CONSOLE_LOGIN_BUSY');
+  }
+}
+
+/** WeChat did not make the mini-program code (unreachable, no token, refused): the page cannot show a QR code (503). */
+export class WxaCodeUnavailableError extends AppError {
+  constructor() {
+    super('WXA_CODE_UNAVAILABLE');
+  }
+}

@@ -20,6 +20,7 @@ const answers: Record<string, Handler> = {
   'POST /api/v1/auth/dev-login': (role) => ok(session(role)),
   'POST /api/v1/auth/wechat': (role) => ok(session(role)),
   'POST /api/v1/bindings': () => ok(session('member')),
+  'POST /api/v1/console-login-confirmations': () => ok({ status: 'confirmed' }),
   'GET /api/v1/me': (role) => ok(meFor(role)),
   'GET /api/v1/orgs/{orgId}/branches': () => ok({ items: [fixtures.branch] }),
   'GET /api/v1/branches/{branchId}': () => ok(fixtures.branch),

@@ -5,6 +5,7 @@ import { goHome } from '@/adapters/navigation';
 import { startSession } from '@/adapters/session';
 import { getToken, takeSignOutNote } from '@/adapters/storage';
 import { BigButton } from '@/components/BigButton';
+import { ConsoleQrLogin } from '@/components/ConsoleQrLogin';
 import { DemoAccountList } from '@/components/DemoAccountList';
 import { ElderPage } from '@/components/ElderPage';
 import { LoadState } from '@/components/LoadState';
@@ -15,8 +16,9 @@ import { useDemoAccounts } from '@/hooks/use-demo-accounts';
 import { messageOf } from '@/services/api-error';
 
 /**
- * The first page. A stored session goes straight on; otherwise H5 (the local stack) lists the
- * demo accounts and the mini-program signs in with WeChat, which needs no typing at all.
+ * The first page. A stored session goes straight on; otherwise the mini-program signs in with WeChat,
+ * which needs no typing at all, and H5 lists the demo accounts where they exist (the local stack) or,
+ * on a deployed stage (the web console), shows a code to scan with the mini-program.
  */
 export default function LoginPage() {
   const api = useApi();
@@ -69,7 +71,8 @@ export default function LoginPage() {
       {!checking && isH5 ? (
         <>
           <LoadState loading={demo.loading} error={demo.error} onRetry={demo.reload} />
-          {demo.data ? <DemoAccountList accounts={demo.data} onPick={(a) => void signInAs(a)} busyAccount={busy} /> : null}
+          {demo.data && demo.data.length > 0 ? <DemoAccountList accounts={demo.data} onPick={(a) => void signInAs(a)} busyAccount={busy} /> : null}
+          {demo.data && demo.data.length === 0 ? <ConsoleQrLogin /> : null}
         </>
       ) : null}
       {!checking && !isH5 ? (
