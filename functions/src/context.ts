@@ -129,7 +129,6 @@ function buildRepositories(db: DynamoDBDocumentClient, table: string) {
     feedback: new DynamoFeedbackRepository(db, table),
     calls: new DynamoCallRepository(db, table),
     notices: new DynamoNoticeRepository(db, table),
-    erasure: new MemberErasureRepository(db, table),
   };
 }
 
@@ -327,7 +326,9 @@ export function consentsOf(b: Base): ConsentService {
 /** Deleting a departed member entirely; built from the table alone (the members function is the one that deletes). */
 export function memberErasureOf(b: Base): MemberErasureService {
   const { members, orgs, users, audit, uploads } = b.repos;
-  return b.once(memberErasureOf, () => new MemberErasureService({ members, orgs, users, audit, uploads, erasure: b.repos.erasure, files: b.uploadStore, clock: b.clock }));
+  // The erasure's repository is built here, not with the shared ones: only the members function bundles its rewrites.
+  return b.once(memberErasureOf, () =>
+    new MemberErasureService({ members, orgs, users, audit, uploads, erasure: new MemberErasureRepository(b.deps.db, b.deps.tableName), files: b.uploadStore, clock: b.clock }));
 }
 
 export function feedbackOf(b: Base): FeedbackService {

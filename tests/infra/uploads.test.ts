@@ -34,8 +34,8 @@ const statementsFor = (construct: IConstruct): Statement[] => {
 };
 
 describe('upload bucket', () => {
-  it('is one private bucket plus its access-log bucket, and nothing else', () => {
-    expect(Object.keys(buckets).sort()).toEqual([logicalId(stack.uploads.bucket), logicalId(stack.uploads.accessLogs)].sort());
+  it('is one private bucket plus its access-log bucket, and nothing else (beside the web console\'s site, tests/infra/web-console.test.ts)', () => {
+    expect(Object.keys(buckets).sort()).toEqual([logicalId(stack.uploads.bucket), logicalId(stack.uploads.accessLogs), logicalId(stack.console.bucket)].sort());
   });
 
   it('blocks all public access and disables ACLs, on both buckets', () => {
@@ -73,12 +73,13 @@ describe('upload bucket', () => {
     expect(tls?.Condition?.NumericLessThan['s3:TlsVersion']).toBe(1.2);
   });
 
-  it('allows nobody in through a bucket policy but S3 log delivery into the log bucket', () => {
+  it('allows nobody in through a bucket policy but S3 log delivery into the log bucket, from the uploads and the console site alone', () => {
     expect(statementsFor(stack.uploads.bucket).filter((s) => s.Effect === 'Allow')).toEqual([]);
     const allows = statementsFor(stack.uploads.accessLogs).filter((s) => s.Effect === 'Allow');
-    expect(allows).toHaveLength(1);
-    expect(allows[0]).toMatchObject({ Action: 's3:PutObject', Principal: { Service: 'logging.s3.amazonaws.com' } });
-    expect(allows[0]!.Condition?.ArnLike?.['aws:SourceArn']).toEqual({ 'Fn::GetAtt': [logicalId(stack.uploads.bucket), 'Arn'] });
+    expect(allows).toHaveLength(2);
+    for (const allow of allows) expect(allow).toMatchObject({ Action: 's3:PutObject', Principal: { Service: 'logging.s3.amazonaws.com' } });
+    expect(allows.map((a) => a.Condition?.ArnLike?.['aws:SourceArn']).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))))
+      .toEqual([{ 'Fn::GetAtt': [logicalId(stack.console.bucket), 'Arn'] }, { 'Fn::GetAtt': [logicalId(stack.uploads.bucket), 'Arn'] }].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
   });
 
   it('writes server access logs to the log bucket', () => {
