@@ -78,6 +78,8 @@ export function planDeploy(configs: StageConfigs, args: DeployArgs, env: Record<
     throw error;
   }
   if (!s.apiOrigin) throw field('apiOrigin', `请填写 ${domain.origin}：小程序的构建从这里取接口地址`);
+  // Production is watched: its alarms (docs/runbook.md) must reach somebody.
+  if (stage === 'prod' && s.alarmEmails.length === 0) throw field('alarmEmails', '请至少填写一个接收告警邮件的地址（如 ops@example.cn）：系统出错时要有人知道');
   const privateKeyPath = env[privateKeyVariable] || undefined;
   if (!args.dryRun && !privateKeyPath) throw new DeployRefusal(`${privateKeyVariable}：请在环境变量中给出小程序代码上传密钥文件的路径（微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传）`);
 
@@ -144,5 +146,9 @@ export function operatorTodo(plan: DeployPlan): string[] {
     '  4. 设置 → 服务内容声明 → 用户隐私保护指引：按 docs/privacy.md 第 3 节填写（相册、相机、文件）。',
     '  5. 版本管理：把刚上传的开发版设为体验版试用，再提交审核；审核通过后发布。',
     '  6. 首次部署：写入 AppSecret（WechatSecretArn），并用 npm run admin -- bootstrap 创建第一个管理员（docs/deploy.md）。',
+    `  7. 告警邮件：${plan.settings.alarmEmails.length ? plan.settings.alarmEmails.join('、') : '（未设置）'} 各自点开 AWS 发来的确认邮件，之后才收得到告警（docs/runbook.md）。`,
+    ...(plan.settings.console
+      ? [`  8. 网页版（${plan.settings.console.domainName}）：LTX_STAGE=${plan.stage} npm run build:h5，再 aws s3 sync miniapp/dist/h5 s3://<堆栈输出 ConsoleBucketName> --delete（docs/deploy.md「The web console」）。`]
+      : []),
   ];
 }

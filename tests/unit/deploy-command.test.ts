@@ -20,6 +20,7 @@ const complete = {
     domain: 'dangzhibu.example.cn',
     certificateArn: 'arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/0b1c2d3e-0000-4000-8000-123456789abc',
     apiOrigin: 'https://api.dangzhibu.example.cn',
+    alarmEmails: ['ops@dangzhibu.example.cn'],
   },
 };
 
@@ -52,6 +53,7 @@ describe('npm run deploy -- --dry-run', { timeout: 30_000 }, () => {
       'downloadFile 合法域名：https://api.dangzhibu.example.cn',
       '用户隐私保护指引',
       '提交审核',
+      'ops@dangzhibu.example.cn 各自点开 AWS 发来的确认邮件',
       '以上命令一条也没有执行',
     ]) {
       expect(out).toContain(expected);
@@ -70,6 +72,7 @@ describe('npm run deploy -- --dry-run', { timeout: 30_000 }, () => {
     ['domain', { domain: undefined, certificateArn: undefined }],
     ['certificateArn', { certificateArn: undefined }],
     ['apiOrigin', { apiOrigin: undefined }],
+    ['alarmEmails', { alarmEmails: [] }],
     ['certificateArn', { certificateArn: 'arn:aws-cn:acm:cn-north-1:123456789012:certificate/0b1c2d3e-0000-4000-8000-123456789abc' }],
   ])('refuses a stage without a usable %s, naming it, before running anything', (field, change) => {
     const r = deploy({ ...complete, prod: { ...complete.prod, ...change } }, ['--stage', 'prod', '--dry-run']);
