@@ -8,6 +8,7 @@ import type { IConstruct } from 'constructs';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { tableDefinition } from '../../functions/src/db/table-definition';
 import { deployedRoutes, routes } from '../../functions/src/api';
+import { limits } from '../../bench/budgets';
 import { deletesOf, LAMBDA_RUNTIME, uploadAccessOf, WECHAT_API_BASE } from '../../infra/src/constructs/api';
 import { UPLOAD_KEY_PREFIX } from '../../infra/src/constructs/upload-bucket';
 import type { BranchStack } from '../../infra/src/stacks/branch-stack';
@@ -336,11 +337,10 @@ describe('attachment permissions', () => {
 });
 
 describe('stack size', () => {
-  it('stays within 240 CloudFormation resources (the hard limit is 500): a new route adds one', () => {
+  it(`stays within ${limits.cfnResources} CloudFormation resources (the hard limit is 500): a new route adds one`, () => {
     const count = Object.keys(template.toJSON().Resources as Record<string, unknown>).length;
     console.log(`CloudFormation resources: ${count}; Lambda functions: ${Object.keys(lambdas).length}`);
-    // 200 until the alarms came (infra/src/constructs/observability.ts): about 35 more, two alarms per function.
-    expect(count).toBeLessThanOrEqual(240);
+    expect(count).toBeLessThanOrEqual(limits.cfnResources);
     // Routes are the only per-route resources: one invoke permission per function, one integration per function.
     expect(Object.keys(template.findResources('AWS::Lambda::Permission'))).toHaveLength(stack.api.functions.size + 1); // + the reminder schedule
     expect(Object.keys(template.findResources('AWS::ApiGatewayV2::Integration'))).toHaveLength(stack.api.functions.size);
