@@ -30,6 +30,7 @@ export function stackFor(configs: StageConfigs, stage: 'dev' | 'prod', account =
       alarmEmails: s.alarmEmails,
       ...(s.uploadCorsOrigins ? { uploadCorsOrigins: s.uploadCorsOrigins } : {}),
       ...(s.wechatCheckOpenId ? { wechatCheckOpenId: s.wechatCheckOpenId } : {}),
+      wechatCodeVersion: s.wechatCodeVersion,
       ...(domain ? { domain } : {}),
       ...(s.console ? { console: s.console } : {}),
       env: { account: s.account ?? account, region: s.region },

@@ -63,4 +63,12 @@ describe('stages from config/stages.json', () => {
       expect(apiStage!.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: configs[stage].throttle.rateLimit, ThrottlingBurstLimit: configs[stage].throttle.burstLimit });
     }
   });
+
+  it('open the trial mini-program from a dev stage\'s console sign-in codes, and the released one from prod', () => {
+    const versions = (stage: 'dev' | 'prod') =>
+      new Set(resourcesOf(templateFor(stage), 'AWS::Lambda::Function').map((f) => f.Properties.Environment?.Variables?.WXA_ENV_VERSION ?? 'release'));
+    expect(configs.dev.wechatCodeVersion).toBe('trial');
+    expect(versions('dev')).toEqual(new Set(['trial']));
+    expect(versions('prod')).toEqual(new Set(['release']));
+  });
 });

@@ -97,6 +97,8 @@ export interface ApiProps {
   secrets: Readonly<Record<SecretNeed, ISecret>>;
   /** The organisation's service openid for content checks of authors WeChat knows no openid of (CDK context `wechatCheckOpenId`). */
   wechatCheckOpenId?: string;
+  /** WeChat's `env_version` for console sign-in codes (functions/src/wechat/wxa-code.ts); `release` when left out. */
+  wechatCodeVersion?: 'release' | 'trial' | 'develop';
   wechatAppId: string;
   /** Folder holding each domain's `<domain>.ts` (exporting `handler`); defaults to functions/src/api. */
   apiDir?: string;
@@ -148,6 +150,7 @@ export class Api extends Construct {
       WECHAT_APP_ID: props.wechatAppId,
       WECHAT_API_BASE,
       ...(props.wechatCheckOpenId ? { WECHAT_CHECK_OPENID: props.wechatCheckOpenId } : {}),
+      ...(props.wechatCodeVersion && props.wechatCodeVersion !== 'release' ? { WXA_ENV_VERSION: props.wechatCodeVersion } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     };
 

@@ -32,6 +32,8 @@ export interface BranchStackProps extends StackProps {
   reminderTemplates?: { session?: string; material?: string; change?: string };
   /** The organisation's service openid for content checks (CDK context `wechatCheckOpenId`); optional. */
   wechatCheckOpenId?: string;
+  /** The mini-program version a console sign-in code opens (config/stages.json `wechatCodeVersion`); `release` when left out. */
+  wechatCodeVersion?: 'release' | 'trial' | 'develop';
   /** How long every log group is kept: six months unless said; less is refused at synth (网络安全法 Art. 21). */
   logRetention?: RetentionDays;
   /** Stage-wide request limits of the HTTP API (requests per second, burst). */
@@ -80,6 +82,7 @@ export class BranchStack extends Stack {
       // The secrets a route may declare it reads (functions/src/api/declare.ts `secrets`).
       secrets: { wechatAppSecret: this.secrets.wechatAppSecret, wechatAccessToken: this.secrets.wechatAccessToken, wechatPushToken: this.secrets.wechatPushToken },
       wechatCheckOpenId: props.wechatCheckOpenId,
+      wechatCodeVersion: props.wechatCodeVersion,
       wechatAppId: props.wechatAppId,
       apiDir: props.apiDir,
       logRetention: props.logRetention,

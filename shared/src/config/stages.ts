@@ -63,6 +63,11 @@ export const DeployedStage = z.strictObject({
   alarmEmails: z._default(z.array(z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'alarmEmails：请写电子邮箱地址，如 ops@example.cn'))), []),
   /** The organisation's service openid, for content checks of authors WeChat knows no openid of; optional. */
   wechatCheckOpenId: z.optional(z.string()),
+  /**
+   * Which version of the mini-program a console sign-in code opens (WeChat's `env_version`): `release` for prod,
+   * `trial` (体验版) for a dev stage whose testers run the trial build.
+   */
+  wechatCodeVersion: z._default(z.enum(['release', 'trial', 'develop']), 'release'),
   /** The web console's domain and certificate; absent: served at CloudFront's own domain (global regions only). */
   console: z.optional(ConsoleSite),
 });
