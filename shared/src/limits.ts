@@ -25,6 +25,8 @@ export const sessionLimits = {
   /** Attendance lines in one "everyone present": far more than any branch has members. */
   bulkEntries: 500,
   noMinutesReason: 200,
+  /** Days one list of a branch's sessions may span (from … to). */
+  listDays: 400,
   /** Why a session moved (改期原因): members read it on their home. */
   changeReason: 100,
 } as const;

@@ -8,9 +8,9 @@ export function useSession(sessionId: string | undefined) {
 }
 
 /** This year's sessions of a branch. */
-export function useBranchSessions(branchId: string | undefined) {
+export function useBranchSessions(branchId: string | undefined, window?: { from: string; to: string }) {
   const api = useApi();
-  return useAsync(() => api.branchSessions(branchId as string), branchId ? `sessions:${branchId}` : null);
+  return useAsync(() => api.branchSessions(branchId as string, window), branchId ? `sessions:${branchId}:${window?.from ?? ''}:${window?.to ?? ''}` : null);
 }
 
 /** The secretary's home: members quiet for five months and the next sessions. */

@@ -150,7 +150,9 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     // Organisational life (三会一课、主题党日).
     memberSessions: async (memberId: string) => (await callRoute('GET /api/v1/members/{memberId}/sessions', `/members/${seg(memberId)}/sessions`)).items,
     /** This year's sessions of the branch (the API's default period). */
-    branchSessions: async (branchId: string) => (await callRoute('GET /api/v1/branches/{branchId}/sessions', `/branches/${seg(branchId)}/sessions`)).items,
+    /** A branch's sessions between two China days (YYYY-MM-DD; without them, this year's). */
+    branchSessions: async (branchId: string, window?: { from: string; to: string }) =>
+      (await callRoute('GET /api/v1/branches/{branchId}/sessions', `/branches/${seg(branchId)}/sessions${window ? `?from=${window.from}&to=${window.to}` : ''}`)).items,
     createSession: (branchId: string, input: Body<'POST /api/v1/branches/{branchId}/sessions'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/branches/{branchId}/sessions', `/branches/${seg(branchId)}/sessions`, input, { 'Idempotency-Key': idempotencyKey }),
     session: (sessionId: string) => callRoute('GET /api/v1/sessions/{sessionId}', `/sessions/${seg(sessionId)}`),

@@ -1,3 +1,21 @@
+import { addChinaDays, chinaDay } from '@ltx/shared/time/china-day';
+import { sessionLimits } from '@ltx/shared/limits';
+/**
+ * The branch's record list: this year's sessions and those already planned for early next year (up to the API's
+ * 400-day window), so that on New Year's Eve the meeting planned for January is there too.
+ */
+export function sessionListWindow(today: string): { from: string; to: string } {
+  const from = `${today.slice(0, 4)}-01-01`;
+  return { from, to: addChinaDays(from, sessionLimits.listDays - 1) };
+}
+
+/** How many of the listed sessions fall in `today`'s year, and how many are planned beyond it. */
+export function countByYear(sessions: readonly { startsAt: string }[], today: string): { thisYear: number; later: number } {
+  const year = today.slice(0, 4);
+  const thisYear = sessions.filter((s) => chinaDay(s.startsAt).startsWith(year)).length;
+  return { thisYear, later: sessions.length - thisYear };
+}
+
 /** Newest first: the latest session at the top of the list. */
 export function newestFirst<T extends { startsAt: string }>(sessions: readonly T[]): T[] {
   return [...sessions].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));

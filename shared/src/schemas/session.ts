@@ -311,7 +311,7 @@ export const MemberSession = z.extend(SessionSummary, {
 export type MemberSession = z.infer<typeof MemberSession>;
 
 /** The longest window a session list may ask for: a year and a bit, so a list stays one page of the ledger. */
-export const maxSessionListDays = 400;
+export const maxSessionListDays = sessionLimits.listDays;
 const dayMs = 86_400_000;
 /** A day the records can hold: a malformed or far-off date is an input mistake, not a query. */
 const ListDay = (title: string) =>

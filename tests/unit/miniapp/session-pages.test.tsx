@@ -4,6 +4,7 @@ import type { Me, SessionDetail } from '@/services/types';
 import { meOf } from './me';
 import { sessionDetailOf } from './session-detail';
 import { pageHarness } from './harness';
+import { phoneAt } from './device-year';
 import { daysFromNow, msFromNow } from '../../support/time';
 
 // Pages reach Taro only through adapters: stand them in so the pages render under a DOM.
@@ -157,13 +158,26 @@ describe('secretary home', () => {
 });
 
 describe('sessions list', () => {
+  // New Year's Eve: the meeting planned for January is listed too, and counted apart from this year's.
+  phoneAt('2026-12-31T13:00:00.000Z');
+  const listed = (items: unknown[]) => (req: { method: string; url: string }) =>
+    req.method === 'GET' && req.url === '/api/v1/branches/b1/sessions?from=2026-01-01&to=2027-02-04' ? { status: 200, body: { items } } : undefined;
+
   it('shows this year’s sessions newest first, in words', async () => {
-    const older = { ...summary, id: 's0', kind: 'theme_day' as const, topic: '三月主题党日', startsAt: '2025-03-05T01:00:00Z', status: 'closed' as const };
-    renderPage(SessionsPage, secretary, get('/api/v1/branches/b1/sessions', { items: [older, summary] }));
+    const older = { ...summary, id: 's0', kind: 'theme_day' as const, topic: '三月主题党日', startsAt: '2026-03-05T01:00:00Z', status: 'closed' as const };
+    const december = { ...summary, startsAt: '2026-12-10T07:30:00Z' };
+    renderPage(SessionsPage, secretary, listed([older, december]));
     await waitFor(() => expect(screen.getByText('今年共 2 次，最新的在最上面。')).toBeTruthy());
     const titles = screen.getAllByText(/^(支委会|主题党日)$/).map((e) => e.textContent);
     expect(titles).toEqual(['支委会', '主题党日']);
     expect(screen.getByText('状态：已归档，应到 3 人')).toBeTruthy();
+  });
+
+  it('lists what is planned for early next year beside this year’s, and says so', async () => {
+    const january = { ...summary, id: 's2', kind: 'theme_day' as const, topic: '新年主题党日', startsAt: '2027-01-03T01:30:00Z' };
+    renderPage(SessionsPage, secretary, listed([{ ...summary, startsAt: '2026-12-10T07:30:00Z' }, january]));
+    await waitFor(() => expect(screen.getByText('今年共 1 次，另有明年已安排的 1 次，最新的在最上面。')).toBeTruthy());
+    expect(screen.getByText('主题：新年主题党日')).toBeTruthy();
   });
 });
 
