@@ -22,10 +22,6 @@ export async function orgPlace(orgs: Pick<OrgRepository, 'getOrg'>, orgId: strin
 
 /** A branch's record as it sits now: the branch's current place replaces what the record says (one GetItem). */
 export async function placed<R extends Resource & { branchId: string }>(orgs: Pick<OrgRepository, 'getBranch'>, resource: R): Promise<R> {
-  return placedIn(await orgs.getBranch(resource.branchId), resource);
-}
-
-/** `placed` with the branch already read (e.g. beside the record itself). */
-export function placedIn<R extends Resource & { branchId: string }>(branch: Pick<BranchRecord, 'orgId' | 'orgPath'> | undefined, resource: R): R {
+  const branch = await orgs.getBranch(resource.branchId);
   return branch ? { ...resource, orgId: branch.orgId, orgPath: branch.orgPath } : resource;
 }

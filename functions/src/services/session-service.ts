@@ -20,13 +20,7 @@ import { attendanceStatusLabels } from '@ltx/shared/labels';
 import { visitStatusLabels } from '@ltx/shared/domain/visit-rules';
 import type { VisitStatus } from '@ltx/shared/schemas/visit';
 import { authorize, authorizeWithin } from './authorize';
-import { placed, placedIn } from './places';
-
-/** A read started ahead of need: awaited later, or never (its failure then is nobody's to report). */
-const quiet = <T>(read: Promise<T>): Promise<T> => {
-  read.catch(() => undefined);
-  return read;
-};
+import { placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
@@ -140,16 +134,11 @@ export class SessionService {
   }
 
   async get(actor: Actor, sessionId: string): Promise<SessionDetail> {
-    // Nearly every reader is of the session's own branch: the branch's place (for access) and its roll are
-    // read beside the session itself, so the page costs two round trips, not four (issue 16's budget).
-    const guess = actor.branchId;
-    const early = guess ? { branch: quiet(this.deps.orgs.getBranch(guess)), roll: quiet(this.departuresIn(guess)) } : undefined;
     const found = await this.deps.sessions.getWithAmendments(sessionId);
     if (!found) throw new NotFoundError();
-    const own = early && found.session.branchId === guess ? early : undefined;
-    const branch = await (own?.branch ?? this.deps.orgs.getBranch(found.session.branchId));
-    authorize(actor, 'session.read', placedIn(branch, sessionResource(found.session)));
-    return this.view(actor, found.session, found.amendments, own?.roll ?? this.departuresIn(found.session.branchId));
+    authorize(actor, 'session.read', await placed(this.deps.orgs, sessionResource(found.session)));
+    // The roll's Query runs beside the view's other reads: no round trip more than before departures.
+    return this.view(actor, found.session, found.amendments, this.departuresIn(found.session.branchId));
   }
 
   async update(actor: Actor, sessionId: string, patch: SessionPatchInput): Promise<SessionDetail> {
@@ -553,7 +542,7 @@ export class SessionService {
     const ownOnly = !can(actor, 'attendance.readAll', sessionResource(s));
     // Two independent reads at once: the names of who recorded, and whether the period is signed off.
     const marks = s.status === 'open' && can(actor, 'attendance.mark', sessionResource(s));
-    const [names, signedOff, visits, departures, attachments, minutesPhotos] = await Promise.all([
+    const [names, signedOff, visits, departures] = await Promise.all([
       this.deps.users.namesOf([
         s.createdBy, ...(s.closedBy ? [s.closedBy] : []), ...(s.lastBulk ? [s.lastBulk.by] : []), ...amendments.map((a) => a.by), ...Object.values(s.attendance ?? {}).map((l) => l.recordedBy),
       ]),
@@ -561,9 +550,6 @@ export class SessionService {
       // For the secretary marking attendance: whose 送学上门 is under way, so no line is overwritten unseen.
       marks ? this.visitsUnderWay(s) : Promise.resolve(new Map<string, VisitStatus>()),
       roll,
-      // The files' links (and their content-check states) beside the rest, not after it.
-      this.deps.uploads.forReader(actor, s.attachments),
-      s.minutes && !ownOnly ? this.deps.uploads.forReader(actor, s.minutes.photos) : undefined,
     ]);
     if (departures) s = sessionOnRoll(s, departures);
     const nameOf = (id: string) => names.get(id) ?? '其他工作人员';
@@ -590,11 +576,11 @@ export class SessionService {
       hostName: s.hostName,
       recorderName: s.recorderName,
       ...(s.materialText ? { materialText: s.materialText } : {}),
-      attachments,
+      attachments: await this.deps.uploads.forReader(actor, s.attachments),
       ...(s.partyGroup ? { partyGroup: s.partyGroup } : {}),
       attendance,
       ...(quorumKinds.includes(s.kind) ? { quorum: quorum(s.expected.length, present) } : {}),
-      ...(s.minutes && minutesPhotos ? { minutes: { ...s.minutes, photos: minutesPhotos } } : {}),
+      ...(s.minutes && !ownOnly ? { minutes: { ...s.minutes, photos: await this.deps.uploads.forReader(actor, s.minutes.photos) } } : {}),
       amendments: ownOnly ? [] : amendments.map((a) => ({ id: a.id, at: a.at, by: a.by, byName: nameOf(a.by), reason: a.reason, ...(a.note ? { note: a.note } : {}), ...(a.attendance ? { attendance: a.attendance } : {}) })),
       version: s.version,
       ...(s.closedAt ? { closedAt: s.closedAt, closedBy: s.closedBy, closedByName: nameOf(s.closedBy ?? '') } : {}),
