@@ -1,5 +1,6 @@
 import type { MemberCreateInput, SensitiveProfile } from '@ltx/shared/schemas/member';
 import type { Role } from '@ltx/shared/domain/roles';
+import type { CareCardInput } from '@ltx/shared/schemas/care-card';
 
 /**
  * The demo hierarchy the local stack seeds on first start: one 工委 over two 党工委, five branches.
@@ -83,3 +84,12 @@ export const demoUsers: {
   { account: 'inspector-2', label: '孙立新（城北党工委）', userId: 'u-demo-inspector2', role: 'inspector', displayName: '孙立新', orgId: demoOrg2.id },
   { account: 'admin-city', label: '工委管理员', userId: 'u-demo-admin-city', role: 'admin', displayName: '工委管理员', orgId: demoRoot.id },
 ];
+
+/** 李秀英's care card (爱心卡) as her daughter 刘芳 filled it in for her: what she chose to print, in their words. */
+export const demoCareCard: { memberKey: string; account: string; input: CareCardInput } = {
+  memberKey: 'li', account: 'proxy-liu',
+  input: {
+    show: { address: true, conditions: true, medicines: true, careNotes: true, emergencyContacts: true, contact: true },
+    conditions: '卧床，起身要人搀扶；高血压', medicines: '硝苯地平缓释片，每天早上一片', expectedVersion: 0,
+  },
+};

@@ -3,7 +3,7 @@ import type { Actor } from '@ltx/shared/domain/roles';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildServices } from '../functions/src/context';
 import { healthConsentTerms } from '@ltx/shared/domain/consent';
-import { demoBranches, demoMembers, demoOrg, demoOrg2, demoRoot, demoUsers } from './demo-data';
+import { demoBranches, demoCareCard, demoMembers, demoOrg, demoOrg2, demoRoot, demoUsers } from './demo-data';
 
 /**
  * Seeds the demo organisation once (skipped when it finished before). The top organisation is written as
@@ -53,6 +53,11 @@ export async function seedDemoData(db: DynamoDBDocumentClient, table: string, cl
     await users.putUser({ id: u.userId, role: u.role, displayName: u.displayName, orgId: demoOrg.id, branchId: u.branchId, memberId, createdAt: now });
     await members.markBound(memberId);
   }
+  const cardHolder = demoUsers.find((u) => u.account === demoCareCard.account)!;
+  await services.careCards.save(
+    { userId: cardHolder.userId, role: cardHolder.role, orgId: demoOrg.id, branchId: cardHolder.branchId, memberId: memberIds.get(demoCareCard.memberKey)! } as Actor,
+    memberIds.get(demoCareCard.memberKey)!, demoCareCard.input,
+  );
   for (const [order, u] of demoUsers.entries()) await users.putDemoAccount({ order, account: u.account, label: u.label, role: u.role, userId: u.userId });
   return 'seeded';
 }

@@ -23,6 +23,7 @@ import { FeedbackService } from './services/feedback-service';
 import { MemberErasureService } from './services/member-erasure-service';
 import { MemberErasureRepository } from './repositories/member-erasure-repository';
 import { ConsentService } from './services/consent-service';
+import { CareCardService } from './services/care-card-service';
 import { TransferService } from './services/transfer-service';
 import { FileSecretSource, SecretsManagerSource, SecretsManagerValue, type ChangingSecret, type SecretSource } from './secrets/secret-source';
 import { AuthService } from './services/auth-service';
@@ -153,6 +154,8 @@ export interface Services {
   transfers: TransferService;
   /** The member's own consent to keep health data. */
   consents: ConsentService;
+  /** The member's care card (爱心卡). */
+  careCards: CareCardService;
   /** An administrator deletes a departed member's personal information. */
   memberErasure: MemberErasureService;
   sessions: SessionService;
@@ -342,6 +345,11 @@ export function callsOf(b: Base): CallService {
   return b.once(callsOf, () => new CallService({ calls: b.repos.calls, members, orgs, outbox, users, audit, screen: screenOf(b), clock: b.clock }));
 }
 
+export function careCardsOf(b: Base): CareCardService {
+  const { members, orgs, users, audit } = b.repos;
+  return b.once(careCardsOf, () => new CareCardService({ members, orgs, users, audit, clock: b.clock }));
+}
+
 /** Every service: the local stack's demo history, the seed, the admin command, the bench and the tests. */
 export function noticesOf(b: Base): ChangeNotices {
   const { notices, members, orgs, users, outbox } = b.repos;
@@ -367,6 +375,7 @@ export function servicesOf(b: Base): Services {
     transfers: transfersOf(b),
     wechatPush: wechatPushOf(b),
     consents: consentsOf(b),
+    careCards: careCardsOf(b),
     memberErasure: memberErasureOf(b),
     feedback: feedbackOf(b),
     calls: callsOf(b),

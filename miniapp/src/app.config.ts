@@ -23,8 +23,8 @@ export default defineAppConfig({
         'pages/roster-import/index',
       ],
     },
-    // The member's own matters beside the next study: consent to keep health data.
-    { root: 'packages/me', pages: ['pages/health-consent/index'] },
+    // The member's own matters beside the next study: consent to keep health data, the care card (爱心卡).
+    { root: 'packages/me', pages: ['pages/health-consent/index', 'pages/care-card/index'] },
     { root: 'packages/inspector', pages: ['pages/branches/index', 'pages/compliance/index', 'pages/ledger/index', 'pages/staff/index', 'pages/tree/index', 'pages/admin-home/index', 'pages/rules/index'] },
     // What everyone may read: the privacy policy.
     { root: 'packages/about', pages: ['pages/privacy/index'] },

@@ -44,6 +44,20 @@ export const careNoteLabels = {
   largePrint: '需要大字材料', readAloud: '需要读给本人听', other: '其他照护说明',
 } as const;
 
+/**
+ * What a care card (爱心卡) may carry beside the name, in the order it is printed. The member or their proxy
+ * ticks each one; the branch's name is always on it, so whoever finds the card knows whom to ask.
+ */
+export const careCardItemLabels = {
+  address: '住址',
+  conditions: '身体情况',
+  medicines: '常用药',
+  careNotes: '照护提示',
+  emergencyContacts: '紧急联系人',
+  contact: '结对联系人',
+} as const;
+export type CareCardItem = keyof typeof careCardItemLabels;
+
 /** Why a member is off the roll, in respectful words: what the form offers. */
 export const departureReasonLabels: Record<DepartureReason, string> = {
   deceased: '逝世',

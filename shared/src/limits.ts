@@ -61,6 +61,12 @@ export const memberLimits = {
   departureNote: 100,
 } as const;
 
+/** The care card (爱心卡): what the member writes on it about their health, in their own words. */
+export const careCardLimits = {
+  conditions: 100,
+  medicines: 100,
+} as const;
+
 /** A recorded phone call (已联系): its short note. */
 export const callLimits = {
   note: 100,

@@ -59,6 +59,10 @@ const visitsOf = (ids: Ids): Record<Persona, Visit[]> => ({
     { path: 'pages/visit-request/index', query: { session: ids.nextSessionId }, ready: '重阳敬老' },
     { path: 'pages/points/index', ready: '参加社区垃圾分类宣传志愿服务' },
     { path: 'packages/me/pages/health-consent/index', ready: '谁看过健康信息' },
+    {
+      path: 'packages/me/pages/care-card/index', ready: '如果老人需要帮助，请打卡上的电话，谢谢您！',
+      state: { name: '修改卡上内容 opened', act: (p) => tapButton(p, '修改卡上内容'), ready: '卡上印哪些内容' },
+    },
     { path: 'packages/feedback/pages/write/index', ready: '您的意见、投诉或求助会送到上级组织的管理员' },
     { path: 'packages/feedback/pages/mine/index', ready: '希望会议通知早一点发' },
     { path: 'packages/about/pages/privacy/index', ready: /个人信息/ },

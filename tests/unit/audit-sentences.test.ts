@@ -19,7 +19,7 @@ function full(action: AuditAction): AuditEntry {
     visit: { from: 'requested', to: 'scheduled', windowStart: '2026-11-05T06:00:00.000Z' },
     period: '2026-Q4', item: '补开九月支委会', itemCount: 2, inviteKind: 'proxy',
     staff: { name: '李明', role: 'inspector', scope: '某市委老干部局', from: { role: 'contact', scope: '第一支部' } }, orgName: '某市委老干部局',
-    roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' }, deletion: { reason: 'family_request' },
+    roster: { created: 28, updated: 2 }, consent: { way: 'secretary_paper' }, careCard: { items: ['emergencyContacts', 'medicines'] }, deletion: { reason: 'family_request' },
     rules: { kind: 'frequency', org: '城北党工委' }, call: { reminder: 'session_tomorrow', quietUntil: '2026-12-03' }, feedback: { kind: 'complaint', senderName: '王建国' },
     ...(type === 'branch' ? { hierarchy: { name: '第三支部', parent: '城北党工委', from: action === 'branch.rename' ? '第三党支部' : '城南党工委', to: '城北党工委', on: '2026-11-03' } } : {}),
     ...(type === 'org' && action !== 'org.create' ? { hierarchy: { name: '某市委老干部局', from: '某市老干部局', on: '2026-11-03' } } : {}),
@@ -48,14 +48,14 @@ describe('audit sentences', () => {
     expect(sentence.startsWith('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）')).toBe(true);
     expect(sentence.endsWith('。')).toBe(true);
     // Each names its target: the member, the session, the item or the period.
-    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日 星期二）「学习党章」', attendance: '支部党员大会（11月3日 星期二）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求', feedback: '投诉', console: '在电脑上登录了网页版' };
+    const names: Partial<Record<string, string>> = { member: '王建国', consent: '王建国', careCard: '王建国', binding: '王建国', points: '王建国', visit: '王建国', session: '支部党员大会（11月3日 星期二）「学习党章」', attendance: '支部党员大会（11月3日 星期二）', rectification: '补开九月支委会', review: '2026年第四季度', period: '2026年第四季度', staff: '某市委老干部局的督导', org: '「某市委老干部局」', branch: '「第三支部」', roster: '导入花名册：新建 28 人，更新 2 人', rules: '「城北党工委」的组织生活频次要求', feedback: '投诉', console: '在电脑上登录了网页版' };
     expect(sentence).toContain(names[action.split('.')[0]!]);
 
     const old = auditSentence(bare(action));
     expect(old, old).not.toMatch(codeLike);
     expect(old.startsWith('2026年11月3日 星期二 上午9点半 一位用户')).toBe(true);
     expect(auditSentence(bare(action), '张卫东').startsWith('2026年11月3日 星期二 上午9点半 张卫东')).toBe(true);
-    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定', feedback: '意见反馈', console: '在电脑上登录了网页版' };
+    const fallback: Partial<Record<string, string>> = { member: action === 'member.create' ? '一位新党员' : '一位党员', consent: '一位党员', careCard: '一位党员', binding: '一位党员', points: '一位党员', visit: '一位党员', session: '一次组织生活', attendance: '一次组织生活', rectification: '一项整改事项', review: '本期', period: '本期', staff: '一项职务', org: '一个组织', branch: '支部', roster: '导入了花名册', rules: '本组织的规定', feedback: '意见反馈', console: '在电脑上登录了网页版' };
     expect(old).toContain(fallback[action.split('.')[0]!]);
   });
 
@@ -74,6 +74,7 @@ describe('audit sentences', () => {
     expect(auditSentence(full('member.invite'))).toContain('为王建国生成了家属代办绑定邀请码');
     expect(auditSentence(full('consent.give'))).toBe('2026年11月3日 星期二 上午9点半 吴淑珍（支部书记）登记了王建国同意保存健康和照护信息（凭本人签字的同意书）。');
     expect(auditSentence({ ...full('consent.withdraw'), actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 星期二 上午9点半 刘芳（家属代办）登记了王建国撤回保存健康和照护信息的同意，健康和照护信息已删除。');
+    expect(auditSentence({ ...full('careCard.edit'), actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 星期二 上午9点半 刘芳（家属代办）修改了王建国的爱心卡，卡上印：姓名、所在支部、常用药、紧急联系人。');
     const own = { ...full('visit.request'), actorName: '王建国', actorRole: 'member' as const, session: { topic: '学习党章' } };
     expect(auditSentence(own)).toBe('2026年11月3日 星期二 上午9点半 王建国（党员）申请了送学上门：组织生活「学习党章」。');
     expect(auditSentence({ ...own, actorName: '刘芳', actorRole: 'proxy' })).toBe('2026年11月3日 星期二 上午9点半 刘芳（家属代办）为王建国申请了送学上门：组织生活「学习党章」。');

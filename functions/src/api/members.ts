@@ -4,8 +4,9 @@ import { Transfer, TransferBoard, TransferDeclineInput, TransferInput } from '@l
 import { defineRoute, reply } from './declare';
 import { items } from './items';
 import { serve, type DomainWiring } from './serve';
-import { callsOf, consentsOf, memberErasureOf, membersOf, noticesOf, transfersOf } from '../context';
+import { callsOf, careCardsOf, consentsOf, memberErasureOf, membersOf, noticesOf, transfersOf } from '../context';
 import { Notice } from '@ltx/shared/schemas/notice';
+import { CareCardInput, CareCardPage } from '@ltx/shared/schemas/care-card';
 import { Call, CallInput } from '@ltx/shared/schemas/call';
 import * as feedback from './feedback';
 
@@ -155,11 +156,22 @@ export const routes = [
     response: Transfer,
     handle: async ({ ctx, actor, params }) => ctx.transfers.cancel(actor, params.transferId),
   }),
+  // 爱心卡: the member's or proxy's own card; its page prints it.
+  defineRoute({
+    id: 'care-card-get', method: 'GET', path: '/api/v1/members/{memberId}/care-card', auth: 'token', can: 'careCard.read', summary: '爱心卡',
+    response: CareCardPage,
+    handle: async ({ ctx, actor, params }) => ctx.careCards.page(actor, params.memberId),
+  }),
+  defineRoute({
+    id: 'care-card-save', method: 'POST', path: '/api/v1/members/{memberId}/care-card', auth: 'token', can: 'careCard.edit', summary: '修改爱心卡',
+    body: CareCardInput, response: CareCardPage, idempotent: true,
+    handle: async ({ ctx, actor, params, body }) => ctx.careCards.save(actor, params.memberId, body),
+  }),
   // 意见反馈: declared in ./feedback, served by this function (see there why it has none of its own).
   ...feedback.routes,
 ];
 
 /** The services these routes use: the function bundles only these. */
-export const wire: DomainWiring = (b) => ({ members: membersOf(b), calls: callsOf(b), transfers: transfersOf(b), consents: consentsOf(b), memberErasure: memberErasureOf(b), notices: noticesOf(b), ...feedback.wire(b) });
+export const wire: DomainWiring = (b) => ({ members: membersOf(b), calls: callsOf(b), transfers: transfersOf(b), consents: consentsOf(b), careCards: careCardsOf(b), memberErasure: memberErasureOf(b), notices: noticesOf(b), ...feedback.wire(b) });
 
 export const handler = serve(routes, wire);

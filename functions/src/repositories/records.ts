@@ -98,6 +98,17 @@ export const MemberRecord = z.object({
   sensitive: z.optional(SensitiveRecord),
   /** Present while the member's consent stands: without it, `sensitive` is neither kept nor accepted. */
   healthConsent: z.optional(HealthConsentRecord),
+  /**
+   * The care card (爱心卡) as the member or proxy set it (services/care-card-service.ts). `health` is health
+   * data: kept only while the consent stands, erased with `sensitive` on withdrawal and on deletion.
+   */
+  careCard: z.optional(z.object({
+    show: z.record(z.string(), z.boolean()),
+    health: z.optional(z.object({ conditions: optionalText, medicines: optionalText })),
+    version: count,
+    updatedAt: text,
+    updatedBy: text,
+  })),
   /** Absent for members on the roll (and on every item written before departures were recorded). */
   departure: z.optional(DepartureRecord),
   /** A member transferred in (组织关系转入): the receiving roll counts them from this China day (`domain/roll.ts`). */

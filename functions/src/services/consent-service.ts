@@ -75,12 +75,14 @@ export class ConsentService {
   async withdraw(actor: Actor, memberId: string): Promise<HealthConsentPage> {
     const member = await this.load(actor, memberId, 'consent.withdraw');
     // Data kept before consent was the member's own (a box the secretary ticked) is erased the same way.
-    if (!member.healthConsent && !member.sensitive) return this.view(member);
+    if (!member.healthConsent && !member.sensitive && !member.careCard?.health) return this.view(member);
     const at = this.clock.now().toISOString();
-    const { healthConsent: _consent, sensitive: _health, ...rest } = member;
+    const { healthConsent: _consent, sensitive: _health, careCard, ...rest } = member;
     // The way they take part (e.g. 送学上门) stays as arranged: nobody stops bringing study because data was erased.
     const next: MemberRecord = {
       ...rest,
+      // The care card keeps its choices; what it said about health goes with the rest of the health data.
+      ...(careCard ? { careCard: withoutHealth(careCard) } : {}),
       version: member.version + 1, updatedAt: at, updatedBy: actor.userId,
     };
     await this.write(actor, member, next, { kind: 'withdrawn' });
@@ -126,4 +128,8 @@ export class ConsentService {
       })),
     };
   }
+}
+
+function withoutHealth({ health: _health, ...card }: NonNullable<MemberRecord['careCard']>): NonNullable<MemberRecord['careCard']> {
+  return card;
 }

@@ -127,7 +127,7 @@ export class MemberErasureService {
  */
 function anonymous(m: MemberRecord, ref: string, at: string, by: string, reason: MemberDeleteInput['reason']): MemberRecord {
   const {
-    phone: _phone, address: _address, livingCity: _city, contactUserId: _contact, subscriptions: _subs, sensitive: _health, healthConsent: _consent,
+    phone: _phone, address: _address, livingCity: _city, contactUserId: _contact, subscriptions: _subs, sensitive: _health, healthConsent: _consent, careCard: _card,
     departure, ...rest
   } = m;
   return {

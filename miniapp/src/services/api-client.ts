@@ -130,6 +130,10 @@ export function createApiClient({ request, baseUrl, getToken, onUnauthorized }: 
     healthConsent: (memberId: string) => callRoute('GET /api/v1/members/{memberId}/health-consent', `/members/${seg(memberId)}/health-consent`),
     giveHealthConsent: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/health-consent'>, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/health-consent', `/members/${seg(memberId)}/health-consent`, input, { 'Idempotency-Key': idempotencyKey }),
+    /** 爱心卡: the member's own card (the member and their proxy only). */
+    careCard: (memberId: string) => callRoute('GET /api/v1/members/{memberId}/care-card', `/members/${seg(memberId)}/care-card`),
+    saveCareCard: (memberId: string, input: Body<'POST /api/v1/members/{memberId}/care-card'>, idempotencyKey: string) =>
+      callRoute('POST /api/v1/members/{memberId}/care-card', `/members/${seg(memberId)}/care-card`, input, { 'Idempotency-Key': idempotencyKey }),
     withdrawHealthConsent: (memberId: string, idempotencyKey: string) =>
       callRoute('POST /api/v1/members/{memberId}/health-consent/withdraw', `/members/${seg(memberId)}/health-consent/withdraw`, {}, { 'Idempotency-Key': idempotencyKey }),
     transfers: (branchId: string) => callRoute('GET /api/v1/branches/{branchId}/transfers', `/branches/${seg(branchId)}/transfers`),

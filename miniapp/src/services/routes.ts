@@ -10,6 +10,7 @@ export const pages = {
   visitRequest: '/pages/visit-request/index',
   myPoints: '/pages/points/index',
   healthConsent: '/packages/me/pages/health-consent/index',
+  careCard: '/packages/me/pages/care-card/index',
   branchHome: '/packages/branch/pages/home/index',
   sessions: '/packages/branch/pages/sessions/index',
   sessionNew: '/packages/branch/pages/session-new/index',

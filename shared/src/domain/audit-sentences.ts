@@ -1,4 +1,4 @@
-import { attendanceStatusLabels, deletionReasonLabels, departureReasonLabels, feedbackKindLabels, reminderKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
+import { attendanceStatusLabels, careCardItemLabels, type CareCardItem, deletionReasonLabels, departureReasonLabels, feedbackKindLabels, reminderKindLabels, ruleKindLabels, inviteKindLabels, memberFieldLabels, sessionFieldLabels, sessionKindLabels } from '../labels';
 import type { FeedbackKind } from '../schemas/feedback';
 import type { DepartureReason, InviteCreateInput } from '../schemas/member';
 import type { PointsCategory } from '../schemas/points';
@@ -24,7 +24,7 @@ import { visitStatusLabels } from './visit-rules';
 /** Every action the services write. The compiler holds writes to this list; the sentence test walks it. */
 export const auditActions = [
   'member.create', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'binding.create',
-  'member.depart', 'member.undoDepart', 'member.call', 'member.delete', 'consent.give', 'consent.withdraw',
+  'member.depart', 'member.undoDepart', 'member.call', 'member.delete', 'consent.give', 'consent.withdraw', 'careCard.edit',
   'member.transferOut', 'member.transferAccept', 'member.transferDecline', 'member.transferCancel',
   'session.create', 'session.update', 'session.minutes', 'session.close', 'session.amend', 'session.reconcile', 'attendance.mark', 'attendance.withdraw',
   'points.award', 'points.reverse',
@@ -80,6 +80,8 @@ export interface AuditEntry {
   staff?: { name?: string; role: StaffRole; scope: string; from?: { role: StaffRole; scope: string } };
   /** Consent to keep health data given or withdrawn: how (never why, which may be about health). */
   consent?: { way: ConsentWay };
+  /** The items the care card now carries (never what they say: that is the member's own). */
+  careCard?: { items: CareCardItem[] };
   /** A transfer (组织关系转接): the sending and receiving branches' names and the transfer day (YYYY-MM-DD). */
   transfer?: { from?: string; to?: string; on?: string };
   /** An organisation created (the deployment's first one). */
@@ -242,6 +244,7 @@ const phrases: Record<AuditAction, (e: AuditEntry) => string> = {
   // Who recorded it is the sentence's subject (本人, 家属代办 or 支部书记); a secretary records only a signed form.
   'consent.give': (e) => `登记了${member(e)}同意保存健康和照护信息${e.consent?.way === 'secretary_paper' ? '（凭本人签字的同意书）' : ''}`,
   'consent.withdraw': (e) => `登记了${member(e)}撤回保存健康和照护信息的同意，健康和照护信息已删除`,
+  'careCard.edit': (e) => `修改了${member(e)}的爱心卡${e.careCard ? `，卡上印：${['姓名', '所在支部', ...(Object.keys(careCardItemLabels) as CareCardItem[]).filter((i) => e.careCard!.items.includes(i)).map((i) => careCardItemLabels[i])].join('、')}` : ''}`,
   'member.transferOut': (e) => `办理了${member(e)}的组织关系转出，${transferText(e)}，待转入支部接收`,
   'member.transferAccept': (e) => `接收了${member(e)}的组织关系，${transferText(e)}`,
   'member.transferDecline': (e) => `未接收${member(e)}的组织关系转接，${transferText(e)}`,

@@ -48,6 +48,8 @@ export const actions = [
   'consent.give',
   'consent.withdraw',
   'member.exportOwnData',
+  'careCard.read',
+  'careCard.edit',
   'rules.read',
   'rules.edit',
   'session.list',
@@ -171,6 +173,10 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
   // A copy of everything kept about the member (PIPL Art. 45): for the member and their proxy, and the secretary
   // who prints it for a member without a phone (resource: member).
   'member.exportOwnData': ['secretary', 'member', 'proxy'],
+  // The care card (爱心卡, resource: the member): the member and their proxy read it and decide what is on it. It is
+  // printed and carried; whoever holds the paper reads it, nobody else online (not even the branch: it has the profile).
+  'careCard.read': ['member', 'proxy'],
+  'careCard.edit': ['member', 'proxy'],
   // Frequency rules of an organisation (resource: org).
   'rules.read': ['admin', 'inspector'],
   'rules.edit': ['admin'],
@@ -289,6 +295,8 @@ export const actionScopes: Record<Action, Resource['type']> = {
   'consent.give': 'member',
   'consent.withdraw': 'member',
   'member.exportOwnData': 'member',
+  'careCard.read': 'member',
+  'careCard.edit': 'member',
   'rules.read': 'org',
   'rules.edit': 'org',
   'session.list': 'branch',

@@ -130,6 +130,9 @@ export default function HomePage() {
           {memberId ? <ReminderSubscribe onSubscribe={subscribe} /> : null}
           {memberId ? (
             <>
+              <BigButton variant='secondary' onClick={() => openPage(pages.careCard)}>
+                {who.i}的爱心卡
+              </BigButton>
               <BigButton variant='secondary' onClick={() => openPage(pages.healthConsent)}>
                 健康信息同意
               </BigButton>
