@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, capabilities, decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
+import { actions, capabilities, decide, decideWithin, onClosedBranch, type Action, type Resource } from '@ltx/shared/domain/authz';
 import { roles, type Actor, type Role } from '@ltx/shared/domain/roles';
 
 /**
@@ -143,6 +143,27 @@ describe('authorisation matrix', () => {
       });
     }
   }
+
+  // A closed (撤销) branch: what each role may do there stays as the matrix says, except that what would change the
+  // branch's book of record answers 'closed' (409) instead of 'allow'. Written out, so a change is a choice.
+  const refusedWhenClosed = [
+    'member.create', 'member.recordCall', 'member.update', 'member.proposeUpdate', 'member.approveChange', 'member.invite', 'member.pairAsContact', 'member.recordDeparture',
+    'session.write', 'attendance.mark', 'attendance.markOwn', 'upload.create',
+    'visit.request', 'visit.manage', 'visit.cancel', 'visit.deliver', 'visit.confirm', 'visit.withdraw', 'visit.reportMissed',
+    'points.write', 'review.write', 'rectification.answer', 'roster.import', 'transfer.accept',
+  ];
+  it('keeps a closed branch read-only: its records can be read, not changed, and the member keeps their own rights', () => {
+    expect(actions.filter((a) => onClosedBranch[a] === 'refused').sort()).toEqual([...refusedWhenClosed].sort());
+    for (const action of actions) {
+      for (const role of roles) {
+        const own = resources(action, role).own;
+        const open = decide(actorFor(role), action, own);
+        const closed = decide(actorFor(role), action, { ...own, closed: true });
+        expect(closed, `${role} ${action}`).toBe(open === 'allow' && refusedWhenClosed.includes(action) ? 'closed' : open);
+      }
+    }
+    expect(decideWithin(actorFor('member'), 'attendance.markOwn', { type: 'session', orgId: 'o1', branchId: 'b1', closed: true }, { type: 'member', orgId: 'o1', branchId: 'b1', memberId: 'm1' })).toBe('closed');
+  });
 
   it('hides members of the same branch that are neither oneself nor paired', () => {
     const unpaired: Resource = { type: 'member', orgId: 'o1', branchId: 'b1', memberId: 'm2', contactUserId: null };

@@ -1,20 +1,22 @@
-import { decide, decideWithin, type Action, type Resource } from '@ltx/shared/domain/authz';
+import { decide, decideWithin, type Action, type Decision, type Resource } from '@ltx/shared/domain/authz';
 import type { Actor } from '@ltx/shared/domain/roles';
 import type { UserRecord } from '../repositories/records';
-import { ForbiddenError, NotFoundError } from '@ltx/shared/domain/errors';
+import { ForbiddenError, HierarchyStateError, NotFoundError } from '@ltx/shared/domain/errors';
 
-/** Throws unless `decide` allows: 404 for what the actor may not even see, 403 for the rest. */
+/** Throws unless `decide` allows: 404 for what the actor may not even see, 403 for the rest, 409 on a closed branch's records. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
-  const decision = decide(actor, action, resource);
+  refuse(decide(actor, action, resource));
+}
+
+function refuse(decision: Decision): void {
   if (decision === 'not_found') throw new NotFoundError();
   if (decision === 'forbidden') throw new ForbiddenError();
+  if (decision === 'closed') throw new HierarchyStateError('ORG_CLOSED');
 }
 
 /** Like `authorize`, for a part of a visible whole (see `decideWithin`): 404 only when the whole is hidden. */
 export function authorizeWithin(actor: Actor, action: Action, whole: Resource, part: Resource): void {
-  const decision = decideWithin(actor, action, whole, part);
-  if (decision === 'not_found') throw new NotFoundError();
-  if (decision === 'forbidden') throw new ForbiddenError();
+  refuse(decideWithin(actor, action, whole, part));
 }
 
 /** A stored account as `can()` sees it, e.g. to ask whether the person being assigned may take the task. */

@@ -12,7 +12,7 @@ import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { ReminderCreditRepository } from '../repositories/reminder-credit-repository';
 import type { SessionRepository } from '../repositories/session-repository';
 import { authorize } from './authorize';
-import { placed } from './places';
+import { branchResource, placed } from './places';
 import { departuresOf, hasLeftBy } from '@ltx/shared/domain/roll';
 import { chinaDay } from '@ltx/shared/time/china-day';
 import { sessionOnRoll } from './session-roll';
@@ -58,7 +58,7 @@ export class BranchOverviewService {
   async overview(actor: Actor, branchId: string): Promise<BranchOverview> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    const place = { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId } as const;
+    const place = branchResource(branch);
     authorize(actor, 'outbox.read', place);
     const now = this.clock.now();
     const [members, upcoming, visits, calls] = await Promise.all([
@@ -97,7 +97,7 @@ export class BranchOverviewService {
   async outbox(actor: Actor, branchId: string): Promise<OutboxEntry[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    const place = { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId } as const;
+    const place = branchResource(branch);
     authorize(actor, 'outbox.read', place);
     const from = new Date(this.clock.now().getTime() - 7 * dayMs).toISOString();
     const [entries, members, calls] = await Promise.all([

@@ -29,7 +29,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { authorize } from './authorize';
-import { orgResource, placed } from './places';
+import { branchResource, orgResource, placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { UploadService } from './upload-service';
@@ -351,7 +351,7 @@ export class InspectionService {
   private async branch(actor: Actor, branchId: string, action: 'ledger.read' | 'review.write'): Promise<BranchRecord> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, action, { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, action, branchResource(branch));
     return branch;
   }
 

@@ -17,7 +17,7 @@ import type { SignoffRepository } from '../repositories/signoff-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { actorOf, authorize } from './authorize';
-import { placed } from './places';
+import { branchResource, placed } from './places';
 import { inviteExpiry, putWithFreshCode } from './invite-code';
 import { memberResource, toDetail, toSummary } from './member-views';
 import type { Screen } from './content-screen';
@@ -56,9 +56,9 @@ export class MemberService {
   async list(actor: Actor, branchId: string): Promise<MemberSummary[]> {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'branch.listMembers', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'branch.listMembers', branchResource(branch));
     // A contact sees only the members paired with them.
-    const records = can(actor, 'branch.listAllMembers', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId })
+    const records = can(actor, 'branch.listAllMembers', branchResource(branch))
       ? await this.members.listByBranch(branchId)
       : await this.members.listByContact(actor.userId);
     const today = this.clock.now();
@@ -78,7 +78,7 @@ export class MemberService {
   async create(actor: Actor, branchId: string, input: MemberCreateInput): Promise<MemberDetail> {
     const branch = await this.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'member.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'member.create', branchResource(branch));
     // A closed (撤销) branch keeps its history read-only: nobody joins it and nothing new is planned in it.
     if (branch.closedOn) throw new HierarchyStateError('ORG_CLOSED');
     if (input.contactUserId) await this.assertContact(input.contactUserId, branch.orgId, branchId);
@@ -107,10 +107,11 @@ export class MemberService {
   /** The secretary's edit applies at once; a paired contact's waits for the secretary's approval. */
   async update(actor: Actor, memberId: string, patch: MemberPatchInput, options: { textsChecked?: true } = {}): Promise<UpdateOutcome> {
     const member = await this.load(actor, memberId, 'member.read');
-    const resource = memberResource(member);
+    const resource = await placed(this.orgs, memberResource(member));
     const { expectedVersion, ...changes } = patch;
-    const mayUpdate = can(actor, 'member.update', resource);
-    if (!mayUpdate && decide(actor, 'member.proposeUpdate', resource) !== 'allow') throw new ForbiddenError();
+    // The secretary updates; whoever else may see the record proposes. Either answers 409 on a closed branch.
+    const mayUpdate = decide(actor, 'member.update', resource) !== 'forbidden';
+    authorize(actor, mayUpdate ? 'member.update' : 'member.proposeUpdate', resource);
     if (mayUpdate && member.version !== expectedVersion) throw new ConflictError();
     if (!mayUpdate && (changes.contactUserId !== undefined || changes.attendanceModeOverride !== undefined)) throw new ForbiddenError();
     // Health data without the member's consent is refused before its texts go to WeChat's check.

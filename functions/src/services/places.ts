@@ -11,7 +11,8 @@ export type Place = { orgId: string; orgPath?: string };
 
 export const orgResource = (org: Pick<OrgRecord, 'id' | 'path'>) => ({ type: 'org', orgId: org.id, orgPath: orgPathOf(org) }) as const;
 
-export const branchResource = (b: Pick<BranchRecord, 'id' | 'orgId' | 'orgPath'>) => ({ type: 'branch', orgId: b.orgId, orgPath: b.orgPath, branchId: b.id }) as const;
+export const branchResource = (b: Pick<BranchRecord, 'id' | 'orgId' | 'orgPath' | 'closedOn'>) =>
+  ({ type: 'branch', orgId: b.orgId, orgPath: b.orgPath, branchId: b.id, ...(b.closedOn ? { closed: true } : {}) }) as const;
 
 /** The place of an organisation by id (one GetItem); an unknown id stays as it is, and is then nobody's subtree but its own. */
 export async function orgPlace(orgs: Pick<OrgRepository, 'getOrg'>, orgId: string): Promise<Extract<Resource, { type: 'org' }>> {
@@ -23,5 +24,5 @@ export async function orgPlace(orgs: Pick<OrgRepository, 'getOrg'>, orgId: strin
 /** A branch's record as it sits now: the branch's current place replaces what the record says (one GetItem). */
 export async function placed<R extends Resource & { branchId: string }>(orgs: Pick<OrgRepository, 'getBranch'>, resource: R): Promise<R> {
   const branch = await orgs.getBranch(resource.branchId);
-  return branch ? { ...resource, orgId: branch.orgId, orgPath: branch.orgPath } : resource;
+  return branch ? { ...resource, orgId: branch.orgId, orgPath: branch.orgPath, ...(branch.closedOn ? { closed: true } : {}) } : resource;
 }

@@ -15,7 +15,7 @@ import type { RulesRepository } from '../repositories/rules-repository';
 import type { SignoffRepository } from '../repositories/signoff-repository';
 import { assertPeriodOpen } from './period-lock';
 import { authorize } from './authorize';
-import { placed } from './places';
+import { branchResource, placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener } from './participation-tracker';
 import type { Screen } from './content-screen';
@@ -122,7 +122,7 @@ export class PointsService implements AttendanceListener {
   async branchPoints(actor: Actor, branchId: string, year?: number): Promise<BranchPoints> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'points.branch', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'points.branch', branchResource(branch));
     const y = year ?? this.thisYear();
     const [members, entries, { points: rules }] = await Promise.all([this.deps.members.listByBranch(branchId), this.deps.points.branchYear(branchId, y), this.deps.rules.ofPath(branch.orgPath)]);
     const byMember = new Map<string, PointsEntryRecord[]>();

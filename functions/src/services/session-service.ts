@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can } from '@ltx/shared/domain/authz';
+import { can, decide } from '@ltx/shared/domain/authz';
 import { isMemberOrProxy, isProxy, type Actor } from '@ltx/shared/domain/roles';
 import { expectedMembers, mayRecordBeforeStart, needsNoMinutesReason, planBulkAttendance, quorum, quorumKinds, selfReportableStatuses } from '@ltx/shared/domain/session-rules';
 import {
@@ -20,7 +20,7 @@ import { attendanceStatusLabels } from '@ltx/shared/labels';
 import { visitStatusLabels } from '@ltx/shared/domain/visit-rules';
 import type { VisitStatus } from '@ltx/shared/schemas/visit';
 import { authorize, authorizeWithin } from './authorize';
-import { placed } from './places';
+import { branchResource, placed } from './places';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { AttendanceListener, DerivedField } from './participation-tracker';
 import { planReminders } from './reminder-planner';
@@ -77,7 +77,7 @@ export class SessionService {
   async list(actor: Actor, branchId: string, query: SessionListQuery): Promise<SessionSummary[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'session.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'session.list', branchResource(branch));
     // A missing end comes from the other end's year (or this year): the window stays ordered (the schema checks both given).
     const year = (query.from ?? query.to ?? chinaDay(this.clock.now().toISOString())).slice(0, 4);
     const from = chinaDayStart(query.from ?? `${year}-01-01`);
@@ -182,8 +182,9 @@ export class SessionService {
   async markAttendance(actor: Actor, sessionId: string, memberId: string, input: AttendanceInput): Promise<SessionDetail> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session) throw new NotFoundError();
-    const resource = sessionResource(session);
-    const own = !can(actor, 'attendance.mark', resource);
+    const resource = await placed(this.deps.orgs, sessionResource(session));
+    const own = decide(actor, 'attendance.mark', resource) === 'forbidden';
+    if (!own) authorize(actor, 'attendance.mark', resource);
     if (own) {
       // The session is visible to its branch: another member's line is 403 there, not 404.
       authorizeWithin(actor, 'attendance.markOwn', resource, { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
@@ -212,7 +213,7 @@ export class SessionService {
   async withdrawOwn(actor: Actor, sessionId: string, memberId: string, input: AttendanceWithdrawInput): Promise<SessionDetail> {
     const session = await this.deps.sessions.get(sessionId);
     if (!session) throw new NotFoundError();
-    authorizeWithin(actor, 'attendance.markOwn', sessionResource(session), { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
+    authorizeWithin(actor, 'attendance.markOwn', await placed(this.deps.orgs, sessionResource(session)), { type: 'member', orgId: session.orgId, branchId: session.branchId, memberId });
     await this.assertUnlocked(session.branchId, session.startsAt);
     await this.write(
       actor,

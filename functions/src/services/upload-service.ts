@@ -11,6 +11,7 @@ import { authorize } from './authorize';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import type { Screen } from './content-screen';
 import type { UploadRecord } from '../repositories/records';
+import { branchResource } from './places';
 
 const ticketLifetimeMs = 10 * 60 * 1000;
 /**
@@ -40,7 +41,7 @@ export class UploadService {
     const branchId = input.branchId ?? actor.branchId;
     const branch = branchId ? await this.orgs.getBranch(branchId) : undefined;
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'upload.create', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId: branch.id });
+    authorize(actor, 'upload.create', branchResource(branch));
     const id = randomUUID();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ticketLifetimeMs);

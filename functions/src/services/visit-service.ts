@@ -19,7 +19,7 @@ import type { UserRepository } from '../repositories/user-repository';
 import type { VisitRepository } from '../repositories/visit-repository';
 import { actorOf, authorize } from './authorize';
 import type { ChangeNotices } from './change-notices';
-import { placed } from './places';
+import { branchResource, placed } from './places';
 import { assertPeriodOpen } from './period-lock';
 import { systemClock, type Clock } from '@ltx/shared/time/clock';
 import { whenWords } from '@ltx/shared/wording/time-words';
@@ -139,7 +139,7 @@ export class VisitService implements SessionCreatedListener {
   async list(actor: Actor, branchId: string, status?: string): Promise<VisitRequest[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'visit.list', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'visit.list', branchResource(branch));
     const finished = status === 'closed' || status === 'cancelled';
     const stored = await this.deps.visits.listByBranch(branchId, { open: !finished, ...(status ? { status } : {}) });
     const sessions = await this.sessionsOf(stored);
@@ -297,7 +297,7 @@ export class VisitService implements SessionCreatedListener {
   async branchContacts(actor: Actor, branchId: string): Promise<BranchContact[]> {
     const branch = await this.deps.orgs.getBranch(branchId);
     if (!branch) throw new NotFoundError();
-    authorize(actor, 'visit.listContacts', { type: 'branch', orgId: branch.orgId, orgPath: branch.orgPath, branchId });
+    authorize(actor, 'visit.listContacts', branchResource(branch));
     const contacts = await this.deps.users.listByBranchRole(branchId, 'contact');
     return contacts.map((c) => ({ userId: c.id, name: c.displayName }));
   }

@@ -25,7 +25,11 @@ export type Resource = Placed &
  * shared/src/domain/hierarchy.ts), read from the org or the branch the record belongs to. Without it
  * (a root, or data written before the hierarchy) the record sits directly under `orgId`.
  */
-type Placed = { orgPath?: string };
+type Placed = {
+  orgPath?: string;
+  /** The record's branch is closed (撤销): its book of record is read-only (`onClosedBranch`). Set where the branch is read (`placed`). */
+  closed?: boolean;
+};
 
 export const actions = [
   'org.listBranches',
@@ -101,7 +105,8 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-export type Decision = 'allow' | 'forbidden' | 'not_found';
+/** `closed`: allowed, but the record's branch is closed and the action would change its book of record (409 ORG_CLOSED). */
+export type Decision = 'allow' | 'forbidden' | 'not_found' | 'closed';
 
 /** Administrators and inspectors hold a subtree: their organisation and everything under it. */
 const inSubtree = (a: Actor, r: Resource) => !!a.orgId && isUnder(r.orgPath ?? rootPath(r.orgId), a.orgId);
@@ -136,6 +141,86 @@ export function canSee(actor: Actor, resource: Resource): boolean {
       return false;
   }
 }
+
+/**
+ * What a closed (撤销) branch still allows on its records. A closed branch keeps its history, read-only: nothing is
+ * added to or changed in its book of record (sessions, attendance, visits, points, the roll, reviews). Reading stays,
+ * and so do the member's own rights over their personal information (consent, the care card, a copy, deletion),
+ * moving members out (组织关系转出) and writing to the administrators: nobody is stuck in a closed branch.
+ * Every action says which, so a new action decides it on purpose.
+ */
+export const onClosedBranch: Record<Action, 'allowed' | 'refused'> = {
+  'org.listBranches': 'allowed',
+  'branch.read': 'allowed',
+  'branch.listMembers': 'allowed',
+  'branch.listAllMembers': 'allowed',
+  'member.create': 'refused',
+  'member.read': 'allowed',
+  'member.readSensitive': 'allowed',
+  'member.readPhone': 'allowed',
+  'member.recordCall': 'refused',
+  'member.update': 'refused',
+  'member.proposeUpdate': 'refused',
+  'member.approveChange': 'refused',
+  'member.invite': 'refused',
+  'member.pairAsContact': 'refused',
+  'member.recordDeparture': 'refused',
+  'member.delete': 'allowed',
+  'consent.read': 'allowed',
+  'consent.give': 'allowed',
+  'consent.withdraw': 'allowed',
+  'member.exportOwnData': 'allowed',
+  'careCard.read': 'allowed',
+  'careCard.edit': 'allowed',
+  'rules.read': 'allowed',
+  'rules.edit': 'allowed',
+  'session.list': 'allowed',
+  'session.read': 'allowed',
+  'session.write': 'refused',
+  'attendance.readAll': 'allowed',
+  'attendance.mark': 'refused',
+  'attendance.markOwn': 'refused',
+  'notice.read': 'allowed',
+  'upload.create': 'refused',
+  'upload.seeUnchecked': 'allowed',
+  'outbox.read': 'allowed',
+  'visit.request': 'refused',
+  'visit.list': 'allowed',
+  'visit.read': 'allowed',
+  'visit.manage': 'refused',
+  'visit.cancel': 'refused',
+  'visit.deliver': 'refused',
+  'visit.confirm': 'refused',
+  'visit.withdraw': 'refused',
+  'visit.reportMissed': 'refused',
+  'visit.listContacts': 'allowed',
+  'visit.tasks': 'allowed',
+  'visit.readViews': 'allowed',
+  'points.read': 'allowed',
+  'points.branch': 'allowed',
+  'points.write': 'refused',
+  'compliance.read': 'allowed',
+  'ledger.read': 'allowed',
+  'review.write': 'refused',
+  'rectification.answer': 'refused',
+  'staff.list': 'allowed',
+  'staff.invite': 'allowed',
+  'staff.withdraw': 'allowed',
+  'staff.changeRole': 'allowed',
+  'roster.import': 'refused',
+  'roster.export': 'allowed',
+  'console.signIn': 'allowed',
+  'org.read': 'allowed',
+  'org.manage': 'allowed',
+  'branch.manage': 'allowed',
+  'member.transfer': 'allowed',
+  'transfer.accept': 'refused',
+  'transfer.list': 'allowed',
+  'feedback.send': 'allowed',
+  'feedback.read': 'allowed',
+  'feedback.list': 'allowed',
+  'feedback.answer': 'allowed',
+};
 
 /** Roles allowed each action, given that the resource is visible to them. */
 const allowedRoles: Record<Action, readonly Actor['role'][]> = {
@@ -256,7 +341,8 @@ const allowedRoles: Record<Action, readonly Actor['role'][]> = {
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   if (!canSee(actor, resource)) return 'not_found';
-  return allowedRoles[action].includes(actor.role) ? 'allow' : 'forbidden';
+  if (!allowedRoles[action].includes(actor.role)) return 'forbidden';
+  return resource.closed && onClosedBranch[action] === 'refused' ? 'closed' : 'allow';
 }
 
 /**
@@ -266,7 +352,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
  */
 export function decideWithin(actor: Actor, action: Action, whole: Resource, part: Resource): Decision {
   if (!canSee(actor, whole)) return 'not_found';
-  return canSee(actor, part) && allowedRoles[action].includes(actor.role) ? 'allow' : 'forbidden';
+  if (!canSee(actor, part) || !allowedRoles[action].includes(actor.role)) return 'forbidden';
+  return whole.closed && onClosedBranch[action] === 'refused' ? 'closed' : 'allow';
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
